@@ -1,0 +1,3 @@
+from typing_test.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python logic: scoring, checking, grading, quizzes. Never imports Qt."""

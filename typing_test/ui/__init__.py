@@ -1,0 +1,1 @@
+"""Qt widgets. They call core and store; nothing below imports them."""
