@@ -1,0 +1,202 @@
+"""The `typing-test` command: the GUI with no argument, headless jobs as subcommands.
+
+Every failure a person can cause (a missing or malformed file, a bad
+argument, a damaged database) ends with one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from typing_test import __version__
+from typing_test.core.assets import ContentError
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad argument or input file; the message is the one line to print."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not the usage block
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="typing-test",
+        description="Typing, email and Office-skills tests for back-office job applicants.",
+    )
+    parser.add_argument("--version", action="version", version=f"typing-test {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="the database file (default: $TYPING_TEST_DB or the "
+        "user data folder)"
+    )
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the main window, exit 0 after its first paint",
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    score = commands.add_parser("score", help="score a keystroke log against a passage")
+    score.add_argument("--passage", required=True, metavar="FILE",
+                       help="the passage: a text file, or a passage .toml file")
+    score.add_argument("--keystrokes", required=True, metavar="FILE",
+                       help='JSON Lines, one {"t": ms, "key": char or "Backspace"} per line')
+    score.add_argument("--seconds", type=float, metavar="S",
+                       help="the test length (default: the last keystroke's time)")
+    score.add_argument("--json", action="store_true", help="print one JSON object")
+    score.add_argument("--save", action="store_true", help="store the result as an attempt")
+    score.add_argument("--candidate", metavar="NAME", help="whose attempt it is (with --save)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from typing_test.app import run_gui
+
+            return run_gui(args.db, smoke_test=args.smoke_test)
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"typing-test: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ContentError as error:
+        print(f"typing-test: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+# score -------------------------------------------------------------------------
+
+
+def read_text_file(path: str, what: str) -> str:
+    """The text of ``path``; UsageError with one clear line when it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{what} file not found: {path}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{what} file is a folder: {path}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{what} file is not UTF-8 text: {path}") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {what} file {path}: {error.strerror}") from None
+
+
+def read_passage(path: str) -> tuple[str, str, str]:
+    """(id, title, text) of a passage given as plain text or as a passage .toml."""
+    from typing_test.core.passages import load_passage, normalise_text
+
+    if path.endswith(".toml"):
+        read_text_file(path, "passage")  # the same clear messages for a missing file
+        passage = load_passage(Path(path))
+        return passage.id, passage.title, passage.text
+    text = normalise_text(read_text_file(path, "passage"))
+    if not text:
+        raise UsageError(f"passage file is empty: {path}")
+    return Path(path).stem, Path(path).stem, text
+
+
+def read_keystrokes(path: str) -> list[dict]:
+    """Parse a JSON Lines keystroke log, checking every event."""
+    events: list[dict] = []
+    previous_t = 0
+    for number, line in enumerate(read_text_file(path, "keystrokes").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{where}: not valid JSON ({error.msg})") from None
+        if not isinstance(event, dict) or "t" not in event or "key" not in event:
+            raise UsageError(f'{where}: expected an object with "t" and "key"')
+        t, key = event["t"], event["key"]
+        if isinstance(t, bool) or not isinstance(t, int | float) or t != t or t < 0:
+            raise UsageError(f'{where}: "t" must be a number of milliseconds >= 0')
+        if t < previous_t:
+            raise UsageError(f'{where}: "t" goes back in time ({t} after {previous_t})')
+        if not isinstance(key, str) or (key != "Backspace" and len(key) != 1):
+            raise UsageError(f'{where}: "key" must be one character or "Backspace"')
+        previous_t = t
+        events.append({"t": t, "key": key})
+    return events
+
+
+def run_score(args: argparse.Namespace) -> int:
+    from typing_test.core.scoring import log_duration_s, score
+
+    passage_id, title, passage = read_passage(args.passage)
+    events = read_keystrokes(args.keystrokes)
+    if args.seconds is not None and not (args.seconds > 0 and args.seconds < 10**7):
+        raise UsageError("--seconds must be a positive number")
+    if args.save and not (args.candidate and args.candidate.strip()):
+        raise UsageError("--save needs --candidate NAME")
+    duration_s = args.seconds if args.seconds is not None else log_duration_s(events)
+    result = score(passage, events, duration_s)
+
+    store = None
+    if args.save or args.db:
+        store = open_store(args.db)
+    from typing_test.store.settings import load_pass_bar
+
+    bar = load_pass_bar(store) if store else _default_bar()
+    if args.save:
+        from typing_test.store.records import typing_attempt
+
+        attempt_id = store.save_attempt(
+            typing_attempt(
+                result,
+                bar=bar,
+                passage_id=passage_id,
+                passage_title=title,
+                passage_text=passage,
+                keystrokes=events,
+                incidents=[],
+                test_length_s=duration_s,
+                candidate=args.candidate.strip(),
+            )
+        )
+    if args.json:
+        print(json.dumps(result.as_json(bar)))
+    else:
+        figures = result.as_json(bar)
+        print(f"net WPM            {figures['net_wpm']}")
+        print(f"gross WPM          {figures['gross_wpm']}")
+        print(f"accuracy           {figures['accuracy']}%")
+        print(f"uncorrected errors {figures['uncorrected_errors']}")
+        print(f"corrected errors   {figures['corrected_errors']}")
+        print(f"keystrokes/hour    {figures['kph']}")
+        print(f"duration           {figures['duration_s']} s")
+        print(f"result             {'PASS' if figures['passed'] else 'FAIL'} "
+              f"(bar: {bar.min_net_wpm:g} net WPM, {bar.min_accuracy:g}% accuracy)")
+    if args.save:
+        print(f"saved attempt {attempt_id}", file=sys.stderr)
+    return 0
+
+
+def _default_bar():
+    from typing_test.core.scoring import PassBar
+
+    return PassBar()
+
+
+def open_store(db: str | None):
+    """Open the database, turning any failure into a one-line UsageError."""
+    from typing_test.store.database import DatabaseError, Store
+
+    try:
+        return Store.open(db)
+    except DatabaseError as error:
+        raise UsageError(str(error)) from None
+
+
+COMMANDS = {"score": run_score}

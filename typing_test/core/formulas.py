@@ -1,0 +1,444 @@
+"""Evaluate a candidate's spreadsheet formula on a small grid, for the Excel formula tasks.
+
+A formula task shows a small sheet (rows from 1, columns from A) with one empty
+target cell. The candidate types a formula for that cell. It is graded by the
+value it gives, not by its text: it must give the same value as the task's
+reference formula on the grid shown *and* on a hidden variant of the grid
+(same layout, other numbers). ``=B2+B3+B4`` and ``=SUM(B2:B4)`` are both right;
+a typed-in constant such as ``=1500`` is right on one grid at most.
+
+The spreadsheet engine (formualizer) is used only in :func:`evaluate_formula`,
+so it can be swapped for another one without touching the callers.
+
+Rules, matching what Excel does where it can:
+
+- A formula starts with ``=`` (or ``+`` or ``-``, which Excel turns into a
+  formula). Anything else is text, not a formula.
+- ``;`` is accepted as the argument separator, as in the many Excel locales that
+  use it: ``=ROUND(B2;2)`` is read as ``=ROUND(B2,2)``. Inside a text in quotes,
+  a sheet name in single quotes or an array constant in braces it is kept.
+- Numbers (and dates, which are numbers in Excel) match within a relative
+  tolerance of 1e-9. Text matches ignoring letter case, as Excel's ``=``
+  compares, unless the task asks for exact case (a task about UPPER or PROPER).
+- ``TODAY()`` and ``NOW()`` are pinned to a fixed instant, so grading never
+  depends on the day it runs. Tasks put "today" in a cell instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import formualizer
+
+CellValue = str | int | float | bool | datetime.date | None
+"""One cell of a grid: text, number, TRUE/FALSE, a date, or None for an empty cell."""
+
+Grid = tuple[tuple[CellValue, ...], ...]
+"""A rectangular sheet: ``grid[0][0]`` is cell A1, ``grid[1][0]`` is A2, ``grid[0][1]`` is B1."""
+
+ValueKind = Literal["number", "text", "boolean", "date", "error"]
+
+SHEET_NAME = "Sheet1"
+
+# The instant TODAY() and NOW() return while grading: fixed, so a re-grade of
+# a stored attempt gives the same result on any day.
+FIXED_NOW = datetime.datetime(2000, 1, 1, 12, 0, tzinfo=datetime.UTC)
+
+# A guard against a formula that would run for a long time (a huge SEQUENCE).
+MAX_EVALUATION_MS = 2000
+
+RELATIVE_TOLERANCE = 1e-9
+ABSOLUTE_TOLERANCE = 1e-12
+
+# Excel's 1900 date system: serial 1 is 1900-01-01, but Excel counts a
+# 29 February 1900 that never existed, so for every date from March 1900 on the
+# serial number is the count of days since 30 December 1899.
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+
+_ERROR_CODES = {
+    "Div": "#DIV/0!",
+    "Na": "#N/A",
+    "Name": "#NAME?",
+    "Ref": "#REF!",
+    "Value": "#VALUE!",
+    "Num": "#NUM!",
+    "Null": "#NULL!",
+    "Spill": "#SPILL!",
+    "Calc": "#CALC!",
+}
+
+_ADDRESS = re.compile(r"\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})")
+
+
+class FormulaError(ValueError):
+    """The candidate's input cannot be evaluated as a formula.
+
+    The message is for the candidate, e.g. ``"not a valid formula"``.
+    """
+
+
+@dataclass(frozen=True)
+class FormulaValue:
+    """The value a formula gives in its cell.
+
+    ``kind`` is ``"number"``, ``"text"``, ``"boolean"``, ``"date"`` or
+    ``"error"``. ``value`` is a float for a number, and for a date its Excel
+    serial number (2024-03-01 is 45352.0); a str for text; a bool for a boolean;
+    the Excel error code such as ``"#DIV/0!"`` for an error.
+
+    >>> FormulaValue("number", 1500.0).display()
+    '1500'
+    >>> FormulaValue("date", 45352.0).display()
+    '2024-03-01'
+    """
+
+    kind: ValueKind
+    value: float | str | bool
+
+    def display(self) -> str:
+        """The value as a person reads it in the cell."""
+        if self.kind == "boolean":
+            return "TRUE" if self.value else "FALSE"
+        if self.kind == "date":
+            return date_from_serial(float(self.value)).isoformat()
+        if self.kind == "number":
+            return format_number(float(self.value))
+        return str(self.value)
+
+    def as_json(self) -> dict:
+        """``{"kind": ..., "value": ..., "display": ...}``, for storing with an attempt."""
+        return {"kind": self.kind, "value": self.value, "display": self.display()}
+
+
+@dataclass(frozen=True)
+class FormulaCheck:
+    """How a candidate's formula compares with the reference, on both grids.
+
+    ``given`` holds the candidate's values on the grid shown and on the hidden
+    variant (None where the input is not a formula that evaluates). ``message``
+    says in one sentence why the answer is wrong, or is ``""`` when it is right.
+    """
+
+    correct: bool
+    message: str
+    expected: tuple[FormulaValue, FormulaValue]
+    given: tuple[FormulaValue | None, FormulaValue | None]
+
+    def as_json(self) -> dict:
+        """The check as plain JSON data."""
+        return {
+            "correct": self.correct,
+            "message": self.message,
+            "expected": [value.as_json() for value in self.expected],
+            "given": [None if value is None else value.as_json() for value in self.given],
+        }
+
+
+# ---------------------------------------------------------------------------
+# Cell addresses and values
+
+
+def column_letters(column: int) -> str:
+    """The letters of a 1-based column number.
+
+    >>> column_letters(1), column_letters(26), column_letters(28)
+    ('A', 'Z', 'AB')
+    """
+    if column < 1:
+        raise ValueError(f"column numbers start at 1, got {column}")
+    letters = ""
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def parse_address(address: str) -> tuple[int, int]:
+    """The 1-based ``(row, column)`` of an A1-style address; ``$`` signs are allowed.
+
+    >>> parse_address("B6"), parse_address("$AA$10")
+    ((6, 2), (10, 27))
+    """
+    match = _ADDRESS.fullmatch(address.strip())
+    if match is None:
+        raise ValueError(f"not a cell address: {address!r} (write it like B6)")
+    column = 0
+    for letter in match.group(1).upper():
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(match.group(2)), column
+
+
+def cell_address(row: int, column: int) -> str:
+    """The A1-style address of a 1-based row and column.
+
+    >>> cell_address(6, 2)
+    'B6'
+    """
+    return f"{column_letters(column)}{row}"
+
+
+def excel_serial(day: datetime.date) -> float:
+    """Excel's serial number of a date (1900 date system), e.g. 45352.0 for 2024-03-01."""
+    return float((day - _EXCEL_EPOCH).days)
+
+
+def date_from_serial(serial: float) -> datetime.date:
+    """The date of an Excel serial number; a time of day is dropped."""
+    return _EXCEL_EPOCH + datetime.timedelta(days=math.floor(serial))
+
+
+def format_number(number: float) -> str:
+    """A number as Excel's General format would roughly show it: no trailing zeros.
+
+    >>> format_number(1500.0), format_number(0.1 + 0.2), format_number(-2.5)
+    ('1500', '0.3', '-2.5')
+    """
+    if number == 0:
+        return "0"  # also for -0.0
+    return f"{number:.10g}"
+
+
+def display_cell(value: CellValue) -> str:
+    """A grid cell as the sheet shows it: dates as YYYY-MM-DD, booleans as TRUE/FALSE.
+
+    >>> display_cell(None), display_cell(True), display_cell(12.50), display_cell("East")
+    ('', 'TRUE', '12.5', 'East')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return format_number(float(value))
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Reading what the candidate typed
+
+
+def normalise_formula(text: str) -> str:
+    """The formula the engine evaluates, from what a person typed.
+
+    Strips surrounding spaces, turns a leading ``+`` or ``-`` into a formula as
+    Excel does, and reads ``;`` as the argument separator. Raises
+    :class:`FormulaError` for an empty input or one that is not a formula.
+
+    >>> normalise_formula(" =ROUND(B2;2) ")
+    '=ROUND(B2,2)'
+    >>> normalise_formula('=IF(A1="a;b";1;0)')
+    '=IF(A1="a;b",1,0)'
+    >>> normalise_formula("+B2+B3")
+    '=+B2+B3'
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise FormulaError("no formula entered")
+    if stripped[0] in "+-":
+        stripped = "=" + stripped
+    if stripped[0] != "=":
+        raise FormulaError(
+            "not a formula: a formula starts with = "
+            "(without it, Excel keeps what you typed as text)"
+        )
+    if len(stripped) == 1:
+        raise FormulaError("not a valid formula: nothing follows the =")
+    return _semicolons_to_commas(stripped)
+
+
+def _semicolons_to_commas(formula: str) -> str:
+    # Walk the formula once, tracking whether we are inside "text", a
+    # 'sheet name' or an {array constant}; only a ; outside all three is an
+    # argument separator. In a string "" is an escaped quote: leaving and
+    # re-entering the string on it gives the same result.
+    result = []
+    in_text = in_sheet_name = False
+    brace_depth = 0
+    for char in formula:
+        if in_text:
+            in_text = char != '"'
+        elif in_sheet_name:
+            in_sheet_name = char != "'"
+        elif char == '"':
+            in_text = True
+        elif char == "'":
+            in_sheet_name = True
+        elif char == "{":
+            brace_depth += 1
+        elif char == "}":
+            brace_depth = max(0, brace_depth - 1)
+        elif char == ";" and brace_depth == 0:
+            char = ","
+        result.append(char)
+    return "".join(result)
+
+
+def _syntax_hint(formula: str) -> str:
+    """A short reason for a formula that does not parse, when an easy one is visible."""
+    outside_text = re.sub(r'"[^"]*"', "", formula)
+    if outside_text.count('"') % 2:
+        return "not a valid formula: a text in quotes is not closed"
+    if outside_text.count("(") != outside_text.count(")"):
+        return "not a valid formula: the brackets do not pair up"
+    return "not a valid formula"
+
+
+# ---------------------------------------------------------------------------
+# Evaluating
+
+
+def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
+    """Evaluate ``formula`` typed into cell ``target`` of a sheet holding ``grid``.
+
+    Returns the value the cell shows, which may be an Excel error value such as
+    ``#DIV/0!`` (kind ``"error"``). Raises :class:`FormulaError` when the input
+    is not a formula, does not parse, refers to its own cell (a circular
+    reference) or cannot be calculated by the engine.
+
+    >>> grid = (("Sales",), (100,), (250,), (None,))
+    >>> evaluate_formula(grid, "A4", "=SUM(A2:A3)")
+    FormulaValue(kind='number', value=350.0)
+    >>> evaluate_formula(grid, "A4", "=A2/0").display()
+    '#DIV/0!'
+    """
+    normalised = normalise_formula(formula)
+    try:
+        formualizer.parse(normalised)
+    except Exception as error:  # the parser raises its own ParserError
+        raise FormulaError(_syntax_hint(normalised)) from error
+    row, column = parse_address(target)
+
+    config = formualizer.EvaluationConfig()
+    config.max_eval_time_ms = MAX_EVALUATION_MS
+    workbook = formualizer.Workbook(config=formualizer.WorkbookConfig(eval_config=config))
+    workbook.add_sheet(SHEET_NAME)
+    workbook.set_deterministic_clock(FIXED_NOW)
+    if grid:
+        workbook.set_values_batch(SHEET_NAME, 1, 1, [list(cells) for cells in grid])
+    try:
+        workbook.set_formula(SHEET_NAME, row, column, normalised)
+        raw = workbook.evaluate_cell(SHEET_NAME, row, column)
+    except Exception as error:  # engine limits, or a formula the engine rejects late
+        raise FormulaError("the formula could not be calculated") from error
+    return _to_formula_value(raw, target)
+
+
+def _to_formula_value(raw: object, target: str) -> FormulaValue:
+    if isinstance(raw, dict) and raw.get("type") == "Error":
+        kind = raw.get("kind")
+        if kind == "Circ":
+            raise FormulaError(
+                f"circular reference: the formula uses its own cell {target.upper()}"
+            )
+        if kind == "NImpl":
+            raise FormulaError("the formula uses a function this test cannot calculate")
+        return FormulaValue("error", _ERROR_CODES.get(str(kind), "#VALUE!"))
+    if isinstance(raw, list):
+        # A formula that spills shows its first value in its own cell.
+        while isinstance(raw, list) and raw:
+            raw = raw[0]
+        if isinstance(raw, list):
+            return FormulaValue("error", "#CALC!")
+        return _to_formula_value(raw, target)
+    if raw is None:
+        # A formula pointing at an empty cell shows 0.
+        return FormulaValue("number", 0.0)
+    if isinstance(raw, bool):
+        return FormulaValue("boolean", raw)
+    if isinstance(raw, datetime.datetime):
+        midnight = datetime.datetime.combine(raw.date(), datetime.time())
+        fraction = (raw.replace(tzinfo=None) - midnight).total_seconds() / 86400
+        return FormulaValue("date", excel_serial(raw.date()) + fraction)
+    if isinstance(raw, datetime.date):
+        return FormulaValue("date", excel_serial(raw))
+    if isinstance(raw, int | float):
+        return FormulaValue("number", float(raw))
+    if isinstance(raw, str):
+        return FormulaValue("text", raw)
+    raise FormulaError(f"the formula gives a value this test cannot show ({type(raw).__name__})")
+
+
+# ---------------------------------------------------------------------------
+# Comparing and grading
+
+
+def values_match(expected: FormulaValue, given: FormulaValue, *, match_case: bool = False) -> bool:
+    """Whether ``given`` shows the same value as ``expected``.
+
+    Numbers and dates compare as numbers within a relative tolerance of 1e-9
+    (a date is a number in Excel); text compares ignoring letter case unless
+    ``match_case``; booleans and error codes compare exactly. Kinds otherwise
+    never match: the text "10" is not the number 10.
+
+    >>> values_match(FormulaValue("number", 0.3), FormulaValue("number", 0.1 + 0.2))
+    True
+    >>> values_match(FormulaValue("text", "Overdue"), FormulaValue("text", "OVERDUE"))
+    True
+    """
+    numeric = ("number", "date")
+    if expected.kind in numeric and given.kind in numeric:
+        return math.isclose(
+            float(expected.value),
+            float(given.value),
+            rel_tol=RELATIVE_TOLERANCE,
+            abs_tol=ABSOLUTE_TOLERANCE,
+        )
+    if expected.kind != given.kind:
+        return False
+    if expected.kind == "text" and not match_case:
+        return str(expected.value).casefold() == str(given.value).casefold()
+    return expected.value == given.value
+
+
+def check_formula(
+    grid: Grid,
+    variant: Grid,
+    target: str,
+    expected: Sequence[FormulaValue],
+    answer: str,
+    *,
+    match_case: bool = False,
+) -> FormulaCheck:
+    """Grade a typed formula by value: it must give ``expected[0]`` on ``grid``
+    and ``expected[1]`` on ``variant`` (the reference formula's values there).
+
+    Never raises for what a candidate typed; the reason for a wrong answer is in
+    ``FormulaCheck.message``.
+    """
+    expected_pair = (expected[0], expected[1])
+    try:
+        shown = evaluate_formula(grid, target, answer)
+    except FormulaError as error:
+        return FormulaCheck(False, _sentence(str(error)), expected_pair, (None, None))
+    try:
+        hidden = evaluate_formula(variant, target, answer)
+    except FormulaError as error:
+        return FormulaCheck(False, _sentence(str(error)), expected_pair, (shown, None))
+    given = (shown, hidden)
+    if shown.kind == "error":
+        message = f"The formula gives {shown.display()} on the sheet shown."
+    elif not values_match(expected_pair[0], shown, match_case=match_case):
+        message = (
+            f"The formula gives {shown.display()} on the sheet shown; "
+            f"the right value is {expected_pair[0].display()}."
+        )
+    elif not values_match(expected_pair[1], hidden, match_case=match_case):
+        message = (
+            "The formula gives the right value on the sheet shown but not when the "
+            "numbers change: use cell references, not typed-in values."
+        )
+    else:
+        message = ""
+    return FormulaCheck(message == "", message, expected_pair, given)
+
+
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."

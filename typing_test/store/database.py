@@ -1,0 +1,244 @@
+"""The local SQLite database: every attempt and the settings.
+
+One file, opened through sqlite-utils, in WAL mode with synchronous=FULL so
+that a saved attempt survives a crash or a power cut. The schema version is
+SQLite's ``user_version``; ``MIGRATIONS[n]`` upgrades version n to n + 1.
+
+A file that is not a database, or that fails ``PRAGMA quick_check``, raises
+``DatabaseError`` with a clear message. Such a file is never written to,
+overwritten or deleted: the person decides what to do with it.
+
+>>> store = Store.open(":memory:")
+>>> attempt_id = store.save_attempt({"kind": "typing", "score": 31.5, "passed": True})
+>>> store.attempts()[0]["score"]
+31.5
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+ENV_VARIABLE = "TYPING_TEST_DB"
+APP_NAME = "typing-test"
+ATTEMPT_KINDS = ("typing", "proofreading", "writing", "quiz")
+# Columns stored as JSON text; read back as Python objects.
+JSON_COLUMNS = ("settings", "figures", "keystrokes", "details", "events")
+
+
+class DatabaseError(Exception):
+    """The database cannot be used. The message says why and what to do."""
+
+
+def default_db_path() -> Path:
+    """The database file: $TYPING_TEST_DB, or ``typing-test.db`` in the user data folder."""
+    from_env = os.environ.get(ENV_VARIABLE)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "typing-test.db"
+
+
+def _migrate_to_1(db: sqlite_utils.Database) -> None:
+    db["attempts"].create(
+        {
+            "id": str,
+            "kind": str,
+            "candidate": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "item_id": str,
+            "item_title": str,
+            "duration_s": float,
+            "score": float,
+            "accuracy": float,
+            "passed": int,
+            "settings": str,
+            "figures": str,
+            "keystrokes": str,
+            "details": str,
+            "events": str,
+        },
+        pk="id",
+        not_null={"kind", "candidate", "started_at", "status", "passed"},
+        defaults={"candidate": "", "status": "completed", "passed": 0},
+    )
+    db["attempts"].create_index(["started_at"])
+    db["attempts"].create_index(["kind", "candidate"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_to_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    """The attempts and settings in one SQLite file. Use ``Store.open(path)``."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str):
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        """Open (creating if needed) and migrate the database at ``path``.
+
+        Raises DatabaseError when the file cannot be opened, is not a
+        database, fails its integrity check or comes from a newer version.
+        """
+        path = str(path) if path is not None else str(default_db_path())
+        if path != ":memory:":
+            target = Path(path)
+            if target.is_dir():
+                raise DatabaseError(f"{path} is a folder, not a database file")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseError(f"cannot create the folder for {path}: {error}") from error
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            cls._check_integrity(conn, path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise DatabaseError(
+                    f"{path} was written by a newer version of typing-test "
+                    f"(schema {version}, this one knows {SCHEMA_VERSION}); "
+                    "update typing-test to open it"
+                )
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            db = sqlite_utils.Database(conn)
+            store = cls(db, path)
+            store._migrate(version)
+        except sqlite3.Error as error:
+            raise DatabaseError(f"cannot open the database {path}: {error}") from error
+        return store
+
+    @staticmethod
+    def _check_integrity(conn: sqlite3.Connection, path: str) -> None:
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise DatabaseError(
+                f"{path} is not a typing-test database or is damaged ({error}); "
+                "it was left untouched: move it aside or choose another file with --db"
+            ) from error
+        if rows != [("ok",)]:
+            conn.close()
+            first = rows[0][0] if rows else "no answer"
+            raise DatabaseError(
+                f"{path} failed its integrity check ({first}); it was left untouched: "
+                "move it aside or choose another file with --db"
+            )
+
+    def _migrate(self, version: int) -> None:
+        for target in range(version, SCHEMA_VERSION):
+            with self.db.conn:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+                MIGRATIONS[target](self.db)
+                self.db.conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open file."""
+        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        """Close the file; the Store cannot be used afterwards."""
+        self.db.conn.close()
+
+    # Attempts -----------------------------------------------------------
+
+    def save_attempt(self, attempt: dict) -> str:
+        """Store one attempt in a single transaction and return its UUID.
+
+        ``attempt`` holds the columns of the attempts table; ``kind`` is
+        required. Missing ``id``, ``started_at`` and ``status`` are filled in.
+
+        >>> store = Store.open(":memory:")
+        >>> len(store.save_attempt({"kind": "quiz", "score": 80.0, "passed": True}))
+        36
+        """
+        if attempt.get("kind") not in ATTEMPT_KINDS:
+            raise ValueError(f"unknown attempt kind {attempt.get('kind')!r}")
+        row = dict(attempt)
+        row.setdefault("id", str(uuid.uuid4()))
+        row.setdefault("started_at", now_iso())
+        row.setdefault("finished_at", now_iso())
+        row.setdefault("status", "completed")
+        row.setdefault("candidate", "")
+        row["passed"] = int(bool(row.get("passed")) and row["status"] == "completed")
+        for column in JSON_COLUMNS:
+            if column in row and row[column] is not None:
+                row[column] = json.dumps(row[column], ensure_ascii=False)
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self.db["attempts"].insert(row)
+        return row["id"]
+
+    def attempts(self, kind: str | None = None, candidate: str | None = None) -> list[dict]:
+        """Attempts, newest first, with JSON columns decoded.
+
+        ``kind`` and ``candidate`` filter when given.
+        """
+        where, params = [], []
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        if candidate is not None:
+            where.append("candidate = ?")
+            params.append(candidate)
+        rows = self.db["attempts"].rows_where(
+            " and ".join(where) or None, params, order_by="started_at desc"
+        )
+        return [_decode(row) for row in rows]
+
+    def attempt(self, attempt_id: str) -> dict:
+        """One attempt by its UUID; KeyError when there is none."""
+        try:
+            return _decode(self.db["attempts"].get(attempt_id))
+        except sqlite_utils.db.NotFoundError as error:
+            raise KeyError(attempt_id) from error
+
+    # Settings -----------------------------------------------------------
+
+    def get_setting(self, key: str, default: object = None) -> object:
+        """A setting's value, or ``default`` when it was never set.
+
+        >>> store = Store.open(":memory:")
+        >>> store.set_setting("pass_wpm", 30)
+        >>> store.get_setting("pass_wpm"), store.get_setting("unknown", 1)
+        (30, 1)
+        """
+        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Save a setting (any JSON value)."""
+        with self.db.conn:
+            self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with seconds, e.g. '2026-11-27T09:30:00+00:00'."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _decode(row: dict) -> dict:
+    for column in JSON_COLUMNS:
+        if row.get(column) is not None:
+            row[column] = json.loads(row[column])
+    row["passed"] = bool(row["passed"])
+    return row

@@ -1,0 +1,69 @@
+"""Turn core results into rows of the attempts table.
+
+Every kind of attempt shares the same columns: ``score`` is net WPM for a
+typing test and a percentage for the others; ``figures`` holds every figure,
+``details`` what is needed to review the attempt later.
+"""
+
+from __future__ import annotations
+
+from typing_test.core.scoring import PassBar, TypingResult
+
+
+def typing_attempt(
+    result: TypingResult,
+    *,
+    bar: PassBar,
+    passage_id: str,
+    passage_title: str,
+    passage_text: str,
+    keystrokes: list[dict],
+    incidents: list[dict],
+    test_length_s: float,
+    category: str = "",
+    candidate: str = "",
+    status: str = "completed",
+    started_at: str | None = None,
+) -> dict:
+    """The attempts-table row of one typing test.
+
+    >>> from typing_test.core.scoring import score
+    >>> row = typing_attempt(score("ab", [], 0), bar=PassBar(), passage_id="p",
+    ...     passage_title="P", passage_text="ab", keystrokes=[], incidents=[],
+    ...     test_length_s=60)
+    >>> row["kind"], row["score"], row["passed"]
+    ('typing', 0.0, False)
+    """
+    row = {
+        "kind": "typing",
+        "candidate": candidate,
+        "status": status,
+        "item_id": passage_id,
+        "item_title": passage_title,
+        "duration_s": result.duration_s,
+        "score": result.net_wpm,
+        "accuracy": result.accuracy,
+        "passed": status == "completed" and result.passed(bar),
+        "settings": {
+            "test_length_s": test_length_s,
+            "category": category,
+            "min_net_wpm": bar.min_net_wpm,
+            "min_accuracy": bar.min_accuracy,
+        },
+        "figures": {
+            **result.as_json(bar),
+            "char_keystrokes": result.char_keystrokes,
+            "correct_keystrokes": result.correct_keystrokes,
+            "backspaces": result.backspaces,
+            "word_errors": [
+                {"typed": error.typed, "expected": error.expected}
+                for error in result.word_errors
+            ],
+        },
+        "keystrokes": keystrokes,
+        "details": {"passage_text": passage_text, "typed_text": result.typed_text},
+        "events": incidents,
+    }
+    if started_at is not None:
+        row["started_at"] = started_at
+    return row

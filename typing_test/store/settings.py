@@ -1,0 +1,34 @@
+"""Named settings over ``Store.get_setting`` and ``Store.set_setting``."""
+
+from __future__ import annotations
+
+from typing_test.core.scoring import PassBar
+from typing_test.store.database import Store
+
+PASS_NET_WPM = "pass_net_wpm"
+PASS_ACCURACY = "pass_accuracy"
+CANDIDATE_NAME = "candidate_name"
+
+
+def load_pass_bar(store: Store) -> PassBar:
+    """The typing pass bar, defaulting to 25 net WPM and 90 % accuracy.
+
+    >>> load_pass_bar(Store.open(":memory:"))
+    PassBar(min_net_wpm=25.0, min_accuracy=90.0)
+    """
+    default = PassBar()
+    return PassBar(
+        min_net_wpm=float(store.get_setting(PASS_NET_WPM, default.min_net_wpm)),
+        min_accuracy=float(store.get_setting(PASS_ACCURACY, default.min_accuracy)),
+    )
+
+
+def save_pass_bar(store: Store, bar: PassBar) -> None:
+    """Store both thresholds of the typing pass bar."""
+    store.set_setting(PASS_NET_WPM, bar.min_net_wpm)
+    store.set_setting(PASS_ACCURACY, bar.min_accuracy)
+
+
+def candidate_name(store: Store) -> str:
+    """The name attempts made in the app are saved under ('' when unset)."""
+    return str(store.get_setting(CANDIDATE_NAME, ""))

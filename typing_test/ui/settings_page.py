@@ -1,0 +1,81 @@
+"""Settings: the pass bar and the name attempts are saved under."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from typing_test.core.scoring import PassBar
+from typing_test.store.database import Store
+from typing_test.store.settings import (
+    CANDIDATE_NAME,
+    candidate_name,
+    load_pass_bar,
+    save_pass_bar,
+)
+
+
+class SettingsPage(QWidget):
+    """Edits the stored settings; ``saved`` is emitted after Save."""
+
+    saved = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        heading = QLabel("Settings")
+        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Your name, saved with each attempt")
+        self.name_edit.setMaxLength(120)
+        self.wpm_box = QDoubleSpinBox()
+        self.wpm_box.setRange(1, 200)
+        self.wpm_box.setDecimals(0)
+        self.wpm_box.setSuffix(" net WPM")
+        self.accuracy_box = QDoubleSpinBox()
+        self.accuracy_box.setRange(1, 100)
+        self.accuracy_box.setDecimals(0)
+        self.accuracy_box.setSuffix(" %")
+        self.save_button = QPushButton("Save")
+        self.save_button.clicked.connect(self.save)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #1e8e3e;")
+        database_label = QLabel(f"Results are stored in: {store.path}")
+        database_label.setWordWrap(True)
+        database_label.setStyleSheet("color: #5f6368;")
+
+        form = QFormLayout()
+        form.addRow("Name:", self.name_edit)
+        form.addRow("Typing test pass bar, speed:", self.wpm_box)
+        form.addRow("Typing test pass bar, accuracy:", self.accuracy_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        layout.addWidget(database_label)
+        self.load()
+
+    def load(self) -> None:
+        """Show the stored values."""
+        bar = load_pass_bar(self.store)
+        self.wpm_box.setValue(bar.min_net_wpm)
+        self.accuracy_box.setValue(bar.min_accuracy)
+        self.name_edit.setText(candidate_name(self.store))
+        self.status_label.clear()
+
+    def save(self) -> None:
+        """Store what the form shows."""
+        save_pass_bar(self.store, PassBar(self.wpm_box.value(), self.accuracy_box.value()))
+        self.store.set_setting(CANDIDATE_NAME, self.name_edit.text().strip())
+        self.status_label.setText("Saved.")
+        self.saved.emit()
