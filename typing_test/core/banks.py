@@ -364,7 +364,7 @@ def _read_bank_file(path: Path) -> _Reading:
         if isinstance(question_id, str) and question_id:
             if question_id in seen_ids:
                 problems.append(
-                    _problem(path, label, "duplicate id in this file: give each question its own")
+                    _problem(path, label, "duplicate id in this file: make each id unique")
                 )
             else:
                 seen_ids.add(question_id)
@@ -585,6 +585,7 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
                 f"variant is {_shape(variant_shape)} but grid is {_shape(grid_shape)}: "
                 "give the variant the same layout as the grid"
             )
+            variant = None  # its target cell would only repeat the same problem
     if target_cell is not None:
         for name, sheet in (("grid", grid), ("variant", variant)):
             if sheet is None:

@@ -194,7 +194,9 @@ def load_drills(folder: Path | None = None) -> DrillSet:
     seen: dict[str, Path | None] = {}
     for drill in loaded:
         if drill.id in seen:
-            message = f"{_name(drill.path)}: id {drill.id!r} is already used by {_name(seen[drill.id])}"
+            message = (
+                f"{_name(drill.path)}: id {drill.id!r} is already used by {_name(seen[drill.id])}"
+            )
             drills.problems.append(ContentProblem(drill.path or folder, message))
             continue
         seen[drill.id] = drill.path
@@ -282,7 +284,9 @@ def _proofreading_drill(path: Path, data: dict[str, Any]) -> ProofreadingDrill:
         _reject_unknown_keys(table, _MISTAKE_KEYS, f"{where}: ")
         kind = table.get("kind")
         if kind not in MISTAKE_KINDS:
-            raise _Problem(f"{where}: 'kind' must be one of {', '.join(MISTAKE_KINDS)}, not {kind!r}")
+            raise _Problem(
+                f"{where}: 'kind' must be one of {', '.join(MISTAKE_KINDS)}, not {kind!r}"
+            )
         reason = table.get("reason")
         if not isinstance(reason, str) or not reason.strip():
             raise _Problem(f"{where}: 'reason' is missing or empty")
@@ -509,9 +513,7 @@ def _required_point(table: dict[str, Any], number: int) -> RequiredPoint:
 def _reject_unknown_keys(data: dict[str, Any], known: set[str], where: str) -> None:
     unknown = sorted(set(data) - known)
     if unknown:
-        raise _Problem(
-            f"{where}unknown key {unknown[0]!r} (expected: {', '.join(sorted(known))})"
-        )
+        raise _Problem(f"{where}unknown key {unknown[0]!r} (expected: {', '.join(sorted(known))})")
 
 
 def _required_text(data: dict[str, Any], key: str) -> str:

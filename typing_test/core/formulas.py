@@ -29,6 +29,8 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -314,7 +316,47 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
     except Exception as error:  # the parser raises its own ParserError
         raise FormulaError(_syntax_hint(normalised)) from error
     row, column = parse_address(target)
+    # Put back what the grid holds in the target cell, so the cached workbook
+    # is again a copy of the grid for the next formula.
+    inside = row <= len(grid) and column <= len(grid[row - 1])
+    original = grid[row - 1][column - 1] if inside else None
 
+    with _WORKBOOKS_LOCK:
+        workbook = _workbook_for(grid)
+        try:
+            workbook.set_formula(SHEET_NAME, row, column, normalised)
+            raw = workbook.evaluate_cell(SHEET_NAME, row, column)
+            workbook.set_value(SHEET_NAME, row, column, original)
+        except Exception as error:  # engine limits, or a formula the engine rejects late
+            _WORKBOOKS.pop(_grid_key(grid), None)
+            # Depending on its settings the engine reports a circular
+            # reference as an error value or raises when the formula is set.
+            if "#CIRC!" in str(error):
+                raise FormulaError(_circular_message(target)) from error
+            raise FormulaError("the formula could not be calculated") from error
+    return _to_formula_value(raw, target)
+
+
+# Building a workbook and filling in a grid costs several times more than
+# evaluating one formula, and grading evaluates many formulas on the same few
+# grids, so the last few grids' workbooks are kept (least recently used first).
+_WORKBOOKS: OrderedDict[tuple, formualizer.Workbook] = OrderedDict()
+_WORKBOOKS_LOCK = threading.Lock()
+_WORKBOOKS_KEPT = 64
+
+
+def _grid_key(grid: Grid) -> tuple:
+    # The type is part of the key: 1, 1.0 and True are equal in Python but
+    # not in a sheet.
+    return tuple(tuple((type(cell), cell) for cell in row) for row in grid)
+
+
+def _workbook_for(grid: Grid) -> formualizer.Workbook:
+    key = _grid_key(grid)
+    workbook = _WORKBOOKS.get(key)
+    if workbook is not None:
+        _WORKBOOKS.move_to_end(key)
+        return workbook
     config = formualizer.EvaluationConfig()
     config.max_eval_time_ms = MAX_EVALUATION_MS
     workbook = formualizer.Workbook(config=formualizer.WorkbookConfig(eval_config=config))
@@ -322,21 +364,27 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
     workbook.set_deterministic_clock(FIXED_NOW)
     if grid:
         workbook.set_values_batch(SHEET_NAME, 1, 1, [list(cells) for cells in grid])
-    try:
-        workbook.set_formula(SHEET_NAME, row, column, normalised)
-        raw = workbook.evaluate_cell(SHEET_NAME, row, column)
-    except Exception as error:  # engine limits, or a formula the engine rejects late
-        raise FormulaError("the formula could not be calculated") from error
-    return _to_formula_value(raw, target)
+    _WORKBOOKS[key] = workbook
+    if len(_WORKBOOKS) > _WORKBOOKS_KEPT:
+        _WORKBOOKS.popitem(last=False)
+    return workbook
+
+
+def clear_workbook_cache() -> None:
+    """Forget the cached workbooks (tests use it to compare with fresh ones)."""
+    with _WORKBOOKS_LOCK:
+        _WORKBOOKS.clear()
+
+
+def _circular_message(target: str) -> str:
+    return f"circular reference: the formula uses its own cell {target.upper()}"
 
 
 def _to_formula_value(raw: object, target: str) -> FormulaValue:
     if isinstance(raw, dict) and raw.get("type") == "Error":
         kind = raw.get("kind")
         if kind == "Circ":
-            raise FormulaError(
-                f"circular reference: the formula uses its own cell {target.upper()}"
-            )
+            raise FormulaError(_circular_message(target))
         if kind == "NImpl":
             raise FormulaError("the formula uses a function this test cannot calculate")
         return FormulaValue("error", _ERROR_CODES.get(str(kind), "#VALUE!"))

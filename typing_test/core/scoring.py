@@ -18,16 +18,20 @@ widget happens to show. The rules (also in the README):
   position it was typed at.
 - corrected_errors: wrong character keystrokes that were later removed.
 - kph = character keystrokes * 3600 / seconds.
-- A zero-length log or duration gives zeros.
+- A zero-length log or duration (under 1 ms) gives zeros.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 BACKSPACE = "Backspace"
 CHARS_PER_WORD = 5
+# Below the log's 1 ms resolution a duration means nothing (and a rate over it
+# would overflow), so it scores as zero.
+MIN_DURATION_S = 0.001
 
 Event = Mapping[str, object]
 
@@ -141,7 +145,7 @@ def score(passage: str, events: Sequence[Event], duration_s: float) -> TypingRes
     text = "".join(typed)
     word_errors = align_words(text, passage)
     accuracy = 100.0 * correct_keystrokes / char_keystrokes if char_keystrokes else 0.0
-    if duration_s <= 0:
+    if not MIN_DURATION_S <= duration_s < math.inf:
         gross = net = kph = 0.0
     else:
         minutes = duration_s / 60
@@ -149,7 +153,7 @@ def score(passage: str, events: Sequence[Event], duration_s: float) -> TypingRes
         net = max(0.0, gross - len(word_errors) / minutes)
         kph = char_keystrokes * 3600 / duration_s
     return TypingResult(
-        duration_s=max(0.0, duration_s),
+        duration_s=duration_s if MIN_DURATION_S <= duration_s < math.inf else 0.0,
         typed_text=text,
         gross_wpm=gross,
         net_wpm=net,
@@ -182,81 +186,81 @@ def align_words(typed: str, passage: str) -> list[WordError]:
     typed_words = typed.split()
     if not typed_words:
         return []
-    mid_word = not typed[-1].isspace()
-    # Any alignment through cell (i, j) costs at least |i - j|, so a band of
-    # half-width w around the diagonal is exact whenever the best cost is <= w.
-    # Widen until it is; typical runs have few errors, so this stays O(n * w).
-    band = 16
+    return _diagonal_alignment(typed_words, passage.split(), not typed[-1].isspace())
+
+
+def _diagonal_alignment(
+    typed: list[str], expected: list[str], mid_word: bool
+) -> list[WordError]:
+    """Unit-cost edit distance by diagonals (Ukkonen / Landau-Vishkin).
+
+    For each cost d it keeps, per diagonal k = j - i, the furthest typed word
+    i reachable at that cost, and slides along runs of matching words for
+    free. The first d at which some diagonal reaches the end of the typed
+    words is the distance to the best-matching leading run of the passage.
+    Work grows with the number of errors, not with the passage length, so a
+    clean 5-minute run costs almost nothing.
+    """
+    n, m = len(typed), len(expected)
+    last = n - 1
+
+    def same(i: int, j: int) -> bool:
+        if typed[i] == expected[j]:
+            return True
+        return mid_word and i == last and expected[j].startswith(typed[i])
+
+    def slide(i: int, k: int) -> int:
+        while i < n and i + k < m and same(i, i + k):
+            i += 1
+        return i
+
+    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the move
+    # that got there ("sub", "extra" or "skip") for the trace-back.
+    reach: list[dict[int, int]] = [{0: slide(0, 0)}]
+    came: list[dict[int, str]] = [{0: ""}]
+    d = 0
     while True:
-        errors = _banded_alignment(typed_words, passage.split(), mid_word, band)
-        if errors is not None:
-            return errors
-        band *= 4
-
-
-def _banded_alignment(
-    typed: list[str], expected: list[str], mid_word: bool, band: int
-) -> list[WordError] | None:
-    """Edit-distance alignment within ``band`` of the diagonal, or None if the
-    best cost found is larger than the band (the band may have cut it off)."""
-    n = len(typed)
-    m = min(len(expected), n + band)
-    infinity = n + m + 1
-    # cost[i][j]: distance between typed[:i] and expected[:j]; stored sparsely
-    # as one dict per row so that only cells inside the band exist.
-    cost: list[dict[int, int]] = [{j: j for j in range(0, min(m, band) + 1)}]
-    for i in range(1, n + 1):
-        word = typed[i - 1]
-        is_last = mid_word and i == n
-        previous = cost[i - 1]
+        ends = [k for k, i in reach[d].items() if i == n]
+        if ends:
+            return _trace_diagonals(reach, came, min(ends, key=abs), typed, expected)
+        d += 1
+        previous = reach[d - 1]
         row: dict[int, int] = {}
-        for j in range(max(0, i - band), min(m, i + band) + 1):
-            best = previous.get(j, infinity) + 1  # extra typed word
-            if j > 0:
-                target = expected[j - 1]
-                same = word == target or (is_last and target.startswith(word))
-                best = min(
-                    best,
-                    previous.get(j - 1, infinity) + (0 if same else 1),
-                    row.get(j - 1, infinity) + 1,  # skipped passage word
-                )
-            row[j] = best
-        cost.append(row)
-
-    last_row = cost[n]
-    end = min(last_row, key=lambda j: (last_row[j], abs(j - n)))
-    if last_row[end] > band and band < n + m:
-        return None
-    return _trace_back(cost, typed, expected, mid_word, end)
+        moves: dict[int, str] = {}
+        for k in range(-d, d + 1):
+            best, move = -1, ""
+            if k in previous and previous[k] < n and previous[k] + k < m:
+                best, move = previous[k] + 1, "sub"
+            if k + 1 in previous and previous[k + 1] < n and previous[k + 1] + 1 > best:
+                best, move = previous[k + 1] + 1, "extra"
+            if k - 1 in previous and previous[k - 1] + k <= m and previous[k - 1] > best:
+                best, move = previous[k - 1], "skip"
+            if move and best + k >= 0:
+                row[k] = slide(best, k)
+                moves[k] = move
+        reach.append(row)
+        came.append(moves)
 
 
-def _trace_back(
-    cost: list[dict[int, int]],
+def _trace_diagonals(
+    reach: list[dict[int, int]],
+    came: list[dict[int, str]],
+    k: int,
     typed: list[str],
     expected: list[str],
-    mid_word: bool,
-    end: int,
 ) -> list[WordError]:
-    """Walk the cost table back from (len(typed), end) and list the errors."""
-    infinity = len(typed) + len(expected) + 1
+    """List the errors on the path that ends on diagonal ``k`` at the last cost."""
     errors: list[WordError] = []
-    i, j = len(typed), end
-    while i > 0 or j > 0:
-        here = cost[i][j]
-        if i > 0 and j > 0:
-            word, target = typed[i - 1], expected[j - 1]
-            is_last = mid_word and i == len(typed)
-            same = word == target or (is_last and target.startswith(word))
-            if cost[i - 1].get(j - 1, infinity) + (0 if same else 1) == here:
-                if not same:
-                    errors.append(WordError(word, target))
-                i, j = i - 1, j - 1
-                continue
-        if i > 0 and cost[i - 1].get(j, infinity) + 1 == here:
-            errors.append(WordError(typed[i - 1], ""))
-            i -= 1
-        else:
-            errors.append(WordError("", expected[j - 1]))
-            j -= 1
+    for d in range(len(reach) - 1, 0, -1):
+        move = came[d][k]
+        if move == "sub":
+            i = reach[d - 1][k]
+            errors.append(WordError(typed[i], expected[i + k]))
+        elif move == "extra":
+            k += 1
+            errors.append(WordError(typed[reach[d - 1][k]], ""))
+        else:  # skip: a passage word left out
+            k -= 1
+            errors.append(WordError("", expected[reach[d - 1][k] + k]))
     errors.reverse()
     return errors

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.scoring import PassBar, TypingResult
 
+VERDICT_FONT = "font-size: 32pt; font-weight: 700;"
 PASS_STYLE = "color: white; background: #1e8e3e; border-radius: 8px; padding: 8px 24px;"
 FAIL_STYLE = "color: white; background: #c5221f; border-radius: 8px; padding: 8px 24px;"
 ABANDONED_STYLE = "color: white; background: #5f6368; border-radius: 8px; padding: 8px 24px;"
@@ -93,12 +94,12 @@ class ResultPage(QWidget):
         passed = result.passed(bar) and not abandoned
         if abandoned:
             self.verdict_label.setText("ABANDONED")
-            self.verdict_label.setStyleSheet(f"font-size: 32pt; font-weight: 700; {ABANDONED_STYLE}")
+            self.verdict_label.setStyleSheet(f"{VERDICT_FONT} {ABANDONED_STYLE}")
             self.reason_label.setText("The test was abandoned; it is saved, and it is not a pass.")
         else:
             self.verdict_label.setText("PASS" if passed else "FAIL")
             style = PASS_STYLE if passed else FAIL_STYLE
-            self.verdict_label.setStyleSheet(f"font-size: 32pt; font-weight: 700; {style}")
+            self.verdict_label.setStyleSheet(f"{VERDICT_FONT} {style}")
             self.reason_label.setText(_reason(result, bar))
         self.passage_label.setText(f"Passage: {title}")
         values = {
