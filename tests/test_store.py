@@ -107,3 +107,24 @@ def test_without_the_variable_the_file_is_in_the_user_data_folder(monkeypatch):
     path = default_db_path()
     assert path.name == "typing-test.db"
     assert "typing-test" in str(path.parent)
+
+
+def test_an_attempt_cut_off_by_a_crash_is_kept_as_interrupted(tmp_path):
+    path = tmp_path / "a.db"
+    store = Store.open(path)
+    finished = store.save_attempt({"kind": "typing", "score": 40.0, "passed": True})
+    running = store.begin_attempt({"kind": "typing", "item_id": "memo"})
+    store.db.conn.close()  # the process dies: no save_attempt for the running test
+    reopened = Store.open(path)
+    assert reopened.interrupted_on_open == 1
+    assert reopened.attempt(running)["status"] == "interrupted"
+    assert reopened.attempt(finished)["passed"] is True
+    assert Store.open(path).interrupted_on_open == 0  # reported once
+
+
+def test_finishing_a_begun_attempt_replaces_it(tmp_path):
+    store = Store.open(tmp_path / "a.db")
+    attempt_id = store.begin_attempt({"kind": "typing"})
+    store.save_attempt({"id": attempt_id, "kind": "typing", "score": 30.0, "passed": True})
+    (row,) = store.attempts()
+    assert row["status"] == "completed" and row["score"] == 30.0

@@ -7,6 +7,7 @@ The clock is injected; tests move it forward instead of sleeping, and call
 from __future__ import annotations
 
 import random
+import sqlite3
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -292,3 +293,40 @@ def test_no_passages_means_no_typing_card(qtbot, store):
 def test_colours_are_distinct():
     assert len({CORRECT_COLOUR.name(), PENDING_COLOUR.name(), WRONG_BACKGROUND.name(),
                 QColor("white").name()}) == 4
+
+
+def test_a_crash_mid_test_keeps_earlier_results_and_says_so(qtbot, tmp_path, clock):
+    path = tmp_path / "crash.db"
+    store = Store.open(path)
+    window = MainWindow(store, clock=clock, passages=[SHORT])
+    qtbot.addWidget(window)
+    window.show()
+    start(qtbot, window)
+    type_slowly(qtbot, window.typing_page.typing_area, SHORT.text, clock, 200)
+    start(qtbot, window)
+    qtbot.keyClicks(window.typing_page.typing_area, "Plea")
+    store.db.conn.close()  # the app dies here, mid-test
+
+    reopened = Store.open(path)
+    after = MainWindow(reopened, clock=clock, passages=[SHORT])
+    qtbot.addWidget(after)
+    assert "stopped when the app closed unexpectedly" in after.statusBar().currentMessage()
+    statuses = sorted(row["status"] for row in reopened.attempts())
+    assert statuses == ["completed", "interrupted"]
+    after.show_history()
+    results = {after.history_page.table.item(row, 5).text() for row in range(2)}
+    assert results == {"Pass", "Interrupted"}
+
+
+def test_a_failed_save_is_reported_and_the_result_still_shown(qtbot, window, store, clock,
+                                                              monkeypatch):
+    start(qtbot, window)
+
+    def disk_full(row):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "save_attempt", disk_full)
+    type_slowly(qtbot, window.typing_page.typing_area, SHORT.text, clock, 200)
+    assert window.stack.currentWidget() is window.result_page
+    assert window.result_page.verdict_label.text() == "PASS"
+    assert "could not be saved" in window.statusBar().currentMessage()

@@ -15,7 +15,8 @@ class Finding:
     ``text[start:end]`` is the flagged span. ``rule`` is a stable id such as
     ``"spelling"`` or ``"a-an"``; ``suggestions`` may be empty.
 
-    >>> Finding(0, 4, "teh", "spelling", "spelling", "Unknown word", ("the",)).as_json()["suggestions"]
+    >>> finding = Finding(0, 3, "teh", "spelling", "spelling", "Unknown word", ("the",))
+    >>> finding.as_json()["suggestions"]
     ['the']
     """
 

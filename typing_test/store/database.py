@@ -87,6 +87,9 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, path: str):
         self.db = db
         self.path = path
+        # How many attempts were found in progress when the file was opened:
+        # the app stopped during them (a crash, a killed process, a power cut).
+        self.interrupted_on_open = 0
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Store:
@@ -121,6 +124,7 @@ class Store:
             db = sqlite_utils.Database(conn)
             store = cls(db, path)
             store._migrate(version)
+            store.interrupted_on_open = store._mark_interrupted()
         except sqlite3.Error as error:
             raise DatabaseError(f"cannot open the database {path}: {error}") from error
         return store
@@ -166,6 +170,7 @@ class Store:
 
         ``attempt`` holds the columns of the attempts table; ``kind`` is
         required. Missing ``id``, ``started_at`` and ``status`` are filled in.
+        An attempt with the ``id`` of one begun with ``begin_attempt`` replaces it.
 
         >>> store = Store.open(":memory:")
         >>> len(store.save_attempt({"kind": "quiz", "score": 80.0, "passed": True}))
@@ -185,8 +190,25 @@ class Store:
                 row[column] = json.dumps(row[column], ensure_ascii=False)
         with self.db.conn:
             self.db.conn.execute("BEGIN IMMEDIATE")
-            self.db["attempts"].insert(row)
+            self.db["attempts"].insert(row, replace=True)
         return row["id"]
+
+    def begin_attempt(self, attempt: dict) -> str:
+        """Store an attempt that has just started, as ``in-progress``.
+
+        If the app dies before ``save_attempt`` replaces it, the next
+        ``Store.open`` marks it ``interrupted``: the attempt is never silently
+        lost, and an HR screening can see that a test did not finish.
+        """
+        return self.save_attempt({**attempt, "status": "in-progress", "passed": False})
+
+    def _mark_interrupted(self) -> int:
+        with self.db.conn:
+            cursor = self.db.conn.execute(
+                "UPDATE attempts SET status = 'interrupted', passed = 0 "
+                "WHERE status = 'in-progress'"
+            )
+        return cursor.rowcount
 
     def attempts(self, kind: str | None = None, candidate: str | None = None) -> list[dict]:
         """Attempts, newest first, with JSON columns decoded.

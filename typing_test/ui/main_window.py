@@ -8,13 +8,14 @@ shows what was saved.
 from __future__ import annotations
 
 import random
+import sqlite3
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from typing_test.core.passages import Passage, choose_passage, load_passages
 from typing_test.core.typing_session import Clock, TypingSession, monotonic_ms
-from typing_test.store.database import Store, now_iso
+from typing_test.store.database import DatabaseError, Store, now_iso
 from typing_test.store.records import typing_attempt
 from typing_test.store.settings import candidate_name, load_pass_bar
 from typing_test.ui.history_page import HistoryPage
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
             passages, self.content_problems = load_passages()
         self.passages = passages
         self.last_attempt_id: str | None = None
+        self._attempt_id: str | None = None
         self._started_at = ""
         self._current_passage: Passage | None = None
 
@@ -87,7 +89,12 @@ class MainWindow(QMainWindow):
         self.settings_action = self._add_action("Settings", "Ctrl+,", self.show_settings)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        if self.content_problems:
+        if store.interrupted_on_open:
+            self.statusBar().showMessage(
+                f"{store.interrupted_on_open} test(s) stopped when the app closed unexpectedly; "
+                "they are in the history as interrupted. Nothing saved before was lost."
+            )
+        elif self.content_problems:
             self.statusBar().showMessage(
                 f"{len(self.content_problems)} content file(s) could not be loaded: "
                 + "; ".join(self.content_problems)
@@ -130,6 +137,29 @@ class MainWindow(QMainWindow):
     def _on_settings_saved(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
 
+    # Saving --------------------------------------------------------------------
+
+    def _begin(self, row: dict) -> str | None:
+        try:
+            return self.store.begin_attempt(row)
+        except (DatabaseError, sqlite3.Error) as error:
+            self._report_save_failure(error)
+            return None
+
+    def _save(self, row: dict) -> str | None:
+        """Store a finished attempt; on failure say so and keep the app usable."""
+        try:
+            return self.store.save_attempt(row)
+        except (DatabaseError, sqlite3.Error) as error:
+            self._report_save_failure(error)
+            return None
+
+    def _report_save_failure(self, error: Exception) -> None:
+        self.statusBar().showMessage(
+            f"This result could not be saved to {self.store.path}: {error}. "
+            "Earlier results are not affected."
+        )
+
     # Typing test ---------------------------------------------------------------
 
     def start_typing_test(self, seconds: int, category: str) -> None:
@@ -140,6 +170,16 @@ class MainWindow(QMainWindow):
         self._started_at = now_iso()
         self._show(self.typing_page)
         self.typing_page.start_passage(passage.text, seconds, passage.id, passage.title)
+        self._attempt_id = self._begin(
+            {
+                "kind": "typing",
+                "candidate": candidate_name(self.store),
+                "started_at": self._started_at,
+                "item_id": passage.id,
+                "item_title": passage.title,
+                "settings": {"test_length_s": seconds, "category": category},
+            }
+        )
 
     def _on_typing_finished(self, session: TypingSession) -> None:
         passage = self._current_passage
@@ -159,7 +199,9 @@ class MainWindow(QMainWindow):
             status="abandoned" if session.abandoned else "completed",
             started_at=self._started_at,
         )
-        self.last_attempt_id = self.store.save_attempt(row)
+        if self._attempt_id:
+            row["id"] = self._attempt_id
+        self.last_attempt_id = self._save(row)
         self.result_page.show_result(result, bar, passage.title, abandoned=session.abandoned)
         self._show(self.result_page)
         self.result_page.again_button.setFocus()
