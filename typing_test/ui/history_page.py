@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
 
 from typing_test.store.database import Store
 
-# Each kind of attempt the history can list: its name in the picker, the
-# column headings, and how to turn a stored row into the cells.
-KIND_LABELS = {"typing": "Typing tests"}
 TYPING_COLUMNS = ["Date", "Passage", "Duration", "Net WPM", "Accuracy", "Result"]
+SCORED_COLUMNS = ["Date", "Item", "Duration", "Score", "Result"]
 
 
 class SortableItem(QTableWidgetItem):
@@ -63,8 +61,7 @@ class HistoryPage(QWidget):
         heading = QLabel("History")
         heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.kind_box = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind_box.addItem(label, kind)
+        self.kind_box.addItem("Typing tests", "typing")
         self.kind_box.currentIndexChanged.connect(self.reload)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("historySummary")
@@ -84,10 +81,17 @@ class HistoryPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def add_kind(self, kind: str, label: str) -> None:
-        """Offer another kind of attempt in the picker."""
-        KIND_LABELS.setdefault(kind, label)
+        """Offer another kind of attempt (scored in percent) in the picker."""
         if self.kind_box.findData(kind) < 0:
             self.kind_box.addItem(label, kind)
+
+    def show_kind(self, kind: str) -> None:
+        """Switch the picker to ``kind`` and list its attempts."""
+        index = self.kind_box.findData(kind)
+        if index >= 0 and index != self.kind_box.currentIndex():
+            self.kind_box.setCurrentIndex(index)  # reloads through the signal
+        else:
+            self.reload()
 
     def reload(self) -> None:
         """Read the attempts of the chosen kind again and refill the table."""
@@ -98,6 +102,8 @@ class HistoryPage(QWidget):
         self.table.setRowCount(len(rows))
         if kind == "typing":
             self._fill_typing(rows)
+        else:
+            self._fill_scored(rows, self.kind_box.currentText())
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
 
@@ -124,3 +130,26 @@ class HistoryPage(QWidget):
             )
         else:
             self.summary_label.setText("No completed typing tests yet.")
+
+    def _fill_scored(self, rows: list[dict], label: str) -> None:
+        self.table.setColumnCount(len(SCORED_COLUMNS))
+        self.table.setHorizontalHeaderLabels(SCORED_COLUMNS)
+        for index, row in enumerate(rows):
+            seconds = row["duration_s"] or 0.0
+            cells = [
+                SortableItem(local_time(row["started_at"]), row["started_at"]),
+                SortableItem(row["item_title"] or row["item_id"] or "", row["item_title"] or ""),
+                SortableItem(f"{int(seconds) // 60}:{int(seconds) % 60:02d}", seconds),
+                SortableItem(f"{row['score'] or 0:.0f}%", row["score"] or 0.0),
+                SortableItem(result_text(row), result_text(row)),
+            ]
+            for column, cell in enumerate(cells):
+                self.table.setItem(index, column, cell)
+        completed = [row["score"] for row in rows if row["status"] == "completed"]
+        if completed:
+            self.summary_label.setText(
+                f"Best {max(completed):.0f}% · average {sum(completed) / len(completed):.0f}%"
+                f" over {len(completed)} completed"
+            )
+        else:
+            self.summary_label.setText(f"No completed {label.lower()} yet.")
