@@ -1,0 +1,441 @@
+"""Tests for loading and validating question banks (typing_test.core.banks)."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from typing_test.core.assets import ContentError
+from typing_test.core.banks import (
+    load_bank,
+    load_builtin_banks,
+    quizzes_dir,
+    topic_titles,
+    validate_bank_file,
+)
+from typing_test.core.formulas import check_formula
+
+HEADER = """
+[bank]
+topic = "word"
+title = "Microsoft Word"
+"""
+
+SINGLE = """
+[[questions]]
+id = "t-001"
+type = "single"
+difficulty = "basic"
+prompt = "Which shortcut makes text bold?"
+options = ["Ctrl+B", "Ctrl+I", "Ctrl+U", "Ctrl+D"]
+answer = "Ctrl+B"
+explanation = "Ctrl+B toggles bold."
+"""
+
+MULTIPLE = """
+[[questions]]
+id = "t-002"
+type = "multiple"
+difficulty = "intermediate"
+prompt = "Which of these are paragraph settings?"
+options = ["Line spacing", "Indentation", "Font colour", "Bold"]
+answer = ["Line spacing", "Indentation"]
+explanation = "Spacing and indents belong to the paragraph; colour and bold to characters."
+"""
+
+TRUEFALSE = """
+[[questions]]
+id = "t-003"
+type = "truefalse"
+difficulty = "basic"
+prompt = "Ctrl+Z undoes the last action."
+answer = true
+explanation = "Ctrl+Z is Undo."
+"""
+
+FORMULA = """
+[[questions]]
+id = "t-004"
+type = "formula"
+difficulty = "basic"
+prompt = "Enter a formula in B4 that adds up B2 and B3."
+target = "B4"
+grid = [["Item", "Amount"], ["Pens", 12], ["Paper", 30], ["Total", ""]]
+variant = [["Item", "Amount"], ["Pens", 15], ["Paper", 22], ["Total", ""]]
+answer = "=SUM(B2:B3)"
+alternatives = ["=B2+B3"]
+explanation = "SUM adds the range."
+"""
+
+GOOD_BANK = HEADER + SINGLE + MULTIPLE + TRUEFALSE + FORMULA
+
+
+def write(tmp_path: Path, text: str, name: str = "bank.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def messages(path: Path) -> list[str]:
+    return [str(problem) for problem in validate_bank_file(path).problems]
+
+
+# ---------------------------------------------------------------------------
+# A good bank
+
+
+def test_good_bank_loads_every_type(tmp_path):
+    bank = load_bank(write(tmp_path, GOOD_BANK))
+    assert (bank.topic, bank.title) == ("word", "Microsoft Word")
+    assert [q.id for q in bank.questions] == ["t-001", "t-002", "t-003", "t-004"]
+    assert bank.counts() == {"single": 1, "multiple": 1, "truefalse": 1, "formula": 1}
+    single, multiple, truefalse, formula = bank.questions
+    assert single.answer == "Ctrl+B" and single.options[0] == "Ctrl+B"
+    assert multiple.answer == ("Line spacing", "Indentation")
+    assert truefalse.answer is True and truefalse.options == ()
+    assert formula.formula is not None
+    assert formula.formula.target == "B4"
+    assert formula.formula.grid[1] == ("Pens", 12)
+    assert formula.formula.grid[3] == ("Total", None)
+    assert [v.display() for v in formula.formula.expected] == ["42", "37"]
+    assert formula.formula.alternatives == ("=B2+B3",)
+    assert all(q.topic == "word" for q in bank.questions)
+
+
+def test_good_bank_report(tmp_path):
+    report = validate_bank_file(write(tmp_path, GOOD_BANK))
+    assert report.ok
+    assert report.counts == {"single": 1, "multiple": 1, "truefalse": 1, "formula": 1}
+    assert report.format().endswith(
+        "4 questions (1 single, 1 multiple, 1 truefalse, 1 formula), OK"
+    )
+    json.dumps(report.as_json())
+
+
+def test_question_json_is_plain_data(tmp_path):
+    bank = load_bank(write(tmp_path, GOOD_BANK))
+    text = json.dumps([q.as_json() for q in bank.questions])
+    assert '"target": "B4"' in text
+
+
+# ---------------------------------------------------------------------------
+# Every problem is reported, with the file, the id and what to fix
+
+
+@pytest.mark.parametrize(
+    ("text", "question_id", "expected"),
+    [
+        (SINGLE.replace('answer = "Ctrl+B"\n', ""), "t-001", "missing answer"),
+        (
+            SINGLE.replace('answer = "Ctrl+B"', 'answer = "Ctrl+X"'),
+            "t-001",
+            "not among the options",
+        ),
+        (
+            SINGLE.replace('answer = "Ctrl+B"', 'answer = "ctrl+b"'),
+            "t-001",
+            "did you mean 'Ctrl+B'",
+        ),
+        (SINGLE.replace('"Ctrl+D"', '" "'), "t-001", "option 4 is empty"),
+        (SINGLE.replace('"Ctrl+D"', '"ctrl+b"'), "t-001", "options 1 and 4 are the same"),
+        (SINGLE.replace('"single"', '"essay"'), "t-001", "unknown type 'essay'"),
+        (SINGLE.replace('"basic"', '"easy"'), "t-001", "unknown difficulty 'easy'"),
+        (
+            SINGLE.replace('explanation = "Ctrl+B toggles bold."\n', ""),
+            "t-001",
+            "missing explanation",
+        ),
+        (
+            SINGLE.replace('prompt = "Which shortcut makes text bold?"', 'prompt = " "'),
+            "t-001",
+            "prompt is empty",
+        ),
+        (
+            SINGLE.replace('["Ctrl+B", "Ctrl+I", "Ctrl+U", "Ctrl+D"]', '["Ctrl+B"]'),
+            "t-001",
+            "at least 2 options",
+        ),
+        (SINGLE.replace("explanation =", "explaination ="), "t-001", "did you mean 'explanation'"),
+        (SINGLE.replace('id = "t-001"\n', ""), "#1", "missing id"),
+        (SINGLE.replace('id = "t-001"', 'id = "t 001"'), "t 001", "no spaces"),
+        (
+            MULTIPLE.replace('["Line spacing", "Indentation"]', '["Line spacing", "Margins"]'),
+            "t-002",
+            "'Margins' is not among the options",
+        ),
+        (MULTIPLE.replace('["Line spacing", "Indentation"]', "[]"), "t-002", "answer is empty"),
+        (
+            MULTIPLE.replace('["Line spacing", "Indentation"]', '"Line spacing"'),
+            "t-002",
+            "must be a list",
+        ),
+        (
+            MULTIPLE.replace(
+                '["Line spacing", "Indentation"]',
+                '["Line spacing", "Indentation", "Font colour", "Bold"]',
+            ),
+            "t-002",
+            "add at least one wrong option",
+        ),
+        (
+            TRUEFALSE.replace("answer = true", 'answer = "true"'),
+            "t-003",
+            "true or false (no quotes)",
+        ),
+        (
+            TRUEFALSE.replace("answer = true", 'answer = true\noptions = ["True", "False"]'),
+            "t-003",
+            "has no options: remove options",
+        ),
+    ],
+)
+def test_each_problem_is_named_with_its_question(tmp_path, text, question_id, expected):
+    path = write(tmp_path, HEADER + text)
+    found = validate_bank_file(path).problems
+    assert found, "the problem was not found"
+    assert any(p.question_id == question_id and expected in p.message for p in found), found
+    assert all(p.file == str(path) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('answer = "=SUM(B2:B3)"', 'answer = "=SUM(B2:B3"'), "does not evaluate on the grid"),
+        (('answer = "=SUM(B2:B3)"', 'answer = "=B2/0"'), "gives #DIV/0! on the grid"),
+        (('answer = "=SUM(B2:B3)"', 'answer = "=B4+1"'), "circular reference"),
+        (('answer = "=SUM(B2:B3)"', 'answer = "SUM(B2:B3)"'), "must be the reference formula"),
+        (
+            ('answer = "=SUM(B2:B3)"', 'answer = "=COUNT(B2:B3)"'),
+            "on both the grid and the variant",
+        ),
+        (('answer = "=SUM(B2:B3)"', 'answer = "=SUM(B2:B3)+TODAY()"'), "uses TODAY"),
+        (('["Paper", 22], ["Total", ""]]', '["Total", ""]]'), "give the variant the same layout"),
+        (('target = "B4"', 'target = "B5"'), "target B5 is outside the grid"),
+        (('target = "B4"', 'target = "A4"'), "target A4 is not empty in the grid"),
+        (('target = "B4"', 'target = "4B"'), "not a cell address"),
+        (
+            ('["Pens", 12], ["Paper", 30]', '["Pens", 12, 5], ["Paper", 30]'),
+            "grid row 2 has 3 cells, row 1 has 2",
+        ),
+        (
+            ('["Pens", 12], ["Paper", 30]', '["Pens", 2024-05-01T09:30:00], ["Paper", 30]'),
+            "grid cell B2 has a time of day",
+        ),
+        (
+            ('alternatives = ["=B2+B3"]', 'alternatives = ["=B2*B3"]'),
+            "alternative '=B2*B3' gives 360",
+        ),
+        (("variant = [", "variants = ["), "did you mean 'variant'"),
+        (("variant = [", 'options = ["a", "b"]\nvariant = ['), "has no options"),
+    ],
+)
+def test_formula_task_problems(tmp_path, change, expected):
+    old, new = change
+    assert old in FORMULA
+    path = write(tmp_path, HEADER + FORMULA.replace(old, new, 1))
+    found = validate_bank_file(path).problems
+    assert any(p.question_id == "t-004" and expected in p.message for p in found), found
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path):
+    broken = (
+        HEADER
+        + SINGLE.replace('answer = "Ctrl+B"', 'answer = "Ctrl+X"').replace('"basic"', '"easy"')
+        + MULTIPLE.replace('"Bold"', '""')
+        + TRUEFALSE.replace('id = "t-003"', 'id = "t-001"')
+        + FORMULA.replace('["Paper", 22], ["Total", ""]]', '["Total", ""]]')
+    )
+    report = validate_bank_file(write(tmp_path, broken))
+    text = report.format()
+    assert "t-001: answer 'Ctrl+X' is not among the options" in text
+    assert "t-001: unknown difficulty 'easy'" in text
+    assert "t-002: option 4 is empty" in text
+    assert "t-001: duplicate id in this file" in text
+    assert "t-004: variant is 3 rows x 2 columns but grid is 4 rows x 2 columns" in text
+    assert report.counts == {"single": 1, "multiple": 1, "truefalse": 1, "formula": 1}
+    assert text.splitlines()[-1].endswith("5 problems")
+
+
+def test_bank_table_problems(tmp_path):
+    found = messages(write(tmp_path, '[bank]\ntopic = "Word Skills"\ncolour = 1\n' + SINGLE))
+    assert any("not a short id" in m for m in found)
+    assert any("missing title" in m for m in found)
+    assert any("unknown key 'colour' in [bank]" in m for m in found)
+    assert any("missing [bank]" in m for m in messages(write(tmp_path, SINGLE, "b.toml")))
+    assert any(
+        "add at least one question" in m for m in messages(write(tmp_path, HEADER, "c.toml"))
+    )
+
+
+def test_invalid_toml_is_a_problem_with_its_line(tmp_path):
+    found = messages(write(tmp_path, HEADER + '[[questions]]\nid = "x\nprompt = 1\n'))
+    assert len(found) == 1
+    assert "invalid TOML" in found[0] and re.search(r"line \d+", found[0])
+
+
+def test_missing_file_is_a_problem(tmp_path):
+    assert "file not found" in messages(tmp_path / "nope.toml")[0]
+
+
+def test_load_bank_refuses_a_broken_bank_and_lists_every_problem(tmp_path):
+    broken = (
+        HEADER
+        + SINGLE.replace('"basic"', '"easy"')
+        + TRUEFALSE.replace("answer = true", 'answer = "yes"')
+    )
+    path = write(tmp_path, broken)
+    with pytest.raises(ContentError) as raised:
+        load_bank(path)
+    message = str(raised.value)
+    assert message.startswith("2 problems in question banks:")
+    assert f"{path}: t-001: unknown difficulty" in message
+    assert f"{path}: t-003: answer of a truefalse question" in message
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    write(tmp_path, GOOD_BANK, "a.toml")
+    write(tmp_path, HEADER.replace("word", "outlook") + TRUEFALSE, "b.toml")
+    with pytest.raises(ContentError, match="b.toml: t-003: id already used in a.toml"):
+        load_builtin_banks(tmp_path)
+
+
+def test_duplicate_id_against_the_builtin_banks(tmp_path):
+    builtin = load_builtin_banks()
+    taken = builtin[0].questions[0].id
+    path = write(tmp_path, HEADER + SINGLE.replace("t-001", taken))
+    assert validate_bank_file(path).ok
+    report = validate_bank_file(path, against_builtin=True)
+    assert [p.question_id for p in report.problems] == [taken]
+    assert "built-in bank" in report.problems[0].message
+    # A built-in bank checked against the others does not clash with itself.
+    assert validate_bank_file(builtin[0].path, against_builtin=True).ok
+
+
+def test_load_folder_sorted_by_file_name(tmp_path):
+    write(tmp_path, GOOD_BANK, "b.toml")
+    write(tmp_path, HEADER.replace("word", "outlook") + SINGLE.replace("t-001", "o-1"), "a.toml")
+    banks = load_builtin_banks(tmp_path)
+    assert [b.path.name for b in banks] == ["a.toml", "b.toml"]
+    assert list(topic_titles(banks)) == ["outlook", "word"]
+
+
+# ---------------------------------------------------------------------------
+# The built-in banks
+
+
+def test_every_builtin_bank_file_is_valid():
+    reports = [
+        validate_bank_file(p, against_builtin=True) for p in sorted(quizzes_dir().glob("*.toml"))
+    ]
+    assert reports
+    problems = [str(problem) for report in reports for problem in report.problems]
+    assert problems == []
+
+
+def formula_bank():
+    return load_bank(quizzes_dir() / "excel-formulas.toml")
+
+
+def test_formula_bank_has_enough_tasks_covering_the_functions():
+    bank = formula_bank()
+    assert bank.topic == "excel"
+    assert len(bank.questions) >= 22
+    assert all(q.type == "formula" and re.fullmatch(r"xlf-\d{3}", q.id) for q in bank.questions)
+    used = " ".join(
+        str(q.answer) + " " + " ".join(q.formula.alternatives) for q in bank.questions
+    ).upper()
+    functions = (
+        "SUM( SUMIF( SUMIFS( AVERAGE( COUNTIF( COUNTIFS( IF( AND( OR( VLOOKUP( XLOOKUP( "
+        "INDEX( MATCH( ROUND( CONCAT( TEXTJOIN( MAX( MIN( LEFT( RIGHT( LEN("
+    ).split()
+    for function in functions:
+        assert re.search(r"(?<![A-Z])" + re.escape(function), used), function
+
+
+def test_every_formula_task_accepts_its_reference_and_alternatives_and_rejects_constants():
+    for question in formula_bank().questions:
+        task = question.formula
+        for formula in (question.answer, *task.alternatives):
+            check = check_formula(
+                task.grid,
+                task.variant,
+                task.target,
+                task.expected,
+                formula,
+                match_case=task.match_case,
+            )
+            assert check.correct, (question.id, formula, check.message)
+        for value in task.expected:
+            shown = value.display()
+            constant = f'="{shown}"' if value.kind == "text" else f"={value.value!r}"
+            check = check_formula(task.grid, task.variant, task.target, task.expected, constant)
+            assert not check.correct, (question.id, constant)
+
+
+EXPECTED_ON_THE_GRID_SHOWN = {
+    "xlf-001": "5037",
+    "xlf-002": "12960",
+    "xlf-006": "25500",
+    "xlf-007": "Overdue",
+    "xlf-008": "14",
+    "xlf-009": "2024-05-12",
+    "xlf-010": "500",
+    "xlf-013": "45.75",
+    "xlf-014": "Jamal Reed",
+    "xlf-015": "340",
+    "xlf-016": "5.4",
+    "xlf-017": "139.74",
+    "xlf-018": "0.775",
+    "xlf-021": "Ana Costa, Ben Okafor, Chloe Martin, Dev Patel",
+    "xlf-028": "189",
+    "xlf-029": "3",
+}
+
+
+def test_reference_values_are_what_a_person_works_out():
+    expected = {q.id: q.formula.expected[0].display() for q in formula_bank().questions}
+    for question_id, value in EXPECTED_ON_THE_GRID_SHOWN.items():
+        assert expected[question_id] == value, question_id
+
+
+@pytest.mark.parametrize(
+    ("question_id", "formula", "correct"),
+    [
+        ("xlf-001", "=B2+B3+B4+B5", True),
+        ("xlf-001", "=SUM(B2:B5)", True),
+        ("xlf-001", "=5037", False),
+        ("xlf-013", "=VLOOKUP(B9,A2:C7,3,FALSE)", True),
+        ("xlf-013", "=XLOOKUP(B9,A2:A7,C2:C7)", True),
+        ("xlf-013", "=INDEX(C2:C7,MATCH(B9,A2:A7,0))", True),
+        ("xlf-013", '=VLOOKUP("P-130",A2:C7,3,FALSE)', False),
+        ("xlf-013", "=VLOOKUP(B9,A2:C7,2,FALSE)", False),
+        ("xlf-007", '=IF(B4<B1;"Overdue";"On time")', True),
+        ("xlf-007", '=IF(B4<B1,"overdue","on time")', True),
+        ("xlf-007", '=IF(B4<TODAY(),"Overdue","On time")', False),
+        ("xlf-007", '="Overdue"', False),
+        ("xlf-010", "=IF(OR(B2>=B3,B4>=95),500,0)", False),
+        ("xlf-016", "=AVERAGE(B2:B6)", False),
+        ("xlf-018", "=B2/B1*100", False),
+        ("xlf-030", "=A2", False),
+        ("xlf-030", "=upper(a2)", True),
+    ],
+)
+def test_common_answers_to_formula_tasks(question_id, formula, correct):
+    task_question = next(q for q in formula_bank().questions if q.id == question_id)
+    task = task_question.formula
+    check = check_formula(
+        task.grid, task.variant, task.target, task.expected, formula, match_case=task.match_case
+    )
+    assert check.correct is correct, check.message
+
+
+def test_examples_in_the_docs_are_a_valid_bank(tmp_path):
+    docs = (Path(__file__).parent.parent / "docs" / "question-banks.md").read_text("utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", docs, flags=re.DOTALL)
+    assert len(blocks) == 5
+    bank = load_bank(write(tmp_path, "\n".join(blocks)))
+    assert [q.type for q in bank.questions] == ["single", "multiple", "truefalse", "formula"]

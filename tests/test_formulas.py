@@ -1,0 +1,247 @@
+"""Tests for the spreadsheet-formula wrapper (typing_test.core.formulas)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from typing_test.core import formulas
+from typing_test.core.formulas import (
+    FormulaError,
+    FormulaValue,
+    check_formula,
+    column_letters,
+    display_cell,
+    evaluate_formula,
+    excel_serial,
+    normalise_formula,
+    parse_address,
+    values_match,
+)
+
+SALES = (
+    ("Region", "Sales"),
+    ("East", 1200),
+    ("West", 950),
+    ("East", 430.5),
+    ("Total", None),
+)
+SALES_VARIANT = (
+    ("Region", "Sales"),
+    ("East", 1100),
+    ("West", 870),
+    ("East", 612.25),
+    ("Total", None),
+)
+EAST_TOTALS = (FormulaValue("number", 1630.5), FormulaValue("number", 1712.25))
+
+
+def number(value: float) -> FormulaValue:
+    return FormulaValue("number", float(value))
+
+
+def test_sum_and_cell_by_cell_addition_give_the_same_value():
+    assert evaluate_formula(SALES, "B5", "=SUM(B2:B4)") == number(2580.5)
+    assert evaluate_formula(SALES, "B5", "=B2+B3+B4") == number(2580.5)
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        '=SUMIF(A2:A4,"East",B2:B4)',
+        '=SUMIF(A2:A4;"East";B2:B4)',
+        '=SUMIFS(B2:B4,A2:A4,"East")',
+        '=sumif(a2:a4,"east",b2:b4)',
+        "=B2+B4",
+        " =SUM(B2,B4) ",
+        "+B2+B4",
+    ],
+)
+def test_equivalent_formulas_pass_on_both_grids(formula):
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, formula)
+    assert check.correct, check.message
+    assert check.message == ""
+
+
+def test_typed_in_constant_fails_on_the_hidden_variant():
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, "=1630.5")
+    assert not check.correct
+    assert check.given[0] == number(1630.5)
+    assert "not when the numbers change" in check.message
+
+
+def test_wrong_value_names_both_values():
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, "=SUM(B2:B4)")
+    assert not check.correct
+    assert "2580.5" in check.message and "1630.5" in check.message
+
+
+def test_text_without_equals_sign_is_not_a_formula():
+    with pytest.raises(FormulaError, match="starts with ="):
+        evaluate_formula(SALES, "B5", "SUM(B2:B4)")
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, "1630.5")
+    assert not check.correct
+    assert check.message.startswith("Not a formula")
+    assert check.given == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("formula", "reason"),
+    [
+        ("=SUM(B2:B4", "brackets do not pair up"),
+        ('=IF(B2>1,"yes,1)', "quotes is not closed"),
+        ("=B2+", "not a valid formula"),
+        ("==B2", "not a valid formula"),
+        ("=", "nothing follows"),
+    ],
+)
+def test_formula_that_does_not_parse_is_reported_not_raised_as_a_crash(formula, reason):
+    with pytest.raises(FormulaError, match=reason):
+        evaluate_formula(SALES, "B5", formula)
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, formula)
+    assert not check.correct and reason in check.message.lower()
+
+
+def test_empty_input_is_an_error_not_a_formula():
+    with pytest.raises(FormulaError, match="no formula"):
+        evaluate_formula(SALES, "B5", "   ")
+
+
+@pytest.mark.parametrize("formula", ["=B5+1", "=SUM(B2:B5)", "=SUM(B:B)"])
+def test_circular_reference_to_the_target_cell(formula):
+    with pytest.raises(FormulaError, match="circular reference.*B5"):
+        evaluate_formula(SALES, "B5", formula)
+
+
+@pytest.mark.parametrize(
+    ("formula", "code"),
+    [
+        ("=B2/0", "#DIV/0!"),
+        ("=NOSUCHFUNCTION(B2)", "#NAME?"),
+        ('=VLOOKUP("North",A2:B4,2,FALSE)', "#N/A"),
+        ("=A2+1", "#VALUE!"),
+    ],
+)
+def test_excel_errors_are_values_of_kind_error(formula, code):
+    value = evaluate_formula(SALES, "B5", formula)
+    assert value == FormulaValue("error", code)
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, formula)
+    assert not check.correct and code in check.message
+
+
+def test_semicolons_become_commas_only_outside_text_sheet_names_and_arrays():
+    assert normalise_formula("=ROUND(B2;2)") == "=ROUND(B2,2)"
+    assert normalise_formula('=IF(A1="a;b";"x;y";"")') == '=IF(A1="a;b","x;y","")'
+    assert normalise_formula('=A1&"say ""hi;"""&";"') == '=A1&"say ""hi;"""&";"'
+    assert normalise_formula("=SUM('Q1;Q2'!A1;2)") == "=SUM('Q1;Q2'!A1,2)"
+    assert normalise_formula("=SUM({1,2;3,4};1)") == "=SUM({1,2;3,4},1)"
+
+
+def test_semicolon_text_argument_keeps_its_semicolon():
+    grid = (("a", "b"), (None, None))
+    value = evaluate_formula(grid, "A2", '=TEXTJOIN(";";TRUE;A1:B1)')
+    assert value == FormulaValue("text", "a;b")
+
+
+def test_dates_in_the_grid_are_excel_dates():
+    grid = (("Due", datetime.date(2024, 3, 1)), ("Today", datetime.date(2024, 3, 15)), ("", None))
+    assert evaluate_formula(grid, "B3", "=B2-B1") == number(14)
+    later = evaluate_formula(grid, "B3", "=B1+30")
+    assert later.kind == "date"
+    assert later.value == excel_serial(datetime.date(2024, 3, 31))
+    assert later.display() == "2024-03-31"
+    assert evaluate_formula(grid, "B3", '=IF(B1<B2,"Overdue","On time")').value == "Overdue"
+
+
+def test_excel_serial_numbers():
+    assert excel_serial(datetime.date(2024, 3, 1)) == 45352.0
+    assert excel_serial(datetime.date(1900, 3, 1)) == 61.0
+
+
+def test_today_is_pinned_so_grading_never_depends_on_the_day():
+    value = evaluate_formula(SALES, "B5", "=TODAY()")
+    assert value.kind == "date"
+    assert value.display() == formulas.FIXED_NOW.date().isoformat()
+
+
+def test_numbers_match_within_relative_tolerance():
+    assert values_match(number(0.3), number(0.1 + 0.2))
+    assert values_match(number(1e12), number(1e12 * (1 + 1e-12)))
+    assert not values_match(number(1e12), number(1e12 + 10_000))
+    assert not values_match(number(5.4), number(5.44))
+    assert values_match(number(0.0), number(1e-15))
+
+
+def test_text_matches_ignoring_case_unless_asked():
+    overdue = FormulaValue("text", "Overdue")
+    assert values_match(overdue, FormulaValue("text", "OVERDUE"))
+    assert not values_match(overdue, FormulaValue("text", "OVERDUE"), match_case=True)
+    assert not values_match(overdue, FormulaValue("text", "Overdue "))
+
+
+def test_kinds_do_not_mix_except_dates_and_numbers():
+    assert not values_match(number(10), FormulaValue("text", "10"))
+    assert not values_match(number(1), FormulaValue("boolean", True))
+    assert values_match(FormulaValue("date", 45352.0), number(45352))
+
+
+def test_match_case_grades_letter_case():
+    grid = (("lon-04", None),)
+    variant = (("mnl-12", None),)
+    expected = (FormulaValue("text", "LON-04"), FormulaValue("text", "MNL-12"))
+    assert check_formula(grid, variant, "B1", expected, "=UPPER(A1)", match_case=True).correct
+    assert not check_formula(grid, variant, "B1", expected, "=A1", match_case=True).correct
+    assert check_formula(grid, variant, "B1", expected, "=A1").correct
+
+
+def test_spilled_range_shows_its_first_value():
+    assert evaluate_formula(SALES, "C1", "=B2:B4") == number(1200)
+
+
+def test_cached_workbook_is_not_changed_by_earlier_formulas():
+    evaluate_formula(SALES, "B5", "=999")
+    # A formula in another cell must see B5 empty again, as in the grid.
+    assert evaluate_formula(SALES, "C1", "=B5") == number(0)
+    assert evaluate_formula(SALES, "C1", "=COUNTBLANK(B5)") == number(1)
+
+
+def test_cached_and_fresh_workbooks_agree():
+    sequence = ["=SUM(B2:B4)", "=B2*2", '=COUNTIF(A2:A4,"East")', "=MAX(B2:B4)", "=B2/0"]
+    cached = [evaluate_formula(SALES, "B5", f) for f in sequence]
+    fresh = []
+    for formula in sequence:
+        formulas.clear_workbook_cache()
+        fresh.append(evaluate_formula(SALES, "B5", formula))
+    assert cached == fresh
+
+
+def test_grids_equal_in_python_but_not_in_a_sheet_do_not_share_a_workbook():
+    assert evaluate_formula(((1, None),), "B1", "=ISLOGICAL(A1)") == FormulaValue("boolean", False)
+    assert evaluate_formula(((True, None),), "B1", "=ISLOGICAL(A1)") == FormulaValue(
+        "boolean", True
+    )
+
+
+def test_addresses():
+    assert parse_address("B6") == (6, 2)
+    assert parse_address("$c$12") == (12, 3)
+    assert parse_address("AA1") == (1, 27)
+    assert column_letters(52) == "AZ"
+    with pytest.raises(ValueError):
+        parse_address("6B")
+
+
+def test_display():
+    assert display_cell(datetime.date(2024, 5, 1)) == "2024-05-01"
+    assert display_cell(3.0) == "3"
+    assert FormulaValue("number", 0.30000000000000004).display() == "0.3"
+    assert FormulaValue("boolean", False).display() == "FALSE"
+    assert FormulaValue("error", "#N/A").display() == "#N/A"
+
+
+def test_check_as_json_is_plain_data():
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, "=B2+B4")
+    data = check.as_json()
+    assert data["correct"] is True
+    assert data["given"][1] == {"kind": "number", "value": 1712.25, "display": "1712.25"}
