@@ -31,6 +31,8 @@ def main() -> None:
     window.grab().save(str(OUT / "screen-home.png"))
 
     window.open_activity("typing")
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-typing-setup.png"))
     window.typing_setup.startRequested.emit(60, "customer-email")
     page = window.typing_page
     text = page.session.passage

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -36,6 +36,7 @@ class SettingsPage(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Your name, saved with each attempt")
         self.name_edit.setMaxLength(120)
+        self.name_edit.setMinimumWidth(320)
         self.wpm_box = QDoubleSpinBox()
         self.wpm_box.setRange(1, 200)
         self.wpm_box.setDecimals(0)
@@ -53,13 +54,15 @@ class SettingsPage(QWidget):
         database_label.setStyleSheet("color: #5f6368;")
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Name:", self.name_edit)
         form.addRow("Typing test pass bar, speed:", self.wpm_box)
         form.addRow("Typing test pass bar, accuracy:", self.accuracy_box)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(self.save_button)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status_label)
         layout.addStretch(1)
         layout.addWidget(database_label)

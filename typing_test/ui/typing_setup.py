@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +28,7 @@ class TypingSetup(QWidget):
         heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.bar_label = QLabel()
         self.bar_label.setWordWrap(True)
+        self.bar_label.setMaximumWidth(720)
         self.bar_label.setStyleSheet("color: #3c4043; font-size: 11pt;")
 
         self.duration_box = QComboBox()
@@ -41,17 +42,19 @@ class TypingSetup(QWidget):
 
         self.start_button = QPushButton("Start test")
         self.start_button.setDefault(True)
-        self.start_button.setMinimumHeight(40)
+        self.start_button.setMinimumSize(200, 40)
         self.start_button.clicked.connect(self._request_start)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Duration:", self.duration_box)
         form.addRow("Passage:", self.category_box)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading)
         layout.addWidget(self.bar_label)
         layout.addLayout(form)
-        layout.addWidget(self.start_button)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def show_bar(self, min_net_wpm: float, min_accuracy: float) -> None:

@@ -1,0 +1,218 @@
+"""The result of an Office-skills quiz: PASS or FAIL, scores per topic, and a review.
+
+The review goes through every question: the prompt, the candidate's answer,
+the right answer, whether it was right, and the explanation. For a formula
+task it also shows the values the formula gave and the values expected, on the
+sheet shown and on the hidden copy with other numbers.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from typing_test.core.formulas import FormulaValue
+from typing_test.core.quiz import Answer, QuestionResult, QuizResult
+from typing_test.ui.result_page import FAIL_STYLE, PASS_STYLE, VERDICT_FONT
+
+RIGHT_COLOUR = "#1e8e3e"
+WRONG_COLOUR = "#c5221f"
+MUTED_COLOUR = "#5f6368"
+
+
+class QuizResultPage(QWidget):
+    """Shows one QuizResult. ``againRequested`` and ``homeRequested`` navigate."""
+
+    againRequested = Signal()
+    homeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result: QuizResult | None = None
+
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdict")
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.score_label = QLabel()
+        self.score_label.setObjectName("quizScore")
+        self.score_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.score_label.setStyleSheet("font-size: 13pt;")
+        self.score_label.setWordWrap(True)
+
+        topics_caption = QLabel("Score by topic")
+        topics_caption.setStyleSheet("font-weight: 600;")
+        self.topic_table = QTableWidget(0, 3)
+        self.topic_table.setHorizontalHeaderLabels(["Topic", "Correct", "Score"])
+        header = self.topic_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.topic_table.verticalHeader().hide()
+        self.topic_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.topic_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.topic_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.review_caption = QLabel("Review of every question")
+        self.review_caption.setStyleSheet("font-weight: 600;")
+        self.wrong_only_box = QCheckBox("Show only the questions answered wrong")
+        self.wrong_only_box.toggled.connect(self._show_review)
+        self.review_view = QTextBrowser()
+        self.review_view.setObjectName("quizReview")
+        self.review_view.setOpenLinks(False)
+
+        self.again_button = QPushButton("Take another quiz")
+        self.again_button.clicked.connect(self.againRequested)
+        self.home_button = QPushButton("Home")
+        self.home_button.clicked.connect(self.homeRequested)
+
+        review_header = QHBoxLayout()
+        review_header.addWidget(self.review_caption)
+        review_header.addStretch(1)
+        review_header.addWidget(self.wrong_only_box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.home_button)
+        buttons.addWidget(self.again_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.verdict_label)
+        layout.addWidget(self.score_label)
+        layout.addSpacing(6)
+        layout.addWidget(topics_caption)
+        layout.addWidget(self.topic_table)
+        layout.addLayout(review_header)
+        layout.addWidget(self.review_view, 1)
+        layout.addLayout(buttons)
+
+    def show_result(self, result: QuizResult) -> None:
+        """Fill the page from ``result``."""
+        self.result = result
+        self.verdict_label.setText(result.verdict)
+        style = PASS_STYLE if result.passed else FAIL_STYLE
+        self.verdict_label.setStyleSheet(f"{VERDICT_FONT} {style}")
+        summary = (
+            f"{result.correct} of {result.total} correct: {percent_text(result.percent)} "
+            f"(the pass mark is {percent_text(result.pass_mark)})."
+        )
+        if result.duration_seconds is not None:
+            summary += f" Time taken {_minutes_seconds(result.duration_seconds)}."
+        self.score_label.setText(summary)
+
+        self.topic_table.setRowCount(len(result.topics))
+        for row, score in enumerate(result.topics):
+            cells = (score.title, f"{score.correct} / {score.total}", percent_text(score.percent))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.topic_table.setItem(row, column, item)
+        self._fit_topic_table()
+
+        wrong = sum(not question.correct for question in result.questions)
+        self.wrong_only_box.setText(f"Show only the {wrong} questions answered wrong")
+        self.wrong_only_box.setEnabled(wrong > 0)
+        self.wrong_only_box.setChecked(False)
+        self._show_review()
+
+    def _fit_topic_table(self) -> None:
+        # Every topic row shows without a scroll bar; there are only a handful.
+        table = self.topic_table
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(table.rowCount()))
+        table.setFixedHeight(height)
+
+    def _show_review(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        titles = {score.topic: score.title for score in result.topics}
+        wrong_only = self.wrong_only_box.isChecked()
+        blocks = [
+            _review_block(number, question, titles.get(question.topic, question.topic))
+            for number, question in enumerate(result.questions, start=1)
+            if not (wrong_only and question.correct)
+        ]
+        self.review_view.setHtml("".join(blocks) or "<p>Every question was answered right.</p>")
+
+
+def percent_text(percent: float) -> str:
+    """A percentage with a decimal only when needed: 80%, 66.7%, 69.5%.
+
+    Never rounded up to a whole number, so 69.5% never reads as the 70% mark.
+    """
+    text = f"{percent:.1f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def _review_block(number: int, question: QuestionResult, topic_title: str) -> str:
+    if question.correct:
+        mark, colour = "Right", RIGHT_COLOUR
+    elif not question.answered:
+        mark, colour = "Not answered", WRONG_COLOUR
+    else:
+        mark, colour = "Wrong", WRONG_COLOUR
+    rows: list[tuple[str, str]] = []
+    if question.type == "formula":
+        rows.append(("Your formula", _answer_text(question.given)))
+        rows.append(("A right formula", _answer_text(question.right_answer)))
+        check = question.formula_check
+        if check is not None:
+            rows.append(("Value expected", _values_text(check.expected)))
+            if check.given[0] is not None:
+                rows.append(("Your formula gives", _values_text(check.given)))
+        else:
+            rows.append(("Value expected", question.right_value))
+    else:
+        rows.append(("Your answer", _answer_text(question.given)))
+        rows.append(("Right answer", _answer_text(question.right_answer)))
+    if question.feedback and question.answered:
+        rows.append(("Why it is wrong", question.feedback))
+    rows.append(("Explanation", question.explanation))
+
+    table = "".join(
+        f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px;' valign='top'>"
+        f"{html.escape(label)}:</td><td>{html.escape(text)}</td></tr>"
+        for label, text in rows
+    )
+    return (
+        f"<p style='margin-top:14px; margin-bottom:2px;'><b>Question {number}</b>"
+        f" <span style='color:{MUTED_COLOUR};'>- {html.escape(topic_title)} -</span>"
+        f" <b style='color:{colour};'>{mark}</b></p>"
+        f"<p style='margin-top:2px; margin-bottom:4px;'>{html.escape(question.prompt)}</p>"
+        f"<table cellspacing='2'>{table}</table>"
+    )
+
+
+def _answer_text(answer: Answer | str | tuple[str, ...] | bool) -> str:
+    if answer is None:
+        return "(not answered)"
+    if isinstance(answer, bool):
+        return "True" if answer else "False"
+    if isinstance(answer, tuple):
+        return "; ".join(answer)
+    return str(answer)
+
+
+def _values_text(values: tuple[FormulaValue | None, FormulaValue | None]) -> str:
+    shown, hidden = (
+        "no value" if value is None else value.display() for value in values
+    )
+    return f"{shown} on the sheet shown, {hidden} when the numbers are changed"
+
+
+def _minutes_seconds(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
