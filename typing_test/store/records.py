@@ -7,6 +7,7 @@ typing test and a percentage for the others; ``figures`` holds every figure,
 
 from __future__ import annotations
 
+from typing_test.core.quiz import Quiz, QuizResult
 from typing_test.core.scoring import PassBar, TypingResult
 
 
@@ -63,6 +64,52 @@ def typing_attempt(
         "keystrokes": keystrokes,
         "details": {"passage_text": passage_text, "typed_text": result.typed_text},
         "events": incidents,
+    }
+    if started_at is not None:
+        row["started_at"] = started_at
+    return row
+
+
+def quiz_attempt(
+    result: QuizResult,
+    quiz: Quiz,
+    *,
+    time_limit_s: float,
+    timed_out: bool = False,
+    candidate: str = "",
+    started_at: str | None = None,
+) -> dict:
+    """The attempts-table row of one Office-skills quiz.
+
+    ``details`` keeps the questions as shown (options in the order asked)
+    and the graded answers, so the review can be rebuilt later; the seed is
+    in both ``settings`` and ``details``.
+    """
+    topics = [quiz.titles.get(topic, topic) for topic in quiz.topics]
+    row = {
+        "kind": "quiz",
+        "candidate": candidate,
+        "status": "completed",
+        "item_id": ",".join(quiz.topics),
+        "item_title": "Quiz: " + ", ".join(topics),
+        "duration_s": result.duration_seconds,
+        "score": result.percent,
+        "passed": result.passed,
+        "settings": {
+            "topics": list(quiz.topics),
+            "question_count": len(quiz.items),
+            "time_limit_s": time_limit_s,
+            "pass_mark": quiz.pass_mark,
+            "seed": quiz.seed,
+        },
+        "figures": {
+            "correct": result.correct,
+            "total": result.total,
+            "percent": round(result.percent, 2),
+            "timed_out": timed_out,
+            "topics": [score.as_json() for score in result.topics],
+        },
+        "details": {"quiz": quiz.as_json(), "result": result.as_json()},
     }
     if started_at is not None:
         row["started_at"] = started_at

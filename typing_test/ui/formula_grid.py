@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -114,6 +114,15 @@ class FormulaGrid(QTableWidget):
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.setMinimumWidth(content_width + scroll_bar)
         self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # When the sheet is squeezed and scrolls, the target cell stays in view.
+        if self.target:
+            row, column = parse_address(self.target)
+            target_item = self.item(row - 1, column - 1)
+            if target_item is not None:
+                self.scrollToItem(target_item, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _header_font(self, *, bold: bool) -> QFont:
         font = QFont(self.font())

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import tempfile
+from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from typing_test.core.assets import ContentError
+from typing_test.core.banks import Bank, load_bank, load_builtin_banks
 from typing_test.core.passages import Passage, choose_passage, load_passages
+from typing_test.core.quiz import Quiz, QuizResult
 from typing_test.core.typing_session import Clock, TypingSession, monotonic_ms
 from typing_test.store.database import DatabaseError, Store, now_iso
-from typing_test.store.records import typing_attempt
+from typing_test.store.records import quiz_attempt, typing_attempt
 from typing_test.store.settings import candidate_name, load_pass_bar
 from typing_test.ui.history_page import HistoryPage
 from typing_test.ui.home_page import HomePage
+from typing_test.ui.quiz_page import QuizPage
+from typing_test.ui.quiz_result_page import QuizResultPage
+from typing_test.ui.quiz_setup import QuizSetup
 from typing_test.ui.result_page import ResultPage
 from typing_test.ui.settings_page import SettingsPage
 from typing_test.ui.typing_setup import TypingSetup
@@ -35,6 +43,7 @@ class MainWindow(QMainWindow):
         clock: Clock = monotonic_ms,
         passages: list[Passage] | None = None,
         rng: random.Random | None = None,
+        banks_folder: Path | None = None,
     ):
         super().__init__()
         self.store = store
@@ -45,6 +54,15 @@ class MainWindow(QMainWindow):
         if passages is None:
             passages, self.content_problems = load_passages()
         self.passages = passages
+        # Banks HR imports live beside the database, so they travel with it.
+        if banks_folder is None:
+            banks_folder = (
+                Path(tempfile.mkdtemp(prefix="typing-test-banks-"))
+                if store.path == ":memory:"
+                else Path(store.path).resolve().parent / "question-banks"
+            )
+        self.banks_folder = banks_folder
+        self.banks = self._load_banks()
         self.last_attempt_id: str | None = None
         self._attempt_id: str | None = None
         self._started_at = ""
@@ -56,12 +74,18 @@ class MainWindow(QMainWindow):
         self.result_page = ResultPage()
         self.history_page = HistoryPage(store)
         self.settings_page = SettingsPage(store)
+        self.quiz_setup = QuizSetup(self.banks, self.banks_folder)
+        self.quiz_page = QuizPage(clock=lambda: clock() / 1000)
+        self.quiz_result_page = QuizResultPage()
         self.stack = QStackedWidget()
         for page in (
             self.home_page,
             self.typing_setup,
             self.typing_page,
             self.result_page,
+            self.quiz_setup,
+            self.quiz_page,
+            self.quiz_result_page,
             self.history_page,
             self.settings_page,
         ):
@@ -74,7 +98,18 @@ class MainWindow(QMainWindow):
                 "Typing test",
                 "A timed passage, scored in net words per minute and accuracy.",
             )
+        if self.banks:
+            self.home_page.add_activity(
+                "quiz",
+                "Office quizzes",
+                "Word, Excel, PowerPoint, Outlook and PC skills, with real Excel formulas.",
+            )
+            self.history_page.add_kind("quiz", "Office quizzes")
         self.home_page.activityChosen.connect(self.open_activity)
+        self.quiz_setup.startRequested.connect(self.start_quiz)
+        self.quiz_page.finished.connect(self._on_quiz_finished)
+        self.quiz_result_page.againRequested.connect(lambda: self.open_activity("quiz"))
+        self.quiz_result_page.homeRequested.connect(self.show_home)
         self.typing_setup.startRequested.connect(self.start_typing_test)
         self.typing_page.finished.connect(self._on_typing_finished)
         self.result_page.againRequested.connect(lambda: self.open_activity("typing"))
@@ -113,7 +148,7 @@ class MainWindow(QMainWindow):
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         # While a test runs the only ways out are finishing or abandoning it.
-        self.toolbar.setEnabled(page is not self.typing_page)
+        self.toolbar.setEnabled(page not in (self.typing_page, self.quiz_page))
 
     def show_home(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
@@ -133,6 +168,8 @@ class MainWindow(QMainWindow):
             self.typing_setup.show_bar(bar.min_net_wpm, bar.min_accuracy)
             self._show(self.typing_setup)
             self.typing_setup.start_button.setFocus()
+        elif activity_id == "quiz":
+            self._show(self.quiz_setup)
 
     def _on_settings_saved(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
@@ -159,6 +196,70 @@ class MainWindow(QMainWindow):
             f"This result could not be saved to {self.store.path}: {error}. "
             "Earlier results are not affected."
         )
+
+    # Content -------------------------------------------------------------------
+
+    def _load_banks(self) -> list[Bank]:
+        """The built-in question banks plus every valid imported one.
+
+        A broken file is reported in the status bar and skipped; it never
+        takes the others down with it.
+        """
+        try:
+            banks = load_builtin_banks()
+        except ContentError as error:
+            self.content_problems.append(str(error))
+            banks = []
+        known_ids = {question.id for bank in banks for question in bank.questions}
+        for path in sorted(self.banks_folder.glob("*.toml")):
+            try:
+                bank = load_bank(path)
+            except ContentError as error:
+                self.content_problems.append(str(error))
+                continue
+            clashes = known_ids & {question.id for question in bank.questions}
+            if clashes:
+                self.content_problems.append(
+                    f"{path.name}: question ids already used: {', '.join(sorted(clashes))}"
+                )
+                continue
+            known_ids |= {question.id for question in bank.questions}
+            banks.append(bank)
+        return banks
+
+    # Office quiz ---------------------------------------------------------------
+
+    def start_quiz(self, quiz: Quiz, time_limit_s: int) -> None:
+        """Run ``quiz`` with a countdown of ``time_limit_s`` seconds."""
+        self._quiz = quiz
+        self._quiz_time_limit_s = time_limit_s
+        self._started_at = now_iso()
+        self._show(self.quiz_page)
+        self.quiz_page.start(quiz, time_limit_s)
+        self._attempt_id = self._begin(
+            {
+                "kind": "quiz",
+                "candidate": candidate_name(self.store),
+                "started_at": self._started_at,
+                "item_id": ",".join(quiz.topics),
+                "settings": {"seed": quiz.seed, "question_count": len(quiz.items)},
+            }
+        )
+
+    def _on_quiz_finished(self, result: QuizResult) -> None:
+        row = quiz_attempt(
+            result,
+            self._quiz,
+            time_limit_s=self._quiz_time_limit_s,
+            timed_out=self.quiz_page.timed_out,
+            candidate=candidate_name(self.store),
+            started_at=self._started_at,
+        )
+        if self._attempt_id:
+            row["id"] = self._attempt_id
+        self.last_attempt_id = self._save(row)
+        self.quiz_result_page.show_result(result)
+        self._show(self.quiz_result_page)
 
     # Typing test ---------------------------------------------------------------
 

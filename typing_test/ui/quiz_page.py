@@ -100,7 +100,6 @@ class QuizPage(QWidget):
         self.strip_area.setWidgetResizable(True)
         self.strip_area.setFrameShape(QFrame.Shape.NoFrame)
         self.strip_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.strip_area.setMaximumHeight(100)
 
         self.prompt_label = QLabel()
         self.prompt_label.setObjectName("prompt")
@@ -377,6 +376,8 @@ class QuizPage(QWidget):
             if flagged:
                 states.append("flagged for review")
             button.setToolTip(f"Question {index + 1}: {', '.join(states)}")
+            if current:
+                self.strip_area.ensureWidgetVisible(button)
         done = len(session.answers)
         total = len(session.quiz.items)
         flagged_count = len(session.flagged)

@@ -182,9 +182,10 @@ def _review_block(number: int, question: QuestionResult, topic_title: str) -> st
         rows.append(("Why it is wrong", question.feedback))
     rows.append(("Explanation", question.explanation))
 
+    formula_rows = ("Your formula", "A right formula")
     table = "".join(
         f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px;' valign='top'>"
-        f"{html.escape(label)}:</td><td>{html.escape(text)}</td></tr>"
+        f"{html.escape(label)}:</td><td>{_cell_html(text, code=label in formula_rows)}</td></tr>"
         for label, text in rows
     )
     return (
@@ -194,6 +195,11 @@ def _review_block(number: int, question: QuestionResult, topic_title: str) -> st
         f"<p style='margin-top:2px; margin-bottom:4px;'>{html.escape(question.prompt)}</p>"
         f"<table cellspacing='2'>{table}</table>"
     )
+
+
+def _cell_html(text: str, *, code: bool) -> str:
+    escaped = html.escape(text)
+    return f"<code>{escaped}</code>" if code else escaped
 
 
 def _answer_text(answer: Answer | str | tuple[str, ...] | bool) -> str:

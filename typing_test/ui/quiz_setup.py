@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -192,6 +193,9 @@ class QuizSetup(QWidget):
             box = QCheckBox(f"{title} ({count} {noun})")
             box.setChecked(was_ticked.get(topic, True))
             box.toggled.connect(self._update_count_range)
+            # A check box only reacts to clicks on its box and label, so it
+            # should not be wider than they are.
+            box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             row, column = divmod(index, TOPIC_COLUMNS)
             self._topics_layout.addWidget(box, row, column)
             self.topic_boxes[topic] = box

@@ -1,0 +1,135 @@
+"""The whole app through its main window: each activity from the home screen
+to a stored attempt and back, as a person would go through it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from typing_test.core.passages import Passage
+from typing_test.store.database import Store
+from typing_test.ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+HR_BANK = """
+[bank]
+topic = "hr-rules"
+title = "Office rules"
+
+[[questions]]
+id = "hr-rules-1"
+type = "truefalse"
+difficulty = "basic"
+prompt = "You must lock your screen when you leave your desk."
+answer = true
+explanation = "Press Win+L before you walk away."
+
+[[questions]]
+id = "hr-rules-2"
+type = "single"
+difficulty = "basic"
+prompt = "Who approves overtime?"
+options = ["Your team leader", "The customer", "Nobody"]
+answer = "Your team leader"
+explanation = "Overtime needs your team leader's approval in advance."
+"""
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.ms = 500_000.0
+
+    def __call__(self) -> float:
+        return self.ms
+
+    def advance(self, ms: float) -> None:
+        self.ms += ms
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "results.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def window(qtbot, store, clock, tmp_path):
+    passages = [Passage("p", "P", "policy", "easy", "Thank you for calling.")]
+    window = MainWindow(store, clock=clock, passages=passages, rng=random.Random(2),
+                        banks_folder=tmp_path / "question-banks")
+    qtbot.addWidget(window)
+    window.resize(1040, 720)
+    window.show()
+    return window
+
+
+def click(qtbot, widget) -> None:
+    QApplication.processEvents()  # lay out widgets shown since the last click
+    qtbot.mouseClick(widget, LEFT)
+
+
+def test_home_offers_every_activity_that_works(window):
+    assert set(window.home_page.cards) >= {"typing", "quiz"}
+
+
+def test_an_imported_bank_can_be_taken_as_a_quiz_and_is_stored(qtbot, window, store, clock,
+                                                                tmp_path):
+    bank_file = tmp_path / "office-rules.toml"
+    bank_file.write_text(HR_BANK, encoding="utf-8")
+    click(qtbot, window.home_page.cards["quiz"])
+    setup = window.quiz_setup
+    assert window.stack.currentWidget() is setup
+    report = setup.import_bank(bank_file)
+    assert report.ok
+    assert (tmp_path / "question-banks" / "office-rules.toml").exists()
+    for topic, box in setup.topic_boxes.items():
+        if box.isChecked() != (topic == "hr-rules"):
+            click(qtbot, box)
+    click(qtbot, setup.start_button)
+    page = window.quiz_page
+    assert window.stack.currentWidget() is page
+    assert not window.toolbar.isEnabled()
+    for _ in range(2):
+        prompt = page.prompt_label.text()
+        wanted = "True" if "lock your screen" in prompt else "Your team leader"
+        (button,) = [b for b in page.option_buttons if b.text() == wanted]
+        click(qtbot, button)
+        clock.advance(20_000)
+        if page.next_button.isEnabled():
+            click(qtbot, page.next_button)
+    click(qtbot, page.submit_button)
+    assert window.stack.currentWidget() is window.quiz_result_page
+    (row,) = store.attempts(kind="quiz")
+    assert row["status"] == "completed" and row["passed"] is True
+    assert row["score"] == 100.0
+    assert row["settings"]["topics"] == ["hr-rules"]
+    assert row["duration_s"] == pytest.approx(40.0)
+    assert row["details"]["result"]["answers"]["hr-rules-1"] is True
+
+    # A fresh window (the next day, the same PC) still offers the imported bank.
+    again = MainWindow(store, clock=clock, banks_folder=tmp_path / "question-banks")
+    qtbot.addWidget(again)
+    assert "hr-rules" in again.quiz_setup.topic_boxes
+    window.show_history()
+    window.history_page.show_kind("quiz")
+    assert window.history_page.table.rowCount() == 1
+    assert window.history_page.table.item(0, 4).text() == "Pass"
+
+
+def test_a_broken_imported_bank_is_skipped_and_reported(qtbot, store, tmp_path):
+    folder = tmp_path / "question-banks"
+    folder.mkdir()
+    (folder / "broken.toml").write_text("[bank\n", encoding="utf-8")
+    window = MainWindow(store, banks_folder=folder)
+    qtbot.addWidget(window)
+    assert "broken.toml" in window.statusBar().currentMessage()
+    assert "quiz" in window.home_page.cards  # the built-in banks still work
