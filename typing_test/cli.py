@@ -52,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--json", action="store_true", help="print one JSON object")
     score.add_argument("--save", action="store_true", help="store the result as an attempt")
     score.add_argument("--candidate", metavar="NAME", help="whose attempt it is (with --save)")
+    check = commands.add_parser("check", help="spelling and grammar findings for a text file")
+    check.add_argument("file", metavar="FILE", help="a UTF-8 text file")
+    check.add_argument("--json", action="store_true", help="print a JSON list of findings")
+    check.add_argument("--spelling", choices=("both", "us", "uk"), default="both",
+                       help="accept US and British spelling (default), or require one")
+
+    drill = commands.add_parser("drill", help="email drills")
+    drill_commands = drill.add_subparsers(dest="drill_command", required=True,
+                                          parser_class=_Parser)
+    drill_list = drill_commands.add_parser("list", help="list the drills")
+    drill_list.add_argument("--json", action="store_true", help="print a JSON list")
+    grade = drill_commands.add_parser("grade", help="grade an answer to a drill")
+    grade.add_argument("drill_id", metavar="DRILL_ID")
+    grade.add_argument("answer", metavar="ANSWER_FILE", help="the corrected email or the reply")
+    grade.add_argument("--json", action="store_true", help="print the grade as JSON")
+
     bank = commands.add_parser("bank", help="question banks")
     bank_commands = bank.add_subparsers(dest="bank_command", required=True,
                                         parser_class=_Parser)
@@ -207,6 +223,96 @@ def open_store(db: str | None):
         raise UsageError(str(error)) from None
 
 
+# check -------------------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from typing_test.core.checker import load_checker
+
+    text = read_text_file(args.file, "text")
+    findings = load_checker(args.spelling).check(text)
+    if args.json:
+        print(json.dumps([finding.as_json() for finding in findings], ensure_ascii=False))
+        return 0
+    for finding in findings:
+        line = text.count("\n", 0, finding.start) + 1
+        column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        suggestion = f" (try: {', '.join(finding.suggestions)})" if finding.suggestions else ""
+        print(f"{args.file}:{line}:{column}: {finding.kind} [{finding.rule}] "
+              f"{finding.message}: {finding.text!r}{suggestion}")
+    noun = "finding" if len(findings) == 1 else "findings"
+    print(f"{len(findings)} {noun}", file=sys.stderr)
+    return 0
+
+
+# drill -------------------------------------------------------------------------
+
+
+def run_drill(args: argparse.Namespace) -> int:
+    from typing_test.core.drills import load_drills
+
+    drills = load_drills()
+    for problem in drills.problems:  # a broken file never hides the good ones
+        print(f"typing-test: warning: {problem.message}", file=sys.stderr)
+    if args.drill_command == "list":
+        return _list_drills(drills, args.json)
+    try:
+        drill = drills.get(args.drill_id)
+    except KeyError:
+        raise UsageError(
+            f"no drill with id {args.drill_id!r}; 'typing-test drill list' shows them"
+        ) from None
+    answer = read_text_file(args.answer, "answer")
+    if args.drill_id in drills.proofreading:
+        from typing_test.core.proofreading import grade_answer
+
+        result = grade_answer(drill, answer)
+        if args.json:
+            print(json.dumps(result.as_json(), ensure_ascii=False))
+        else:
+            print(f"score {result.score:g}%: fixed {len(result.fixed)} of {result.seeded}, "
+                  f"missed {len(result.missed)}, introduced {len(result.introduced)}")
+            for label, spans in (("missed", result.missed), ("introduced", result.introduced)):
+                for span in spans:
+                    print(f"  {label} at {span.start}: found {span.found!r}, "
+                          f"expected {span.expected!r}: {span.reason}")
+        return 0
+
+    from typing_test.core.checker import load_checker
+    from typing_test.core.writing import assess_reply
+
+    feedback = assess_reply(drill, answer, load_checker().check(answer))
+    if args.json:
+        print(json.dumps(feedback.as_json(), ensure_ascii=False))
+    else:
+        print(f"score {feedback.score}/100")
+        for item in feedback.items:
+            print(f"  {item.category:<9} {item.label}: {item.earned:g}/{item.possible:g} "
+                  f"{item.message}")
+    return 0
+
+
+def _list_drills(drills, as_json: bool) -> int:
+    rows = [
+        {"id": drill.id, "type": "proofreading", "title": drill.title,
+         "difficulty": drill.difficulty, "time_limit_minutes": drill.time_limit_minutes,
+         "mistakes": len(drill.mistakes)}
+        for drill in drills.proofreading.values()
+    ] + [
+        {"id": scenario.id, "type": "writing", "title": scenario.title,
+         "difficulty": scenario.difficulty, "time_limit_minutes": scenario.time_limit_minutes,
+         "words": [scenario.min_words, scenario.max_words]}
+        for scenario in drills.writing.values()
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for row in rows:
+        print(f"{row['id']:<36} {row['type']:<12} {row['difficulty']:<7} "
+              f"{row['time_limit_minutes']:g} min  {row['title']}")
+    return 0
+
+
 # bank --------------------------------------------------------------------------
 
 
@@ -225,4 +331,4 @@ def run_bank(args: argparse.Namespace) -> int:
     return 0 if report.ok else EXIT_USAGE
 
 
-COMMANDS = {"score": run_score, "bank": run_bank}
+COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank}

@@ -406,11 +406,14 @@ def _check_whole_tokens(text: str, marker: _Marker, number: int) -> None:
 
     ``re{{cieve|ceive}}`` would split a word, and grading compares whole words.
     """
-    before, after = text[: marker.start], text[marker.end :]
+    # Token boundaries depend only on the neighbouring characters, so a few
+    # characters of context on each side are enough.
+    before, after = text[max(0, marker.start - 3) : marker.start], text[marker.end : marker.end + 3]
     for part in (marker.mistake, *marker.corrections):
-        starts = {t.start for t in tokenize(before + part + after)}
-        ends = {t.end for t in tokenize(before + part + after)}
-        if marker.start not in starts or marker.start + len(part) not in ends:
+        tokens = tokenize(before + part + after)
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        if len(before) not in starts or len(before) + len(part) not in ends:
             raise _Problem(
                 f"text line {marker.line}: marker {number} ({{{{{marker.mistake}|...}}}}) "
                 f"splits a word when it reads {part!r}; put the whole word inside the marker"

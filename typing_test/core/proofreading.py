@@ -8,21 +8,27 @@ changed to something not accepted). Any change to text that was already right
 is an *introduced* mistake. The score is ``(fixed - introduced) / seeded``, in
 percent, kept between 0 and 100.
 
-Texts are compared as tokens: a word, a single punctuation mark, or a run of
-whitespace. Whitespace is layout, not content, so any run of spaces, tabs and
-line breaks is one "space" token and whitespace at the start and end does not
-count. A doubled space, trailing spaces, CRLF line endings or a re-wrapped line
-therefore never count as changes, while a space added or removed between two
-words or marks ("Thankyou", "you ,") does. Curly quotes count as straight ones
-and letters are compared in Unicode NFC form.
+Texts are compared as tokens: a word or a single punctuation mark, noting
+whether whitespace comes before it. Whitespace is layout, not content: any run
+of spaces, tabs and line breaks counts the same, and whitespace at the start
+and end does not count. A doubled space, trailing spaces, CRLF line endings or
+a re-wrapped line therefore never count as changes, while a space added or
+removed between two words or marks ("Thankyou", "you ,") does. Curly quotes
+count as straight ones and letters are compared in Unicode NFC form.
 
 How the answer is lined up: ``difflib.SequenceMatcher`` aligns the tokens of
 the answer with the tokens of the email as shown. The email splits into correct
 stretches and mistake slots; where a slot boundary falls inside a stretch the
 candidate changed (an edit next to a mistake, a deleted sentence), a small
 dynamic programme places the boundary so that, in order of importance, as many
-slots as possible hold an accepted correction, as few correct stretches as
-possible are changed, and token counts stay as close as possible.
+slots as possible hold an accepted correction, as few slots as possible hold
+something other than the mistake or a correction, as few correct stretches as
+possible are changed, and token counts stay as close as possible. So an edit
+right next to a mistake left as it was counts as an introduced mistake, while
+one contiguous edit that changes a mistake into something not accepted is
+just a miss. Each
+contiguous change to correct text counts as one introduced mistake, so two
+edits with an unchanged word between them count twice.
 """
 
 from __future__ import annotations
@@ -37,10 +43,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # drills.py imports tokenize() from here; avoid a cycle at run time
     from typing_test.core.drills import ProofreadingDrill
 
-# A word is letters, digits and combining accents; every other visible character
-# is a token of its own; a whitespace run is one token.
-_TOKEN = re.compile(r"(?P<word>[\w\u0300-\u036f]+)|(?P<space>\s+)|(?P<mark>.)", re.DOTALL)
-_SPACE = " "
+# A word is letters, digits and combining accents; every other visible
+# character is a token of its own.
+_TOKEN = re.compile(r"(?P<space>\s*)(?P<text>[\w\u0300-\u036f]+|\S)")
 _STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 # Above this many candidate positions for one slot boundary, only the likely
 # ones are tried; this keeps a rewritten email fast to grade.
@@ -49,7 +54,11 @@ _MAX_POSITIONS = 48
 
 @dataclass(frozen=True)
 class Token:
-    """One token of a text: ``text[start:end]`` compared by ``key``."""
+    """One word or mark: ``text[start:end]``, compared by ``key``.
+
+    The key is the NFC text with straight quotes, after a single space when
+    whitespace comes before the token (never for the first token).
+    """
 
     key: str
     start: int
@@ -59,23 +68,15 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into the tokens grading compares.
 
-    Whitespace at the start and end is dropped; inner whitespace becomes a
-    single ``" "`` token.
-
     >>> [t.key for t in tokenize("  It\u2019s  ok,\\r\\nthanks ")]
-    ['It', "'", 's', ' ', 'ok', ',', ' ', 'thanks']
+    ['It', "'", 's', ' ok', ',', ' thanks']
     """
     tokens = []
     for match in _TOKEN.finditer(text):
-        if match.lastgroup == "space":
-            key = _SPACE
-        else:
-            key = unicodedata.normalize("NFC", match.group()).translate(_STRAIGHT_QUOTES)
-        tokens.append(Token(key, match.start(), match.end()))
-    while tokens and tokens[0].key == _SPACE:
-        tokens.pop(0)
-    while tokens and tokens[-1].key == _SPACE:
-        tokens.pop()
+        key = unicodedata.normalize("NFC", match.group("text")).translate(_STRAIGHT_QUOTES)
+        if match.group("space") and tokens:
+            key = " " + key
+        tokens.append(Token(key, match.start("text"), match.end("text")))
     return tokens
 
 
@@ -161,6 +162,7 @@ class _Slot:
 
     first: int
     stop: int
+    mistake: tuple[str, ...]
     accepted: frozenset[tuple[str, ...]]
     lengths: tuple[int, ...]  # token counts of the mistake and of every correction
 
@@ -200,12 +202,17 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
     ]
     choices[0], choices[-1] = [0], [len(typed)]
 
-    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int]:
+    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int, int]:
+        # (slots not fixed, slots changed but not fixed, correct pieces
+        # changed, token count gap): an edit next to a mistake left as it was
+        # counts against the correct text, not as a failed fix.
         if k % 2 == 1:
             slot = slots[k // 2]
-            fixed = tuple(typed_keys[p:q]) in slot.accepted
+            found = tuple(typed_keys[p:q])
             gap = min(abs((q - p) - n) for n in slot.lengths)
-            return (0 if fixed else 1, 0, gap)
+            if found in slot.accepted:
+                return (0, 0, 0, gap)
+            return (1, 0 if found == slot.mistake else 1, 0, gap)
         # Only the parts of a correct stretch inside a changed opcode at either
         # end depend on where the boundaries go; the rest costs the same anyway.
         changed = gap = 0
@@ -213,7 +220,7 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
             if original_keys[o1:o2] != typed_keys[a1:a2]:
                 changed += 1
             gap += abs((o2 - o1) - (a2 - a1))
-        return (0, changed, gap)
+        return (0, 0, changed, gap)
 
     positions = _cheapest_positions(choices, segment_cost)
 
@@ -224,7 +231,7 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
         p, q = positions[2 * number + 1], positions[2 * number + 2]
         is_fixed = tuple(typed_keys[p:q]) in slot.accepted
         slot_is_fixed.append(is_fixed)
-        start, end = _char_span(typed, p, q, trim=False)
+        start, end = _char_span(typed, p, q)
         span = GradedSpan(
             start=start,
             end=end,
@@ -266,10 +273,19 @@ def _slots(drill: ProofreadingDrill, original: list[Token]) -> list[_Slot]:
     for mistake in drill.mistakes:
         # The loader guarantees that a mistake covers whole tokens.
         first, stop = first_at[mistake.start], stop_at[mistake.end]
-        accepted = frozenset(comparison_keys(c) for c in mistake.corrections)
+        # A correction follows whitespace exactly where the mistake does.
+        spaced = original[first].key.startswith(" ")
+        accepted = frozenset(_after_space(comparison_keys(c), spaced) for c in mistake.corrections)
         lengths = (stop - first, *(len(keys) for keys in accepted))
-        slots.append(_Slot(first, stop, accepted, lengths))
+        mistake_keys = tuple(token.key for token in original[first:stop])
+        slots.append(_Slot(first, stop, mistake_keys, accepted, lengths))
     return slots
+
+
+def _after_space(keys: tuple[str, ...], spaced: bool) -> tuple[str, ...]:
+    if not spaced or not keys:
+        return keys
+    return (" " + keys[0], *keys[1:])
 
 
 def _changed_opcode_at(b: int, opcodes: Sequence[_Opcode]) -> _Opcode | None:
@@ -323,17 +339,17 @@ def _cheapest_positions(choices, segment_cost) -> list[int]:
     ``segment_cost(k, p, q)`` is the cost of giving answer tokens ``p:q`` to
     segment ``k``; costs are tuples compared in order and added element-wise.
     """
-    best = {p: (0, 0, 0) for p in choices[0]}
+    best = {p: (0, 0, 0, 0) for p in choices[0]}
     came_from: list[dict[int, int]] = []
     for k in range(1, len(choices)):
-        step_best: dict[int, tuple[int, int, int]] = {}
+        step_best: dict[int, tuple[int, ...]] = {}
         step_from: dict[int, int] = {}
         for q in choices[k]:
             for p, cost in best.items():
                 if p > q:
                     continue
                 extra = segment_cost(k - 1, p, q)
-                total = (cost[0] + extra[0], cost[1] + extra[1], cost[2] + extra[2])
+                total = tuple(a + b for a, b in zip(cost, extra, strict=True))
                 if q not in step_best or total < step_best[q]:
                     step_best[q], step_from[q] = total, p
         best = step_best
@@ -401,16 +417,8 @@ def _changes_to_correct_text(
     return changes
 
 
-def _char_span(tokens: Sequence[Token], i: int, j: int, trim: bool) -> tuple[int, int]:
-    """Character offsets of tokens ``i:j``; an empty range sits where token ``i`` starts.
-
-    With ``trim``, space tokens at either end are left out (unless that leaves nothing).
-    """
-    if trim:
-        while i < j and tokens[i].key == _SPACE and any(t.key != _SPACE for t in tokens[i:j]):
-            i += 1
-        while j > i and tokens[j - 1].key == _SPACE:
-            j -= 1
+def _char_span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """Character offsets of tokens ``i:j``; an empty range sits where token ``i`` starts."""
     if i < j:
         return tokens[i].start, tokens[j - 1].end
     if i < len(tokens):
@@ -420,13 +428,13 @@ def _char_span(tokens: Sequence[Token], i: int, j: int, trim: bool) -> tuple[int
 
 
 def _introduced_span(o1, o2, a1, a2, original, typed, original_text, answer) -> GradedSpan:
-    start, end = _char_span(typed, a1, a2, trim=True)
-    original_start, original_end = _char_span(original, o1, o2, trim=True)
+    start, end = _char_span(typed, a1, a2)
+    original_start, original_end = _char_span(original, o1, o2)
     expected = original_text[original_start:original_end]
     found = answer[start:end]
-    if not found.strip():
+    if not found:
         reason = "Deleted text that was already correct."
-    elif not expected.strip():
+    elif not expected:
         reason = "Added text where the original was already correct."
     else:
         reason = "Changed text that was already correct."

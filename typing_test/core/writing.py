@@ -51,7 +51,8 @@ _GREETING = re.compile(
 _CLOSINGS = (
     r"kind regards|best regards|warm regards|warmest regards|with best regards|regards"
     r"|yours sincerely|sincerely|yours faithfully|yours truly|best wishes|all the best"
-    r"|many thanks|with thanks|thanks|thank you|respectfully"
+    r"|many thanks|with thanks|thanks a lot|thanks again|thanks|thank you again|thank you"
+    r"|respectfully"
 )
 _CLOSING = re.compile(rf"(?:{_CLOSINGS})[\s,.!]*", re.IGNORECASE)
 # "Kind regards, Anna Cruz" on one line: the name must look like a name.

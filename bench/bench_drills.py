@@ -1,0 +1,72 @@
+"""How long loading the drills, grading a proofreading answer and assessing a reply take.
+
+Run: python bench/bench_drills.py
+Prints the median and the 99th percentile, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from typing_test.core.drills import load_drills
+from typing_test.core.proofreading import grade_answer
+from typing_test.core.writing import assess_reply
+
+
+def measure(label: str, runs: list[Callable[[], object]], repeat: int = 3) -> None:
+    times = []
+    for _ in range(repeat):
+        for run in runs:
+            start = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
+    print(f"{label:<44} median {statistics.median(times):7.2f} ms   p99 {p99:7.2f} ms")
+
+
+def sloppy_answer(drill, rng: random.Random) -> str:
+    """Fix about half the mistakes and change a few correct words."""
+    words = drill.reference.split(" ")
+    for _ in range(3):
+        words[rng.randrange(len(words))] = "changed"
+    answer = " ".join(words)
+    for mistake in rng.sample(drill.mistakes, len(drill.mistakes) // 2):
+        fixed = mistake.corrections[0]
+        answer = answer.replace(fixed, mistake.mistake, 1)
+    return answer
+
+
+def rewritten_answer(drill) -> str:
+    """Every sentence replaced by new words: the slowest case for alignment."""
+    return " ".join(f"new{n}" for n in range(len(drill.text.split()))) + "."
+
+
+def main() -> None:
+    rng = random.Random(7)
+    measure("load_drills (all files)", [load_drills], repeat=10)
+    drills = load_drills()
+    proofreading = list(drills.proofreading.values())
+    measure(
+        "grade: perfect answer", [lambda d=d: grade_answer(d, d.reference) for d in proofreading]
+    )
+    measure("grade: untouched email", [lambda d=d: grade_answer(d, d.text) for d in proofreading])
+    sloppy = [(d, sloppy_answer(d, rng)) for d in proofreading]
+    measure(
+        "grade: half fixed, three words changed", [lambda p=p: grade_answer(*p) for p in sloppy]
+    )
+    rewritten = [(d, rewritten_answer(d)) for d in proofreading]
+    measure("grade: whole email rewritten", [lambda p=p: grade_answer(*p) for p in rewritten])
+    scenarios = list(drills.writing.values())
+    measure(
+        "assess_reply: model reply",
+        [lambda s=s: assess_reply(s, s.model_reply, []) for s in scenarios],
+        repeat=20,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Spelling: what is never flagged, the US/UK setting, vocabulary, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from typing_test.core.assets import ContentError
+from typing_test.core.checker import Checker, load_checker
+from typing_test.core.spelling import (
+    MAX_SUGGESTIONS,
+    build_variant_table,
+    edits1,
+    load_speller,
+    load_vocabulary,
+    tokens,
+)
+
+
+class StepClock:
+    """A fake clock that moves ``step`` seconds each time it is read."""
+
+    def __init__(self, step: float = 0.0) -> None:
+        self.now = 0.0
+        self.step = step
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        self.now += self.step
+        return self.now
+
+
+def flagged(text: str, variant: str = "both") -> list[str]:
+    return [f.text for f in load_speller(variant).find(text)]
+
+
+# --- What is never flagged ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please ask Priya Raghunathan and Mr Okonkwo-Bello about it.",
+        "Write to priya.r@example.com or support@helpdesk-example.co.uk today.",
+        "See https://portal.example.com/reset?user=kowalczyk and www.examplecorp.com/help now.",
+        "The file quarterly_reprot.xlsx is on the drive.",
+        "Quote INV-2041, TCK-55812 or ref ABX-77 when you call.",
+        "The total is $1,249.50, or 20% off, or 1.5k in all.",
+        "We meet on 12/05/2025 at 10:30, or 2025-05-12 at 9am, or the 3rd at 3pm.",
+        "Our SLA, KPI and CRM targets, plus the KPIs and SLAs, are on the FAQ page.",
+        "Version v2b and model X5000 are in stock.",
+        "We don\u2019t know; it\u2019s late and they\u2019re busy.",
+        "Excel's charts, the customer's order and the customers' feedback.",
+        "A co-worker pre-approved the re-send of the e-mail.",
+        "Our onboarding, helpdesk, payslip, timesheet and webinar tools need a login.",
+        "The colour of the centre is grey; the color of the center is gray.",
+        "We organise and organize, analyse and analyze, and have travelled and traveled.",
+        "Pay by cheque, pay the licence, enrol on the programme.",
+    ],
+)
+def test_never_flagged(text):
+    assert flagged(text) == []
+
+
+def test_signature_lines_and_repeated_names_are_not_flagged():
+    text = (
+        "Hi Sam,\n\nOlamide will call you at noon. I have asked Olamide to bring the forms."
+        "\n\nKind regards,\nSiobhan Kowalczyk\nAcme Haulage Ltd\n"
+    )
+    assert flagged(text) == []
+
+
+def test_an_unknown_name_starting_a_sentence_is_not_flagged():
+    assert flagged("Anjali from billing will call you.") == []
+
+
+def test_misspellings_are_flagged_with_exact_offsets():
+    text = "We recieved it. Recieved items are seperate, and the dosen't label is wrong."
+    findings = load_speller("both").find(text)
+    assert [f.text for f in findings] == ["recieved", "Recieved", "seperate", "dosen't"]
+    for finding in findings:
+        assert text[finding.start : finding.end] == finding.text
+        assert (finding.kind, finding.rule) == ("spelling", "spelling")
+
+
+def test_curly_apostrophe_misspelling_keeps_its_offsets():
+    text = "We did\u2019nt know."
+    [finding] = load_speller("both").find(text)
+    assert finding.text == "did\u2019nt"
+    assert text[finding.start : finding.end] == finding.text
+
+
+def test_a_run_together_word_at_a_sentence_start_is_flagged_and_split():
+    checker = load_checker()
+    [finding] = checker.check("Thankyou for your help.", budget_s=0.0)
+    assert finding.text == "Thankyou"
+    assert finding.suggestions[0] == "Thank you"
+
+
+def test_tokens_split_hyphenated_words_and_skip_non_words():
+    words = [t.text for t in tokens("Follow-up for INV-2041 from jo@x.com, e-mail and KPIs.")]
+    assert words == ["Follow", "up", "for", "from", "mail", "and"]
+
+
+# --- The US/UK setting -----------------------------------------------------------
+
+
+def test_us_required_flags_british_forms_with_the_us_form():
+    findings = load_speller("us").find("Colour, organised, centre and cheque.")
+    assert [(f.text, f.rule, f.suggestions) for f in findings] == [
+        ("Colour", "us-spelling", ("Color",)),
+        ("organised", "us-spelling", ("organized",)),
+        ("centre", "us-spelling", ("center",)),
+        ("cheque", "us-spelling", ("check",)),
+    ]
+
+
+def test_uk_required_flags_us_forms_with_the_british_form():
+    findings = load_speller("uk").find("The color and flavor we analyzed were canceled.")
+    assert [(f.text, f.rule, f.suggestions) for f in findings] == [
+        ("color", "uk-spelling", ("colour",)),
+        ("flavor", "uk-spelling", ("flavour",)),
+        ("analyzed", "uk-spelling", ("analysed",)),
+        ("canceled", "uk-spelling", ("cancelled",)),
+    ]
+
+
+def test_words_correct_in_both_variants_are_not_flagged():
+    # "check", "license" (verb), "program", "meter", "practice", "tire" are British too;
+    # "analyses" is the plural of "analysis" in both.
+    assert flagged("Check the license, the program, the meter and the practice.", "uk") == []
+    assert flagged("The tire story and the analyses are here.", "uk") == []
+    assert flagged("The analyses are here.", "us") == []
+
+
+def test_both_accepts_either_variant():
+    text = "Colour or color, favourite or favorite, behaviour or behavior, jewellery or jewelry."
+    assert flagged(text, "both") == []
+
+
+def test_suggestions_stay_within_the_required_variant():
+    assert "colour" not in load_speller("us").suggest("colourr", budget_s=0.0)
+    assert load_speller("us").suggest("colourr", budget_s=0.0) == []
+    uk = load_speller("uk").suggest("colourr", budget_s=0.0)
+    assert uk[0] == "colour" and not {"color", "colors"} & set(uk)
+    assert load_speller("uk").suggest("colorr", budget_s=0.0) == ["colour"]
+    us = load_speller("us").suggest("colorr", budget_s=0.0)
+    assert us[0] == "color" and not {"colour", "colours"} & set(us)
+
+
+def test_variant_table_families_and_one_way_pairs():
+    us_words = {"color", "colorful", "organize", "organization", "traveled", "center", "fiber"}
+    table = build_variant_table(us_words.__contains__)
+    assert table.us_to_uk["colorful"] == "colourful"
+    assert table.us_to_uk["organization"] == "organisation"
+    assert table.us_to_uk["traveled"] == "travelled"
+    assert table.us_to_uk["fiber"] == "fibre"
+    assert table.uk_to_us["organisation"] == "organization"
+    # Family forms are only made for known US words.
+    assert "colorless" not in table.us_to_uk
+    # One-way pairs: the US form is also British English.
+    assert table.uk_to_us["programme"] == "program"
+    assert "program" not in table.us_to_uk
+    assert "license" not in table.us_to_uk
+
+
+def test_unknown_variant_is_rejected():
+    with pytest.raises(ValueError, match="variant"):
+        load_checker("au")
+
+
+# --- The vocabulary file ---------------------------------------------------------
+
+
+def test_business_vocabulary_loads_and_extends_the_dictionary():
+    words = load_vocabulary()
+    assert len(words) >= 250
+    assert len(words) == len(set(words))
+    speller = load_speller("both")
+    assert all(speller.is_known(word) for word in words)
+    assert {"onboarding", "helpdesk", "timesheet", "webinar", "dropdown"} <= set(words)
+
+
+def test_vocabulary_file_with_a_bad_line_names_the_file_and_line(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("# comment\n\nhelpdesk\nhelp desk\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"words\.txt, line 4"):
+        load_vocabulary(path)
+
+
+def test_vocabulary_comments_and_blank_lines_are_ignored(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("# a comment\n\n  payslip  \nadd-on\n", encoding="utf-8")
+    assert load_vocabulary(path) == ["payslip", "add-on"]
+
+
+# --- Suggestions and their time budget ------------------------------------------
+
+
+def test_edits1_is_ordered_and_has_no_repeats():
+    edits = edits1("form")
+    assert len(edits) == len(set(edits))
+    assert edits[:4] == ["orm", "frm", "fom", "for"]  # deletions come first
+    assert edits1("form") == edits
+
+
+def test_one_edit_suggestions_are_ranked_by_frequency_and_capped():
+    speller = load_speller("both")
+    suggestions = speller.suggest("teh", budget_s=0.0)
+    assert suggestions[0] == "the"
+    assert len(suggestions) == MAX_SUGGESTIONS
+    assert speller.suggest("Teh", budget_s=0.0)[0] == "The"
+
+
+def test_two_edit_search_runs_only_while_the_budget_lasts():
+    word = "neccesary"  # no known word one edit away; "necessary" is two away
+    assert load_speller("both").suggest(word, budget_s=0.0, clock=StepClock()) == []
+    frozen = StepClock(step=0.0)
+    assert load_speller("both").suggest(word, budget_s=1.0, clock=frozen) == ["necessary"]
+    # A clock moving one second per read stops the search after a few steps.
+    ticking = StepClock(step=1.0)
+    assert load_speller("both").suggest(word, budget_s=3.0, clock=ticking) == []
+    assert ticking.reads == 4  # the start (deadline 4), two steps, the read that ends it
+
+
+def test_only_complete_searches_are_remembered():
+    speller = load_speller("both")
+    assert speller.suggest("neccesary", budget_s=0.0) == []
+    assert speller.suggest("neccesary", budget_s=1.0, clock=StepClock()) == ["necessary"]
+    # Found in full once: now free, whatever the budget.
+    assert speller.suggest("neccesary", budget_s=0.0) == ["necessary"]
+
+
+def test_check_shares_one_budget_fairly_across_words():
+    text = "It is neccesary to call tommorow and recieve the parcel."
+
+    def suggestions(budget_s: float, clock: StepClock) -> dict[str, tuple[str, ...]]:
+        checker = Checker(load_speller("both"))  # a new suggestion memory each time
+        return {f.text: f.suggestions for f in checker.check(text, budget_s=budget_s, clock=clock)}
+
+    # No budget: only the one-edit word gets suggestions.
+    assert suggestions(0.0, StepClock(1.0)) == {
+        "neccesary": (), "tommorow": (), "recieve": ("receive", "relieve"),
+    }
+    # A frozen clock never runs out: both two-edit searches finish.
+    found = suggestions(1.0, StepClock(0.0))
+    assert found["neccesary"][0] == "necessary"
+    assert found["tommorow"][0] == "tomorrow"
+    # 60 ticks are far too few for one full two-edit search (hundreds of steps),
+    # but each word gets a share, and its first steps (deletions) find the word.
+    found = suggestions(60.0, StepClock(1.0))
+    assert found["neccesary"] == ("necessary",)
+    assert found["tommorow"][0] == "tomorrow"
+
+
+def test_check_without_suggestions_still_gives_variant_suggestions():
+    findings = load_checker("us").check("The colour is nice; the colur is not.", suggestions=False)
+    assert [(f.text, f.suggestions) for f in findings] == [("colour", ("color",)), ("colur", ())]
+
+
+def test_checkers_are_cached_per_variant():
+    assert load_checker("both") is load_checker("both")
+    assert load_checker("us") is not load_checker("uk")
+    assert load_checker("us").speller.frequencies is load_checker("uk").speller.frequencies
+
+
+def test_documented_examples_hold():
+    import doctest
+
+    from typing_test.core import checker, spelling
+
+    for module in (spelling, checker):
+        assert doctest.testmod(module).failed == 0, module.__name__
