@@ -73,6 +73,14 @@ explanation = "SUM adds the range."
 
 GOOD_BANK = HEADER + SINGLE + MULTIPLE + TRUEFALSE + FORMULA
 
+# The formula task with two more hidden grids (totals 48 and 25).
+MORE_VARIANTS = """more_variants = [
+  [["Item", "Amount"], ["Pens", 8], ["Paper", 40], ["Total", ""]],
+  [["Item", "Amount"], ["Pens", 20], ["Paper", 5], ["Total", ""]],
+]
+"""
+FORMULA_MORE = FORMULA.replace('answer = "=SUM', MORE_VARIANTS + 'answer = "=SUM', 1)
+
 
 def write(tmp_path: Path, text: str, name: str = "bank.toml") -> Path:
     path = tmp_path / name
@@ -104,6 +112,31 @@ def test_good_bank_loads_every_type(tmp_path):
     assert [v.display() for v in formula.formula.expected] == ["42", "37"]
     assert formula.formula.alternatives == ("=B2+B3",)
     assert all(q.topic == "word" for q in bank.questions)
+
+
+def test_a_formula_task_without_more_variants_loads_as_before(tmp_path):
+    task = load_bank(write(tmp_path, HEADER + FORMULA)).questions[0].formula
+    assert task.more_variants == ()
+    assert len(task.expected) == 2
+    assert task.hidden_grids() == (task.variant,)
+    assert task.as_json()["more_variants"] == []
+    # Graded on the grid and the variant only, with the old call as well.
+    assert task.check("=B2+B3").correct and not task.check("=42").correct
+    old_call = check_formula(task.grid, task.variant, task.target, task.expected, "=B2+B3")
+    assert old_call == task.check("=B2+B3")
+
+
+def test_more_variants_are_loaded_in_order_with_their_expected_values(tmp_path):
+    task = load_bank(write(tmp_path, HEADER + FORMULA_MORE)).questions[0].formula
+    assert [sheet[1][1] for sheet in task.more_variants] == [8, 20]
+    assert task.more_variants[0][3] == ("Total", None)
+    assert [value.display() for value in task.expected] == ["42", "37", "48", "25"]
+    assert task.hidden_grids() == (task.variant, *task.more_variants)
+    data = json.loads(json.dumps(task.as_json()))
+    assert data["more_variants"][1][1:] == [["Pens", 20], ["Paper", 5], ["Total", None]]
+    assert len(data["expected"]) == 4
+    check = task.check("=B2+B3")
+    assert check.correct and len(check.given) == 4
 
 
 def test_good_bank_report(tmp_path):
@@ -241,6 +274,98 @@ def test_formula_task_problems(tmp_path, change, expected):
     assert any(p.question_id == "t-004" and expected in p.message for p in found), found
 
 
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            [('["Pens", 20], ["Paper", 5], ["Total", ""]]', '["Pens", 20], ["Total", ""]]')],
+            "more_variants[2] is 3 rows x 2 columns but grid is 4 rows x 2 columns: "
+            "give more_variants[2] the same layout as the grid",
+        ),
+        (
+            [('["Pens", 8], ["Paper", 40]', '["Pens", 8, 1], ["Paper", 40]')],
+            "more_variants[1] row 2 has 3 cells, row 1 has 2",
+        ),
+        (
+            [('["Pens", 8]', '["Pens", [8]]')],
+            "more_variants[1] cell B2 holds a list or table",
+        ),
+        (
+            [('["Paper", 40], ["Total", ""]]', '["Paper", 40], ["Total", 0]]')],
+            "target B4 is not empty in more_variants[1]",
+        ),
+        (
+            [('answer = "=SUM(B2:B3)"', 'answer = "=B3/B2"'), ('["Pens", 20]', '["Pens", 0]')],
+            "the reference formula gives #DIV/0! on more_variants[2]: fix the formula",
+        ),
+        (
+            [('answer = "=SUM(B2:B3)"', 'answer = "=B2+B3"'), ('["Pens", 8]', '["Pens", "eight"]')],
+            "the reference formula gives #VALUE! on more_variants[1]",
+        ),
+        (
+            [('alternatives = ["=B2+B3"]', 'alternatives = ["=IF(B2<20,B2+B3,0)"]')],
+            "alternative '=IF(B2<20,B2+B3,0)' gives 0 on more_variants[2], the reference gives 25",
+        ),
+        (
+            [('["Pens", 20], ["Paper", 5]', '["Pens", 15], ["Paper", 22]')],
+            "more_variants[2] is the same as the variant, so it checks nothing more",
+        ),
+        (
+            [('["Pens", 20], ["Paper", 5]', '["Pens", 8], ["Paper", 40]')],
+            "more_variants[2] is the same as more_variants[1]",
+        ),
+        (
+            [(MORE_VARIANTS, "more_variants = []\n")],
+            "more_variants is empty: add a grid or remove more_variants",
+        ),
+        (
+            [(MORE_VARIANTS, 'more_variants = "none"\n')],
+            "more_variants must be a list of grids",
+        ),
+        (
+            [
+                (
+                    MORE_VARIANTS,
+                    'more_variants = [["Item", "Amount"], ["Pens", 8], ["Paper", 40], '
+                    '["Total", ""]]\n',
+                )
+            ],
+            "with even a single grid inside [ ]",
+        ),
+        (
+            [("more_variants = [", "more_variant = [")],
+            "unknown field 'more_variant': did you mean 'more_variants'?",
+        ),
+    ],
+)
+def test_more_variants_problems(tmp_path, changes, expected):
+    text = FORMULA_MORE
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    found = validate_bank_file(write(tmp_path, HEADER + text)).problems
+    assert any(p.question_id == "t-004" and expected in p.message for p in found), found
+
+
+def test_each_bad_extra_grid_is_reported_on_its_own(tmp_path):
+    text = FORMULA_MORE.replace('["Pens", 8], ["Paper", 40]', '["Pens", 8]', 1).replace(
+        '["Pens", 20], ["Paper", 5], ["Total", ""]]', '["Pens", 20], ["Total", "x"], [1, 2]]', 1
+    )
+    found = [p.message for p in validate_bank_file(write(tmp_path, HEADER + text)).problems]
+    assert found == [
+        "more_variants[1] is 3 rows x 2 columns but grid is 4 rows x 2 columns: "
+        "give more_variants[1] the same layout as the grid",
+        'target B4 is not empty in more_variants[2]: put "" in that cell',
+    ]
+
+
+def test_only_a_formula_question_has_more_variants(tmp_path):
+    single = SINGLE.replace("explanation =", MORE_VARIANTS + "explanation =", 1)
+    found = messages(write(tmp_path, HEADER + single))
+    message = "t-001: a single question has no more_variants: remove more_variants"
+    assert any(message in m for m in found), found
+
+
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
     broken = (
         HEADER
@@ -360,20 +485,12 @@ def test_every_formula_task_accepts_its_reference_and_alternatives_and_rejects_c
     for question in formula_bank().questions:
         task = question.formula
         for formula in (question.answer, *task.alternatives):
-            check = check_formula(
-                task.grid,
-                task.variant,
-                task.target,
-                task.expected,
-                formula,
-                match_case=task.match_case,
-            )
+            check = task.check(formula)
             assert check.correct, (question.id, formula, check.message)
         for value in task.expected:
             shown = value.display()
             constant = f'="{shown}"' if value.kind == "text" else f"={value.value!r}"
-            check = check_formula(task.grid, task.variant, task.target, task.expected, constant)
-            assert not check.correct, (question.id, constant)
+            assert not task.check(constant).correct, (question.id, constant)
 
 
 EXPECTED_ON_THE_GRID_SHOWN = {
@@ -418,6 +535,26 @@ def test_reference_values_are_what_a_person_works_out():
         ("xlf-007", '=IF(B4<TODAY(),"Overdue","On time")', False),
         ("xlf-007", '="Overdue"', False),
         ("xlf-010", "=IF(OR(B2>=B3,B4>=95),500,0)", False),
+        ("xlf-010", "=IF(AND(B2>=B3,B4>=95),500,0)", True),
+        ("xlf-010", "=IF(AND($B$2>=$B$3;$B$4>=95);500;0)", True),
+        ("xlf-010", "=IF(B2>=B3,IF(B4>=95,500,0),0)", True),
+        ("xlf-010", "=(B2>=B3)*(B4>=95)*500", True),
+        ("xlf-010", "=IF(OR(B2<B3,B4<95),0,500)", True),
+        ("xlf-011", '=IF(OR(B2<20,B3>60),"Reorder","OK")', True),
+        ("xlf-011", '=IF(AND(B2>=20,B3<=60),"OK","Reorder")', True),
+        ("xlf-011", '=IF(B2<20,"Reorder",IF(B3>60,"Reorder","OK"))', True),
+        ("xlf-011", '=IF(OR($B$2<20;$B$3>60);"reorder";"ok")', True),
+        ("xlf-011", '=IF((B2<20)+(B3>60),"Reorder","OK")', True),
+        ("xlf-011", '=IF(OR(B2<=20,B3>=60),"Reorder","OK")', False),
+        ("xlf-012", '=IF(B1>=60,"Fast",IF(B1>=40,"Average","Slow"))', True),
+        ("xlf-012", '=IFS(B1>=60,"Fast",B1>=40,"Average",TRUE,"Slow")', True),
+        ("xlf-012", '=IF(B1<40,"Slow",IF(B1<60,"Average","Fast"))', True),
+        ("xlf-012", '=IF($B$1>=60;"Fast";IF($B$1>=40;"Average";"Slow"))', True),
+        ("xlf-012", '=IF(B1>60,"Fast",IF(B1>=40,"Average","Slow"))', False),
+        ("xlf-002", '=SUMPRODUCT((A2:A7="East")*C2:C7)', True),
+        ("xlf-002", "=C2+C4+C6", False),
+        ("xlf-025", "=MID(A2,LEN(A2)-3,4)", True),
+        ("xlf-027", '=SUMIF(A2:A7,"Billing",B2:B7)/COUNTIF(A2:A7,"Billing")', True),
         ("xlf-016", "=AVERAGE(B2:B6)", False),
         ("xlf-018", "=B2/B1*100", False),
         ("xlf-030", "=A2", False),
@@ -425,17 +562,56 @@ def test_reference_values_are_what_a_person_works_out():
     ],
 )
 def test_common_answers_to_formula_tasks(question_id, formula, correct):
-    task_question = next(q for q in formula_bank().questions if q.id == question_id)
-    task = task_question.formula
-    check = check_formula(
-        task.grid, task.variant, task.target, task.expected, formula, match_case=task.match_case
-    )
+    check = formula_task(question_id).check(formula)
     assert check.correct is correct, check.message
+
+
+def formula_task(question_id):
+    return next(q.formula for q in formula_bank().questions if q.id == question_id)
+
+
+# Formulas that cover only part of a task's rule, or hold a number or a row
+# that belongs in a cell: each gives the reference's values on the grid shown
+# and on the variant, so only the task's more_variants catch it.
+HALF_RIGHT = [
+    ("xlf-010", "=IF(B4>=95,500,0)"),  # attendance only
+    ("xlf-010", "=IF(AND(B2>=50000,B4>=95),500,0)"),  # the target typed in
+    ("xlf-010", "=IF(AND(B2=B3,B4=95),500,0)"),  # = for "at least"
+    ("xlf-010", "=IF(B4>=95,IF(B2>=50000,500,0),0)"),
+    ("xlf-011", '=IF(B2<20,"Reorder","OK")'),  # stock only
+    ("xlf-011", '=IF(OR(B2<20,B3<60),"Reorder","OK")'),  # days the wrong way round
+    ("xlf-012", '=IF(B1>=60,"Fast","Average")'),  # no Slow band
+    ("xlf-012", '=IF(B1>=60,"Fast",IF(B1>=40,"Average"))'),  # FALSE for Slow
+    ("xlf-012", '=IFS(B1>=60,"Fast",B1>=40,"Average")'),  # #N/A for Slow
+    ("xlf-012", '=IF(B1=60,"Fast",IF(B1>=40,"Average","Slow"))'),
+    ("xlf-012", '=IF(B1>=60,"Fast",IF(B1=40,"Average","Slow"))'),
+    ("xlf-002", "=SUMIF(A2:A7,A2,C2:C7)"),  # the region taken from a data row
+    ("xlf-025", "=MID(A2,10,4)"),  # counts on one length of account number
+    ("xlf-027", "=AVERAGE(B2,B4,B7)"),  # Billing rows picked by hand
+    ("xlf-027", '=SUMIF(A2:A7,"Billing",B2:B7)/3'),  # the count typed in
+    ("xlf-027", "=AVERAGEIF(A2:A7,A2,B2:B7)"),
+]
+
+
+@pytest.mark.parametrize(("question_id", "formula"), HALF_RIGHT)
+def test_a_half_right_formula_fails_on_a_more_variant(question_id, formula):
+    task = formula_task(question_id)
+    two_grids = check_formula(task.grid, task.variant, task.target, task.expected[:2], formula)
+    assert two_grids.correct, "fails without more_variants, so this case shows nothing"
+    check = task.check(formula)
+    assert not check.correct
+    assert "not when the numbers change (wrong on" in check.message
 
 
 def test_examples_in_the_docs_are_a_valid_bank(tmp_path):
     docs = (Path(__file__).parent.parent / "docs" / "question-banks.md").read_text("utf-8")
     blocks = re.findall(r"```toml\n(.*?)```", docs, flags=re.DOTALL)
-    assert len(blocks) == 5
+    assert len(blocks) == 6
     bank = load_bank(write(tmp_path, "\n".join(blocks)))
-    assert [q.type for q in bank.questions] == ["single", "multiple", "truefalse", "formula"]
+    types = ["single", "multiple", "truefalse", "formula", "formula"]
+    assert [q.type for q in bank.questions] == types
+    bonus = bank.questions[-1].formula
+    assert len(bonus.more_variants) == 2
+    assert not bonus.check("=IF(B4>=95,500,0)").correct
+    assert not bonus.check("=IF(AND(B2>=50000,B4>=95),500,0)").correct
+    assert bonus.check("=IF(AND(B2>=B3;B4>=95);500;0)").correct

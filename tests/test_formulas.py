@@ -77,6 +77,58 @@ def test_wrong_value_names_both_values():
     assert "2580.5" in check.message and "1630.5" in check.message
 
 
+# East at the top again, but West in row 4: =B2+B4, which picks the East rows
+# of the two grids above by hand, is wrong here.
+SALES_MORE = (
+    ("Region", "Sales"),
+    ("East", 640),
+    ("East", 515),
+    ("West", 980),
+    ("Total", None),
+)
+EAST_TOTALS_MORE = (*EAST_TOTALS, FormulaValue("number", 1155))
+
+
+def test_more_variants_catch_a_formula_right_on_the_grid_and_the_variant():
+    hand_picked = "=B2+B4"
+    assert check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, hand_picked).correct
+    check = check_formula(
+        SALES, SALES_VARIANT, "B5", EAST_TOTALS_MORE, hand_picked, more_variants=[SALES_MORE]
+    )
+    assert not check.correct
+    assert check.given == (number(1630.5), number(1712.25), number(1620))
+    assert check.expected == EAST_TOTALS_MORE
+    assert "not when the numbers change (wrong on 1 of 2 hidden sheets)" in check.message
+    assert "every part of the rule" in check.message
+
+
+def test_more_variants_pass_a_right_formula_on_every_grid():
+    for formula in ('=SUMIF(A2:A4,"East",B2:B4)', '=SUMIFS($B$2:$B$4;$A$2:$A$4;"East")'):
+        check = check_formula(
+            SALES, SALES_VARIANT, "B5", EAST_TOTALS_MORE, formula, more_variants=(SALES_MORE,)
+        )
+        assert check.correct, check.message
+        assert len(check.given) == 3
+        assert check.as_json()["given"][2]["display"] == "1155"
+
+
+def test_an_input_that_is_not_a_formula_has_no_value_on_any_grid():
+    check = check_formula(
+        SALES, SALES_VARIANT, "B5", EAST_TOTALS_MORE, "=SUM(B2:B4", more_variants=(SALES_MORE,)
+    )
+    assert not check.correct
+    assert check.given == (None, None, None)
+
+
+def test_expected_needs_one_value_per_grid():
+    with pytest.raises(ValueError, match="3 values for 2 grids"):
+        check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS_MORE, "=B2+B4")
+    with pytest.raises(ValueError, match="2 values for 3 grids"):
+        check_formula(
+            SALES, SALES_VARIANT, "B5", EAST_TOTALS, "=B2+B4", more_variants=(SALES_MORE,)
+        )
+
+
 def test_text_without_equals_sign_is_not_a_formula():
     with pytest.raises(FormulaError, match="starts with ="):
         evaluate_formula(SALES, "B5", "SUM(B2:B4)")

@@ -234,6 +234,58 @@ def test_formula_review_data(banks):
     assert result.formula_check is not None and result.formula_check.given[0].display() == "42"
 
 
+FORMULA_MORE = """
+[[questions]]
+id = "f-2"
+type = "formula"
+difficulty = "intermediate"
+prompt = "B3 shows Pass when the score in B1 is at least the pass mark in B2, and Fail otherwise."
+target = "B3"
+grid = [["Score", 80], ["Pass mark", 70], ["Result", ""]]
+variant = [["Score", 65], ["Pass mark", 70], ["Result", ""]]
+more_variants = [
+  [["Score", 75], ["Pass mark", 80], ["Result", ""]],
+  [["Score", 60], ["Pass mark", 55], ["Result", ""]],
+]
+answer = '=IF(B1>=B2,"Pass","Fail")'
+explanation = "Compare the score with the pass mark's cell."
+"""
+
+
+def test_a_formula_is_graded_on_every_hidden_grid(tmp_path):
+    task_question = make_bank(tmp_path, "excel", FORMULA_MORE).questions[0]
+    right = grade_question(task_question, '=IF(B2<=B1;"pass";"fail")')
+    assert right.correct and right.feedback == ""
+    # The pass mark typed in: right on the grid shown and the variant only.
+    typed_in = grade_question(task_question, '=IF(B1>=70,"Pass","Fail")')
+    assert not typed_in.correct and typed_in.answered
+    assert "(wrong on 2 of 3 hidden sheets)" in typed_in.feedback
+    assert typed_in.right_value == "Pass"
+    check = typed_in.formula_check
+    assert [value.display() for value in check.expected] == ["Pass", "Fail", "Fail", "Pass"]
+    assert [value.display() for value in check.given] == ["Pass", "Fail", "Pass", "Fail"]
+    data = json.loads(json.dumps(typed_in.as_json()))
+    assert len(data["formula_check"]["given"]) == 4
+
+
+def test_half_right_builtin_answers_fail_and_right_ones_pass():
+    half_right = {
+        "xlf-010": "=IF(B4>=95,500,0)",  # attendance only
+        "xlf-011": '=IF(B2<20,"Reorder","OK")',  # stock only
+        "xlf-012": '=IF(B1>=60,"Fast","Average")',  # no Slow band
+    }
+    right = {
+        "xlf-010": "=IF(AND($B$2>=$B$3;$B$4>=95);500;0)",
+        "xlf-011": '=IF(B2<20,"Reorder",IF(B3>60,"Reorder","OK"))',
+        "xlf-012": '=IFS(B1>=60,"Fast",B1>=40,"Average",TRUE,"Slow")',
+    }
+    quiz = rebuild_quiz(load_builtin_banks(), list(half_right), seed=9)
+    wrong_result = grade_quiz(quiz, half_right)
+    assert wrong_result.correct == 0
+    assert all("not when the numbers change" in q.feedback for q in wrong_result.questions)
+    assert grade_quiz(quiz, right).correct == 3
+
+
 # ---------------------------------------------------------------------------
 # Grading a quiz
 

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from typing_test.core.banks import Bank, load_bank, validate_bank_file
-from typing_test.core.quiz import Quiz, QuizResult, rebuild_quiz
+from typing_test.core.banks import Bank, load_bank, load_builtin_banks, validate_bank_file
+from typing_test.core.quiz import Quiz, QuizResult, grade_quiz, rebuild_quiz
 from typing_test.ui.formula_grid import TARGET_BACKGROUND, FormulaGrid
 from typing_test.ui.quiz_page import QuizPage
 from typing_test.ui.quiz_result_page import QuizResultPage, percent_text
@@ -473,9 +473,14 @@ def test_result_page_shows_verdict_topic_scores_and_the_review(qtbot, page, bank
     assert "Question 4 - CRM basics - Wrong" in review
     assert "Your formula: =3837" in review
     assert "A right formula: =SUM(B2:B4)" in review
-    assert "Value expected: 3837 on the sheet shown, 3560 when the numbers are changed" in review
-    assert "Your formula gives: 3837 on the sheet shown, 3837 when the numbers are changed" in (
-        review)
+    assert (
+        "Value expected: 3837 on the sheet shown; 3560 on the hidden sheet with other numbers"
+        in review
+    )
+    assert (
+        "Your formula gives: 3837 on the sheet shown; 3837 on the hidden sheet with other numbers"
+        in review
+    )
     assert "use cell references" in review
     assert "Your answer: Their age" in review and "Right answer: Their name" in review
     assert "Question 6 - Help desk - Not answered" in review
@@ -490,6 +495,28 @@ def test_result_page_shows_verdict_topic_scores_and_the_review(qtbot, page, bank
         click(qtbot, result_page.again_button)
     with qtbot.waitSignal(result_page.homeRequested, timeout=1000):
         click(qtbot, result_page.home_button)
+
+
+def test_the_review_lists_the_values_on_every_hidden_sheet(result_page):
+    quiz = rebuild_quiz(load_builtin_banks(), ["xlf-010", "xlf-011"], seed=3)
+    answers = {"xlf-010": "=IF(B4>=95,500,0)", "xlf-011": '=IF(B2<20,"Reorder","OK")'}
+    result_page.show_result(grade_quiz(quiz, answers))
+    review = review_text(result_page)
+    assert (
+        "Value expected: 500 on the sheet shown; 0, 0 and 500 on the 3 hidden sheets "
+        "with other numbers" in review
+    )
+    assert (
+        "Your formula gives: 500 on the sheet shown; 0, 500 and 500 on the 3 hidden sheets "
+        "with other numbers" in review
+    )
+    assert "(wrong on 1 of 3 hidden sheets)" in review
+    # Text values are in quotes, as in a formula.
+    assert (
+        'Value expected: "Reorder" on the sheet shown; "OK" and "Reorder" on the 2 hidden '
+        "sheets with other numbers" in review
+    )
+    assert 'Your formula gives: "Reorder" on the sheet shown; "OK" and "OK" on the 2' in review
 
 
 def test_a_pass_is_shown_as_pass(qtbot, page, quiz, result_page):

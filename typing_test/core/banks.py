@@ -25,10 +25,12 @@ from typing import Literal
 
 from typing_test.core.assets import ContentError, assets_dir
 from typing_test.core.formulas import (
+    FormulaCheck,
     FormulaError,
     FormulaValue,
     Grid,
     cell_address,
+    check_formula,
     evaluate_formula,
     parse_address,
     values_match,
@@ -57,7 +59,8 @@ _KEYS_BY_TYPE = {
     "single": _COMMON_KEYS + ("options",),
     "multiple": _COMMON_KEYS + ("options",),
     "truefalse": _COMMON_KEYS,
-    "formula": _COMMON_KEYS + ("target", "grid", "variant", "alternatives", "match_case"),
+    "formula": _COMMON_KEYS
+    + ("target", "grid", "variant", "more_variants", "alternatives", "match_case"),
 }
 _ALL_QUESTION_KEYS = tuple(dict.fromkeys(key for keys in _KEYS_BY_TYPE.values() for key in keys))
 
@@ -66,27 +69,47 @@ _ALL_QUESTION_KEYS = tuple(dict.fromkeys(key for keys in _KEYS_BY_TYPE.values() 
 class FormulaTask:
     """The sheet of a formula question.
 
-    ``grid`` is shown to the candidate; ``variant`` has the same shape and
-    other numbers and is never shown. ``target`` (e.g. ``"B6"``) is the empty
-    cell the formula goes in. ``expected`` holds the reference formula's values
-    on ``grid`` and on ``variant``, computed when the bank loads.
-    ``alternatives`` are other formulas the author checked to be right;
-    ``match_case`` makes text answers compare with exact letter case.
+    ``grid`` is shown to the candidate; ``variant`` and each grid of
+    ``more_variants`` have the same shape and other numbers and are never
+    shown. ``target`` (e.g. ``"B6"``) is the empty cell the formula goes in.
+    ``expected`` holds the reference formula's values, one per grid: on
+    ``grid``, on ``variant``, then on each of ``more_variants`` in order;
+    computed when the bank loads. ``alternatives`` are other formulas the
+    author checked to be right; ``match_case`` makes text answers compare with
+    exact letter case.
     """
 
     target: str
     grid: Grid
     variant: Grid
-    expected: tuple[FormulaValue, FormulaValue]
+    expected: tuple[FormulaValue, ...]
     alternatives: tuple[str, ...] = ()
     match_case: bool = False
+    more_variants: tuple[Grid, ...] = ()
+
+    def hidden_grids(self) -> tuple[Grid, ...]:
+        """The grids never shown, in grading order: ``variant``, then ``more_variants``."""
+        return (self.variant, *self.more_variants)
+
+    def check(self, answer: str) -> FormulaCheck:
+        """Grade a typed formula on every grid of the task (see ``check_formula``)."""
+        return check_formula(
+            self.grid,
+            self.variant,
+            self.target,
+            self.expected,
+            answer,
+            match_case=self.match_case,
+            more_variants=self.more_variants,
+        )
 
     def as_json(self) -> dict:
-        """The task as JSON data; dates in the grid become ISO strings."""
+        """The task as JSON data; dates in the grids become ISO strings."""
         return {
             "target": self.target,
-            "grid": [[_cell_json(cell) for cell in row] for row in self.grid],
-            "variant": [[_cell_json(cell) for cell in row] for row in self.variant],
+            "grid": _grid_json(self.grid),
+            "variant": _grid_json(self.variant),
+            "more_variants": [_grid_json(sheet) for sheet in self.more_variants],
             "expected": [value.as_json() for value in self.expected],
             "alternatives": list(self.alternatives),
             "match_case": self.match_case,
@@ -575,29 +598,50 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
         else:
             target = cell_address(*target_cell)
 
+    # Every sheet is kept as (name, grid), the grid None once it has a problem;
+    # the name says in each problem which sheet it is about.
     grid = _check_grid(raw.get("grid"), "grid", problems)
-    variant = _check_grid(raw.get("variant"), "variant", problems)
-    if grid is not None and variant is not None:
-        grid_shape = (len(grid), len(grid[0]))
-        variant_shape = (len(variant), len(variant[0]))
-        if grid_shape != variant_shape:
+    hidden = [("variant", _check_grid(raw.get("variant"), "variant", problems))]
+    raw_more = raw.get("more_variants")
+    more = [] if raw_more is None else _more_variants_list(raw_more, problems)
+    for number, raw_sheet in enumerate(more, start=1):
+        name = f"more_variants[{number}]"
+        hidden.append((name, _check_grid(raw_sheet, name, problems)))
+    if grid is not None:
+        grid_shape = _grid_shape(grid)
+        for position, (name, sheet) in enumerate(hidden):
+            if sheet is not None and _grid_shape(sheet) != grid_shape:
+                problems.append(
+                    f"{name} is {_shape(_grid_shape(sheet))} but grid is {_shape(grid_shape)}: "
+                    f"give {_the(name)} the same layout as the grid"
+                )
+                hidden[position] = (name, None)  # its target cell would only repeat the problem
+    # A variant equal to the grid is caught below, by its reference value.
+    seen: dict[Grid, str] = {} if grid is None else {grid: "grid"}
+    for name, sheet in hidden:
+        if sheet is None:
+            continue
+        if sheet in seen and name != "variant":
             problems.append(
-                f"variant is {_shape(variant_shape)} but grid is {_shape(grid_shape)}: "
-                "give the variant the same layout as the grid"
+                f"{name} is the same as {_the(seen[sheet])}, so it checks nothing more: "
+                "change its numbers or remove it"
             )
-            variant = None  # its target cell would only repeat the same problem
+        seen.setdefault(sheet, name)
+    sheets = [("grid", grid), *hidden]
     if target_cell is not None:
-        for name, sheet in (("grid", grid), ("variant", variant)):
+        for name, sheet in sheets:
             if sheet is None:
                 continue
             row, column = target_cell
             if row > len(sheet) or column > len(sheet[0]):
                 problems.append(
-                    f"target {target} is outside the {name} "
-                    f"({_shape((len(sheet), len(sheet[0])))}): make it include the target cell"
+                    f"target {target} is outside {_the(name)} "
+                    f"({_shape(_grid_shape(sheet))}): make it include the target cell"
                 )
             elif sheet[row - 1][column - 1] is not None:
-                problems.append(f'target {target} is not empty in the {name}: put "" in that cell')
+                problems.append(
+                    f'target {target} is not empty in {_the(name)}: put "" in that cell'
+                )
 
     match_case = raw.get("match_case", False)
     if not isinstance(match_case, bool):
@@ -619,24 +663,25 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
             f"the reference formula uses {', '.join(volatile)}, which changes on every "
             "calculation: put the date or number in a cell and refer to it"
         )
-    if len(problems) > start or target_cell is None or grid is None or variant is None:
+    # A sheet is None only after a problem about it, so past this point none is.
+    if len(problems) > start or target_cell is None:
         return None
 
     expected = []
-    for name, sheet in (("grid", grid), ("variant", variant)):
+    for name, sheet in sheets:
         try:
             value = evaluate_formula(sheet, target, reference)
         except FormulaError as error:
-            problems.append(f"the reference formula does not evaluate on the {name}: {error}")
+            problems.append(f"the reference formula does not evaluate on {_the(name)}: {error}")
             continue
         if value.kind == "error":
             problems.append(
-                f"the reference formula gives {value.display()} on the {name}: fix the formula "
-                "or the cells it uses"
+                f"the reference formula gives {value.display()} on {_the(name)}: fix the "
+                "formula or the cells it uses"
             )
             continue
         expected.append(value)
-    if len(expected) < 2:
+    if len(expected) < len(sheets):
         return None
     if values_match(expected[0], expected[1], match_case=match_case):
         problems.append(
@@ -646,15 +691,15 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
         return None
 
     for alternative in alternatives:
-        for name, sheet, value in (("grid", grid, expected[0]), ("variant", variant, expected[1])):
+        for (name, sheet), value in zip(sheets, expected, strict=True):
             try:
                 got = evaluate_formula(sheet, target, alternative)
             except FormulaError as error:
-                problems.append(f"alternative {alternative!r} fails on the {name}: {error}")
+                problems.append(f"alternative {alternative!r} fails on {_the(name)}: {error}")
                 break
             if not values_match(value, got, match_case=match_case):
                 problems.append(
-                    f"alternative {alternative!r} gives {got.display()} on the {name}, the "
+                    f"alternative {alternative!r} gives {got.display()} on {_the(name)}, the "
                     f"reference gives {value.display()}: fix or remove the alternative"
                 )
                 break
@@ -663,11 +708,28 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
     return FormulaTask(
         target=target,
         grid=grid,
-        variant=variant,
-        expected=(expected[0], expected[1]),
+        variant=hidden[0][1],
+        expected=tuple(expected),
         alternatives=tuple(alternatives),
         match_case=match_case,
+        more_variants=tuple(sheet for _, sheet in hidden[1:]),
     )
+
+
+def _more_variants_list(raw: object, problems: list[str]) -> list[object]:
+    """The grids of ``more_variants``, each still to be checked; [] after a problem."""
+    how = "more_variants must be a list of grids: more_variants = [ [[...], [...]], ... ]"
+    if not isinstance(raw, list):
+        problems.append(how)
+        return []
+    if not raw:
+        problems.append("more_variants is empty: add a grid or remove more_variants")
+        return []
+    # One grid written without the outer brackets is a list of rows of cells.
+    if all(isinstance(row, list) and not any(isinstance(c, list) for c in row) for row in raw):
+        problems.append(f"{how}, with even a single grid inside [ ]")
+        return []
+    return raw
 
 
 def _check_grid(raw_grid: object, name: str, problems: list[str]) -> Grid | None:
@@ -790,9 +852,22 @@ def _or_list(words: Iterable[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
+def _the(sheet_name: str) -> str:
+    """A sheet's name as it reads in a sentence: "the grid", but "more_variants[2]"."""
+    return sheet_name if sheet_name.startswith("more_variants") else f"the {sheet_name}"
+
+
+def _grid_shape(grid: Grid) -> tuple[int, int]:
+    return len(grid), len(grid[0])
+
+
 def _shape(shape: tuple[int, int]) -> str:
     rows, columns = shape
     return f"{rows} rows x {columns} columns"
+
+
+def _grid_json(grid: Grid) -> list[list[object]]:
+    return [[_cell_json(cell) for cell in row] for row in grid]
 
 
 def _cell_json(cell: object) -> object:

@@ -3,9 +3,11 @@
 A formula task shows a small sheet (rows from 1, columns from A) with one empty
 target cell. The candidate types a formula for that cell. It is graded by the
 value it gives, not by its text: it must give the same value as the task's
-reference formula on the grid shown *and* on a hidden variant of the grid
-(same layout, other numbers). ``=B2+B3+B4`` and ``=SUM(B2:B4)`` are both right;
-a typed-in constant such as ``=1500`` is right on one grid at most.
+reference formula on the grid shown *and* on every hidden copy of the grid
+(same layout, other numbers): the variant, and any more variants the task
+has. ``=B2+B3+B4`` and ``=SUM(B2:B4)`` are both right; a typed-in constant such
+as ``=1500`` is right on one grid at most, and a formula that covers only part
+of a rule fails on a hidden grid where the other part decides.
 
 The spreadsheet engine (formualizer) is used only in :func:`evaluate_formula`,
 so it can be swapped for another one without touching the callers.
@@ -119,17 +121,19 @@ class FormulaValue:
 
 @dataclass(frozen=True)
 class FormulaCheck:
-    """How a candidate's formula compares with the reference, on both grids.
+    """How a candidate's formula compares with the reference, grid by grid.
 
-    ``given`` holds the candidate's values on the grid shown and on the hidden
-    variant (None where the input is not a formula that evaluates). ``message``
-    says in one sentence why the answer is wrong, or is ``""`` when it is right.
+    ``expected`` holds the reference formula's values and ``given`` the
+    candidate's, one per grid in grading order: the grid shown first, then the
+    variant, then each of the more variants. A value in ``given`` is None where
+    the input is not a formula that evaluates. ``message`` says in one sentence
+    why the answer is wrong, or is ``""`` when it is right.
     """
 
     correct: bool
     message: str
-    expected: tuple[FormulaValue, FormulaValue]
-    given: tuple[FormulaValue | None, FormulaValue | None]
+    expected: tuple[FormulaValue, ...]
+    given: tuple[FormulaValue | None, ...]
 
     def as_json(self) -> dict:
         """The check as plain JSON data."""
@@ -339,10 +343,12 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
 
 # Building a workbook and filling in a grid costs several times more than
 # evaluating one formula, and grading evaluates many formulas on the same few
-# grids, so the last few grids' workbooks are kept (least recently used first).
+# grids, so the last grids' workbooks are kept (least recently used first):
+# enough for every grid of the built-in banks, about 70, and an imported bank
+# or two, at roughly 0.1 MB each.
 _WORKBOOKS: OrderedDict[tuple, formualizer.Workbook] = OrderedDict()
 _WORKBOOKS_LOCK = threading.Lock()
-_WORKBOOKS_KEPT = 64
+_WORKBOOKS_KEPT = 128
 
 
 def _grid_key(grid: Grid) -> tuple:
@@ -453,38 +459,57 @@ def check_formula(
     answer: str,
     *,
     match_case: bool = False,
+    more_variants: Sequence[Grid] = (),
 ) -> FormulaCheck:
-    """Grade a typed formula by value: it must give ``expected[0]`` on ``grid``
-    and ``expected[1]`` on ``variant`` (the reference formula's values there).
+    """Grade a typed formula by value: it must give the reference formula's value
+    on the grid shown, on ``variant`` and on every grid of ``more_variants``.
 
-    Never raises for what a candidate typed; the reason for a wrong answer is in
-    ``FormulaCheck.message``.
+    ``expected`` holds one value per grid, in that order: ``expected[0]`` for
+    ``grid``, ``expected[1]`` for ``variant``, ``expected[2]`` for
+    ``more_variants[0]`` and so on. Raises ValueError when the counts differ,
+    a mistake of the caller. Never raises for what a candidate typed; the
+    reason for a wrong answer is in ``FormulaCheck.message``.
     """
-    expected_pair = (expected[0], expected[1])
-    try:
-        shown = evaluate_formula(grid, target, answer)
-    except FormulaError as error:
-        return FormulaCheck(False, _sentence(str(error)), expected_pair, (None, None))
-    try:
-        hidden = evaluate_formula(variant, target, answer)
-    except FormulaError as error:
-        return FormulaCheck(False, _sentence(str(error)), expected_pair, (shown, None))
-    given = (shown, hidden)
+    sheets = (grid, variant, *more_variants)
+    if len(expected) != len(sheets):
+        raise ValueError(
+            f"expected holds {len(expected)} values for {len(sheets)} grids: give one per grid"
+        )
+    wanted = tuple(expected)
+    given: list[FormulaValue | None] = []
+    for sheet in sheets:
+        try:
+            given.append(evaluate_formula(sheet, target, answer))
+        except FormulaError as error:
+            # Wrong whatever the other grids give, and almost always for a
+            # reason of the text itself (syntax, its own cell), so stop here.
+            given.extend([None] * (len(sheets) - len(given)))
+            return FormulaCheck(False, _sentence(str(error)), wanted, tuple(given))
+    shown = given[0]
+    hidden_wrong = sum(
+        not values_match(value, got, match_case=match_case)
+        for value, got in zip(wanted[1:], given[1:], strict=True)
+    )
     if shown.kind == "error":
         message = f"The formula gives {shown.display()} on the sheet shown."
-    elif not values_match(expected_pair[0], shown, match_case=match_case):
+    elif not values_match(wanted[0], shown, match_case=match_case):
         message = (
             f"The formula gives {shown.display()} on the sheet shown; "
-            f"the right value is {expected_pair[0].display()}."
+            f"the right value is {wanted[0].display()}."
         )
-    elif not values_match(expected_pair[1], hidden, match_case=match_case):
+    elif hidden_wrong:
+        # A typed-in value and a formula that covers only part of the rule
+        # fail the same way here, and the grader cannot tell which it was.
+        hidden = len(sheets) - 1
+        count = "" if hidden == 1 else f" (wrong on {hidden_wrong} of {hidden} hidden sheets)"
         message = (
             "The formula gives the right value on the sheet shown but not when the "
-            "numbers change: use cell references, not typed-in values."
+            f"numbers change{count}: use cell references, not typed-in values, and "
+            "check that it follows every part of the rule."
         )
     else:
         message = ""
-    return FormulaCheck(message == "", message, expected_pair, given)
+    return FormulaCheck(message == "", message, wanted, tuple(given))
 
 
 def _sentence(text: str) -> str:

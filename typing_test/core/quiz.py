@@ -9,8 +9,9 @@ question ids and seed even after the banks gained new questions.
 Grading: a ``single`` answer is right when it is the right option; a
 ``multiple`` answer when it holds every right option and no wrong one; a
 ``truefalse`` answer when it is the right bool; a ``formula`` answer when it
-gives the reference formula's value on the grid shown and on the hidden variant
-(see :mod:`typing_test.core.formulas`). An unanswered question counts as wrong.
+gives the reference formula's value on the grid shown and on every hidden grid
+of the task, its variant and any more variants (see
+:mod:`typing_test.core.formulas`). An unanswered question counts as wrong.
 
 The UI owns the timer, navigation and flags' display; :class:`QuizSession`
 keeps the answers and flags so the UI stays thin.
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from typing_test.core.banks import Bank, Question, topic_titles
-from typing_test.core.formulas import FormulaCheck, check_formula
+from typing_test.core.formulas import FormulaCheck
 
 DEFAULT_PASS_MARK = 70.0
 
@@ -325,14 +326,7 @@ def grade_question(
         task = question.formula
         right_value = task.expected[0].display()
         if isinstance(given, str):
-            check = check_formula(
-                task.grid,
-                task.variant,
-                task.target,
-                task.expected,
-                given,
-                match_case=task.match_case,
-            )
+            check = task.check(given)
             correct = check.correct
             feedback = check.message
     elif question.type == "multiple":

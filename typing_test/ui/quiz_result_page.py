@@ -3,7 +3,7 @@
 The review goes through every question: the prompt, the candidate's answer,
 the right answer, whether it was right, and the explanation. For a formula
 task it also shows the values the formula gave and the values expected, on the
-sheet shown and on the hidden copy with other numbers.
+sheet shown and on the hidden copies with other numbers.
 """
 
 from __future__ import annotations
@@ -212,11 +212,26 @@ def _answer_text(answer: Answer | str | tuple[str, ...] | bool) -> str:
     return str(answer)
 
 
-def _values_text(values: tuple[FormulaValue | None, FormulaValue | None]) -> str:
-    shown, hidden = (
-        "no value" if value is None else value.display() for value in values
-    )
-    return f"{shown} on the sheet shown, {hidden} when the numbers are changed"
+def _values_text(values: tuple[FormulaValue | None, ...]) -> str:
+    """One value per grid, the sheet shown first, e.g.
+    "500 on the sheet shown; 0, 0 and 500 on the 3 hidden sheets with other numbers"."""
+    shown, *hidden = (_value_text(value) for value in values)
+    if len(hidden) == 1:
+        listed, where = hidden[0], "the hidden sheet"
+    else:
+        listed = ", ".join(hidden[:-1]) + " and " + hidden[-1]
+        where = f"the {len(hidden)} hidden sheets"
+    return f"{shown} on the sheet shown; {listed} on {where} with other numbers"
+
+
+def _value_text(value: FormulaValue | None) -> str:
+    # Text in quotes, as a formula writes it: spaces count, and a comma inside
+    # the text never reads as one between values.
+    if value is None:
+        return "no value"
+    if value.kind == "text":
+        return f'"{value.display()}"'
+    return value.display()
 
 
 def _minutes_seconds(seconds: float) -> str:
