@@ -133,3 +133,62 @@ def test_a_broken_imported_bank_is_skipped_and_reported(qtbot, store, tmp_path):
     qtbot.addWidget(window)
     assert "broken.toml" in window.statusBar().currentMessage()
     assert "quiz" in window.home_page.cards  # the built-in banks still work
+
+
+def select_text(editor, text: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    start = editor.toPlainText().index(text)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+def test_a_proofreading_drill_from_home_to_the_stored_review(qtbot, window, store, clock):
+    click(qtbot, window.home_page.cards["drills"])
+    assert window.stack.currentWidget() is window.drill_list_page
+    drill = window.drills.proofreading["refund-confirmation"]
+    table = window.drill_list_page.proofreading_table
+    table.selectRow(list(window.drills.proofreading).index(drill.id))
+    click(qtbot, window.drill_list_page.proofreading_start_button)
+    page = window.proofreading_page
+    assert window.stack.currentWidget() is page and not window.toolbar.isEnabled()
+    first = drill.mistakes[0]
+    select_text(page.editor, drill.text[first.start - 12:first.end])
+    qtbot.keyClicks(page.editor, drill.text[first.start - 12:first.start] + first.corrections[0])
+    clock.advance(90_000)
+    click(qtbot, page.submit_button)
+    click(qtbot, page.confirm_submit_button)
+    assert window.stack.currentWidget() is window.proofreading_review
+    (row,) = store.attempts(kind="proofreading")
+    assert row["status"] == "completed"
+    assert row["figures"]["fixed"] == 1
+    assert row["figures"]["missed"] == len(drill.mistakes) - 1
+    assert row["score"] == pytest.approx(round(100 / len(drill.mistakes), 1))
+    assert row["duration_s"] == pytest.approx(90.0)
+    assert first.corrections[0] in row["details"]["answer"]
+    window.show_history()
+    window.history_page.show_kind("proofreading")
+    assert window.history_page.table.rowCount() == 1
+
+
+def test_a_writing_drill_is_checked_scored_and_stored(qtbot, window, store, clock):
+    window.open_drills("writing")
+    scenario = next(iter(window.drills.writing.values()))
+    window.drill_list_page.writing_table.selectRow(0)
+    click(qtbot, window.drill_list_page.writing_start_button)
+    page = window.writing_page
+    assert window.stack.currentWidget() is page
+    assert page.live_check is False  # off unless Settings turns it on
+    qtbot.keyClicks(page.editor, "Dear customer, we will recieve it. Kind regards, Anna")
+    clock.advance(60_000)
+    click(qtbot, page.submit_button)
+    with qtbot.waitSignal(page.finished, timeout=10_000):
+        click(qtbot, page.confirm_submit_button)
+    assert window.stack.currentWidget() is window.writing_review
+    (row,) = store.attempts(kind="writing")
+    assert row["item_id"] == scenario.id
+    findings = row["details"]["feedback"]["findings"]
+    assert any(f["text"] == "recieve" and f["kind"] == "spelling" for f in findings)
+    assert 0 <= row["score"] < 100

@@ -37,7 +37,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # drills.py imports tokenize() from here; avoid a cycle at run time
@@ -448,3 +448,25 @@ def _introduced_span(o1, o2, a1, a2, original, typed, original_text, answer) -> 
         reason=reason,
         kind="introduced",
     )
+
+
+@dataclass(frozen=True)
+class ProofreadingAttempt:
+    """One proofreading drill as it ended, as the UI reports it when it ends.
+
+    ``answer`` is the email as the candidate left it (edits made after the time
+    ran out are not in it) and ``result`` its grade. ``duration_s`` runs from
+    the start to the end, at most the time limit. ``status`` is "completed" or
+    "abandoned"; ``timed_out`` says the time ran out and the email was submitted
+    automatically. ``incidents`` are like the typing test's:
+    ``{"t": ms since the start, "type": "paste-refused", "how": ...}``,
+    ``{"t": ..., "type": "focus-lost"}`` and ``"focus-returned"``.
+    """
+
+    drill: ProofreadingDrill
+    answer: str
+    result: ProofreadingResult
+    duration_s: float
+    status: str
+    timed_out: bool
+    incidents: list[dict] = field(default_factory=list)

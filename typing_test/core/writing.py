@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from typing_test.core.drills import RequiredPoint, WritingScenario
@@ -322,3 +322,26 @@ def _content_items(points: Sequence[RequiredPoint], text: str) -> list[FeedbackI
             item = FeedbackItem("content", point.label, 0.0, each, "Not covered.")
         items.append(item)
     return items
+
+
+@dataclass(frozen=True)
+class WritingAttempt:
+    """One writing drill as it ended, as the UI reports it when it ends.
+
+    ``text`` is the reply as the candidate left it (edits made after the time
+    ran out are not in it) and ``feedback`` its assessment. ``duration_s`` runs
+    from the start to the submission, at most the time limit. ``status`` is
+    "completed" or "abandoned"; ``timed_out`` says the time ran out and the reply
+    was submitted automatically. ``incidents`` are as in ``ProofreadingAttempt``.
+    ``check_error`` is empty unless the spelling and grammar check failed, in
+    which case the feedback counts no spelling or grammar problems.
+    """
+
+    scenario: WritingScenario
+    text: str
+    feedback: WritingFeedback
+    duration_s: float
+    status: str
+    timed_out: bool
+    incidents: list[dict] = field(default_factory=list)
+    check_error: str = ""

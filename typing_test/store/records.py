@@ -7,8 +7,10 @@ typing test and a percentage for the others; ``figures`` holds every figure,
 
 from __future__ import annotations
 
+from typing_test.core.proofreading import ProofreadingAttempt
 from typing_test.core.quiz import Quiz, QuizResult
 from typing_test.core.scoring import PassBar, TypingResult
+from typing_test.core.writing import WritingAttempt
 
 
 def typing_attempt(
@@ -110,6 +112,90 @@ def quiz_attempt(
             "topics": [score.as_json() for score in result.topics],
         },
         "details": {"quiz": quiz.as_json(), "result": result.as_json()},
+    }
+    if started_at is not None:
+        row["started_at"] = started_at
+    return row
+
+
+def proofreading_attempt(
+    attempt: ProofreadingAttempt,
+    *,
+    candidate: str = "",
+    started_at: str | None = None,
+) -> dict:
+    """The attempts-table row of one proofreading drill.
+
+    ``details`` keeps the email as given, the candidate's answer and the full
+    grade (each mistake fixed, missed or introduced, with positions).
+    """
+    drill, result = attempt.drill, attempt.result
+    row = {
+        "kind": "proofreading",
+        "candidate": candidate,
+        "status": attempt.status,
+        "item_id": drill.id,
+        "item_title": drill.title,
+        "duration_s": attempt.duration_s,
+        "score": result.score,
+        "passed": False,  # drills are practice and screening evidence; they set no bar
+        "settings": {"time_limit_s": drill.time_limit_seconds},
+        "figures": {
+            "score": result.score,
+            "seeded": result.seeded,
+            "fixed": len(result.fixed),
+            "missed": len(result.missed),
+            "introduced": len(result.introduced),
+            "timed_out": attempt.timed_out,
+        },
+        "details": {
+            "email": drill.text,
+            "answer": attempt.answer,
+            "result": result.as_json(),
+        },
+        "events": list(attempt.incidents),
+    }
+    if started_at is not None:
+        row["started_at"] = started_at
+    return row
+
+
+def writing_attempt(
+    attempt: WritingAttempt,
+    *,
+    candidate: str = "",
+    started_at: str | None = None,
+) -> dict:
+    """The attempts-table row of one writing drill.
+
+    ``details`` keeps the reply, every finding with its position, and the
+    score's breakdown; ``check_error`` says when spelling and grammar could
+    not be checked (the language points are then not to be trusted).
+    """
+    scenario, feedback = attempt.scenario, attempt.feedback
+    row = {
+        "kind": "writing",
+        "candidate": candidate,
+        "status": attempt.status,
+        "item_id": scenario.id,
+        "item_title": scenario.title,
+        "duration_s": attempt.duration_s,
+        "score": float(feedback.score),
+        "passed": False,
+        "settings": {
+            "time_limit_s": scenario.time_limit_seconds,
+            "words": [scenario.min_words, scenario.max_words],
+            "subject_required": scenario.subject_required,
+        },
+        "figures": {
+            "score": feedback.score,
+            "word_count": feedback.word_count,
+            "findings": len(feedback.findings),
+            "timed_out": attempt.timed_out,
+            "check_error": attempt.check_error,
+        },
+        "details": {"text": attempt.text, "feedback": feedback.as_json()},
+        "events": list(attempt.incidents),
     }
     if started_at is not None:
         row["started_at"] = started_at

@@ -8,6 +8,9 @@ from typing_test.store.database import Store
 PASS_NET_WPM = "pass_net_wpm"
 PASS_ACCURACY = "pass_accuracy"
 CANDIDATE_NAME = "candidate_name"
+SPELLING_VARIANT = "spelling_variant"
+LIVE_CHECKING = "live_checking"
+SPELLING_VARIANTS = {"both": "US or British", "us": "US only", "uk": "British only"}
 
 
 def load_pass_bar(store: Store) -> PassBar:
@@ -32,3 +35,18 @@ def save_pass_bar(store: Store, bar: PassBar) -> None:
 def candidate_name(store: Store) -> str:
     """The name attempts made in the app are saved under ('' when unset)."""
     return str(store.get_setting(CANDIDATE_NAME, ""))
+
+
+def spelling_variant(store: Store) -> str:
+    """Which spellings the checker accepts: "both" (default), "us" or "uk"."""
+    variant = store.get_setting(SPELLING_VARIANT, "both")
+    return variant if variant in SPELLING_VARIANTS else "both"
+
+
+def live_checking(store: Store) -> bool:
+    """Whether the writing drill underlines mistakes while the person types.
+
+    Off by default: in a screening, underlines would do the candidate's
+    proofreading for them. A person practising at home may turn it on.
+    """
+    return bool(store.get_setting(LIVE_CHECKING, False))

@@ -17,14 +17,31 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWi
 
 from typing_test.core.assets import ContentError
 from typing_test.core.banks import Bank, load_bank, load_builtin_banks
+from typing_test.core.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
 from typing_test.core.passages import Passage, choose_passage, load_passages
+from typing_test.core.proofreading import ProofreadingAttempt
 from typing_test.core.quiz import Quiz, QuizResult
 from typing_test.core.typing_session import Clock, TypingSession, monotonic_ms
+from typing_test.core.writing import WritingAttempt
 from typing_test.store.database import DatabaseError, Store, now_iso
-from typing_test.store.records import quiz_attempt, typing_attempt
-from typing_test.store.settings import candidate_name, load_pass_bar
+from typing_test.store.records import (
+    proofreading_attempt,
+    quiz_attempt,
+    typing_attempt,
+    writing_attempt,
+)
+from typing_test.store.settings import (
+    candidate_name,
+    live_checking,
+    load_pass_bar,
+    spelling_variant,
+)
+from typing_test.ui.checker_loader import CheckerLoader
+from typing_test.ui.drill_list_page import DrillListPage
 from typing_test.ui.history_page import HistoryPage
 from typing_test.ui.home_page import HomePage
+from typing_test.ui.proofreading_page import ProofreadingPage
+from typing_test.ui.proofreading_review import ProofreadingReview
 from typing_test.ui.quiz_page import QuizPage
 from typing_test.ui.quiz_result_page import QuizResultPage
 from typing_test.ui.quiz_setup import QuizSetup
@@ -32,6 +49,8 @@ from typing_test.ui.result_page import ResultPage
 from typing_test.ui.settings_page import SettingsPage
 from typing_test.ui.typing_setup import TypingSetup
 from typing_test.ui.typing_test_page import TypingTestPage
+from typing_test.ui.writing_page import WritingPage
+from typing_test.ui.writing_review import WritingReview
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +63,7 @@ class MainWindow(QMainWindow):
         passages: list[Passage] | None = None,
         rng: random.Random | None = None,
         banks_folder: Path | None = None,
+        drills: DrillSet | None = None,
     ):
         super().__init__()
         self.store = store
@@ -63,6 +83,14 @@ class MainWindow(QMainWindow):
             )
         self.banks_folder = banks_folder
         self.banks = self._load_banks()
+        if drills is None:
+            drills = load_drills()
+            self.content_problems += [problem.message for problem in drills.problems]
+        self.drills = drills
+        # The dictionary loads on a worker thread from the start, so it is
+        # ready by the time anyone submits a reply.
+        self.checker_loader = CheckerLoader(spelling_variant(store), parent=self)
+        self.checker_loader.start_loading()
         self.last_attempt_id: str | None = None
         self._attempt_id: str | None = None
         self._started_at = ""
@@ -77,6 +105,12 @@ class MainWindow(QMainWindow):
         self.quiz_setup = QuizSetup(self.banks, self.banks_folder)
         self.quiz_page = QuizPage(clock=lambda: clock() / 1000)
         self.quiz_result_page = QuizResultPage()
+        seconds_clock = lambda: clock() / 1000  # noqa: E731 (the pages count in seconds)
+        self.drill_list_page = DrillListPage(self.drills)
+        self.proofreading_page = ProofreadingPage(clock=seconds_clock)
+        self.proofreading_review = ProofreadingReview()
+        self.writing_page = WritingPage(clock=seconds_clock, checker_source=self.checker_loader)
+        self.writing_review = WritingReview()
         self.stack = QStackedWidget()
         for page in (
             self.home_page,
@@ -86,6 +120,11 @@ class MainWindow(QMainWindow):
             self.quiz_setup,
             self.quiz_page,
             self.quiz_result_page,
+            self.drill_list_page,
+            self.proofreading_page,
+            self.proofreading_review,
+            self.writing_page,
+            self.writing_review,
             self.history_page,
             self.settings_page,
         ):
@@ -98,6 +137,14 @@ class MainWindow(QMainWindow):
                 "Typing test",
                 "A timed passage, scored in net words per minute and accuracy.",
             )
+        if self.drills.proofreading or self.drills.writing:
+            self.home_page.add_activity(
+                "drills",
+                "Email drills",
+                "Correct a customer email, or write a reply, checked for spelling and grammar.",
+            )
+            self.history_page.add_kind("proofreading", "Proofreading drills")
+            self.history_page.add_kind("writing", "Writing drills")
         if self.banks:
             self.home_page.add_activity(
                 "quiz",
@@ -110,6 +157,16 @@ class MainWindow(QMainWindow):
         self.quiz_page.finished.connect(self._on_quiz_finished)
         self.quiz_result_page.againRequested.connect(lambda: self.open_activity("quiz"))
         self.quiz_result_page.homeRequested.connect(self.show_home)
+        self.drill_list_page.proofreadingChosen.connect(self.start_proofreading)
+        self.drill_list_page.writingChosen.connect(self.start_writing)
+        self.proofreading_page.finished.connect(self._on_proofreading_finished)
+        self.writing_page.finished.connect(self._on_writing_finished)
+        for review, section in (
+            (self.proofreading_review, "proofreading"),
+            (self.writing_review, "writing"),
+        ):
+            review.againRequested.connect(lambda section=section: self.open_drills(section))
+            review.homeRequested.connect(self.show_home)
         self.typing_setup.startRequested.connect(self.start_typing_test)
         self.typing_page.finished.connect(self._on_typing_finished)
         self.result_page.againRequested.connect(lambda: self.open_activity("typing"))
@@ -148,7 +205,8 @@ class MainWindow(QMainWindow):
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         # While a test runs the only ways out are finishing or abandoning it.
-        self.toolbar.setEnabled(page not in (self.typing_page, self.quiz_page))
+        running = (self.typing_page, self.quiz_page, self.proofreading_page, self.writing_page)
+        self.toolbar.setEnabled(page not in running)
 
     def show_home(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
@@ -170,9 +228,21 @@ class MainWindow(QMainWindow):
             self.typing_setup.start_button.setFocus()
         elif activity_id == "quiz":
             self._show(self.quiz_setup)
+        elif activity_id == "drills":
+            self.open_drills("proofreading")
+
+    def open_drills(self, section: str) -> None:
+        """Show the drill list at its "proofreading" or "writing" tab."""
+        self.drill_list_page.show_section(section)
+        self._show(self.drill_list_page)
 
     def _on_settings_saved(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
+        variant = spelling_variant(self.store)
+        if variant != self.checker_loader.variant:
+            self.checker_loader = CheckerLoader(variant, parent=self)
+            self.checker_loader.start_loading()
+            self.writing_page.checker_source = self.checker_loader
 
     # Saving --------------------------------------------------------------------
 
@@ -226,6 +296,68 @@ class MainWindow(QMainWindow):
             known_ids |= {question.id for question in bank.questions}
             banks.append(bank)
         return banks
+
+    # Email drills --------------------------------------------------------------
+
+    def start_proofreading(self, drill: ProofreadingDrill) -> None:
+        self._started_at = now_iso()
+        self._show(self.proofreading_page)
+        self.proofreading_page.start(drill)
+        self._attempt_id = self._begin(
+            {
+                "kind": "proofreading",
+                "candidate": candidate_name(self.store),
+                "started_at": self._started_at,
+                "item_id": drill.id,
+                "item_title": drill.title,
+            }
+        )
+
+    def _on_proofreading_finished(self, attempt: ProofreadingAttempt) -> None:
+        row = proofreading_attempt(
+            attempt, candidate=candidate_name(self.store), started_at=self._started_at
+        )
+        if self._attempt_id:
+            row["id"] = self._attempt_id
+        self.last_attempt_id = self._save(row)
+        self.proofreading_review.show_result(
+            attempt.drill, attempt.answer, attempt.result,
+            abandoned=attempt.status == "abandoned",
+        )
+        self._show(self.proofreading_review)
+
+    def start_writing(self, scenario: WritingScenario) -> None:
+        self._started_at = now_iso()
+        self.writing_page.live_check = live_checking(self.store)
+        self._show(self.writing_page)
+        self.writing_page.start(scenario)
+        self._attempt_id = self._begin(
+            {
+                "kind": "writing",
+                "candidate": candidate_name(self.store),
+                "started_at": self._started_at,
+                "item_id": scenario.id,
+                "item_title": scenario.title,
+            }
+        )
+
+    def _on_writing_finished(self, attempt: WritingAttempt) -> None:
+        row = writing_attempt(
+            attempt, candidate=candidate_name(self.store), started_at=self._started_at
+        )
+        if self._attempt_id:
+            row["id"] = self._attempt_id
+        self.last_attempt_id = self._save(row)
+        self.writing_review.show_result(
+            attempt.scenario, attempt.text, attempt.feedback,
+            abandoned=attempt.status == "abandoned",
+        )
+        self._show(self.writing_review)
+        if attempt.check_error:
+            self.statusBar().showMessage(
+                f"Spelling and grammar could not be checked ({attempt.check_error}); "
+                "the language points of this reply are not reliable."
+            )
 
     # Office quiz ---------------------------------------------------------------
 

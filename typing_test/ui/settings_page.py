@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -17,9 +19,14 @@ from typing_test.core.scoring import PassBar
 from typing_test.store.database import Store
 from typing_test.store.settings import (
     CANDIDATE_NAME,
+    LIVE_CHECKING,
+    SPELLING_VARIANT,
+    SPELLING_VARIANTS,
     candidate_name,
+    live_checking,
     load_pass_bar,
     save_pass_bar,
+    spelling_variant,
 )
 
 
@@ -45,6 +52,13 @@ class SettingsPage(QWidget):
         self.accuracy_box.setRange(1, 100)
         self.accuracy_box.setDecimals(0)
         self.accuracy_box.setSuffix(" %")
+        self.spelling_box = QComboBox()
+        for variant, label in SPELLING_VARIANTS.items():
+            self.spelling_box.addItem(label, variant)
+        self.live_check_box = QCheckBox(
+            "Underline spelling and grammar mistakes while writing (a practice aid; "
+            "leave off for screenings)"
+        )
         self.save_button = QPushButton("Save")
         self.save_button.clicked.connect(self.save)
         self.status_label = QLabel()
@@ -58,6 +72,8 @@ class SettingsPage(QWidget):
         form.addRow("Name:", self.name_edit)
         form.addRow("Typing test pass bar, speed:", self.wpm_box)
         form.addRow("Typing test pass bar, accuracy:", self.accuracy_box)
+        form.addRow("Email spelling accepted:", self.spelling_box)
+        form.addRow("", self.live_check_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading)
@@ -74,11 +90,15 @@ class SettingsPage(QWidget):
         self.wpm_box.setValue(bar.min_net_wpm)
         self.accuracy_box.setValue(bar.min_accuracy)
         self.name_edit.setText(candidate_name(self.store))
+        self.spelling_box.setCurrentIndex(self.spelling_box.findData(spelling_variant(self.store)))
+        self.live_check_box.setChecked(live_checking(self.store))
         self.status_label.clear()
 
     def save(self) -> None:
         """Store what the form shows."""
         save_pass_bar(self.store, PassBar(self.wpm_box.value(), self.accuracy_box.value()))
         self.store.set_setting(CANDIDATE_NAME, self.name_edit.text().strip())
+        self.store.set_setting(SPELLING_VARIANT, self.spelling_box.currentData())
+        self.store.set_setting(LIVE_CHECKING, self.live_check_box.isChecked())
         self.status_label.setText("Saved.")
         self.saved.emit()

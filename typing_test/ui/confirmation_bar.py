@@ -1,0 +1,35 @@
+"""An in-page bar that asks before something final, and the m:ss time format.
+
+Pages use the bar instead of a modal dialog, so the countdown stays in view
+and the test keeps running while the person decides.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+
+def minutes_seconds(seconds: float) -> str:
+    """``seconds`` as m:ss, rounding up so 0:00 shows only when no time is left."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def confirmation_bar(name: str, style: str, question: QLabel, *buttons: QPushButton) -> QFrame:
+    """A hidden in-page bar asking ``question``, with ``buttons`` on the right.
+
+    Used instead of a modal dialog, so the countdown stays in view.
+    """
+    bar = QFrame()
+    bar.setObjectName(name)
+    bar.setStyleSheet(style.format(name=name))
+    question.setWordWrap(True)
+    layout = QHBoxLayout(bar)
+    layout.addWidget(question, 1)
+    for button in buttons:
+        button.setAutoDefault(False)
+        layout.addWidget(button)
+    bar.hide()
+    return bar
