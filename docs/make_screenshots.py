@@ -56,6 +56,63 @@ def main() -> None:
     window.show_settings()
     app.processEvents()
     window.grab().save(str(OUT / "screen-settings.png"))
+
+    # Email drills: a proofreading drill with two corrections, then its review.
+    window.open_activity("drills")
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-drills.png"))
+    drill = next(iter(window.drills.proofreading.values()))
+    window.start_proofreading(drill)
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-proofreading.png"))
+    answer = drill.text
+    for mistake in reversed(drill.mistakes[:2]):
+        answer = answer[: mistake.start] + mistake.corrections[0] + answer[mistake.end :]
+    window.proofreading_page.editor.setPlainText(answer)
+    now[0] += 150_000
+    window.proofreading_page.submit()
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-proofreading-review.png"))
+
+    scenario = next(iter(window.drills.writing.values()))
+    window.start_writing(scenario)
+    window.writing_page.editor.setPlainText(
+        "Subject: Your refund\n\nDear Ms Patel,\n\nThank you for your email. I have "
+        "checked you're order and we will recieve the parcel back tomorow. Your refund "
+        "will reach your card within five working days.\n\nKind regards,\nSam"
+    )
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-writing.png"))
+    now[0] += 200_000
+    window.writing_page.submit()
+    for _ in range(200):
+        app.processEvents()
+        if window.stack.currentWidget() is window.writing_review:
+            break
+        window.checker_loader.check_now("")  # wait for the worker without sleeping
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-writing-review.png"))
+
+    # Office quiz: a formula task, then the result.
+    window.open_activity("quiz")
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-quiz-setup.png"))
+    from typing_test.core.quiz import draw_quiz
+
+    quiz = draw_quiz(window.banks, 8, topics=["excel", "word"], seed=4)
+    window.start_quiz(quiz, 600)
+    page = window.quiz_page
+    for index, item in enumerate(quiz.items):
+        if item.question.type == "formula":
+            page.show_question(index)
+            page.formula_edit.setText("=SUM(B2:B4)")
+            break
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-quiz.png"))
+    now[0] += 300_000
+    page.submit()
+    app.processEvents()
+    window.grab().save(str(OUT / "screen-quiz-result.png"))
     print("wrote", ", ".join(sorted(p.name for p in OUT.glob("screen-*.png"))))
 
 

@@ -52,8 +52,21 @@ class HomePage(QWidget):
 
     def add_activity(self, activity_id: str, title: str, description: str) -> QPushButton:
         """Add a card; clicking it emits ``activityChosen(activity_id)``."""
-        card = QPushButton(f"{title}\n{description}")
+        card = QPushButton()
         card.setObjectName(f"card-{activity_id}")
+        card.setAccessibleName(title)
+        card.setAccessibleDescription(description)
+        # A button cannot wrap its own text, so the card carries two labels
+        # that can; clicks go through them to the button.
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 14pt; font-weight: 600; background: transparent;")
+        detail = QLabel(description)
+        detail.setWordWrap(True)
+        detail.setStyleSheet("color: #3c4043; background: transparent;")
+        card_layout = QVBoxLayout(card)
+        for label in (heading, detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            card_layout.addWidget(label)
         card.setStyleSheet(CARD_STYLE)
         card.setMinimumHeight(96)
         card.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -197,7 +197,7 @@ class QuizSetup(QWidget):
             # should not be wider than they are.
             box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             row, column = divmod(index, TOPIC_COLUMNS)
-            self._topics_layout.addWidget(box, row, column)
+            self._topics_layout.addWidget(box, row, column, Qt.AlignmentFlag.AlignLeft)
             self.topic_boxes[topic] = box
         self._update_count_range()
 

@@ -55,9 +55,9 @@ class SettingsPage(QWidget):
         self.spelling_box = QComboBox()
         for variant, label in SPELLING_VARIANTS.items():
             self.spelling_box.addItem(label, variant)
-        self.live_check_box = QCheckBox(
-            "Underline spelling and grammar mistakes while writing (a practice aid; "
-            "leave off for screenings)"
+        self.live_check_box = QCheckBox("Underline mistakes while writing (practice aid)")
+        self.live_check_box.setToolTip(
+            "Leave this off for screenings: the underlines would proofread for the candidate."
         )
         self.save_button = QPushButton("Save")
         self.save_button.clicked.connect(self.save)
