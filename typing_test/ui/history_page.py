@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -17,9 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.store.database import Store
-
-TYPING_COLUMNS = ["Date", "Passage", "Duration", "Net WPM", "Accuracy", "Result"]
-SCORED_COLUMNS = ["Date", "Item", "Duration", "Score", "Result"]
 
 
 class SortableItem(QTableWidgetItem):
@@ -50,6 +48,77 @@ def local_time(iso: str) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         return iso or ""
+
+
+# One function a column: the cell a stored attempt shows there.
+def _date_cell(row: dict) -> SortableItem:
+    return SortableItem(local_time(row["started_at"]), row["started_at"])
+
+
+def _item_cell(row: dict) -> SortableItem:
+    return SortableItem(row["item_title"] or row["item_id"] or "", row["item_title"] or "")
+
+
+def _duration_cell(row: dict) -> SortableItem:
+    seconds = row["duration_s"] or 0.0
+    return SortableItem(f"{int(seconds) // 60}:{int(seconds) % 60:02d}", seconds)
+
+
+def _net_wpm_cell(row: dict) -> SortableItem:
+    return SortableItem(f"{row['score'] or 0:.1f}", row["score"] or 0.0)
+
+
+def _accuracy_cell(row: dict) -> SortableItem:
+    return SortableItem(f"{row['accuracy'] or 0:.1f}%", row["accuracy"] or 0.0)
+
+
+def _percent_cell(row: dict) -> SortableItem:
+    return SortableItem(f"{row['score'] or 0:.0f}%", row["score"] or 0.0)
+
+
+def _result_cell(row: dict) -> SortableItem:
+    return SortableItem(result_text(row), result_text(row))
+
+
+# The columns of each kind of attempt: (heading, cell function).
+Columns = list[tuple[str, Callable[[dict], SortableItem]]]
+TYPING_COLUMNS: Columns = [
+    ("Date", _date_cell),
+    ("Passage", _item_cell),
+    ("Duration", _duration_cell),
+    ("Net WPM", _net_wpm_cell),
+    ("Accuracy", _accuracy_cell),
+    ("Result", _result_cell),
+]
+SCORED_COLUMNS: Columns = [  # quizzes and drills, scored in percent
+    ("Date", _date_cell),
+    ("Item", _item_cell),
+    ("Duration", _duration_cell),
+    ("Score", _percent_cell),
+    ("Result", _result_cell),
+]
+
+
+def typing_summary(rows: list[dict]) -> str:
+    """The best and average net WPM of the completed typing tests in ``rows``."""
+    completed = [row["score"] for row in rows if row["status"] == "completed"]
+    if not completed:
+        return "No completed typing tests yet."
+    return (
+        f"Best {max(completed):.1f} net WPM · average {sum(completed) / len(completed):.1f}"
+        f" over {len(completed)} completed test{'s' if len(completed) > 1 else ''}"
+    )
+
+
+def scored_summary(rows: list[dict], label: str) -> str:
+    """The best and average score of the completed attempts in ``rows``, named ``label``."""
+    completed = [row["score"] for row in rows if row["status"] == "completed"]
+    if not completed:
+        return f"No completed {label.lower()} yet."
+    return (
+        f"Best {max(completed):.0f}% · average {sum(completed) / len(completed):.0f}%"
+        f" over {len(completed)} completed"
+    )
 
 
 class HistoryPage(QWidget):
@@ -101,55 +170,17 @@ class HistoryPage(QWidget):
         self.table.clearContents()
         self.table.setRowCount(len(rows))
         if kind == "typing":
-            self._fill_typing(rows)
+            self._fill(TYPING_COLUMNS, rows)
+            self.summary_label.setText(typing_summary(rows))
         else:
-            self._fill_scored(rows, self.kind_box.currentText())
+            self._fill(SCORED_COLUMNS, rows)
+            self.summary_label.setText(scored_summary(rows, self.kind_box.currentText()))
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
 
-    def _fill_typing(self, rows: list[dict]) -> None:
-        self.table.setColumnCount(len(TYPING_COLUMNS))
-        self.table.setHorizontalHeaderLabels(TYPING_COLUMNS)
+    def _fill(self, columns: Columns, rows: list[dict]) -> None:
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels([heading for heading, _cell in columns])
         for index, row in enumerate(rows):
-            seconds = row["duration_s"] or 0.0
-            cells = [
-                SortableItem(local_time(row["started_at"]), row["started_at"]),
-                SortableItem(row["item_title"] or row["item_id"] or "", row["item_title"] or ""),
-                SortableItem(f"{int(seconds) // 60}:{int(seconds) % 60:02d}", seconds),
-                SortableItem(f"{row['score'] or 0:.1f}", row["score"] or 0.0),
-                SortableItem(f"{row['accuracy'] or 0:.1f}%", row["accuracy"] or 0.0),
-                SortableItem(result_text(row), result_text(row)),
-            ]
-            for column, cell in enumerate(cells):
-                self.table.setItem(index, column, cell)
-        completed = [row["score"] for row in rows if row["status"] == "completed"]
-        if completed:
-            self.summary_label.setText(
-                f"Best {max(completed):.1f} net WPM · average {sum(completed) / len(completed):.1f}"
-                f" over {len(completed)} completed test{'s' if len(completed) > 1 else ''}"
-            )
-        else:
-            self.summary_label.setText("No completed typing tests yet.")
-
-    def _fill_scored(self, rows: list[dict], label: str) -> None:
-        self.table.setColumnCount(len(SCORED_COLUMNS))
-        self.table.setHorizontalHeaderLabels(SCORED_COLUMNS)
-        for index, row in enumerate(rows):
-            seconds = row["duration_s"] or 0.0
-            cells = [
-                SortableItem(local_time(row["started_at"]), row["started_at"]),
-                SortableItem(row["item_title"] or row["item_id"] or "", row["item_title"] or ""),
-                SortableItem(f"{int(seconds) // 60}:{int(seconds) % 60:02d}", seconds),
-                SortableItem(f"{row['score'] or 0:.0f}%", row["score"] or 0.0),
-                SortableItem(result_text(row), result_text(row)),
-            ]
-            for column, cell in enumerate(cells):
-                self.table.setItem(index, column, cell)
-        completed = [row["score"] for row in rows if row["status"] == "completed"]
-        if completed:
-            self.summary_label.setText(
-                f"Best {max(completed):.0f}% · average {sum(completed) / len(completed):.0f}%"
-                f" over {len(completed)} completed"
-            )
-        else:
-            self.summary_label.setText(f"No completed {label.lower()} yet.")
+            for column, (_heading, cell) in enumerate(columns):
+                self.table.setItem(index, column, cell(row))

@@ -246,20 +246,30 @@ class MainWindow(QMainWindow):
 
     # Saving --------------------------------------------------------------------
 
-    def _begin(self, row: dict) -> str | None:
+    def _begin(self, kind: str, **fields: object) -> None:
+        """Store the start of an attempt of ``kind``, so that an attempt cut off
+        by a crash is still in the history (as interrupted)."""
+        row = {
+            "kind": kind,
+            "candidate": candidate_name(self.store),
+            "started_at": self._started_at,
+            **fields,
+        }
         try:
-            return self.store.begin_attempt(row)
+            self._attempt_id = self.store.begin_attempt(row)
         except (DatabaseError, sqlite3.Error) as error:
             self._report_save_failure(error)
-            return None
+            self._attempt_id = None
 
-    def _save(self, row: dict) -> str | None:
-        """Store a finished attempt; on failure say so and keep the app usable."""
+    def _save(self, row: dict) -> None:
+        """Store a finished attempt over its start; on failure say so and keep the app usable."""
+        if self._attempt_id:
+            row["id"] = self._attempt_id
         try:
-            return self.store.save_attempt(row)
+            self.last_attempt_id = self.store.save_attempt(row)
         except (DatabaseError, sqlite3.Error) as error:
             self._report_save_failure(error)
-            return None
+            self.last_attempt_id = None
 
     def _report_save_failure(self, error: Exception) -> None:
         self.statusBar().showMessage(
@@ -303,23 +313,13 @@ class MainWindow(QMainWindow):
         self._started_at = now_iso()
         self._show(self.proofreading_page)
         self.proofreading_page.start(drill)
-        self._attempt_id = self._begin(
-            {
-                "kind": "proofreading",
-                "candidate": candidate_name(self.store),
-                "started_at": self._started_at,
-                "item_id": drill.id,
-                "item_title": drill.title,
-            }
-        )
+        self._begin("proofreading", item_id=drill.id, item_title=drill.title)
 
     def _on_proofreading_finished(self, attempt: ProofreadingAttempt) -> None:
         row = proofreading_attempt(
             attempt, candidate=candidate_name(self.store), started_at=self._started_at
         )
-        if self._attempt_id:
-            row["id"] = self._attempt_id
-        self.last_attempt_id = self._save(row)
+        self._save(row)
         self.proofreading_review.show_result(
             attempt.drill, attempt.answer, attempt.result,
             abandoned=attempt.status == "abandoned",
@@ -331,23 +331,13 @@ class MainWindow(QMainWindow):
         self.writing_page.live_check = live_checking(self.store)
         self._show(self.writing_page)
         self.writing_page.start(scenario)
-        self._attempt_id = self._begin(
-            {
-                "kind": "writing",
-                "candidate": candidate_name(self.store),
-                "started_at": self._started_at,
-                "item_id": scenario.id,
-                "item_title": scenario.title,
-            }
-        )
+        self._begin("writing", item_id=scenario.id, item_title=scenario.title)
 
     def _on_writing_finished(self, attempt: WritingAttempt) -> None:
         row = writing_attempt(
             attempt, candidate=candidate_name(self.store), started_at=self._started_at
         )
-        if self._attempt_id:
-            row["id"] = self._attempt_id
-        self.last_attempt_id = self._save(row)
+        self._save(row)
         self.writing_review.show_result(
             attempt.scenario, attempt.text, attempt.feedback,
             abandoned=attempt.status == "abandoned",
@@ -368,14 +358,10 @@ class MainWindow(QMainWindow):
         self._started_at = now_iso()
         self._show(self.quiz_page)
         self.quiz_page.start(quiz, time_limit_s)
-        self._attempt_id = self._begin(
-            {
-                "kind": "quiz",
-                "candidate": candidate_name(self.store),
-                "started_at": self._started_at,
-                "item_id": ",".join(quiz.topics),
-                "settings": {"seed": quiz.seed, "question_count": len(quiz.items)},
-            }
+        self._begin(
+            "quiz",
+            item_id=",".join(quiz.topics),
+            settings={"seed": quiz.seed, "question_count": len(quiz.items)},
         )
 
     def _on_quiz_finished(self, result: QuizResult) -> None:
@@ -387,9 +373,7 @@ class MainWindow(QMainWindow):
             candidate=candidate_name(self.store),
             started_at=self._started_at,
         )
-        if self._attempt_id:
-            row["id"] = self._attempt_id
-        self.last_attempt_id = self._save(row)
+        self._save(row)
         self.quiz_result_page.show_result(result)
         self._show(self.quiz_result_page)
 
@@ -403,15 +387,11 @@ class MainWindow(QMainWindow):
         self._started_at = now_iso()
         self._show(self.typing_page)
         self.typing_page.start_passage(passage.text, seconds, passage.id, passage.title)
-        self._attempt_id = self._begin(
-            {
-                "kind": "typing",
-                "candidate": candidate_name(self.store),
-                "started_at": self._started_at,
-                "item_id": passage.id,
-                "item_title": passage.title,
-                "settings": {"test_length_s": seconds, "category": category},
-            }
+        self._begin(
+            "typing",
+            item_id=passage.id,
+            item_title=passage.title,
+            settings={"test_length_s": seconds, "category": category},
         )
 
     def _on_typing_finished(self, session: TypingSession) -> None:
@@ -432,9 +412,7 @@ class MainWindow(QMainWindow):
             status="abandoned" if session.abandoned else "completed",
             started_at=self._started_at,
         )
-        if self._attempt_id:
-            row["id"] = self._attempt_id
-        self.last_attempt_id = self._save(row)
+        self._save(row)
         self.result_page.show_result(result, bar, passage.title, abandoned=session.abandoned)
         self._show(self.result_page)
         self.result_page.again_button.setFocus()

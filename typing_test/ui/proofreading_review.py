@@ -11,16 +11,11 @@ the correct email, its corrections in green.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +24,19 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.drills import ProofreadingDrill
 from typing_test.core.proofreading import GradedSpan, ProofreadingResult
+from typing_test.ui.button_row import button_row
+from typing_test.ui.review_parts import (
+    background_format,
+    captioned,
+    legend,
+    mark_span,
+    read_only_view,
+    review_table,
+    select_span,
+    show_plain_text,
+    show_score,
+    visible_span,
+)
 
 FIXED_COLOUR = QColor("#a8dab5")
 MISSED_COLOUR = QColor("#f6aea9")
@@ -36,78 +44,7 @@ INTRODUCED_COLOUR = QColor("#fdd08a")
 STATUS_TEXT = {"fixed": "Fixed", "missed": "Missed", "introduced": "New mistake"}
 STATUS_COLOUR = {"fixed": FIXED_COLOUR, "missed": MISSED_COLOUR, "introduced": INTRODUCED_COLOUR}
 
-SCORE_FONT = "font-size: 32pt; font-weight: 700;"
-PILL = "color: white; border-radius: 8px; padding: 8px 24px;"
-GOOD_STYLE = f"{PILL} background: #1e8e3e;"
-FAIR_STYLE = f"{PILL} background: #e37400;"
-POOR_STYLE = f"{PILL} background: #c5221f;"
-ABANDONED_STYLE = f"{PILL} background: #5f6368;"
-GOOD_SCORE, FAIR_SCORE = 80, 50
 COLUMNS = ["Result", "The email said", "You left", "Correct", "Why"]
-
-
-def score_style(percent: float) -> str:
-    """The look of the big score: green from 80%, orange from 50%, red below."""
-    if percent >= GOOD_SCORE:
-        return f"{SCORE_FONT} {GOOD_STYLE}"
-    if percent >= FAIR_SCORE:
-        return f"{SCORE_FONT} {FAIR_STYLE}"
-    return f"{SCORE_FONT} {POOR_STYLE}"
-
-
-def visible_span(start: int, end: int, length: int) -> tuple[int, int]:
-    """``start:end`` widened to the characters on both sides when it is empty.
-
-    A place where the candidate deleted text has no characters of its own, so
-    the review marks its neighbours instead.
-    """
-    if start < end:
-        return start, end
-    return max(0, start - 1), min(length, end + 1)
-
-
-def mark_span(
-    document: QTextDocument, start: int, end: int, char_format: QTextCharFormat
-) -> None:
-    """Merge ``char_format`` into the characters ``start:end`` of ``document``."""
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    cursor.mergeCharFormat(char_format)
-
-
-def show_plain_text(view: QPlainTextEdit, text: str) -> None:
-    """Replace the text of ``view``, leaving none of the old marks behind.
-
-    Qt carries the caret's character format over to the new text, so a caret
-    left in a marked place would otherwise colour all of it.
-    """
-    view.setCurrentCharFormat(QTextCharFormat())
-    view.setPlainText(text)
-
-
-def select_span(view: QPlainTextEdit, start: int, end: int) -> None:
-    """Select ``start:end`` in ``view`` and scroll it into sight."""
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-    view.ensureCursorVisible()
-
-
-def legend(entries: list[tuple[str, QColor]]) -> QHBoxLayout:
-    """A row of colour swatches with captions."""
-    row = QHBoxLayout()
-    for caption, colour in entries:
-        swatch = QLabel()
-        swatch.setFixedSize(18, 14)
-        swatch.setStyleSheet(f"background: {colour.name()}; border: 1px solid #9aa0a6;")
-        row.addWidget(swatch)
-        label = QLabel(caption)
-        label.setStyleSheet("color: #3c4043; padding-right: 14px;")
-        row.addWidget(label)
-    row.addStretch(1)
-    return row
 
 
 def _alternatives(accepted: tuple[str, ...]) -> str:
@@ -115,27 +52,6 @@ def _alternatives(accepted: tuple[str, ...]) -> str:
     if len(accepted) == 1:
         return accepted[0]
     return " or ".join(f'"{text}"' for text in accepted)
-
-
-def _background(colour: QColor) -> QTextCharFormat:
-    char_format = QTextCharFormat()
-    char_format.setBackground(colour)
-    return char_format
-
-
-def read_only_view(name: str) -> QPlainTextEdit:
-    """A read-only text view whose text can be selected, in the drills' font size."""
-    view = QPlainTextEdit()
-    view.setObjectName(name)
-    view.setReadOnly(True)
-    view.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    font = view.font()
-    font.setPointSize(12)
-    view.setFont(font)
-    return view
 
 
 class ProofreadingReview(QWidget):
@@ -168,29 +84,13 @@ class ProofreadingReview(QWidget):
 
         self.table_caption = QLabel()
         self.table_caption.setStyleSheet("font-weight: 600;")
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = review_table(COLUMNS, stretch=len(COLUMNS) - 1)
         self.table.setObjectName("places")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)  # long text is elided; its tooltip has it all
-        header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_row_selected)
 
-        table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.table_caption)
-        table_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(table_box)
+        splitter.addWidget(captioned(self.table_caption, self.table))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -199,10 +99,6 @@ class ProofreadingReview(QWidget):
         self.again_button.clicked.connect(self.againRequested)
         self.home_button = QPushButton("Home")
         self.home_button.clicked.connect(self.homeRequested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.home_button)
-        buttons.addWidget(self.again_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.score_label)
@@ -218,7 +114,7 @@ class ProofreadingReview(QWidget):
             )
         )
         layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.home_button, self.again_button))
 
     def show_result(
         self,
@@ -229,12 +125,7 @@ class ProofreadingReview(QWidget):
         abandoned: bool = False,
     ) -> None:
         """Fill the page from ``result``, the grade of ``answer`` to ``drill``."""
-        if abandoned:
-            self.score_label.setText(f"Abandoned: {result.score:g}%")
-            self.score_label.setStyleSheet(f"{SCORE_FONT} {ABANDONED_STYLE}")
-        else:
-            self.score_label.setText(f"Score: {result.score:g}%")
-            self.score_label.setStyleSheet(score_style(result.score))
+        show_score(self.score_label, f"{result.score:g}%", result.score, abandoned=abandoned)
         self.summary_label.setText(
             f"Fixed {len(result.fixed)} of {result.seeded} · missed {len(result.missed)} · "
             f"new mistakes {len(result.introduced)}"
@@ -257,7 +148,7 @@ class ProofreadingReview(QWidget):
         document = self.answer_view.document()
         for status, span in self.places:
             start, end = visible_span(span.start, span.end, len(answer))
-            mark_span(document, start, end, _background(STATUS_COLOUR[status]))
+            mark_span(document, start, end, background_format(STATUS_COLOUR[status]))
         self.answer_view.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _show_reference(self, drill: ProofreadingDrill) -> None:
@@ -267,7 +158,7 @@ class ProofreadingReview(QWidget):
         for mistake in drill.mistakes:
             correction = mistake.corrections[0]
             start = mistake.start + shift
-            mark_span(document, start, start + len(correction), _background(FIXED_COLOUR))
+            mark_span(document, start, start + len(correction), background_format(FIXED_COLOUR))
             shift += len(correction) - len(mistake.mistake)
         self.reference_view.moveCursor(QTextCursor.MoveOperation.Start)
 

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.formulas import FormulaValue
 from typing_test.core.quiz import Answer, QuestionResult, QuizResult
-from typing_test.ui.result_page import FAIL_STYLE, PASS_STYLE, VERDICT_FONT
+from typing_test.ui.button_row import button_row
+from typing_test.ui.styles import FAIL_BANNER_STYLE, PASS_BANNER_STYLE
 
 RIGHT_COLOUR = "#1e8e3e"
 WRONG_COLOUR = "#c5221f"
@@ -82,10 +83,6 @@ class QuizResultPage(QWidget):
         review_header.addWidget(self.review_caption)
         review_header.addStretch(1)
         review_header.addWidget(self.wrong_only_box)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.home_button)
-        buttons.addWidget(self.again_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict_label)
@@ -95,14 +92,13 @@ class QuizResultPage(QWidget):
         layout.addWidget(self.topic_table)
         layout.addLayout(review_header)
         layout.addWidget(self.review_view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.home_button, self.again_button))
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""
         self.result = result
         self.verdict_label.setText(result.verdict)
-        style = PASS_STYLE if result.passed else FAIL_STYLE
-        self.verdict_label.setStyleSheet(f"{VERDICT_FONT} {style}")
+        self.verdict_label.setStyleSheet(PASS_BANNER_STYLE if result.passed else FAIL_BANNER_STYLE)
         summary = (
             f"{result.correct} of {result.total} correct: {percent_text(result.percent)} "
             f"(the pass mark is {percent_text(result.pass_mark)})."

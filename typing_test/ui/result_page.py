@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -16,11 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.scoring import PassBar, TypingResult
-
-VERDICT_FONT = "font-size: 32pt; font-weight: 700;"
-PASS_STYLE = "color: white; background: #1e8e3e; border-radius: 8px; padding: 8px 24px;"
-FAIL_STYLE = "color: white; background: #c5221f; border-radius: 8px; padding: 8px 24px;"
-ABANDONED_STYLE = "color: white; background: #5f6368; border-radius: 8px; padding: 8px 24px;"
+from typing_test.ui.button_row import button_row
+from typing_test.ui.styles import ABANDONED_BANNER_STYLE, FAIL_BANNER_STYLE, PASS_BANNER_STYLE
 
 
 class ResultPage(QWidget):
@@ -73,10 +69,6 @@ class ResultPage(QWidget):
         self.again_button.clicked.connect(self.againRequested)
         self.home_button = QPushButton("Home")
         self.home_button.clicked.connect(self.homeRequested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.home_button)
-        buttons.addWidget(self.again_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict_label)
@@ -85,7 +77,7 @@ class ResultPage(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.errors_caption)
         layout.addWidget(self.errors_table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.home_button, self.again_button))
 
     def show_result(
         self, result: TypingResult, bar: PassBar, title: str, abandoned: bool = False
@@ -94,12 +86,11 @@ class ResultPage(QWidget):
         passed = result.passed(bar) and not abandoned
         if abandoned:
             self.verdict_label.setText("ABANDONED")
-            self.verdict_label.setStyleSheet(f"{VERDICT_FONT} {ABANDONED_STYLE}")
+            self.verdict_label.setStyleSheet(ABANDONED_BANNER_STYLE)
             self.reason_label.setText("The test was abandoned; it is saved, and it is not a pass.")
         else:
             self.verdict_label.setText("PASS" if passed else "FAIL")
-            style = PASS_STYLE if passed else FAIL_STYLE
-            self.verdict_label.setStyleSheet(f"{VERDICT_FONT} {style}")
+            self.verdict_label.setStyleSheet(PASS_BANNER_STYLE if passed else FAIL_BANNER_STYLE)
             self.reason_label.setText(_reason(result, bar))
         self.passage_label.setText(f"Passage: {title}")
         values = {

@@ -1,4 +1,4 @@
-"""Looks and timings shared by the timed pages (drills, quizzes, typing test)."""
+"""Looks and timings shared by the pages: the timed pages and the result screens."""
 
 # How often a countdown is redrawn, and when it turns red.
 REFRESH_MS = 250
@@ -15,3 +15,13 @@ CONFIRM_BAR_STYLE = (
 ABANDON_BAR_STYLE = (
     "QFrame#{name} {{ background: #fdecea; border: 1px solid #f5c2c0; border-radius: 6px; }}"
 )
+
+# The big banner at the top of a result screen: PASS, FAIL, ABANDONED or a
+# score. A score is green from the good mark, orange from the fair mark, red below.
+BANNER_STYLE = (
+    "font-size: 32pt; font-weight: 700; color: white; border-radius: 8px; padding: 8px 24px;"
+)
+PASS_BANNER_STYLE = BANNER_STYLE + " background: #1e8e3e;"
+FAIR_BANNER_STYLE = BANNER_STYLE + " background: #e37400;"
+FAIL_BANNER_STYLE = BANNER_STYLE + " background: #c5221f;"
+ABANDONED_BANNER_STYLE = BANNER_STYLE + " background: #5f6368;"

@@ -10,6 +10,9 @@ grammar problems in the worker thread, scores the reply with
 While the candidate types, the page can underline spelling (red) and grammar
 (blue) problems: 600 ms after the last change it checks the text in the worker
 thread and shows the findings only if the text has not changed since.
+
+The countdown, the Submit and Esc bars and the incidents come from
+``TimedEmailPage`` (timed_email_page.py), shared with the proofreading page.
 """
 
 from __future__ import annotations
@@ -19,12 +22,11 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QTextEdit,
@@ -36,19 +38,8 @@ from typing_test.core.drills import WritingScenario
 from typing_test.core.findings import Finding
 from typing_test.core.writing import WritingAttempt, assess_reply, count_words
 from typing_test.ui.checker_loader import CheckerLoader
-from typing_test.ui.confirmation_bar import confirmation_bar, minutes_seconds
-from typing_test.ui.email_editor import EmailEditor
-from typing_test.ui.styles import (
-    ABANDON_BAR_STYLE,
-    CONFIRM_BAR_STYLE,
-    HINT_STYLE,
-    LOW_TIME_S,
-    LOW_TIME_STYLE,
-    NOTICE_STYLE,
-    REFRESH_MS,
-    TIME_STYLE,
-    TITLE_STYLE,
-)
+from typing_test.ui.styles import NOTICE_STYLE
+from typing_test.ui.timed_email_page import TimedEmailPage
 
 LIVE_CHECK_DELAY_MS = 600
 SPELLING_COLOUR = QColor("#d93025")
@@ -108,11 +99,10 @@ def underline_format(finding: Finding) -> QTextCharFormat:
     char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
     colour = SPELLING_COLOUR if finding.kind == "spelling" else GRAMMAR_COLOUR
     char_format.setUnderlineColor(colour)
-    char_format.setToolTip(finding.message)
     return char_format
 
 
-class WritingPage(QWidget):
+class WritingPage(TimedEmailPage):
     """Runs one writing drill. ``finished`` carries a WritingAttempt.
 
     ``clock`` returns seconds; tests inject a fake one and call :meth:`refresh`
@@ -120,7 +110,15 @@ class WritingPage(QWidget):
     UI thread. ``live_check`` turns the underlines while typing on or off.
     """
 
-    finished = Signal(object)  # a WritingAttempt
+    SUBMIT_TEXT = "Submit reply"
+    KEEP_TEXT = "Keep writing"
+    ABANDON_QUESTION = (
+        "Abandon this drill? It is saved as abandoned with the reply written so far."
+    )
+    PASTE_NOTICE = (
+        "Pasting text from outside your reply is not allowed; this was recorded. "
+        "Type your reply."
+    )
 
     def __init__(
         self,
@@ -130,32 +128,18 @@ class WritingPage(QWidget):
         *,
         live_check: bool = True,
     ):
-        super().__init__(parent)
-        self._clock = clock
+        super().__init__(clock, parent)
         self.checker_source = checker_source if checker_source is not None else CheckerLoader()
         self.live_check = live_check
         self.scenario: WritingScenario | None = None
-        self.incidents: list[dict] = []
-        self.timed_out = False
         self.live_findings: list[Finding] = []
-        self._started_at = 0.0
-        self._text = ""  # the reply as it was when the time last had not run out
         self._run = 0  # which start() a checker answer belongs to
-        self._submitted = False  # the reply is frozen and being checked
         self._reported = False  # finished is emitted once per drill
 
-        self.title_label = QLabel()
-        self.title_label.setStyleSheet(TITLE_STYLE)
-        self.time_left_label = QLabel()
-        self.time_left_label.setObjectName("timeLeft")
-        self.time_left_label.setStyleSheet(TIME_STYLE)
-        self.hint_label = QLabel(
+        self.hint_label.setText(
             "Read the situation, then write your email on the right. "
             "Submit when you are done, or press Esc to abandon."
         )
-        self.hint_label.setStyleSheet(HINT_STYLE)
-        self.hint_label.setWordWrap(True)
-
         self.brief_view = QTextBrowser()
         self.brief_view.setObjectName("brief")
         self.brief_view.setOpenLinks(False)
@@ -168,63 +152,12 @@ class WritingPage(QWidget):
         reply_caption.setStyleSheet("font-weight: 600; font-size: 12pt;")
         self.word_count_label = QLabel()
         self.word_count_label.setObjectName("wordCount")
-        self.editor = EmailEditor()
         self.editor.setPlaceholderText("Type your email here.")
-        self.editor.textChanged.connect(self._on_text_changed)
-        self.editor.pasteRefused.connect(self._on_paste_refused)
-        self.editor.escapePressed.connect(self._ask_abandon)
-
-        self.notice_label = QLabel()
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
-        self.notice_label.setWordWrap(True)
-        self.submit_button = QPushButton("Submit reply")
-        self.submit_button.setMinimumSize(180, 36)
-        self.submit_button.setAutoDefault(False)
-        self.submit_button.clicked.connect(self.request_submit)
-
-        self.confirm_label = QLabel()
-        self.keep_writing_button = QPushButton("Keep writing")
-        self.keep_writing_button.clicked.connect(self._keep_writing)
-        self.confirm_submit_button = QPushButton("Submit now")
-        self.confirm_submit_button.clicked.connect(self.submit)
-        self.confirm_bar = confirmation_bar(
-            "confirmBar",
-            CONFIRM_BAR_STYLE,
-            self.confirm_label,
-            self.keep_writing_button,
-            self.confirm_submit_button,
-        )
-        self.abandon_question = QLabel(
-            "Abandon this drill? It is saved as abandoned with the reply written so far."
-        )
-        self.abandon_keep_button = QPushButton("Keep writing")
-        self.abandon_keep_button.clicked.connect(self._keep_writing)
-        self.abandon_button = QPushButton("Abandon drill")
-        self.abandon_button.clicked.connect(self.abandon)
-        self.abandon_bar = confirmation_bar(
-            "abandonBar",
-            ABANDON_BAR_STYLE,
-            self.abandon_question,
-            self.abandon_keep_button,
-            self.abandon_button,
-        )
 
         self.live_check_timer = QTimer(self)
         self.live_check_timer.setSingleShot(True)
         self.live_check_timer.setInterval(LIVE_CHECK_DELAY_MS)
         self.live_check_timer.timeout.connect(self.refresh_underlines)
-
-        self._build_layout(reply_caption)
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        QGuiApplication.instance().applicationStateChanged.connect(self._on_application_state)
-
-    def _build_layout(self, reply_caption: QLabel) -> None:
-        header = QHBoxLayout()
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.time_left_label)
 
         reply_header = QHBoxLayout()
         reply_header.addWidget(reply_caption)
@@ -242,79 +175,26 @@ class WritingPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-
-        footer = QHBoxLayout()
-        footer.addWidget(self.notice_label, 1)
-        footer.addWidget(self.submit_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(header)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.confirm_bar)
-        layout.addWidget(self.abandon_bar)
-        layout.addLayout(footer)
-
-    # Starting ------------------------------------------------------------------
+        self._lay_out(self.hint_label, splitter)
 
     def start(self, scenario: WritingScenario) -> None:
         """Show ``scenario`` with an empty reply and start its countdown."""
         self.scenario = scenario
-        self.incidents = []
-        self.timed_out = False
         self.live_findings = []
         self._run += 1
-        self._submitted = False
         self._reported = False
-        self._started_at = self._clock()
         self.title_label.setText(scenario.title)
         self.brief_view.setHtml(brief_html(scenario))
-        self.notice_label.clear()
         self.notice_label.setStyleSheet(NOTICE_STYLE)
-        self.confirm_bar.hide()
-        self.abandon_bar.hide()
         self.live_check_timer.stop()
-        self.editor.setReadOnly(False)
-        self.editor.set_email("")
         self.editor.setExtraSelections([])
-        self._text = ""
-        self.submit_button.setEnabled(True)
+        self._begin(scenario.time_limit_seconds, "")
         self._show_word_count()
-        self.refresh()
-        self._timer.start()
         self.checker_source.start_loading()  # usually done already at app start
-        self.editor.setFocus()
-
-    # Time ----------------------------------------------------------------------
-
-    def time_left_s(self) -> float:
-        """Seconds left on the countdown (0 when the time is up)."""
-        if self.scenario is None:
-            return 0.0
-        elapsed = self._clock() - self._started_at
-        return max(0.0, self.scenario.time_limit_seconds - elapsed)
-
-    def refresh(self) -> None:
-        """Update the countdown; submit the reply when the time is up."""
-        if self.scenario is None or self._submitted:
-            return
-        left = self.time_left_s()
-        self.time_left_label.setText(f"{minutes_seconds(left)} left")
-        self.time_left_label.setStyleSheet(LOW_TIME_STYLE if left <= LOW_TIME_S else TIME_STYLE)
-        if left <= 0:
-            self.timed_out = True
-            self._end("completed")
 
     # Writing -------------------------------------------------------------------
 
-    def _on_text_changed(self) -> None:
-        if self.scenario is None or self._submitted:
-            return
-        if self.time_left_s() <= 0:
-            self.refresh()  # this edit came after the time ran out: end without it
-            return
-        self._text = self.editor.toPlainText()
-        self.confirm_bar.hide()
+    def _edited(self) -> None:
         self._show_word_count()
         if self.live_check:
             self.live_check_timer.start()  # restarts: checks once typing pauses
@@ -323,7 +203,7 @@ class WritingPage(QWidget):
         scenario = self.scenario
         if scenario is None:
             return
-        words = reply_word_count(self._text)
+        words = reply_word_count(self._answer)
         self.word_count_label.setText(
             f"{words} word{'' if words == 1 else 's'} (aim for {scenario.min_words} to "
             f"{scenario.max_words})"
@@ -342,12 +222,12 @@ class WritingPage(QWidget):
         Runs in the worker thread; the answer is shown only if the reply has
         not changed meanwhile (a later change schedules another check).
         """
-        if self.scenario is None or self._submitted:
+        if not self._running():
             return
         run, text = self._run, self.editor.toPlainText()
 
         def show(findings: list[Finding] | None) -> None:
-            if run != self._run or self._submitted or findings is None:
+            if run != self._run or self._frozen or findings is None:
                 return
             if self.editor.toPlainText() != text:
                 return
@@ -364,97 +244,35 @@ class WritingPage(QWidget):
             cursor.setPosition(finding.start)
             cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = underline_format(finding)
+            char_format = underline_format(finding)
+            char_format.setToolTip(finding.message)
+            selection.format = char_format
             selections.append(selection)
         self.editor.setExtraSelections(selections)
 
-    def _on_paste_refused(self, how: str) -> None:
-        if self.scenario is None or self._submitted:
-            return
-        self._record("paste-refused", how=how)
-        self.notice_label.setText(
-            "Pasting text from outside your reply is not allowed; this was recorded. "
-            "Type your reply."
-        )
+    # Submitting ----------------------------------------------------------------
 
-    def _on_application_state(self, state: Qt.ApplicationState) -> None:
-        if self.scenario is None or self._submitted or not self.isVisible():
-            return
-        if state == Qt.ApplicationState.ApplicationActive:
-            self._record("focus-returned")
-        else:
-            self._record("focus-lost")
-
-    def _record(self, kind: str, **details: str) -> None:
-        milliseconds = round((self._clock() - self._started_at) * 1000)
-        self.incidents.append({"t": milliseconds, "type": kind, **details})
-
-    # Submitting and abandoning ---------------------------------------------------
-
-    def request_submit(self) -> None:
-        """Ask for confirmation before submitting while time remains."""
+    def _confirm_question(self, time_left: str) -> str:
         scenario = self.scenario
-        if scenario is None or self._submitted:
-            return
-        left = self.time_left_s()
-        if left <= 0:
-            self.refresh()
-            return
-        self.abandon_bar.hide()
-        words = reply_word_count(self._text)
+        words = reply_word_count(self._answer)
         short = (
             f"Your reply has {words} word{'' if words == 1 else 's'}; "
             f"aim for at least {scenario.min_words}. "
             if words < scenario.min_words
             else ""
         )
-        self.confirm_label.setText(
-            f"{short}Submit your reply now? You still have {minutes_seconds(left)}, "
+        return (
+            f"{short}Submit your reply now? You still have {time_left}, "
             "and you cannot change the reply after submitting."
         )
-        self.confirm_bar.show()
-        self.confirm_submit_button.setFocus()
 
-    def submit(self) -> None:
-        """Check and score the reply as it is now, ending the drill."""
-        if self.scenario is not None and not self._submitted:
-            if self.time_left_s() <= 0:
-                self.refresh()  # the time ran out first: submitted as it was then
-                return
-            self._end("completed")
-
-    def _ask_abandon(self) -> None:
-        if self.scenario is not None and not self._submitted:
-            self.confirm_bar.hide()
-            self.abandon_bar.show()
-            self.abandon_keep_button.setFocus()
-
-    def _keep_writing(self) -> None:
-        self.confirm_bar.hide()
-        self.abandon_bar.hide()
-        self.editor.setFocus()
-
-    def abandon(self) -> None:
-        """End the drill as abandoned (the confirmed choice of the candidate)."""
-        if self.scenario is not None and not self._submitted:
-            self._end("abandoned")
-
-    def _end(self, status: str) -> None:
-        """Freeze the reply, then check it; ``finished`` follows when the check is back."""
+    def _hand_in(self, status: str, answer: str, duration_s: float) -> None:
+        """Check ``answer`` in the worker thread; ``finished`` follows when the check is back."""
         scenario = self.scenario
-        if scenario is None or self._submitted:
-            return
-        self._submitted = True
-        self._timer.stop()
         self.live_check_timer.stop()
-        self.confirm_bar.hide()
-        self.abandon_bar.hide()
-        self.editor.setReadOnly(True)
-        self.submit_button.setEnabled(False)
         self.notice_label.setStyleSheet(CHECKING_STYLE)
         self.notice_label.setText("Checking spelling and grammar...")
-        run, text = self._run, self._text
-        duration = min(float(scenario.time_limit_seconds), self._clock() - self._started_at)
+        run = self._run
 
         def report(findings: list[Finding] | None) -> None:
             if run != self._run or self._reported:
@@ -465,9 +283,9 @@ class WritingPage(QWidget):
             self.finished.emit(
                 WritingAttempt(
                     scenario=scenario,
-                    text=text,
-                    feedback=assess_reply(scenario, text, findings or ()),
-                    duration_s=duration,
+                    text=answer,
+                    feedback=assess_reply(scenario, answer, findings or ()),
+                    duration_s=duration_s,
                     status=status,
                     timed_out=self.timed_out,
                     incidents=list(self.incidents),
@@ -475,4 +293,4 @@ class WritingPage(QWidget):
                 )
             )
 
-        self.checker_source.check_async(text, report)
+        self.checker_source.check_async(answer, report)

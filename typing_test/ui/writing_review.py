@@ -14,12 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -29,20 +26,20 @@ from PySide6.QtWidgets import (
 from typing_test.core.drills import WritingScenario
 from typing_test.core.findings import Finding
 from typing_test.core.writing import FeedbackItem, WritingFeedback
-from typing_test.ui.proofreading_review import (
-    ABANDONED_STYLE,
-    SCORE_FONT,
+from typing_test.ui.button_row import button_row
+from typing_test.ui.review_parts import (
+    captioned,
     legend,
     mark_span,
     read_only_view,
-    score_style,
+    review_table,
     select_span,
     show_plain_text,
+    show_score,
     visible_span,
 )
+from typing_test.ui.writing_page import GRAMMAR_COLOUR, SPELLING_COLOUR, underline_format
 
-SPELLING_COLOUR = QColor("#d93025")
-GRAMMAR_COLOUR = QColor("#1a73e8")
 SPELLING_BACKGROUND = QColor("#fad2cf")
 GRAMMAR_BACKGROUND = QColor("#d2e3fc")
 FULL_COLOUR = QColor("#1e8e3e")
@@ -59,11 +56,9 @@ def points_text(points: float) -> str:
 
 
 def finding_format(finding: Finding) -> QTextCharFormat:
-    """How the review marks a finding: a wavy underline on a light background."""
-    char_format = QTextCharFormat()
+    """How the review marks a finding: the writing page's underline on a light background."""
+    char_format = underline_format(finding)
     spelling = finding.kind == "spelling"
-    char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    char_format.setUnderlineColor(SPELLING_COLOUR if spelling else GRAMMAR_COLOUR)
     char_format.setBackground(SPELLING_BACKGROUND if spelling else GRAMMAR_BACKGROUND)
     return char_format
 
@@ -72,24 +67,6 @@ def _points_colour(item: FeedbackItem) -> QColor:
     if item.earned >= item.possible:
         return FULL_COLOUR
     return PART_COLOUR if item.earned > 0 else NONE_COLOUR
-
-
-def _table(columns: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)  # long text is elided; its tooltip has it all
-    header = table.horizontalHeader()
-    for column in range(len(columns)):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else (
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
-    return table
 
 
 class WritingReview(QWidget):
@@ -117,7 +94,7 @@ class WritingReview(QWidget):
 
         breakdown_caption = QLabel("How the score was made")
         breakdown_caption.setStyleSheet("font-weight: 600;")
-        self.breakdown_table = _table(BREAKDOWN_COLUMNS, stretch=3)
+        self.breakdown_table = review_table(BREAKDOWN_COLUMNS, stretch=3)
         self.breakdown_table.setObjectName("breakdown")
         self.breakdown_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.breakdown_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -131,7 +108,7 @@ class WritingReview(QWidget):
 
         self.findings_caption = QLabel()
         self.findings_caption.setStyleSheet("font-weight: 600;")
-        self.findings_table = _table(FINDING_COLUMNS, stretch=2)
+        self.findings_table = review_table(FINDING_COLUMNS, stretch=2)
         self.findings_table.setObjectName("findings")
         self.findings_table.itemSelectionChanged.connect(self._on_finding_selected)
 
@@ -147,25 +124,15 @@ class WritingReview(QWidget):
             )
         )
         reply_layout.addWidget(self.tabs, 1)
-        findings_box = QWidget()
-        findings_layout = QVBoxLayout(findings_box)
-        findings_layout.setContentsMargins(0, 0, 0, 0)
-        findings_layout.addWidget(self.findings_caption)
-        findings_layout.addWidget(self.findings_table, 1)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(reply_box)
-        lower.addWidget(findings_box)
+        lower.addWidget(captioned(self.findings_caption, self.findings_table))
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setChildrenCollapsible(False)
 
-        breakdown_box = QWidget()
-        breakdown_layout = QVBoxLayout(breakdown_box)
-        breakdown_layout.setContentsMargins(0, 0, 0, 0)
-        breakdown_layout.addWidget(breakdown_caption)
-        breakdown_layout.addWidget(self.breakdown_table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(breakdown_box)
+        splitter.addWidget(captioned(breakdown_caption, self.breakdown_table))
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -175,17 +142,13 @@ class WritingReview(QWidget):
         self.again_button.clicked.connect(self.againRequested)
         self.home_button = QPushButton("Home")
         self.home_button.clicked.connect(self.homeRequested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.home_button)
-        buttons.addWidget(self.again_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.score_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.title_label)
         layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.home_button, self.again_button))
 
     def show_result(
         self,
@@ -196,12 +159,8 @@ class WritingReview(QWidget):
         abandoned: bool = False,
     ) -> None:
         """Fill the page from ``feedback`` on ``text``, the reply to ``scenario``."""
-        if abandoned:
-            self.score_label.setText(f"Abandoned: {feedback.score} / 100")
-            self.score_label.setStyleSheet(f"{SCORE_FONT} {ABANDONED_STYLE}")
-        else:
-            self.score_label.setText(f"Score: {feedback.score} / 100")
-            self.score_label.setStyleSheet(score_style(feedback.score))
+        score = f"{feedback.score} / 100"
+        show_score(self.score_label, score, feedback.score, abandoned=abandoned)
         parts = [
             f"{CATEGORY_TEXT[category]} {points_text(feedback.subtotal(category))} of "
             f"{points_text(sum(i.possible for i in feedback.items if i.category == category))}"
