@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from typing_test.store.database import Store  # noqa: E402
@@ -105,7 +106,7 @@ def main() -> None:
     for index, item in enumerate(quiz.items):
         if item.question.type == "formula":
             page.show_question(index)
-            page.formula_edit.setText("=SUM(B2:B4)")
+            QTest.keyClicks(page.formula_edit, "=XLOOKUP(B9,C2:C7,A2:A7)")
             break
     app.processEvents()
     window.grab().save(str(OUT / "screen-quiz.png"))
