@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,9 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.typing_session import Clock, TypingSession, monotonic_ms
+from typing_test.ui.confirmation_bar import confirmation_bar, minutes_seconds
+from typing_test.ui.styles import (
+    ABANDON_BAR_STYLE,
+    HINT_STYLE,
+    NOTICE_STYLE,
+    REFRESH_MS,
+    TIME_STYLE,
+    TITLE_STYLE,
+)
 from typing_test.ui.typing_area import TypingArea
-
-REFRESH_MS = 250
 
 
 class TypingTestPage(QWidget):
@@ -39,29 +45,23 @@ class TypingTestPage(QWidget):
         self._reported = False  # finished is emitted once per session
 
         self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title_label.setStyleSheet(TITLE_STYLE)
         self.time_left_label = QLabel()
         self.time_left_label.setObjectName("timeLeft")
         self.wpm_label = QLabel()
         self.wpm_label.setObjectName("liveWpm")
         for label in (self.time_left_label, self.wpm_label):
-            label.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 0 12px;")
+            label.setStyleSheet(TIME_STYLE)
         self.hint_label = QLabel("The timer starts on your first keystroke. Press Esc to abandon.")
-        self.hint_label.setStyleSheet("color: #5f6368;")
+        self.hint_label.setStyleSheet(HINT_STYLE)
         self.notice_label = QLabel()
-        self.notice_label.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.notice_label.setStyleSheet(NOTICE_STYLE)
 
         self.typing_area = TypingArea()
         self.typing_area.keyTyped.connect(self._on_key)
         self.typing_area.pasteRefused.connect(self._on_paste_refused)
         self.typing_area.escapePressed.connect(self._ask_abandon)
 
-        self.abandon_bar = QFrame()
-        self.abandon_bar.setObjectName("abandonBar")
-        self.abandon_bar.setStyleSheet(
-            "QFrame#abandonBar { background: #fdecea; border: 1px solid #f5c2c0; "
-            "border-radius: 6px; }"
-        )
         self.abandon_question = QLabel(
             "Abandon this test? It is saved as abandoned and never counts as a pass."
         )
@@ -69,11 +69,13 @@ class TypingTestPage(QWidget):
         self.abandon_button.clicked.connect(self.abandon)
         self.keep_typing_button = QPushButton("Keep typing")
         self.keep_typing_button.clicked.connect(self._keep_typing)
-        bar_layout = QHBoxLayout(self.abandon_bar)
-        bar_layout.addWidget(self.abandon_question, 1)
-        bar_layout.addWidget(self.keep_typing_button)
-        bar_layout.addWidget(self.abandon_button)
-        self.abandon_bar.hide()
+        self.abandon_bar = confirmation_bar(
+            "abandonBar",
+            ABANDON_BAR_STYLE,
+            self.abandon_question,
+            self.keep_typing_button,
+            self.abandon_button,
+        )
 
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
@@ -164,8 +166,7 @@ class TypingTestPage(QWidget):
         session = self.session
         if session is None:
             return
-        seconds = int(session.time_left_s() + 0.999)
-        self.time_left_label.setText(f"{seconds // 60}:{seconds % 60:02d} left")
+        self.time_left_label.setText(f"{minutes_seconds(session.time_left_s())} left")
         net_wpm = session.live_net_wpm() if session.started else 0.0
         self.wpm_label.setText(f"{net_wpm:.0f} net WPM")
         if session.timed_out:
