@@ -142,9 +142,15 @@ def test_space_before_punctuation_covers_the_space():
     assert hits("Thanks , Sam !", "space-before-punctuation") == [(" ,", (",",)), (" !", ("!",))]
 
 
-def test_double_space_between_words_only():
-    text = "Please  call.  Then   wait.\n    Indented.\nPhone:    0800"
-    assert hits(text, "double-space") == [("  ", (" ",)), ("   ", (" ",))]
+def test_double_space_between_words_and_sentences():
+    text = "Please  call.  Then   wait!  Ok.\n    Indented.\nPhone:    0800\n2.  Item"
+    assert hits(text, "double-space") == [("  ", (" ",))] * 2 + [("   ", (" ",)), ("  ", (" ",))]
+
+
+def test_sentence_start_after_a_full_stop_with_a_space_before_it():
+    text = "It is done . please check . Thanks ."
+    assert hits(text, "sentence-start-case") == [("please", ("Please",))]
+    assert [t for t, _ in hits(text, "space-before-punctuation")] == [" .", " .", " ."]
 
 
 # --- Confused words and agreement --------------------------------------------------
@@ -202,3 +208,347 @@ def test_documented_examples_hold():
     from typing_test.core import grammar
 
     assert doctest.testmod(grammar).failed == 0
+
+
+# --- your / you're, their / there / they're, its / it's: wider contexts -------------
+#
+# Each case is (text, rule, flagged word, suggestion). The correct sentences
+# after them look like the errors but must stay unflagged.
+
+CONFUSED_WORD_ERRORS = [
+    ("If your still waiting for the refund, call us.", "your-confusion", "your", "you're"),
+    ("Your always welcome to call us.", "your-confusion", "Your", "You're"),
+    ("I hope your happy with the result.", "your-confusion", "your", "you're"),
+    ("Let us know if your interested in the offer.", "your-confusion", "your", "you're"),
+    ("When your ready, press Start.", "your-confusion", "your", "you're"),
+    ("Your in luck: the item is back in stock.", "your-confusion", "Your", "You're"),
+    ("I think your right about the fee.", "your-confusion", "your", "you're"),
+    ("Your right, the invoice was wrong.", "your-confusion", "Your", "You're"),
+    ("Your all set for Monday.", "your-confusion", "Your", "You're"),
+    ("If your free on Friday, we can meet.", "your-confusion", "your", "you're"),
+    ("Since your using the old app, please update it.", "your-confusion", "your", "you're"),
+    ("Your about to receive a code.", "your-confusion", "Your", "You're"),
+    ("You're account has been closed.", "your-confusion", "You're", "Your"),
+    ("Please remind you're teams about the deadline.", "your-confusion", "you're", "your"),
+    ("Let you're manager know.", "your-confusion", "you're", "your"),
+    ("The choice is your's.", "your-confusion", "your's", "yours"),
+    ("Their might be a delay.", "there-confusion", "Their", "There"),
+    ("Their seems to be a problem.", "there-confusion", "Their", "There"),
+    ("Are their any updates on the case?", "there-confusion", "their", "there"),
+    ("Is their a way to pay online?", "there-confusion", "their", "there"),
+    ("Will their be a fee?", "there-confusion", "their", "there"),
+    ("Their's a new form on the portal.", "there-confusion", "Their's", "There's"),
+    ("The choice is their's.", "there-confusion", "their's", "theirs"),
+    ("I will be their at ten.", "there-confusion", "their", "there"),
+    ("Hi their, thanks for writing.", "there-confusion", "their", "there"),
+    ("I think their sending it today.", "there-confusion", "their", "they're"),
+    ("Their still waiting for the parts.", "there-confusion", "Their", "They're"),
+    ("Their happy with the new plan.", "there-confusion", "Their", "They're"),
+    ("Let me know when their ready.", "there-confusion", "their", "they're"),
+    ("Their in a meeting until three.", "there-confusion", "Their", "They're"),
+    ("Please share there results with the team.", "there-confusion", "there", "their"),
+    ("I called there office twice.", "there-confusion", "there", "their"),
+    ("There staff were very helpful.", "there-confusion", "There", "Their"),
+    ("I hope there happy with it.", "there-confusion", "there", "they're"),
+    ("If there not happy, they can return it.", "there-confusion", "there", "they're"),
+    ("I think there going to call back.", "there-confusion", "there", "they're"),
+    ("They're will be a short delay.", "there-confusion", "They're", "There"),
+    ("They're are two options.", "there-confusion", "They're", "There"),
+    ("There factory had a fire in June.", "there-confusion", "There", "Their"),
+    ("Each team leader will add there team's shifts.", "there-confusion", "there", "their"),
+    ("They're delivery van is late.", "there-confusion", "They're", "Their"),
+    ("The supplier said their raising prices.", "there-confusion", "their", "they're"),
+    ("Its no trouble at all.", "its-confusion", "Its", "It's"),
+    ("Its the best plan we have.", "its-confusion", "Its", "It's"),
+    ("Its in the post.", "its-confusion", "Its", "It's"),
+    ("Its always a pleasure to help.", "its-confusion", "Its", "It's"),
+    ("So its time to renew.", "its-confusion", "its", "it's"),
+    ("Its due to a fault in the system.", "its-confusion", "Its", "It's"),
+    ("Its up to you.", "its-confusion", "Its", "It's"),
+    ("Its fine with me.", "its-confusion", "Its", "It's"),
+    ("Its because of the storm.", "its-confusion", "Its", "It's"),
+    ("I hope its ready for Friday.", "its-confusion", "its", "it's"),
+    ("It's service is poor.", "its-confusion", "It's", "Its"),
+    ("It's staff are friendly.", "its-confusion", "It's", "Its"),
+    ("The company improved it's service.", "its-confusion", "it's", "its"),
+    ("One is cheap, but it's delivery charge is high.", "its-confusion", "it's", "its"),
+    ("You're new card is ready.", "your-confusion", "You're", "Your"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id", "word", "suggestion"), CONFUSED_WORD_ERRORS)
+def test_confused_words_in_wider_contexts(text, rule_id, word, suggestion):
+    [(flagged, suggestions)] = hits(text, rule_id)
+    assert (flagged, suggestions[0]) == (word, suggestion)
+
+
+def test_their_before_a_preposition_suggests_both_readings():
+    assert hits("Their in the office.", "there-confusion") == [("Their", ("They're", "There"))]
+
+
+CONFUSED_WORD_LOOKALIKES = [
+    # your: nouns and adjectives before a noun, gerunds, idioms
+    "Thanks for your going the extra mile.",
+    "We appreciate your being so patient.",
+    "Despite your having paid, the order is on hold.",
+    "Your free trial ends on Friday.",
+    "Your free of charge upgrade is ready.",
+    "Your late payment fee has been waived.",
+    "Your busy season starts in May.",
+    "Your ready-made templates are in the folder.",
+    "Please confirm your available dates.",
+    "Your correct address is now on file.",
+    "Your working hours are 9 to 5.",
+    "Please show your working.",
+    "Your waiting time should be short.",
+    "Your coming visit is confirmed.",
+    "Your asking price is too high.",
+    "Your sending address must match.",
+    "Your booking for Friday is confirmed.",
+    "Your checking account is open.",
+    "Your training starts on Monday.",
+    "Your in-tray is full.",
+    "Your on-call shift starts at six.",
+    "Your all-inclusive package is booked.",
+    "Your very own dashboard is ready.",
+    "Your still unpaid balance is $50.",
+    "Your always helpful team made it easy.",
+    "We need your OK to proceed.",
+    "Give it your all.",
+    "It is your right to cancel.",
+    "On your right, you will see the lift.",
+    "Thank you for your welcome.",
+    "Tell us if your needs change.",
+    # you're / they're / it's before a noun that is not a subject
+    "You're team leader now.",
+    "Since you're support staff, you can help.",
+    "They're customers who have paid.",
+    "They're staff and they know it.",
+    "It's policy that we check ID.",
+    "It's staff who make the difference.",
+    "It's money well spent.",
+    "IT's new laptops arrived.",
+    # their: possessive before adjectives, -ing nouns and idioms
+    "Their going rate is high.",
+    "Their asking price is $500.",
+    "We appreciate their being patient.",
+    "Their late payment was noted.",
+    "Their waiting list is long.",
+    "Their struggling business needs help.",
+    "Their sending bank rejected it.",
+    "Their ready meals sell well.",
+    "They gave their all to the project.",
+    "Is their office open today?",
+    "Are their many customers happy?",
+    "Their in-house team will help.",
+    "Their so-called fix failed.",
+    "I know their happy customers well.",
+    # there: a place, or "there is" in a question
+    "Is there going to be a meeting?",
+    "There being no objection, we agreed.",
+    "We were there late.",
+    "If there still is a problem, call.",
+    "Is there free parking?",
+    "Are there available slots?",
+    "Out there customers are waiting.",
+    "Here and there customers have complained.",
+    "Is there data that shows this?",
+    "I went there looking for help.",
+    "Is there not a simpler way?",
+    "Hi there, thanks for your note.",
+    "There still is time to apply.",
+    "There it is, on page two.",
+    "Is there anyone's name missing?",
+    "Do not leave them\nthere and do not throw them away.",
+    "Their handling of the case was good.",
+    # its: possessive before adjectives and nouns
+    "The plan has its good points.",
+    "The product lost its free status.",
+    "The box fell on its back.",
+    "Its late delivery caused complaints.",
+    "Its open design is popular.",
+    "The firm and its all-in price.",
+    "The company cut its time to market.",
+    "The team will do its best to help.",
+    "The reason it's late is the storm.",
+    "It's data customers have given us.",
+    "It's something the team has asked for.",
+    "Whether it's ready is unclear.",
+    "It's the one that is cheaper.",
+]
+
+
+@pytest.mark.parametrize("text", CONFUSED_WORD_LOOKALIKES)
+def test_confused_word_lookalikes_are_left_alone(text):
+    assert [f for f in check_grammar(text) if f.rule.endswith("confusion")] == []
+
+
+# --- Subject and verb: base verbs after he, she and it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "fixed"),
+    [
+        ("He say the parcel is late.", "say", "says"),
+        ("It look fine now.", "look", "looks"),
+        ("I think it need a restart.", "need", "needs"),
+        ("She want a refund.", "want", "wants"),
+        ("He always say yes.", "say", "says"),
+        ("The form is ready and it look good.", "look", "looks"),
+        ("It take two days.", "take", "takes"),
+        ("He go home at five.", "go", "goes"),
+        ("It apply to all orders.", "apply", "applies"),
+        ("If it happen again, call us.", "happen", "happens"),
+        ("When it arrive, please check it.", "arrive", "arrives"),
+        ("We fixed the app, and\nit look fine.", "look", "looks"),
+        ("They says it is late.", "says", "say"),
+        ("We needs the form.", "needs", "need"),
+        ("They often tries again.", "tries", "try"),
+    ],
+)
+def test_subject_verb_base_verbs(text, verb, fixed):
+    assert hits(text, "subject-verb") == [(verb, (fixed,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does he need help?",
+        "Did it look right?",
+        "Will he say yes?",
+        "Why would she go?",
+        "Does it really need a restart?",
+        "Let it go.",
+        "Make it work.",
+        "Help it run faster.",
+        "Should she need anything, call.",
+        "We need it to go out today.",
+        "He need not attend.",
+        "She need only call us.",
+        "We suggest he call the helpdesk.",
+        "It is important that she attend.",
+        "We ask that he sign the form.",
+        "I'd rather he come tomorrow.",
+        "Sam and he work well together.",
+        "You and she need to sign.",
+        "Did he or she call?",
+        "Customers who use it say it works.",
+        "The people who bought it like it.",
+        "Treat it like a loan.",
+        "The contents before and after it belong together.",
+        "Please call, so that we can help\nit work again.",
+        "When it last worked, it was fine.",
+        "It cost $50 last year.",
+        "She put the form in the post.",
+        "He let us know.",
+        "He read the email.",
+        "IT need the form by Friday.",
+        "IT support will call you.",
+        "They always say yes.",
+        "We process refunds daily.",
+        "Long may it continue.",
+    ],
+)
+def test_subject_verb_leaves_base_verbs_that_are_right_alone(text):
+    assert hits(text, "subject-verb") == []
+
+
+# --- then / than: comparisons a word or two back ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is more important then usual.",
+        "It took more time then expected.",
+        "We had fewer calls then last week.",
+        "The fee is less expensive then before.",
+        "It is more often then not a typo.",
+        "More people called then we expected.",
+        "The new plan is simpler then the old one.",
+        "The queue is busier then ever.",
+    ],
+)
+def test_then_closing_a_comparison(text):
+    assert hits(text, "then-than") == [("then", ("than",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had more staff then.",
+        "We had more staff then, but not now.",
+        "Add more details then send it.",
+        "Wait a few more days then call us.",
+        "Add two more lines then save.",
+        "If you need more help then please call.",
+        "If you need more time then we can extend it.",
+        "If you want more information then our FAQ is the place.",
+        "When you have more time then we can talk.",
+        "More or less then, the plan was set.",
+    ],
+)
+def test_then_after_more_that_starts_a_next_step(text):
+    assert hits(text, "then-than") == []
+
+
+# --- Subject and verb: noun subjects ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "fixed"),
+    [
+        ("The engineer say the pump is broken.", "say", "says"),
+        ("If a shift need to change, ask your team leader.", "need", "needs"),
+        ("I think the new system take longer.", "take", "takes"),
+        ("The invoice are attached.", "are", "is"),
+        ("The main points is:", "is", "are"),
+        ("Please check that your saved reports has clear names.", "has", "have"),
+        ("I know the last few weeks has been busy.", "has", "have"),
+        ("There is two options.", "is", "are"),
+        ("One of them seem cheaper.", "seem", "seems"),
+        ("Each of the agents take a call.", "take", "takes"),
+    ],
+)
+def test_subject_verb_with_a_noun_subject(text, verb, fixed):
+    assert hits(text, "subject-verb") == [(verb, (fixed,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What the customer needs is a refund.",
+        "The thing the agent wants is time.",
+        "Sam and the engineer agree.",
+        "The customer or the agent needs to sign.",
+        "Can the engineer come on Monday?",
+        "Should the customer have questions, call us.",
+        "If the manager were here, she would agree.",
+        "We require that the customer provide ID.",
+        "Let the customer know by Friday.",
+        "Please send the printer make and model.",
+        "We must meet the customer need.",
+        "The customer need not attend.",
+        "The customer service team say thanks.",
+        "The staff are trained every year.",
+        "The news is good.",
+        "The series of emails is attached.",
+        "The cost of parts is high.",
+        "The two weeks is a fair notice period.",
+        "There is ten minutes left.",
+        "There is both a fee and a charge.",
+        "Let one of them go.",
+        "One of the agents takes the early shift.",
+        "The manager and she work together.",
+        "The logistics is handled by Sam.",
+        "The address is on file, and the status is green.",
+        "The company changed its sending domain.",
+    ],
+)
+def test_subject_verb_leaves_noun_subjects_that_agree_alone(text):
+    assert hits(text, "subject-verb") == []
+
+
+def test_then_before_a_noun_and_a_verb_of_expecting():
+    assert hits("It takes less time then customers expect.", "then-than") == [("then", ("than",))]
+    assert hits("Add more staff then customers will be happy.", "then-than") == []

@@ -70,6 +70,30 @@ def test_signature_lines_and_repeated_names_are_not_flagged():
     assert flagged(text) == []
 
 
+@pytest.mark.parametrize(
+    ("sign_off", "word"),
+    [
+        ("Sincerly,", "Sincerly"),
+        ("Yours Sincerley,", "Sincerley"),
+        ("Kind Reguards,", "Reguards"),
+        ("Best Regads,", "Regads"),
+        ("Thnaks,", "Thnaks"),
+        ("With best wishs,", "wishs"),
+    ],
+)
+def test_a_misspelled_sign_off_is_flagged_although_it_looks_like_a_name_line(sign_off, word):
+    text = f"Hi Sam,\n\nThe refund is done.\n\n{sign_off}\nPriya Sharma\n"
+    assert flagged(text) == [word]
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["Sincerely,\nTom Shanks", "Thanks,\nTrudy Thanos", "Trudy,\nSales", "Regan\nSales"],
+)
+def test_names_close_to_sign_off_words_are_not_flagged(signature):
+    assert flagged(f"Hi Sam,\n\nThe refund is done.\n\n{signature}\n") == []
+
+
 def test_an_unknown_name_starting_a_sentence_is_not_flagged():
     assert flagged("Anjali from billing will call you.") == []
 

@@ -270,6 +270,42 @@ def _is_name_line(line: str) -> bool:
     return 0 < len(words) <= 6 and all(word[0].isupper() for word in words)
 
 
+# The last word of a sign-off line ("Yours sincerely,", "Kind regards,"), and
+# the words that may stand before it.
+_SIGN_OFF_WORDS = frozenset(
+    "sincerely faithfully respectfully regards thanks cheers wishes greetings".split()
+)
+_SIGN_OFF_OPENERS = frozenset(
+    "yours kind kindest best warm warmest with many all the and very".split()
+)
+
+
+@functools.cache
+def _near_sign_off_words() -> frozenset[str]:
+    """Every string one edit away from a sign-off word."""
+    return frozenset(near for word in _SIGN_OFF_WORDS for near in edits1(word))
+
+
+def _is_misspelled_sign_off(line: str, word: str) -> bool:
+    """True when ``word``, one edit away from a sign-off word, ends a sign-off
+    line: "Sincerly," or "Kind Reguards,". Such a line is not a signature
+    name. A line of one word needs the sign-off's comma ("Sincerly," yes,
+    "Trudy" no); the words before the last must be sign-off words ("Yours",
+    "Kind"), so "Tom Shanks" stays a name.
+
+    >>> [_is_misspelled_sign_off(line, "Sincerly") for line in ("Sincerly,", "Sincerly")]
+    [True, False]
+    """
+    if word.lower() not in _near_sign_off_words():
+        return False
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line.lower())
+    if not 0 < len(words) <= 3 or words[-1] != word.lower():
+        return False
+    if len(words) == 1 and not line.rstrip().endswith(","):
+        return False
+    return all(w in _SIGN_OFF_OPENERS for w in words[:-1])
+
+
 def tokens(text: str) -> Iterator[Token]:
     """The words of ``text`` that spelling applies to, one per hyphen part.
 
@@ -393,8 +429,9 @@ class Speller:
         words (``Checker.check`` adds them within its time budget).
 
         A capitalised word is a name when it is not the first of a sentence,
-        when it stands in a short line of capitalised words (a signature), or
-        when the text also uses it as a name elsewhere. A capitalised unknown
+        when it stands in a short line of capitalised words (a signature, but
+        not a misspelled sign-off such as "Sincerly,"), or when the text also
+        uses it as a name elsewhere. A capitalised unknown
         word that starts a sentence is flagged only when a dictionary word is
         one edit away (``Recieved`` yes, ``Anjali`` no).
         """
@@ -406,9 +443,7 @@ class Speller:
         for token in all_tokens:
             word = token.text
             lower = word.lower().replace("\u2019", "'")
-            if word[0].isupper() and (
-                not token.sentence_start or word in names or _is_name_line(_line_at(text, token))
-            ):
+            if word[0].isupper() and self._is_name(text, token, names):
                 continue
             if lower in self.foreign:
                 findings.append(self._variant_finding(token, lower))
@@ -422,6 +457,13 @@ class Speller:
                         f'Possible spelling mistake: "{word}".')
             )
         return findings
+
+    def _is_name(self, text: str, token: Token, names: set[str]) -> bool:
+        """Whether the capitalised ``token`` reads as a name (see ``find``)."""
+        line = _line_at(text, token)
+        if _is_misspelled_sign_off(line, token.text) and not self.is_known(token.text):
+            return False
+        return not token.sentence_start or token.text in names or _is_name_line(line)
 
     def _variant_finding(self, token: Token, lower: str) -> Finding:
         wanted = self.foreign[lower]
