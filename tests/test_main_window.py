@@ -171,6 +171,8 @@ def test_a_proofreading_drill_from_home_to_the_stored_review(qtbot, window, stor
     window.show_history()
     window.history_page.show_kind("proofreading")
     assert window.history_page.table.rowCount() == 1
+    # A drill sets no pass bar: it is completed, never "Fail".
+    assert window.history_page.table.item(0, 4).text() == "Completed"
 
 
 def test_a_writing_drill_is_checked_scored_and_stored(qtbot, window, store, clock):

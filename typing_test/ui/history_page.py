@@ -35,10 +35,16 @@ class SortableItem(QTableWidgetItem):
             return str(self.sort_key) < str(other_key)
 
 
+# Kinds judged against a pass bar; drills are scored but set no bar.
+KINDS_WITH_A_BAR = ("typing", "quiz")
+
+
 def result_text(row: dict) -> str:
-    """'Pass', 'Fail' or 'Abandoned' for a stored attempt."""
+    """'Pass', 'Fail', 'Completed', 'Abandoned' or 'Interrupted' for a stored attempt."""
     if row["status"] != "completed":
         return row["status"].capitalize()
+    if row["kind"] not in KINDS_WITH_A_BAR:
+        return "Completed"
     return "Pass" if row["passed"] else "Fail"
 
 
