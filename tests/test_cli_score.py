@@ -169,3 +169,20 @@ def test_version(capsys):
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("typing-test ")
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(capsys, files, monkeypatch):
+    passage, keystrokes = files
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("scoring exploded")
+
+    monkeypatch.setattr("typing_test.core.scoring.score", broken)
+    monkeypatch.delenv("TYPING_TEST_DEBUG", raising=False)
+    code, _, err = run(capsys, "score", "--passage", str(passage), "--keystrokes",
+                       str(keystrokes))
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "typing-test: internal error: RuntimeError: scoring exploded "
+        "(set TYPING_TEST_DEBUG=1 for details, and please report it)"
+    ]

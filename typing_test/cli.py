@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -96,6 +97,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # a disk or permission failure while writing output
+        print(f"typing-test: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        # A bug of ours, not the person's input: still one line, not a traceback,
+        # unless TYPING_TEST_DEBUG asks for the full story.
+        if os.environ.get("TYPING_TEST_DEBUG"):
+            raise
+        print(
+            f"typing-test: internal error: {type(error).__name__}: {error} "
+            "(set TYPING_TEST_DEBUG=1 for details, and please report it)",
+            file=sys.stderr,
+        )
+        return 1
 
 
 # score -------------------------------------------------------------------------
