@@ -285,6 +285,8 @@ def _find_sentence_case(text: str) -> Iterator[Hit]:
             continue  # an address or URL: www.example.com, sam@example.com
         if any(char.isupper() for char in word.group()[1:]):
             continue  # a brand written that way: eBay, iPhone
+        if re.match(r"\(\w{1,3}\)", text[word.start() - 1 : word.end() + 1]):
+            continue  # a list marker: (a), (b), (iv)
         yield Hit(word.start(), word.end(), (word.group()[0].upper() + word.group()[1:],))
 
 
@@ -1434,7 +1436,8 @@ RULES: tuple[Rule, ...] = (
                 "It costs approx. ten pounds.", "It is done. Please check.",
                 "- check the invoice\n- call the courier", "www.example.com is down.",
                 "Read the guide (boring!) and call us.",
-                "Our line\ncontinues here.", "eBay is a marketplace."),
+                "Our line\ncontinues here.", "eBay is a marketplace.",
+                "Limits apply. (a) Agents refund up to $50. (b) Leads up to $200."),
     ),
 )
 
