@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from typing_test.core.drills import drills_dir, load_drills
 from typing_test.core.proofreading import ProofreadingAttempt, grade_answer
-from typing_test.core.writing import WritingAttempt, assess_reply
+from typing_test.core.writing import WritingAttempt, assess_reply, reply_word_count
 from typing_test.ui.checker_loader import CheckerLoader
 from typing_test.ui.drill_list_page import DrillListPage
 from typing_test.ui.proofreading_page import INSTRUCTIONS, ProofreadingPage
@@ -27,7 +27,7 @@ from typing_test.ui.proofreading_review import (
     MISSED_COLOUR,
     ProofreadingReview,
 )
-from typing_test.ui.writing_page import WritingPage, reply_word_count
+from typing_test.ui.writing_page import WritingPage
 from typing_test.ui.writing_review import GRAMMAR_COLOUR, SPELLING_COLOUR, WritingReview
 
 CHECK_TIMEOUT_MS = 20_000  # generous: a slow CI machine loading the dictionary

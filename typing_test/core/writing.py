@@ -119,8 +119,7 @@ def assess_reply(
     ``findings`` are the checker's findings for exactly this ``text``; they are
     counted and passed through unchanged.
     """
-    lines = [line.strip() for line in text.splitlines()]
-    subject, body = _split_subject(lines)
+    subject, body = _split_subject([line.strip() for line in text.splitlines()])
     words = count_words("\n".join(body))
     findings = tuple(sorted(findings, key=lambda f: (f.start, f.end)))
 
@@ -137,6 +136,16 @@ def assess_reply(
     return WritingFeedback(
         scenario_id=scenario.id, score=score, word_count=words, items=shown, findings=findings
     )
+
+
+def reply_word_count(text: str) -> int:
+    """The words of a reply as the feedback counts them: all but a subject line.
+
+    >>> reply_word_count("Subject: Your refund\\n\\nDear Ms Lee,\\nIt is on its way.")
+    8
+    """
+    _, body = _split_subject([line.strip() for line in text.splitlines()])
+    return count_words("\n".join(body))
 
 
 def count_words(text: str) -> int:

@@ -18,7 +18,6 @@ The countdown, the Submit and Esc bars and the incidents come from
 from __future__ import annotations
 
 import html
-import re
 import time
 from collections.abc import Callable
 
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.drills import WritingScenario
 from typing_test.core.findings import Finding
-from typing_test.core.writing import WritingAttempt, assess_reply, count_words
+from typing_test.core.writing import WritingAttempt, assess_reply, reply_word_count
 from typing_test.ui.checker_loader import CheckerLoader
 from typing_test.ui.styles import NOTICE_STYLE
 from typing_test.ui.timed_email_page import TimedEmailPage
@@ -48,22 +47,6 @@ WORDS_SHORT_STYLE = "color: #5f6368;"
 WORDS_OK_STYLE = "color: #1e8e3e; font-weight: 600;"
 WORDS_LONG_STYLE = "color: #e37400; font-weight: 600;"
 CHECKING_STYLE = "color: #1a73e8; font-weight: 600;"
-
-# The same subject-line rule as core.writing: the first non-empty line,
-# "Subject: ...", is not counted as words of the reply.
-_SUBJECT = re.compile(r"subject\s*:(.*)", re.IGNORECASE)
-
-
-def reply_word_count(text: str) -> int:
-    """The words of a reply as the feedback counts them: all but a subject line."""
-    lines = [line.strip() for line in text.splitlines()]
-    for index, line in enumerate(lines):
-        if line:
-            if _SUBJECT.fullmatch(line):
-                lines = lines[index + 1 :]
-            break
-    return count_words("\n".join(lines))
-
 
 def brief_html(scenario: WritingScenario) -> str:
     """The situation and the checklist of what the reply must do, as HTML."""
