@@ -194,3 +194,18 @@ def test_a_writing_drill_is_checked_scored_and_stored(qtbot, window, store, cloc
     findings = row["details"]["feedback"]["findings"]
     assert any(f["text"] == "recieve" and f["kind"] == "spelling" for f in findings)
     assert 0 <= row["score"] < 100
+
+
+def test_settings_choose_the_spelling_the_checker_accepts(qtbot, window, store):
+    window.show_settings()
+    page = window.settings_page
+    page.spelling_box.setCurrentIndex(page.spelling_box.findData("us"))
+    click(qtbot, page.live_check_box)
+    click(qtbot, page.save_button)
+    assert store.get_setting("spelling_variant") == "us"
+    assert window.checker_loader.variant == "us"
+    assert window.writing_page.checker_source is window.checker_loader
+    assert window.checker_loader.check_now("The colour is fine.")[0].suggestions == ("color",)
+    window.open_drills("writing")
+    window.start_writing(next(iter(window.drills.writing.values())))
+    assert window.writing_page.live_check is True
