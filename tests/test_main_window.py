@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from typing_test.core.passages import Passage
-from typing_test.store.database import Store
 from typing_test.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -37,28 +36,6 @@ answer = "Your team leader"
 explanation = "Overtime needs your team leader's approval in advance."
 """
 
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.ms = 500_000.0
-
-    def __call__(self) -> float:
-        return self.ms
-
-    def advance(self, ms: float) -> None:
-        self.ms += ms
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "results.db")
-    yield store
-    store.close()
 
 
 @pytest.fixture

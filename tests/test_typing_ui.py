@@ -30,28 +30,6 @@ from typing_test.ui.typing_area import CORRECT_COLOUR, PENDING_COLOUR, WRONG_BAC
 SHORT = Passage("short-note", "Short note", "policy", "easy", "Please call me back today.")
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.ms = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.ms
-
-    def advance(self, ms: float) -> None:
-        self.ms += ms
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "results.db")
-    yield store
-    store.close()
-
 
 @pytest.fixture
 def window(qtbot, store, clock):
@@ -70,7 +48,7 @@ def start(qtbot, window, minutes: int = 1) -> None:
     assert window.stack.currentWidget() is window.typing_page
 
 
-def type_slowly(qtbot, widget, text: str, clock: FakeClock, ms_per_key: float) -> None:
+def type_slowly(qtbot, widget, text: str, clock, ms_per_key: float) -> None:
     for character in text:
         qtbot.keyClicks(widget, character)
         clock.advance(ms_per_key)
