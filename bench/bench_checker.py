@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from typing_test.core.checker import Checker, load_checker  # noqa: E402
-from typing_test.core.spelling import load_speller  # noqa: E402
+from typing_test.core.email.checker import Checker, load_checker  # noqa: E402
+from typing_test.core.email.spelling import load_speller  # noqa: E402
 
 # 300 words, 10 mistakes: recieved, seperate, definately, untill, accomodate,
 # "an user", "their is", "should of", "dont", "alot".
@@ -81,7 +81,7 @@ for easy, hard in [
 LOAD_SNIPPET = """
 import time
 start = time.perf_counter()
-from typing_test.core.checker import load_checker
+from typing_test.core.email.checker import load_checker
 load_checker("both")
 print(time.perf_counter() - start)
 """

@@ -11,9 +11,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from typing_test.core.drills import load_drills
-from typing_test.core.proofreading import grade_answer
-from typing_test.core.writing import assess_reply
+from typing_test.core.email.drills import load_drills
+from typing_test.core.email.proofreading import grade_answer
+from typing_test.core.email.writing import assess_reply
 
 
 def measure(label: str, runs: list[Callable[[], object]], repeat: int = 3) -> None:

@@ -14,9 +14,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from typing_test.core import formulas
-from typing_test.core.banks import load_builtin_banks
-from typing_test.core.quiz import draw_quiz
+from typing_test.core.quiz import formulas
+from typing_test.core.quiz.banks import load_builtin_banks
+from typing_test.core.quiz.session import draw_quiz
 
 
 def measure(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None):

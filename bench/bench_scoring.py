@@ -9,8 +9,8 @@ import random
 import statistics
 import time
 
-from typing_test.core.passages import load_passages
-from typing_test.core.scoring import score
+from typing_test.core.typing.passages import load_passages
+from typing_test.core.typing.scoring import score
 
 
 def make_log(passage: str, characters: int, seed: int = 7) -> list[dict]:

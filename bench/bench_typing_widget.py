@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from typing_test.core.passages import load_passages  # noqa: E402
-from typing_test.ui.typing_test_page import TypingTestPage  # noqa: E402
+from typing_test.core.typing.passages import load_passages  # noqa: E402
+from typing_test.ui.typing.typing_test_page import TypingTestPage  # noqa: E402
 
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 

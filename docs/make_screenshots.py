@@ -98,7 +98,7 @@ def main() -> None:
     window.open_activity("quiz")
     app.processEvents()
     window.grab().save(str(OUT / "screen-quiz-setup.png"))
-    from typing_test.core.quiz import draw_quiz
+    from typing_test.core.quiz.session import draw_quiz
 
     quiz = draw_quiz(window.banks, 8, topics=["excel", "word"], seed=4)
     window.start_quiz(quiz, 600)

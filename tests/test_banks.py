@@ -1,4 +1,4 @@
-"""Tests for loading and validating question banks (typing_test.core.banks)."""
+"""Tests for loading and validating question banks (typing_test.core.quiz.banks)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from typing_test.core.assets import ContentError
-from typing_test.core.banks import (
+from typing_test.core.quiz.banks import (
     load_bank,
     load_builtin_banks,
     quizzes_dir,
     topic_titles,
     validate_bank_file,
 )
-from typing_test.core.formulas import check_formula
+from typing_test.core.quiz.formulas import check_formula
 
 HEADER = """
 [bank]

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from typing_test.core.checker import load_checker
-from typing_test.core.findings import Finding
+from typing_test.core.email.checker import load_checker
+from typing_test.core.email.findings import Finding
 
 CORPUS_DIR = Path(__file__).parent / "corpus_heldout"
 

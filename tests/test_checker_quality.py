@@ -38,9 +38,9 @@ from pathlib import Path
 
 import pytest
 
-from typing_test.core.checker import load_checker
-from typing_test.core.findings import Finding
-from typing_test.core.grammar import RULES
+from typing_test.core.email.checker import load_checker
+from typing_test.core.email.findings import Finding
+from typing_test.core.email.grammar import RULES
 
 CORPUS = Path(__file__).parent / "corpus"
 MARK = re.compile(r"\{\{(?P<wrong>[^|{}]*)\|(?P<right>[^|{}]*)(?:\|(?P<rule>[a-z-]+))?\}\}")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from typing_test.cli import main
-from typing_test.core.drills import load_drills
+from typing_test.core.email.drills import load_drills
 
 EMAIL = "Hi Sam,\n\nWe will recieve an refund tomorrow and they was happy.\n\nKind regards,\nAnna\n"
 

@@ -177,7 +177,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(capsys, files, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("scoring exploded")
 
-    monkeypatch.setattr("typing_test.core.scoring.score", broken)
+    monkeypatch.setattr("typing_test.core.typing.score", broken)
     monkeypatch.delenv("TYPING_TEST_DEBUG", raising=False)
     code, _, err = run(capsys, "score", "--passage", str(passage), "--keystrokes",
                        str(keystrokes))

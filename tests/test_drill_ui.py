@@ -15,20 +15,20 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from typing_test.core.drills import drills_dir, load_drills
-from typing_test.core.proofreading import ProofreadingAttempt, grade_answer
-from typing_test.core.writing import WritingAttempt, assess_reply, reply_word_count
-from typing_test.ui.checker_loader import CheckerLoader
-from typing_test.ui.drill_list_page import DrillListPage
-from typing_test.ui.proofreading_page import INSTRUCTIONS, ProofreadingPage
-from typing_test.ui.proofreading_review import (
+from typing_test.core.email.drills import drills_dir, load_drills
+from typing_test.core.email.proofreading import ProofreadingAttempt, grade_answer
+from typing_test.core.email.writing import WritingAttempt, assess_reply, reply_word_count
+from typing_test.ui.email.checker_loader import CheckerLoader
+from typing_test.ui.email.drill_list_page import DrillListPage
+from typing_test.ui.email.proofreading_page import INSTRUCTIONS, ProofreadingPage
+from typing_test.ui.email.proofreading_review import (
     FIXED_COLOUR,
     INTRODUCED_COLOUR,
     MISSED_COLOUR,
     ProofreadingReview,
 )
-from typing_test.ui.writing_page import WritingPage
-from typing_test.ui.writing_review import GRAMMAR_COLOUR, SPELLING_COLOUR, WritingReview
+from typing_test.ui.email.writing_page import WritingPage
+from typing_test.ui.email.writing_review import GRAMMAR_COLOUR, SPELLING_COLOUR, WritingReview
 
 CHECK_TIMEOUT_MS = 20_000  # generous: a slow CI machine loading the dictionary
 

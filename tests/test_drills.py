@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from typing_test.core.assets import ContentError
-from typing_test.core.drills import (
+from typing_test.core.email.drills import (
     MISTAKE_KINDS,
     ProofreadingDrill,
     WritingScenario,
@@ -18,7 +18,7 @@ from typing_test.core.drills import (
     load_proofreading_drill,
     load_writing_scenario,
 )
-from typing_test.core.writing import assess_reply
+from typing_test.core.email.writing import assess_reply
 
 GOOD_TEXT = """
 Hello Ana,

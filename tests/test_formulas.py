@@ -1,4 +1,4 @@
-"""Tests for the spreadsheet-formula wrapper (typing_test.core.formulas)."""
+"""Tests for the spreadsheet-formula wrapper (typing_test.core.quiz.formulas)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from typing_test.core import formulas
-from typing_test.core.formulas import (
+from typing_test.core.quiz import formulas
+from typing_test.core.quiz.formulas import (
     FormulaError,
     FormulaValue,
     check_formula,

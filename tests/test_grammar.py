@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from typing_test.core.grammar import RULES, check_grammar, starts_with_vowel_sound
+from typing_test.core.email.grammar import RULES, check_grammar, starts_with_vowel_sound
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 CATCHES = [(rule.id, text) for rule in RULES for text in rule.catches]
@@ -205,7 +205,7 @@ def test_modal_of_flags_only_of():
 def test_documented_examples_hold():
     import doctest
 
-    from typing_test.core import grammar
+    from typing_test.core.email import grammar
 
     assert doctest.testmod(grammar).failed == 0
 

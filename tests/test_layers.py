@@ -30,8 +30,8 @@ def imported_modules(path: Path) -> set[str]:
 )
 def test_layer_does_not_import(layer, forbidden):
     offenders = [
-        f"{path.name} imports {module}"
-        for path in sorted((PACKAGE / layer).glob("*.py"))
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
         for module in imported_modules(path)
         if module.startswith(forbidden)
     ]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from typing_test.core.passages import Passage
+from typing_test.core.typing.passages import Passage
 from typing_test.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from typing_test.core.drills import ProofreadingDrill, load_drills, load_proofreading_drill
-from typing_test.core.proofreading import (
+from typing_test.core.email.drills import ProofreadingDrill, load_drills, load_proofreading_drill
+from typing_test.core.email.proofreading import (
     ProofreadingResult,
     comparison_keys,
     grade_answer,

@@ -1,4 +1,4 @@
-"""Tests for drawing and grading quizzes (typing_test.core.quiz)."""
+"""Tests for drawing and grading quizzes (typing_test.core.quiz.session)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from typing_test.core.banks import Bank, load_bank, load_builtin_banks
-from typing_test.core.quiz import (
+from typing_test.core.quiz.banks import Bank, load_bank, load_builtin_banks
+from typing_test.core.quiz.session import (
     QuizSession,
     draw_quiz,
     grade_question,

@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from typing_test.core.banks import Bank, load_bank, load_builtin_banks, validate_bank_file
-from typing_test.core.quiz import Quiz, QuizResult, grade_quiz, rebuild_quiz
-from typing_test.ui.formula_grid import TARGET_BACKGROUND, FormulaGrid
-from typing_test.ui.quiz_page import QuizPage
-from typing_test.ui.quiz_result_page import QuizResultPage, percent_text
-from typing_test.ui.quiz_setup import QuizSetup
+from typing_test.core.quiz.banks import Bank, load_bank, load_builtin_banks, validate_bank_file
+from typing_test.core.quiz.session import Quiz, QuizResult, grade_quiz, rebuild_quiz
+from typing_test.ui.quiz.formula_grid import TARGET_BACKGROUND, FormulaGrid
+from typing_test.ui.quiz.quiz_page import QuizPage
+from typing_test.ui.quiz.quiz_result_page import QuizResultPage, percent_text
+from typing_test.ui.quiz.quiz_setup import QuizSetup
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from typing_test.cli import build_parser
-from typing_test.core.banks import validate_bank_file
+from typing_test.core.quiz.banks import validate_bank_file
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from typing_test.core.scoring import (
+from typing_test.core.typing.scoring import (
     PassBar,
     WordError,
     align_words,

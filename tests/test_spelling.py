@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from typing_test.core.assets import ContentError
-from typing_test.core.checker import Checker, load_checker
-from typing_test.core.spelling import (
+from typing_test.core.email.checker import Checker, load_checker
+from typing_test.core.email.spelling import (
     MAX_SUGGESTIONS,
     build_variant_table,
     edits1,
@@ -291,7 +291,7 @@ def test_checkers_are_cached_per_variant():
 def test_documented_examples_hold():
     import doctest
 
-    from typing_test.core import checker, spelling
+    from typing_test.core.email import checker, spelling
 
     for module in (spelling, checker):
         assert doctest.testmod(module).failed == 0, module.__name__

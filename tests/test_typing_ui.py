@@ -22,10 +22,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from typing_test.core.passages import Passage
+from typing_test.core.typing.passages import Passage
 from typing_test.store.database import Store
 from typing_test.ui.main_window import MainWindow
-from typing_test.ui.typing_area import CORRECT_COLOUR, PENDING_COLOUR, WRONG_BACKGROUND
+from typing_test.ui.typing.typing_area import CORRECT_COLOUR, PENDING_COLOUR, WRONG_BACKGROUND
 
 SHORT = Passage("short-note", "Short note", "policy", "easy", "Please call me back today.")
 

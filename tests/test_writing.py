@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from typing_test.core.drills import RequiredPoint, WritingScenario
-from typing_test.core.findings import Finding
-from typing_test.core.writing import assess_reply, count_words, point_is_covered
+from typing_test.core.email.drills import RequiredPoint, WritingScenario
+from typing_test.core.email.findings import Finding
+from typing_test.core.email.writing import assess_reply, count_words, point_is_covered
 
 
 def scenario(subject_required: bool = True, min_words: int = 40, max_words: int = 100):

@@ -132,7 +132,7 @@ def read_text_file(path: str, what: str) -> str:
 
 def read_passage(path: str) -> tuple[str, str, str]:
     """(id, title, text) of a passage given as plain text or as a passage .toml."""
-    from typing_test.core.passages import load_passage, normalise_text
+    from typing_test.core.typing import load_passage, normalise_text
 
     if path.endswith(".toml"):
         read_text_file(path, "passage")  # the same clear messages for a missing file
@@ -171,7 +171,7 @@ def read_keystrokes(path: str) -> list[dict]:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    from typing_test.core.scoring import log_duration_s, score
+    from typing_test.core.typing import log_duration_s, score
 
     passage_id, title, passage = read_passage(args.passage)
     events = read_keystrokes(args.keystrokes)
@@ -223,7 +223,7 @@ def run_score(args: argparse.Namespace) -> int:
 
 
 def _default_bar():
-    from typing_test.core.scoring import PassBar
+    from typing_test.core.typing import PassBar
 
     return PassBar()
 
@@ -242,7 +242,7 @@ def open_store(db: str | None):
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from typing_test.core.checker import load_checker
+    from typing_test.core.email import load_checker
 
     text = read_text_file(args.file, "text")
     findings = load_checker(args.spelling).check(text)
@@ -264,7 +264,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_drill(args: argparse.Namespace) -> int:
-    from typing_test.core.drills import load_drills
+    from typing_test.core.email import load_drills
 
     drills = load_drills()
     for problem in drills.problems:  # a broken file never hides the good ones
@@ -279,7 +279,7 @@ def run_drill(args: argparse.Namespace) -> int:
         ) from None
     answer = read_text_file(args.answer, "answer")
     if args.drill_id in drills.proofreading:
-        from typing_test.core.proofreading import grade_answer
+        from typing_test.core.email import grade_answer
 
         result = grade_answer(drill, answer)
         if args.json:
@@ -293,8 +293,7 @@ def run_drill(args: argparse.Namespace) -> int:
                           f"expected {span.expected!r}: {span.reason}")
         return 0
 
-    from typing_test.core.checker import load_checker
-    from typing_test.core.writing import assess_reply
+    from typing_test.core.email import assess_reply, load_checker
 
     feedback = assess_reply(drill, answer, load_checker().check(answer))
     if args.json:
@@ -332,7 +331,7 @@ def _list_drills(drills, as_json: bool) -> int:
 
 
 def run_bank(args: argparse.Namespace) -> int:
-    from typing_test.core.banks import validate_bank_file
+    from typing_test.core.quiz import validate_bank_file
 
     path = Path(args.file)
     read_text_file(args.file, "bank")  # missing or unreadable: one line, exit 2

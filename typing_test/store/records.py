@@ -7,10 +7,10 @@ typing test and a percentage for the others; ``figures`` holds every figure,
 
 from __future__ import annotations
 
-from typing_test.core.proofreading import ProofreadingAttempt
-from typing_test.core.quiz import Quiz, QuizResult
-from typing_test.core.scoring import PassBar, TypingResult
-from typing_test.core.writing import WritingAttempt
+from typing_test.core.email.proofreading import ProofreadingAttempt
+from typing_test.core.email.writing import WritingAttempt
+from typing_test.core.quiz.session import Quiz, QuizResult
+from typing_test.core.typing.scoring import PassBar, TypingResult
 
 
 def typing_attempt(
@@ -30,7 +30,7 @@ def typing_attempt(
 ) -> dict:
     """The attempts-table row of one typing test.
 
-    >>> from typing_test.core.scoring import score
+    >>> from typing_test.core.typing.scoring import score
     >>> row = typing_attempt(score("ab", [], 0), bar=PassBar(), passage_id="p",
     ...     passage_title="P", passage_text="ab", keystrokes=[], incidents=[],
     ...     test_length_s=60)

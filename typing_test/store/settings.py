@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing_test.core.scoring import PassBar
+from typing_test.core.typing.scoring import PassBar
 from typing_test.store.database import Store
 
 PASS_NET_WPM = "pass_net_wpm"

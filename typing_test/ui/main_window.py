@@ -16,13 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from typing_test.core.assets import ContentError
-from typing_test.core.banks import Bank, load_bank, load_builtin_banks
-from typing_test.core.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
-from typing_test.core.passages import Passage, choose_passage, load_passages
-from typing_test.core.proofreading import ProofreadingAttempt
-from typing_test.core.quiz import Quiz, QuizResult
-from typing_test.core.typing_session import Clock, TypingSession, monotonic_ms
-from typing_test.core.writing import WritingAttempt
+from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
+from typing_test.core.email.proofreading import ProofreadingAttempt
+from typing_test.core.email.writing import WritingAttempt
+from typing_test.core.quiz.banks import Bank, load_bank, load_builtin_banks
+from typing_test.core.quiz.session import Quiz, QuizResult
+from typing_test.core.typing.passages import Passage, choose_passage, load_passages
+from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
 from typing_test.store.database import DatabaseError, Store, now_iso
 from typing_test.store.records import (
     proofreading_attempt,
@@ -36,21 +36,21 @@ from typing_test.store.settings import (
     load_pass_bar,
     spelling_variant,
 )
-from typing_test.ui.checker_loader import CheckerLoader
-from typing_test.ui.drill_list_page import DrillListPage
-from typing_test.ui.history_page import HistoryPage
+from typing_test.ui.email.checker_loader import CheckerLoader
+from typing_test.ui.email.drill_list_page import DrillListPage
+from typing_test.ui.email.proofreading_page import ProofreadingPage
+from typing_test.ui.email.proofreading_review import ProofreadingReview
+from typing_test.ui.email.writing_page import WritingPage
+from typing_test.ui.email.writing_review import WritingReview
 from typing_test.ui.home_page import HomePage
-from typing_test.ui.proofreading_page import ProofreadingPage
-from typing_test.ui.proofreading_review import ProofreadingReview
-from typing_test.ui.quiz_page import QuizPage
-from typing_test.ui.quiz_result_page import QuizResultPage
-from typing_test.ui.quiz_setup import QuizSetup
-from typing_test.ui.result_page import ResultPage
+from typing_test.ui.quiz.quiz_page import QuizPage
+from typing_test.ui.quiz.quiz_result_page import QuizResultPage
+from typing_test.ui.quiz.quiz_setup import QuizSetup
+from typing_test.ui.reports.history_page import HistoryPage
 from typing_test.ui.settings_page import SettingsPage
-from typing_test.ui.typing_setup import TypingSetup
-from typing_test.ui.typing_test_page import TypingTestPage
-from typing_test.ui.writing_page import WritingPage
-from typing_test.ui.writing_review import WritingReview
+from typing_test.ui.typing.result_page import ResultPage
+from typing_test.ui.typing.typing_setup import TypingSetup
+from typing_test.ui.typing.typing_test_page import TypingTestPage
 
 
 class MainWindow(QMainWindow):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from typing_test.core.scoring import PassBar
+from typing_test.core.typing.scoring import PassBar
 from typing_test.store.database import Store
 from typing_test.store.settings import (
     CANDIDATE_NAME,

@@ -1,0 +1,428 @@
+"""Grade a proofreading answer against the drill's answer key.
+
+The candidate sees an email with seeded mistakes and corrects it in place.
+:func:`grade_answer` lines the answer up with the email as shown and decides,
+for each seeded mistake, whether it was *fixed* (the candidate's text at that
+place is one of the accepted corrections) or *missed* (left as it was, or
+changed to something not accepted). Any change to text that was already right
+is an *introduced* mistake. The score is ``(fixed - introduced) / seeded``, in
+percent, kept between 0 and 100.
+
+Texts are compared as tokens: a word or a single punctuation mark, noting
+whether whitespace comes before it. Whitespace is layout, not content: any run
+of spaces, tabs and line breaks counts the same, and whitespace at the start
+and end does not count. A doubled space, trailing spaces, CRLF line endings or
+a re-wrapped line therefore never count as changes, while a space added or
+removed between two words or marks ("Thankyou", "you ,") does. Curly quotes
+count as straight ones and letters are compared in Unicode NFC form.
+
+How the answer is lined up: ``difflib.SequenceMatcher`` aligns the tokens of
+the answer with the tokens of the email as shown. The email splits into correct
+stretches and mistake slots; where a slot boundary falls inside a stretch the
+candidate changed (an edit next to a mistake, a deleted sentence), a small
+dynamic programme places the boundary so that, in order of importance, as many
+slots as possible hold an accepted correction, as few slots as possible hold
+something other than the mistake or a correction, as few correct stretches as
+possible are changed, and token counts stay as close as possible. So an edit
+right next to a mistake left as it was counts as an introduced mistake, while
+one contiguous edit that changes a mistake into something not accepted is
+just a miss. Each
+contiguous change to correct text counts as one introduced mistake, so two
+edits with an unchanged word between them count twice.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from typing_test.core.email.drills import ProofreadingDrill
+from typing_test.core.email.tokens import Token, comparison_keys, tokenize
+
+# Above this many candidate positions for one slot boundary, only the likely
+# ones are tried; this keeps a rewritten email fast to grade.
+_MAX_POSITIONS = 48
+
+
+@dataclass(frozen=True)
+class GradedSpan:
+    """One place in the answer, as the review screen marks it.
+
+    ``start``/``end`` are offsets in the candidate's text (equal when the
+    candidate deleted the place); ``original_start``/``original_end`` are offsets
+    in the drill's text with mistakes. For a seeded mistake, ``expected`` is the
+    first accepted correction, ``accepted`` all of them, ``kind`` the mistake's
+    kind and ``reason`` its one-line explanation. For an introduced mistake,
+    ``expected`` is the correct original text, ``accepted`` is empty and
+    ``kind`` is ``"introduced"``. ``found`` is always ``answer[start:end]``.
+    """
+
+    start: int
+    end: int
+    original_start: int
+    original_end: int
+    expected: str
+    found: str
+    reason: str
+    kind: str
+    accepted: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        """The span as a JSON object (see :meth:`ProofreadingResult.as_json`)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original_start": self.original_start,
+            "original_end": self.original_end,
+            "expected": self.expected,
+            "found": self.found,
+            "reason": self.reason,
+            "kind": self.kind,
+            "accepted": list(self.accepted),
+        }
+
+
+@dataclass(frozen=True)
+class ProofreadingResult:
+    """The grade of one answer.
+
+    ``score`` is ``(len(fixed) - len(introduced)) / seeded * 100`` kept between
+    0 and 100 and rounded to one decimal. ``fixed`` and ``missed`` together hold
+    every seeded mistake once, in text order; ``introduced`` holds each change
+    the candidate made to correct text (one entry per contiguous change).
+    """
+
+    drill_id: str
+    score: float
+    seeded: int
+    fixed: tuple[GradedSpan, ...]
+    missed: tuple[GradedSpan, ...]
+    introduced: tuple[GradedSpan, ...]
+
+    def as_json(self) -> dict:
+        """The JSON printed by ``typing-test drill grade DRILL_ID ANSWER_FILE --json``."""
+        return {
+            "drill": self.drill_id,
+            "score": self.score,
+            "seeded": self.seeded,
+            "fixed": [span.as_json() for span in self.fixed],
+            "missed": [span.as_json() for span in self.missed],
+            "introduced": [span.as_json() for span in self.introduced],
+        }
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """A seeded mistake in token terms: ``original[first:stop]`` in the shown text."""
+
+    first: int
+    stop: int
+    mistake: tuple[str, ...]
+    accepted: frozenset[tuple[str, ...]]
+    lengths: tuple[int, ...]  # token counts of the mistake and of every correction
+
+
+@dataclass(frozen=True)
+class _Opcode:
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
+    """Grade the candidate's corrected ``answer`` to ``drill``.
+
+    ``answer`` is the whole email as the candidate left it; offsets in the
+    result refer to it exactly as passed in (CRLF included).
+    """
+    original = tokenize(drill.text)
+    typed = tokenize(answer)
+    original_keys = [t.key for t in original]
+    typed_keys = [t.key for t in typed]
+    slots = _slots(drill, original)
+
+    matcher = difflib.SequenceMatcher(None, original_keys, typed_keys, autojunk=False)
+    opcodes = [_Opcode(*op) for op in matcher.get_opcodes()]
+
+    # Boundaries in the original: 0, then start and stop of every slot, then
+    # the end. Segment k lies between boundaries k and k+1: even k is correct
+    # text, odd k is slot k // 2.
+    boundaries = [0] + [b for slot in slots for b in (slot.first, slot.stop)] + [len(original)]
+    touching = [_changed_opcode_at(b, opcodes) for b in boundaries]
+    choices = [
+        _position_choices(k, b, touching[k], opcodes, slots, typed_keys)
+        for k, b in enumerate(boundaries)
+    ]
+    choices[0], choices[-1] = [0], [len(typed)]
+
+    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int, int]:
+        # (slots not fixed, slots changed but not fixed, correct pieces
+        # changed, token count gap): an edit next to a mistake left as it was
+        # counts against the correct text, not as a failed fix.
+        if k % 2 == 1:
+            slot = slots[k // 2]
+            found = tuple(typed_keys[p:q])
+            gap = min(abs((q - p) - n) for n in slot.lengths)
+            if found in slot.accepted:
+                return (0, 0, 0, gap)
+            return (1, 0 if found == slot.mistake else 1, 0, gap)
+        # Only the parts of a correct stretch inside a changed opcode at either
+        # end depend on where the boundaries go; the rest costs the same anyway.
+        changed = gap = 0
+        for o1, o2, a1, a2 in _variable_pieces(k, p, q, boundaries, touching):
+            if original_keys[o1:o2] != typed_keys[a1:a2]:
+                changed += 1
+            gap += abs((o2 - o1) - (a2 - a1))
+        return (0, 0, changed, gap)
+
+    positions = _cheapest_positions(choices, segment_cost)
+
+    fixed: list[GradedSpan] = []
+    missed: list[GradedSpan] = []
+    slot_is_fixed = []
+    for number, (slot, mistake) in enumerate(zip(slots, drill.mistakes, strict=True)):
+        p, q = positions[2 * number + 1], positions[2 * number + 2]
+        is_fixed = tuple(typed_keys[p:q]) in slot.accepted
+        slot_is_fixed.append(is_fixed)
+        start, end = _char_span(typed, p, q)
+        span = GradedSpan(
+            start=start,
+            end=end,
+            original_start=mistake.start,
+            original_end=mistake.end,
+            expected=mistake.corrections[0],
+            found=answer[start:end],
+            reason=mistake.reason,
+            kind=mistake.kind,
+            accepted=mistake.corrections,
+        )
+        (fixed if is_fixed else missed).append(span)
+
+    changes = _changes_to_correct_text(
+        opcodes, boundaries, positions, touching, original_keys, typed_keys, slot_is_fixed
+    )
+    introduced = [
+        _introduced_span(o1, o2, a1, a2, original, typed, drill.text, answer)
+        for o1, o2, a1, a2 in changes
+    ]
+
+    seeded = len(slots)
+    raw = (len(fixed) - len(introduced)) / seeded * 100 if seeded else 0.0
+    return ProofreadingResult(
+        drill_id=drill.id,
+        score=round(min(100.0, max(0.0, raw)), 1),
+        seeded=seeded,
+        fixed=tuple(fixed),
+        missed=tuple(missed),
+        introduced=tuple(introduced),
+    )
+
+
+def _slots(drill: ProofreadingDrill, original: list[Token]) -> list[_Slot]:
+    """Turn each seeded mistake's character span into a token range."""
+    first_at = {token.start: i for i, token in enumerate(original)}
+    stop_at = {token.end: i + 1 for i, token in enumerate(original)}
+    slots = []
+    for mistake in drill.mistakes:
+        # The loader guarantees that a mistake covers whole tokens.
+        first, stop = first_at[mistake.start], stop_at[mistake.end]
+        # A correction follows whitespace exactly where the mistake does.
+        spaced = original[first].key.startswith(" ")
+        accepted = frozenset(_after_space(comparison_keys(c), spaced) for c in mistake.corrections)
+        lengths = (stop - first, *(len(keys) for keys in accepted))
+        mistake_keys = tuple(token.key for token in original[first:stop])
+        slots.append(_Slot(first, stop, mistake_keys, accepted, lengths))
+    return slots
+
+
+def _after_space(keys: tuple[str, ...], spaced: bool) -> tuple[str, ...]:
+    if not spaced or not keys:
+        return keys
+    return (" " + keys[0], *keys[1:])
+
+
+def _changed_opcode_at(b: int, opcodes: Sequence[_Opcode]) -> _Opcode | None:
+    """The non-equal opcode touching original position ``b``, if any.
+
+    Two changed opcodes are always separated by at least one equal token, so
+    at most one touches a position.
+    """
+    for op in opcodes:
+        if op.tag != "equal" and op.i1 <= b <= op.i2:
+            return op
+    return None
+
+
+def _position_choices(
+    k: int,
+    b: int,
+    op: _Opcode | None,
+    opcodes: Sequence[_Opcode],
+    slots: Sequence[_Slot],
+    typed_keys: Sequence[str],
+) -> list[int]:
+    """Where boundary ``k`` (original position ``b``) may fall in the answer."""
+    if op is None:
+        for equal in opcodes:
+            if equal.i1 <= b <= equal.i2:
+                return [equal.j1 + (b - equal.i1)]
+        return [0]  # both texts are empty
+    if op.j2 - op.j1 <= _MAX_POSITIONS:
+        return list(range(op.j1, op.j2 + 1))
+    # A long rewrite: try the ends, the proportional place, and every place
+    # where an accepted correction (or the mistake) starts or ends.
+    proportional = op.j1 + round((b - op.i1) * (op.j2 - op.j1) / max(1, op.i2 - op.i1))
+    choices = {op.j1, op.j2, proportional}
+    if 0 < k < 2 * len(slots) + 1:
+        slot = slots[(k - 1) // 2]
+        starts_slot = k % 2 == 1
+        for p in range(op.j1, op.j2 + 1):
+            for keys in slot.accepted:
+                n = len(keys)
+                if starts_slot and tuple(typed_keys[p : p + n]) == keys:
+                    choices.add(p)
+                if not starts_slot and p - n >= 0 and tuple(typed_keys[p - n : p]) == keys:
+                    choices.add(p)
+    return sorted(choices)
+
+
+def _cheapest_positions(choices, segment_cost) -> list[int]:
+    """Pick one position per boundary, non-decreasing, with the least total cost.
+
+    ``segment_cost(k, p, q)`` is the cost of giving answer tokens ``p:q`` to
+    segment ``k``; costs are tuples compared in order and added element-wise.
+    """
+    best = {p: (0, 0, 0, 0) for p in choices[0]}
+    came_from: list[dict[int, int]] = []
+    for k in range(1, len(choices)):
+        step_best: dict[int, tuple[int, ...]] = {}
+        step_from: dict[int, int] = {}
+        for q in choices[k]:
+            for p, cost in best.items():
+                if p > q:
+                    continue
+                extra = segment_cost(k - 1, p, q)
+                total = tuple(a + b for a, b in zip(cost, extra, strict=True))
+                if q not in step_best or total < step_best[q]:
+                    step_best[q], step_from[q] = total, p
+        best = step_best
+        came_from.append(step_from)
+    positions = [choices[-1][0]]
+    for step_from in reversed(came_from):
+        positions.append(step_from[positions[-1]])
+    positions.reverse()
+    return positions
+
+
+def _variable_pieces(k, p, q, boundaries, touching):
+    """The (o1, o2, a1, a2) pieces of correct segment ``k`` inside changed opcodes at its ends.
+
+    ``p`` and ``q`` are the answer positions chosen for the segment's two
+    boundaries; ``touching[k]`` is the changed opcode at boundary ``k``, if any.
+    """
+    f1, f2 = boundaries[k], boundaries[k + 1]
+    left, right = touching[k], touching[k + 1]
+    if left is not None and left is right:
+        return [(f1, f2, p, q)]
+    pieces = []
+    if left is not None:
+        pieces.append((f1, left.i2, p, left.j2))
+    if right is not None:
+        pieces.append((right.i1, f2, right.j1, q))
+    return pieces
+
+
+def _changes_to_correct_text(
+    opcodes, boundaries, positions, touching, original_keys, typed_keys, slot_is_fixed
+) -> list[tuple[int, int, int, int]]:
+    """Every change the candidate made to correct text, as (o1, o2, a1, a2) token ranges.
+
+    Parts of one changed opcode on both sides of a missed mistake are one
+    change (for example a deleted sentence that held a mistake).
+    """
+    pieces = []  # (opcode index, segment k, o1, o2, a1, a2)
+    for k in range(0, len(boundaries) - 1, 2):
+        f1, f2 = boundaries[k], boundaries[k + 1]
+        p, q = positions[k], positions[k + 1]
+        for index, op in enumerate(opcodes):
+            if op.tag == "equal" or op.i2 < f1 or op.i1 > f2:
+                continue
+            o1, o2 = max(op.i1, f1), min(op.i2, f2)
+            a1 = p if op is touching[k] else op.j1
+            a2 = q if op is touching[k + 1] else op.j2
+            if o1 == o2 and a1 >= a2:
+                continue
+            if original_keys[o1:o2] != typed_keys[a1:a2]:
+                pieces.append((index, k, o1, o2, a1, a2))
+
+    changes: list[tuple[int, int, int, int]] = []
+    previous = None
+    for index, k, o1, o2, a1, a2 in pieces:
+        if previous is not None:
+            p_index, p_k, p_o1, _, p_a1, _ = previous
+            slots_between = range(p_k // 2, k // 2)
+            if index == p_index and not any(slot_is_fixed[s] for s in slots_between):
+                changes[-1] = (p_o1, o2, p_a1, a2)
+                previous = (index, k, p_o1, o2, p_a1, a2)
+                continue
+        changes.append((o1, o2, a1, a2))
+        previous = (index, k, o1, o2, a1, a2)
+    return changes
+
+
+def _char_span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """Character offsets of tokens ``i:j``; an empty range sits where token ``i`` starts."""
+    if i < j:
+        return tokens[i].start, tokens[j - 1].end
+    if i < len(tokens):
+        return tokens[i].start, tokens[i].start
+    end = tokens[-1].end if tokens else 0
+    return end, end
+
+
+def _introduced_span(o1, o2, a1, a2, original, typed, original_text, answer) -> GradedSpan:
+    start, end = _char_span(typed, a1, a2)
+    original_start, original_end = _char_span(original, o1, o2)
+    expected = original_text[original_start:original_end]
+    found = answer[start:end]
+    if not found:
+        reason = "Deleted text that was already correct."
+    elif not expected:
+        reason = "Added text where the original was already correct."
+    else:
+        reason = "Changed text that was already correct."
+    return GradedSpan(
+        start=start,
+        end=end,
+        original_start=original_start,
+        original_end=original_end,
+        expected=expected,
+        found=found,
+        reason=reason,
+        kind="introduced",
+    )
+
+
+@dataclass(frozen=True)
+class ProofreadingAttempt:
+    """One proofreading drill as it ended, as the UI reports it when it ends.
+
+    ``answer`` is the email as the candidate left it (edits made after the time
+    ran out are not in it) and ``result`` its grade. ``duration_s`` runs from
+    the start to the end, at most the time limit. ``status`` is "completed" or
+    "abandoned"; ``timed_out`` says the time ran out and the email was submitted
+    automatically. ``incidents`` are like the typing test's:
+    ``{"t": ms since the start, "type": "paste-refused", "how": ...}``,
+    ``{"t": ..., "type": "focus-lost"}`` and ``"focus-returned"``.
+    """
+
+    drill: ProofreadingDrill
+    answer: str
+    result: ProofreadingResult
+    duration_s: float
+    status: str
+    timed_out: bool
+    incidents: list[dict] = field(default_factory=list)

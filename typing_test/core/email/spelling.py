@@ -1,0 +1,547 @@
+"""Offline spelling: the word list, what is never flagged, US/UK variants, suggestions.
+
+The word list is pyspellchecker's English word-frequency list, extended by the
+business vocabulary in ``assets/vocabulary/business.txt`` and by the British
+forms of the US words in the variant table below. A ``Speller`` finds the
+unknown words of a text and proposes corrections within a time budget.
+
+>>> speller = load_speller("both")
+>>> [f.text for f in speller.find("We will recieve the colour samples on Monday.")]
+['recieve']
+>>> speller.suggest("recieve", budget_s=0.0)
+['receive', 'relieve']
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import pkgutil
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from typing_test.core.assets import ContentError, assets_dir
+from typing_test.core.email.findings import Finding
+
+VARIANTS = ("both", "us", "uk")
+MAX_SUGGESTIONS = 5
+
+Clock = Callable[[], float]
+
+
+# --- The US/UK variant table -------------------------------------------------
+#
+# Each family is (US ending, UK ending, stems, suffixes): a stem joined to an
+# ending and a suffix gives one US form and its UK twin, e.g. "col" + "or" +
+# "ful" is "colorful" / "colourful", "travel" + "" + "ed" is "traveled" /
+# "travel" + "l" + "ed" "travelled". A pair is kept only when the US form is a
+# known word, so a suffix that does not fit a stem produces nothing.
+
+_FAMILIES = (
+    (
+        "or",
+        "our",
+        "arm behavi cand clam col endeav fav flav harb hon hum lab neighb od parl rig rum sav"
+        " splend tum vap vig",
+        ("", "s", "ed", "ing", "ful", "fully", "less", "able", "ably", "er", "ers", "ite", "ites",
+         "hood", "hoods", "ly", "y"),
+    ),
+    (
+        "iz",
+        "is",
+        "agon amort annual antagon apolog author capital categor central character civil"
+        " commercial compartmental computer conceptual contextual critic custom decentral"
+        " depriorit digit dramat emphas energ equal familiar fertil final general global harmon"
+        " hospital hypothes ideal immun incentiv industrial initial item jeopard legal legitim"
+        " liberal local material maxim memor minim mobil modern monet natural neutral normal"
+        " optim organ ostrac patron personal plagiar polar popular priorit public random rational"
+        " real recogn reorgan repriorit revital revolution sanit scandal scrutin sensit serial"
+        " social special stabil standard steril stigmat subsid summar symbol sympath synchron"
+        " synthes theor trivial urban util vandal visual vocal",
+        ("e", "es", "ed", "er", "ers", "ing", "able", "ation", "ations", "ational"),
+    ),
+    # Not "yzes": "analyses" is also the plural of "analysis".
+    ("yz", "ys", "anal catal paral", ("e", "ed", "er", "ers", "ing")),
+    (
+        "",
+        "l",
+        "cancel channel counsel dial equal fuel funnel initial jewel label level libel marshal"
+        " marvel model panel pencil quarrel rival shovel signal total travel tunnel",
+        ("ed", "ing", "er", "ers", "or", "ors", "ous"),
+    ),
+)
+
+# Pairs that follow no family. Written "us uk", one pair per entry.
+_PAIRS = """
+aging ageing  airplane aeroplane  airplanes aeroplanes  aluminum aluminium
+appall appal  behavioral behavioural  behaviorally behaviourally
+caliber calibre  catalog catalogue  cataloged catalogued  cataloging cataloguing
+catalogs catalogues  center centre  centered centred  centering centring  centers centres
+centimeter centimetre  centimeters centimetres  cozy cosy  defense defence
+defenses defences  distill distil  enroll enrol  enrollment enrolment  enrollments enrolments
+enrolls enrols  fiber fibre  fibers fibres  fulfill fulfil  fulfillment fulfilment
+fulfills fulfils  gray grey  installment instalment  installments instalments
+instill instil  jewelry jewellery  kilometer kilometre  kilometers kilometres
+liter litre  liters litres  luster lustre  maneuver manoeuvre  maneuvered manoeuvred
+maneuvering manoeuvring  maneuvers manoeuvres  meager meagre  millimeter millimetre
+millimeters millimetres  mold mould  molds moulds  moldy mouldy  mustache moustache
+offense offence  offenses offences  pajamas pyjamas  plow plough  pretense pretence
+saber sabre  skeptic sceptic  skeptical sceptical  skepticism scepticism  skillful skilful
+skillfully skilfully  smolder smoulder  somber sombre  specter spectre  theater theatre
+theaters theatres  willful wilful
+"""
+
+# UK forms whose US twin is also correct British English with another sense or
+# use ("check" a list, "license" the verb, "program" software, "meter" a gas
+# meter). With "us" required the UK form is flagged; with "uk" nothing is.
+_UK_ONLY_PAIRS = """
+check cheque  checks cheques  checkbook chequebook  curb kerb  draft draught
+inquire enquire  inquired enquired  inquiries enquiries  inquiry enquiry
+license licence  licenses licences  meter metre  meters metres  practice practise
+practiced practised  practices practises  practicing practising  program programme
+programs programmes  specialty speciality  story storey  stories storeys  tire tyre
+tires tyres
+"""
+
+
+@dataclass(frozen=True)
+class VariantTable:
+    """Which spellings belong to one variant only, and their twins.
+
+    ``us_to_uk`` maps a US form to the UK form a UK-only test expects;
+    ``uk_to_us`` maps a UK form to the US form a US-only test expects. A word
+    correct in both (``check``, ``license``) is a key of ``uk_to_us`` only
+    through its UK twin, never a key of ``us_to_uk``.
+    """
+
+    us_to_uk: dict[str, str]
+    uk_to_us: dict[str, str]
+
+
+def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
+    """Expand the families and pairs above into a ``VariantTable``.
+
+    ``known(word)`` says whether a US form is a real word; family members
+    whose US form is unknown are dropped.
+
+    >>> table = build_variant_table(lambda word: word in {"color", "colored", "organize"})
+    >>> table.us_to_uk["colored"], table.uk_to_us["organise"]
+    ('coloured', 'organize')
+    >>> "check" in table.us_to_uk, table.uk_to_us["cheque"]
+    (False, 'check')
+    """
+    us_to_uk: dict[str, str] = {}
+    for us_end, uk_end, stems, suffixes in _FAMILIES:
+        for stem in stems.split():
+            for suffix in suffixes:
+                us_form = stem + us_end + suffix
+                if known(us_form):
+                    us_to_uk[us_form] = stem + uk_end + suffix
+    words = _PAIRS.split()
+    us_to_uk.update(zip(words[0::2], words[1::2], strict=True))
+    uk_to_us = {uk: us for us, uk in us_to_uk.items()}
+    words = _UK_ONLY_PAIRS.split()
+    uk_to_us.update(zip(words[1::2], words[0::2], strict=True))
+    return VariantTable(us_to_uk, uk_to_us)
+
+
+# --- The word list -------------------------------------------------------------
+
+# A word of the vocabulary file: lower-case letters, inner hyphens or apostrophes.
+_VOCABULARY_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+# Vocabulary words have no corpus count; this one ranks them among common words.
+_VOCABULARY_FREQUENCY = 1000
+
+
+def vocabulary_path() -> Path:
+    """The business vocabulary file shipped with the app."""
+    return assets_dir() / "vocabulary" / "business.txt"
+
+
+def load_vocabulary(path: Path | None = None) -> list[str]:
+    """Read a vocabulary file: one word per line, ``#`` starts a comment line.
+
+    Raises ``ContentError`` naming the file and line for anything that is not
+    a single lower-case word.
+    """
+    path = path or vocabulary_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(f"{path}: cannot read the vocabulary: {error}") from error
+    words = []
+    for number, line in enumerate(lines, start=1):
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if not _VOCABULARY_WORD.fullmatch(word):
+            raise ContentError(f"{path}, line {number}: not a lower-case word: {word!r}")
+        words.append(word)
+    return words
+
+
+@functools.cache
+def english_frequencies() -> dict[str, int]:
+    """pyspellchecker's English word list: lower-case word to corpus count.
+
+    Read straight from the package's data file. ``spellchecker.SpellChecker()``
+    reads the same file but then lower-cases and recounts all 160,000 entries,
+    which doubles the load time (about 170 ms against 90 ms here).
+    """
+    data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    if data is None:
+        raise ContentError("pyspellchecker's English dictionary (resources/en.json.gz) is missing")
+    return json.loads(gzip.decompress(data))
+
+
+@functools.cache
+def _word_list() -> tuple[dict[str, int], VariantTable]:
+    """The full word list (English, vocabulary, UK forms) and the variant table.
+
+    Shared by the spellers of all three variants; built once per process.
+    """
+    frequencies = dict(english_frequencies())
+    for word in load_vocabulary():
+        frequencies[word] = max(frequencies.get(word, 0), _VOCABULARY_FREQUENCY)
+    table = build_variant_table(frequencies.__contains__)
+    for us_form, uk_form in table.us_to_uk.items():
+        count = frequencies.get(us_form, _VOCABULARY_FREQUENCY)
+        frequencies.setdefault(uk_form, count)
+        frequencies.setdefault(us_form, count)
+    for uk_form, us_form in table.uk_to_us.items():
+        frequencies.setdefault(uk_form, frequencies.get(us_form, _VOCABULARY_FREQUENCY))
+    return frequencies, table
+
+
+# --- Finding the words to check ----------------------------------------------
+
+# Whitespace-separated chunks that are not prose: addresses, URLs, domains and
+# file names (a dot between two word characters), paths, identifiers.
+_NOT_PROSE = re.compile(r"@|://|^www\.|\w\.\w|_|\\|/.*/", re.IGNORECASE)
+# Words joined by hyphens; a word may hold inner apostrophes (don't, Sam's).
+_COMPOUND = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*(?:-[^\W_]+(?:['\u2019][^\W_]+)*)*")
+# Plural or possessive acronyms: KPIs, SLAs, FAQ's.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}'?s")
+# Lower-case Roman numerals that number clauses: (ii), (iv), vii.
+_ROMAN_NUMERAL = re.compile(r"i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+# First halves of hyphenated words that are not words on their own.
+_PREFIXES = frozenset(
+    "anti bi co cross de e ex inter intra mid mis multi non over post pre pro re self semi sub"
+    " super tri un under".split()
+)
+_CONTRACTION_ENDINGS = ("s", "re", "ve", "ll", "d", "m")
+# Words that take "n't" (can't, won't and shan't are dictionary words).
+_NOT_BASES = frozenset(
+    "are could dare did does do had has have is might must need ought should was were would"
+    .split()
+)
+# Both halves of a run-together word ("thankyou") must be this common.
+_COMMON_WORD_FREQUENCY = 100_000
+_SENTENCE_END = ".!?"
+_OPENERS = " \t\"'([{\u2018\u201c"
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text to check. ``text`` is as written (original case)."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    """True when only openers (spaces, quotes, brackets) stand between the
+    word at ``start`` and the start of the text, a line or a sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
+
+
+def _is_name_line(line: str) -> bool:
+    """A short line of capitalised words: a signature, company or heading."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", line)
+    return 0 < len(words) <= 6 and all(word[0].isupper() for word in words)
+
+
+# The last word of a sign-off line ("Yours sincerely,", "Kind regards,"), and
+# the words that may stand before it.
+_SIGN_OFF_WORDS = frozenset(
+    "sincerely faithfully respectfully regards thanks cheers wishes greetings".split()
+)
+_SIGN_OFF_OPENERS = frozenset(
+    "yours kind kindest best warm warmest with many all the and very".split()
+)
+
+
+@functools.cache
+def _near_sign_off_words() -> frozenset[str]:
+    """Every string one edit away from a sign-off word."""
+    return frozenset(near for word in _SIGN_OFF_WORDS for near in edits1(word))
+
+
+def _is_misspelled_sign_off(line: str, word: str) -> bool:
+    """True when ``word``, one edit away from a sign-off word, ends a sign-off
+    line: "Sincerly," or "Kind Reguards,". Such a line is not a signature
+    name. A line of one word needs the sign-off's comma ("Sincerly," yes,
+    "Trudy" no); the words before the last must be sign-off words ("Yours",
+    "Kind"), so "Tom Shanks" stays a name.
+
+    >>> [_is_misspelled_sign_off(line, "Sincerly") for line in ("Sincerly,", "Sincerly")]
+    [True, False]
+    """
+    if word.lower() not in _near_sign_off_words():
+        return False
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line.lower())
+    if not 0 < len(words) <= 3 or words[-1] != word.lower():
+        return False
+    if len(words) == 1 and not line.rstrip().endswith(","):
+        return False
+    return all(w in _SIGN_OFF_OPENERS for w in words[:-1])
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The words of ``text`` that spelling applies to, one per hyphen part.
+
+    Skipped here: e-mail addresses, URLs, domains, file names, anything with a
+    digit (INV-2041, 9am, $1,249.50, 20%, 12/05/2025), single letters,
+    all-capital acronyms (SLA, KPIs), words with inner capitals (iPhone) and
+    lower-case Roman numerals (ii, iv).
+
+    >>> [t.text for t in tokens("Ask Sam's team (sam@acme.com) about INV-2041, e-mail and KPIs.")]
+    ['Ask', "Sam's", 'team', 'about', 'mail', 'and']
+    """
+    for chunk in re.finditer(r"\S+", text):
+        if _NOT_PROSE.search(chunk.group()):
+            continue
+        for compound in _COMPOUND.finditer(chunk.group()):
+            if any(char.isdigit() for char in compound.group()):
+                continue
+            offset = chunk.start() + compound.start()
+            position = 0
+            for part in compound.group().split("-"):
+                start = offset + position
+                position += len(part) + 1
+                if len(part) < 2 or part.isupper() or _ACRONYM_PLURAL.fullmatch(part):
+                    continue
+                if _ROMAN_NUMERAL.fullmatch(part):
+                    continue
+                if any(char.isupper() for char in part[1:]):
+                    continue
+                yield Token(start, start + len(part), part, _is_sentence_start(text, start))
+
+
+# --- The speller ---------------------------------------------------------------
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> list[str]:
+    """All strings one deletion, transposition, insertion or replacement away,
+    in that order and without repeats.
+
+    Peter Norvig's construction, as in pyspellchecker, in a fixed order so that
+    a two-edit search cut short by its time budget is the same on every run.
+    The few deletions and transpositions come first: expanding them first
+    finds most two-edit corrections (doubled or dropped letters, "neccesary",
+    "tommorow") in a fraction of the full search time.
+
+    >>> edits1("ab")[:6]
+    ['b', 'a', 'ba', 'aab', 'bab', 'cab']
+    >>> len(edits1("ab"))
+    130
+    """
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [left + right[1:] for left, right in splits if right]
+    transposes = [left + right[1] + right[0] + right[2:] for left, right in splits[:-2]]
+    inserts = [left + c + right for left, right in splits for c in _LETTERS]
+    replaces = [left + c + right[1:] for left, right in splits if right for c in _LETTERS]
+    return list(dict.fromkeys(deletes + transposes + inserts + replaces))
+
+
+def _match_case(suggestion: str, word: str) -> str:
+    """Write ``suggestion`` with the capitalisation of ``word``."""
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class Speller:
+    """Spelling for one variant ("both", "us" or "uk"). Build with ``load_speller``.
+
+    ``frequencies`` maps every accepted lower-case word to its corpus count;
+    ``table`` says which words belong to one variant only.
+    """
+
+    def __init__(self, frequencies: dict[str, int], table: VariantTable, variant: str) -> None:
+        if variant not in VARIANTS:
+            raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
+        self.variant = variant
+        self.table = table
+        self.frequencies = frequencies
+        # Spellings of the other variant: flagged, and never suggested.
+        self.foreign: dict[str, str] = {
+            "both": {},
+            "us": table.uk_to_us,
+            "uk": table.us_to_uk,
+        }[variant]
+        self._suggestions: dict[str, tuple[str, ...]] = {}
+
+    def is_known(self, word: str) -> bool:
+        """True for a dictionary word, possessive or contraction of one.
+
+        Curly apostrophes count as straight ones; case is ignored.
+
+        >>> speller = load_speller("both")
+        >>> words = ("customers", "customer\u2019s", "onboarding", "shouldn't", "dosen't", "teh")
+        >>> [speller.is_known(w) for w in words]
+        [True, True, True, True, False, False]
+        """
+        word = word.lower().replace("\u2019", "'")
+        if word in self.frequencies:
+            return True
+        base, apostrophe, ending = word.rpartition("'")
+        if not apostrophe:
+            return False
+        if ending == "t":
+            return base.endswith("n") and base[:-1] in _NOT_BASES
+        return ending in _CONTRACTION_ENDINGS and base in self.frequencies
+
+    def _is_known_compound(self, text: str, token: Token) -> bool:
+        """True when the token is the known first part of a hyphenated word
+        (``co-worker``, ``pre-approved``) or the whole compound is a word."""
+        before, after = text[: token.start], text[token.end :]
+        if after.startswith("-") and token.text.lower() in _PREFIXES:
+            return True
+        whole = re.match(r"[\w'-]*", after).group()
+        head = re.search(r"[\w'-]*$", before).group()
+        compound = (head + token.text + whole).strip("-")
+        return "-" in compound and compound.lower() in self.frequencies
+
+    def find(self, text: str) -> list[Finding]:
+        """The spelling findings of ``text``, without suggestions for unknown
+        words (``Checker.check`` adds them within its time budget).
+
+        A capitalised word is a name when it is not the first of a sentence,
+        when it stands in a short line of capitalised words (a signature, but
+        not a misspelled sign-off such as "Sincerly,"), or when the text also
+        uses it as a name elsewhere. A capitalised unknown
+        word that starts a sentence is flagged only when a dictionary word is
+        one edit away (``Recieved`` yes, ``Anjali`` no).
+        """
+        all_tokens = list(tokens(text))
+        names = {
+            t.text for t in all_tokens if t.text[0].isupper() and not t.sentence_start
+        }
+        findings = []
+        for token in all_tokens:
+            word = token.text
+            lower = word.lower().replace("\u2019", "'")
+            if word[0].isupper() and self._is_name(text, token, names):
+                continue
+            if lower in self.foreign:
+                findings.append(self._variant_finding(token, lower))
+                continue
+            if self.is_known(word) or self._is_known_compound(text, token):
+                continue
+            if word[0].isupper() and not (self._known(edits1(lower)) or self._split(lower)):
+                continue
+            findings.append(
+                Finding(token.start, token.end, word, "spelling", "spelling",
+                        f'Possible spelling mistake: "{word}".')
+            )
+        return findings
+
+    def _is_name(self, text: str, token: Token, names: set[str]) -> bool:
+        """Whether the capitalised ``token`` reads as a name (see ``find``)."""
+        line = _line_at(text, token)
+        if _is_misspelled_sign_off(line, token.text) and not self.is_known(token.text):
+            return False
+        return not token.sentence_start or token.text in names or _is_name_line(line)
+
+    def _variant_finding(self, token: Token, lower: str) -> Finding:
+        wanted = self.foreign[lower]
+        if self.variant == "us":
+            rule, message = "us-spelling", f'British spelling; use the US spelling "{wanted}".'
+        else:
+            rule, message = "uk-spelling", f'US spelling; use the British spelling "{wanted}".'
+        suggestion = _match_case(wanted, token.text)
+        return Finding(token.start, token.end, token.text, "spelling", rule, message, (suggestion,))
+
+    def _split(self, word: str) -> str | None:
+        """Two common words run together: "thankyou" gives "thank you"."""
+        for i in range(2, len(word) - 1):
+            left, right = word[:i], word[i:]
+            if min(self.frequencies.get(left, 0), self.frequencies.get(right, 0)) >= (
+                _COMMON_WORD_FREQUENCY
+            ):
+                return f"{left} {right}"
+        return None
+
+    def _known(self, words: list[str]) -> set[str]:
+        """The words of this variant among ``words``."""
+        return {w for w in words if w in self.frequencies and w not in self.foreign}
+
+    def suggest(
+        self, word: str, *, budget_s: float, clock: Clock = time.perf_counter
+    ) -> list[str]:
+        """Up to five corrections for ``word``, most frequent first.
+
+        Words one edit away come first and are always computed (a few hundred
+        look-ups), with two common words run together ("thankyou") split.
+        Only when there are no close words does the search go two edits away,
+        and only while ``budget_s`` seconds of ``clock`` last: the full search
+        takes 50 to 150 ms for a long word, and a search cut short returns
+        what it found so far. Results found in full are remembered, so a word
+        checked again costs nothing.
+
+        >>> load_speller("both").suggest("Definately", budget_s=0.0)
+        ['Definitely']
+        """
+        lower = word.lower().replace("\u2019", "'")
+        if lower in self._suggestions:
+            found = self._suggestions[lower]
+        else:
+            found, complete = self._search(lower, budget_s, clock)
+            if complete:
+                self._suggestions[lower] = found
+        return [_match_case(suggestion, word) for suggestion in found]
+
+    def _search(self, word: str, budget_s: float, clock: Clock) -> tuple[tuple[str, ...], bool]:
+        """Rank the known words near ``word``; also say whether the search ran
+        to the end or was cut short by the budget."""
+        deadline = clock() + budget_s
+        close = edits1(word)
+        candidates = self._known(close)
+        complete = True
+        if not candidates:
+            for edit in close:
+                if clock() >= deadline:
+                    complete = False
+                    break
+                candidates |= self._known(edits1(edit))
+        counts = {w: self.frequencies[w] for w in candidates if w != word}
+        split = self._split(word)
+        if split:
+            counts[split] = min(self.frequencies[half] for half in split.split())
+        ranked = sorted(counts, key=lambda w: (-counts[w], w))
+        return tuple(ranked[:MAX_SUGGESTIONS]), complete
+
+
+def _line_at(text: str, token: Token) -> str:
+    """The line of ``text`` that holds ``token``."""
+    start = text.rfind("\n", 0, token.start) + 1
+    end = text.find("\n", token.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def load_speller(variant: str = "both") -> Speller:
+    """A ``Speller`` for ``variant``; the word list is read once per process."""
+    frequencies, table = _word_list()
+    return Speller(frequencies, table, variant)

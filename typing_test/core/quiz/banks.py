@@ -1,0 +1,876 @@
+"""Load and validate the Office-skills question banks (TOML files in ``assets/quizzes/``).
+
+A bank is one TOML file: a ``[bank]`` table (``topic``, ``title``) and a list of
+``[[questions]]``. The format, with an example of every question type, is in
+``docs/question-banks.md``.
+
+Validation reports every problem in a file, not just the first, each with the
+file, the question id and what to fix (:func:`validate_bank_file`). Loading
+runs the same checks and refuses a bank with any problem, so a broken bank
+never half-loads (:func:`load_bank`, :func:`load_builtin_banks`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import math
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from typing_test.core.assets import ContentError, assets_dir
+from typing_test.core.quiz.formulas import (
+    FormulaCheck,
+    FormulaError,
+    FormulaValue,
+    Grid,
+    cell_address,
+    check_formula,
+    evaluate_formula,
+    parse_address,
+    values_match,
+)
+
+QuestionType = Literal["single", "multiple", "truefalse", "formula"]
+Difficulty = Literal["basic", "intermediate", "advanced"]
+
+QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "formula")
+DIFFICULTIES: tuple[str, ...] = ("basic", "intermediate", "advanced")
+
+# A formula task's grid is shown on screen whole, so it stays small.
+MAX_GRID_ROWS = 40
+MAX_GRID_COLUMNS = 12
+
+# Functions whose value changes from one calculation to the next: a reference
+# formula using one could not be matched reliably.
+VOLATILE_FUNCTIONS = frozenset({"TODAY", "NOW", "RAND", "RANDBETWEEN", "RANDARRAY"})
+
+_TOPIC_ID = re.compile(r"[a-z][a-z0-9-]*")
+_QUESTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+_BANK_KEYS = ("topic", "title", "description")
+_COMMON_KEYS = ("id", "type", "difficulty", "prompt", "explanation", "answer")
+_KEYS_BY_TYPE = {
+    "single": _COMMON_KEYS + ("options",),
+    "multiple": _COMMON_KEYS + ("options",),
+    "truefalse": _COMMON_KEYS,
+    "formula": _COMMON_KEYS
+    + ("target", "grid", "variant", "more_variants", "alternatives", "match_case"),
+}
+_ALL_QUESTION_KEYS = tuple(dict.fromkeys(key for keys in _KEYS_BY_TYPE.values() for key in keys))
+
+
+@dataclass(frozen=True)
+class FormulaTask:
+    """The sheet of a formula question.
+
+    ``grid`` is shown to the candidate; ``variant`` and each grid of
+    ``more_variants`` have the same shape and other numbers and are never
+    shown. ``target`` (e.g. ``"B6"``) is the empty cell the formula goes in.
+    ``expected`` holds the reference formula's values, one per grid: on
+    ``grid``, on ``variant``, then on each of ``more_variants`` in order;
+    computed when the bank loads. ``alternatives`` are other formulas the
+    author checked to be right; ``match_case`` makes text answers compare with
+    exact letter case.
+    """
+
+    target: str
+    grid: Grid
+    variant: Grid
+    expected: tuple[FormulaValue, ...]
+    alternatives: tuple[str, ...] = ()
+    match_case: bool = False
+    more_variants: tuple[Grid, ...] = ()
+
+    def hidden_grids(self) -> tuple[Grid, ...]:
+        """The grids never shown, in grading order: ``variant``, then ``more_variants``."""
+        return (self.variant, *self.more_variants)
+
+    def check(self, answer: str) -> FormulaCheck:
+        """Grade a typed formula on every grid of the task (see ``check_formula``)."""
+        return check_formula(
+            self.grid,
+            self.variant,
+            self.target,
+            self.expected,
+            answer,
+            match_case=self.match_case,
+            more_variants=self.more_variants,
+        )
+
+    def as_json(self) -> dict:
+        """The task as JSON data; dates in the grids become ISO strings."""
+        return {
+            "target": self.target,
+            "grid": _grid_json(self.grid),
+            "variant": _grid_json(self.variant),
+            "more_variants": [_grid_json(sheet) for sheet in self.more_variants],
+            "expected": [value.as_json() for value in self.expected],
+            "alternatives": list(self.alternatives),
+            "match_case": self.match_case,
+        }
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a bank.
+
+    ``answer`` depends on ``type``: ``single``, the text of the right option;
+    ``multiple``, a tuple of the texts of every right option; ``truefalse``, a
+    bool; ``formula``, the reference formula (``formula`` then holds the sheet).
+    ``options`` is empty for ``truefalse`` and ``formula`` questions.
+    """
+
+    id: str
+    topic: str
+    type: QuestionType
+    difficulty: Difficulty
+    prompt: str
+    explanation: str
+    answer: str | tuple[str, ...] | bool
+    options: tuple[str, ...] = ()
+    formula: FormulaTask | None = None
+
+    def as_json(self) -> dict:
+        """The question as JSON data."""
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "type": self.type,
+            "difficulty": self.difficulty,
+            "prompt": self.prompt,
+            "explanation": self.explanation,
+            "answer": list(self.answer) if isinstance(self.answer, tuple) else self.answer,
+            "options": list(self.options),
+            "formula": None if self.formula is None else self.formula.as_json(),
+        }
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A loaded, valid question bank: one TOML file."""
+
+    topic: str
+    title: str
+    path: Path
+    questions: tuple[Question, ...]
+
+    def counts(self) -> dict[str, int]:
+        """How many questions of each type, e.g. ``{"single": 12, "formula": 0, ...}``."""
+        return _count_types(question.type for question in self.questions)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a bank file.
+
+    ``question_id`` is the question's id, ``"#3"`` for a third question that has
+    no usable id, or ``""`` for a problem of the file or its ``[bank]`` table.
+    """
+
+    file: str
+    question_id: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.question_id:
+            return f"{self.file}: {self.question_id}: {self.message}"
+        return f"{self.file}: {self.message}"
+
+    def as_json(self) -> dict:
+        """The problem as JSON data."""
+        return {"file": self.file, "question_id": self.question_id, "message": self.message}
+
+
+@dataclass(frozen=True)
+class BankReport:
+    """What :func:`validate_bank_file` found in one file.
+
+    ``counts`` is the number of questions per type as written (a question of
+    an unknown type counts under ``"unknown"``); ``topic`` and ``title`` are
+    ``""`` when missing.
+    """
+
+    path: Path
+    topic: str
+    title: str
+    problems: tuple[Problem, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no problem."""
+        return not self.problems
+
+    def format(self) -> str:
+        """A human-readable report: one line per problem, then a summary line."""
+        lines = [str(problem) for problem in self.problems]
+        total = sum(self.counts.values())
+        per_type = ", ".join(f"{count} {kind}" for kind, count in self.counts.items() if count)
+        summary = f"{self.path}: {total} questions ({per_type or 'none'})"
+        if self.problems:
+            noun = "problem" if len(self.problems) == 1 else "problems"
+            summary += f", {len(self.problems)} {noun}"
+        else:
+            summary += ", OK"
+        return "\n".join([*lines, summary])
+
+    def as_json(self) -> dict:
+        """The report as JSON data, for ``typing-test bank validate --json``."""
+        return {
+            "path": str(self.path),
+            "topic": self.topic,
+            "title": self.title,
+            "ok": self.ok,
+            "counts": dict(self.counts),
+            "problems": [problem.as_json() for problem in self.problems],
+        }
+
+
+# ---------------------------------------------------------------------------
+# Public entry points
+
+
+def quizzes_dir() -> Path:
+    """The folder of the built-in question banks."""
+    return assets_dir() / "quizzes"
+
+
+def validate_bank_file(path: Path | str, *, against_builtin: bool = False) -> BankReport:
+    """Check one bank file and report every problem found in it.
+
+    With ``against_builtin``, question ids are also checked against the
+    built-in banks (the file itself excepted, when it is one of them).
+    Never raises for a broken file; an unreadable file is a problem too.
+    """
+    path = Path(path)
+    reading = _read_bank_file(path)
+    problems = list(reading.problems)
+    if against_builtin:
+        taken = _builtin_ids(exclude=path)
+        for question_id in reading.ids:
+            if question_id in taken:
+                problems.append(
+                    _problem(
+                        path,
+                        question_id,
+                        f"id already used in the built-in bank {taken[question_id].name}: "
+                        "choose another id",
+                    )
+                )
+    return BankReport(path, reading.topic, reading.title, tuple(problems), reading.counts)
+
+
+def load_bank(path: Path | str) -> Bank:
+    """Load one bank file. Raises :class:`ContentError` listing every problem."""
+    path = Path(path)
+    reading = _read_bank_file(path)
+    if reading.bank is None:
+        raise ContentError(_problems_message(reading.problems))
+    return reading.bank
+
+
+def load_builtin_banks(folder: Path | str | None = None) -> list[Bank]:
+    """Load every ``*.toml`` bank in ``folder`` (default: the built-in quizzes folder).
+
+    Banks come back sorted by file name. Raises :class:`ContentError` listing
+    every problem in every file, duplicate ids across files included.
+    """
+    folder = quizzes_dir() if folder is None else Path(folder)
+    problems: list[Problem] = []
+    banks: list[Bank] = []
+    first_file_of_id: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        reading = _read_bank_file(path)
+        problems.extend(reading.problems)
+        if reading.bank is not None:
+            banks.append(reading.bank)
+        for question_id in reading.ids:
+            if question_id in first_file_of_id:
+                other = first_file_of_id[question_id].name
+                problems.append(
+                    _problem(path, question_id, f"id already used in {other}: choose another id")
+                )
+            else:
+                first_file_of_id[question_id] = path
+    if problems:
+        raise ContentError(_problems_message(problems))
+    return banks
+
+
+def topic_titles(banks: Iterable[Bank]) -> dict[str, str]:
+    """Each topic id with its title, in the order first seen.
+
+    Several banks may share a topic (``excel.toml`` and ``excel-formulas.toml``);
+    the first bank's title names it.
+    """
+    titles: dict[str, str] = {}
+    for bank in banks:
+        titles.setdefault(bank.topic, bank.title)
+    return titles
+
+
+def questions_by_id(banks: Iterable[Bank]) -> dict[str, Question]:
+    """Every question of the banks, by id."""
+    return {question.id: question for bank in banks for question in bank.questions}
+
+
+# ---------------------------------------------------------------------------
+# Reading one file
+
+
+@dataclass
+class _Reading:
+    """Everything learnt from one file; ``bank`` is None when there are problems."""
+
+    path: Path
+    topic: str = ""
+    title: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)
+    bank: Bank | None = None
+
+
+def _read_bank_file(path: Path) -> _Reading:
+    reading = _Reading(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        reading.problems.append(_problem(path, "", "file not found"))
+        return reading
+    except UnicodeDecodeError:
+        reading.problems.append(_problem(path, "", "not UTF-8 text: save the file as UTF-8"))
+        return reading
+    except OSError as error:
+        reading.problems.append(_problem(path, "", f"cannot read the file ({error.strerror})"))
+        return reading
+    except tomllib.TOMLDecodeError as error:
+        reading.problems.append(_problem(path, "", f"invalid TOML: {error}: fix the syntax there"))
+        return reading
+
+    problems = reading.problems
+    for key in data:
+        if key not in ("bank", "questions"):
+            problems.append(
+                _problem(path, "", f"unknown top-level key {key!r}: {_key_hint(key, ('bank',))}")
+            )
+
+    reading.topic, reading.title = _check_bank_table(path, data.get("bank"), problems)
+
+    raw_questions = data.get("questions")
+    if raw_questions is None:
+        problems.append(_problem(path, "", "no [[questions]]: add at least one question"))
+        raw_questions = []
+    elif not isinstance(raw_questions, list) or not raw_questions:
+        problems.append(_problem(path, "", "questions must be [[questions]] tables"))
+        raw_questions = []
+
+    questions: list[Question] = []
+    seen_ids: set[str] = set()
+    types_written: list[str] = []
+    for position, raw in enumerate(raw_questions, start=1):
+        if not isinstance(raw, dict):
+            problems.append(
+                _problem(path, f"#{position}", "a question must be a [[questions]] table")
+            )
+            continue
+        label = _question_label(raw, position)
+        raw_type = raw.get("type")
+        types_written.append(raw_type if raw_type in QUESTION_TYPES else "unknown")
+        question_id = raw.get("id")
+        if isinstance(question_id, str) and question_id:
+            if question_id in seen_ids:
+                problems.append(
+                    _problem(path, label, "duplicate id in this file: make each id unique")
+                )
+            else:
+                seen_ids.add(question_id)
+                reading.ids.append(question_id)
+        question_problems: list[str] = []
+        question = _check_question(raw, reading.topic, question_problems)
+        problems.extend(_problem(path, label, message) for message in question_problems)
+        if question is not None:
+            questions.append(question)
+
+    reading.counts = _count_types(types_written)
+    if not problems:
+        reading.bank = Bank(reading.topic, reading.title, path, tuple(questions))
+    return reading
+
+
+def _check_bank_table(path: Path, table: object, problems: list[Problem]) -> tuple[str, str]:
+    if not isinstance(table, dict):
+        problems.append(
+            _problem(path, "", 'missing [bank] table: add [bank] with topic = "..." and title')
+        )
+        return "", ""
+    for key in table:
+        if key not in _BANK_KEYS:
+            problems.append(
+                _problem(path, "", f"unknown key {key!r} in [bank]: {_key_hint(key, _BANK_KEYS)}")
+            )
+    topic = table.get("topic")
+    if not isinstance(topic, str) or not topic:
+        problems.append(_problem(path, "", 'missing topic in [bank]: add e.g. topic = "word"'))
+        topic = ""
+    elif not _TOPIC_ID.fullmatch(topic):
+        problems.append(
+            _problem(
+                path,
+                "",
+                f"topic {topic!r} is not a short id: use lowercase letters, digits and "
+                "hyphens, starting with a letter",
+            )
+        )
+    title = table.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(
+            _problem(path, "", 'missing title in [bank]: add e.g. title = "Microsoft Word"')
+        )
+        title = ""
+    return topic, title
+
+
+def _check_question(raw: dict, topic: str, problems: list[str]) -> Question | None:
+    """Check one question table, adding a message per problem; the Question if none."""
+    question_type = raw.get("type")
+    if question_type is None:
+        problems.append(f"missing type: use one of {_or_list(QUESTION_TYPES)}")
+    elif question_type not in QUESTION_TYPES:
+        problems.append(f"unknown type {question_type!r}: use one of {_or_list(QUESTION_TYPES)}")
+
+    allowed = _KEYS_BY_TYPE.get(str(question_type), _ALL_QUESTION_KEYS)
+    for key in raw:
+        if key not in allowed:
+            if key in _ALL_QUESTION_KEYS:
+                problems.append(f"a {question_type} question has no {key}: remove {key}")
+            else:
+                problems.append(f"unknown field {key!r}: {_key_hint(key, _ALL_QUESTION_KEYS)}")
+
+    question_id = raw.get("id")
+    if question_id is None:
+        problems.append('missing id: add a unique id such as id = "word-001"')
+    elif not isinstance(question_id, str) or not _QUESTION_ID.fullmatch(question_id):
+        problems.append(
+            f"id {question_id!r} is not usable: use letters, digits, '-', '_' or '.', no spaces"
+        )
+
+    difficulty = raw.get("difficulty")
+    if difficulty is None:
+        problems.append(f"missing difficulty: use one of {_or_list(DIFFICULTIES)}")
+    elif difficulty not in DIFFICULTIES:
+        problems.append(f"unknown difficulty {difficulty!r}: use one of {_or_list(DIFFICULTIES)}")
+
+    prompt = _required_text(raw, "prompt", problems)
+    explanation = _required_text(raw, "explanation", problems)
+
+    options: tuple[str, ...] = ()
+    answer: str | tuple[str, ...] | bool | None = None
+    formula: FormulaTask | None = None
+    if "answer" not in raw:
+        problems.append("missing answer")
+    if question_type in ("single", "multiple"):
+        options = _check_options(raw.get("options"), problems)
+        if "answer" in raw:
+            answer = _check_choice_answer(question_type, raw["answer"], options, problems)
+    elif question_type == "truefalse":
+        if "answer" in raw:
+            if isinstance(raw["answer"], bool):
+                answer = raw["answer"]
+            else:
+                problems.append("answer of a truefalse question must be true or false (no quotes)")
+    elif question_type == "formula":
+        formula = _check_formula_task(raw, problems)
+        answer = raw["answer"] if formula is not None else None
+
+    if problems or answer is None:
+        return None
+    return Question(
+        id=str(question_id),
+        topic=topic,
+        type=question_type,
+        difficulty=difficulty,
+        prompt=prompt,
+        explanation=explanation,
+        answer=answer,
+        options=options,
+        formula=formula,
+    )
+
+
+def _required_text(raw: dict, key: str, problems: list[str]) -> str:
+    value = raw.get(key)
+    if value is None:
+        problems.append(f'missing {key}: add {key} = "..."')
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        problems.append(f"{key} is empty: write the {key} as text")
+        return ""
+    return value.strip()
+
+
+def _check_options(raw_options: object, problems: list[str]) -> tuple[str, ...]:
+    if raw_options is None:
+        problems.append('missing options: add options = ["...", "..."]')
+        return ()
+    if not isinstance(raw_options, list) or not all(isinstance(o, str) for o in raw_options):
+        problems.append('options must be a list of texts: options = ["...", "..."]')
+        return ()
+    options = tuple(raw_options)
+    if len(options) < 2:
+        problems.append(f"only {len(options)} option: give at least 2 options")
+    for number, option in enumerate(options, start=1):
+        if not option.strip():
+            problems.append(f"option {number} is empty: write it or remove it")
+    seen: dict[str, int] = {}
+    for number, option in enumerate(options, start=1):
+        key = " ".join(option.split()).casefold()
+        if key and key in seen:
+            problems.append(
+                f"options {seen[key]} and {number} are the same ({option!r}): make them differ"
+            )
+        else:
+            seen.setdefault(key, number)
+    return options
+
+
+def _check_choice_answer(
+    question_type: str, raw_answer: object, options: tuple[str, ...], problems: list[str]
+) -> str | tuple[str, ...] | None:
+    if question_type == "single":
+        if not isinstance(raw_answer, str):
+            problems.append("answer of a single question must be the text of one option")
+            return None
+        if options and raw_answer not in options:
+            problems.append(_not_an_option(raw_answer, options))
+            return None
+        return raw_answer
+    if not isinstance(raw_answer, list) or not all(isinstance(a, str) for a in raw_answer):
+        problems.append('answer of a multiple question must be a list of option texts: ["..."]')
+        return None
+    if not raw_answer:
+        problems.append("answer is empty: list every right option")
+        return None
+    wrong = [text for text in raw_answer if options and text not in options]
+    for text in wrong:
+        problems.append(_not_an_option(text, options))
+    for text, count in Counter(raw_answer).items():
+        if count > 1:
+            problems.append(f"answer lists {text!r} {count} times: list it once")
+    if options and not wrong and set(raw_answer) >= set(options):
+        problems.append("every option is in the answer: add at least one wrong option")
+    if wrong:
+        return None
+    return tuple(raw_answer)
+
+
+def _not_an_option(text: str, options: tuple[str, ...]) -> str:
+    message = f"answer {text!r} is not among the options"
+    close = [option for option in options if option.strip().casefold() == text.strip().casefold()]
+    if close:
+        return f"{message}: did you mean {close[0]!r}? The answer must match an option exactly"
+    return f"{message}: copy the right option's text exactly"
+
+
+# ---------------------------------------------------------------------------
+# Formula tasks
+
+
+def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
+    start = len(problems)
+    target = raw.get("target")
+    target_cell: tuple[int, int] | None = None
+    if target is None:
+        problems.append('missing target: add the cell the formula goes in, e.g. target = "B6"')
+    elif not isinstance(target, str):
+        problems.append('target must be a cell address in quotes, e.g. target = "B6"')
+    else:
+        try:
+            target_cell = parse_address(target)
+        except ValueError:
+            problems.append(f'target {target!r} is not a cell address: write it like "B6"')
+        else:
+            target = cell_address(*target_cell)
+
+    # Every sheet is kept as (name, grid), the grid None once it has a problem;
+    # the name says in each problem which sheet it is about.
+    grid = _check_grid(raw.get("grid"), "grid", problems)
+    hidden = [("variant", _check_grid(raw.get("variant"), "variant", problems))]
+    raw_more = raw.get("more_variants")
+    more = [] if raw_more is None else _more_variants_list(raw_more, problems)
+    for number, raw_sheet in enumerate(more, start=1):
+        name = f"more_variants[{number}]"
+        hidden.append((name, _check_grid(raw_sheet, name, problems)))
+    if grid is not None:
+        grid_shape = _grid_shape(grid)
+        for position, (name, sheet) in enumerate(hidden):
+            if sheet is not None and _grid_shape(sheet) != grid_shape:
+                problems.append(
+                    f"{name} is {_shape(_grid_shape(sheet))} but grid is {_shape(grid_shape)}: "
+                    f"give {_the(name)} the same layout as the grid"
+                )
+                hidden[position] = (name, None)  # its target cell would only repeat the problem
+    # A variant equal to the grid is caught below, by its reference value.
+    seen: dict[Grid, str] = {} if grid is None else {grid: "grid"}
+    for name, sheet in hidden:
+        if sheet is None:
+            continue
+        if sheet in seen and name != "variant":
+            problems.append(
+                f"{name} is the same as {_the(seen[sheet])}, so it checks nothing more: "
+                "change its numbers or remove it"
+            )
+        seen.setdefault(sheet, name)
+    sheets = [("grid", grid), *hidden]
+    if target_cell is not None:
+        for name, sheet in sheets:
+            if sheet is None:
+                continue
+            row, column = target_cell
+            if row > len(sheet) or column > len(sheet[0]):
+                problems.append(
+                    f"target {target} is outside {_the(name)} "
+                    f"({_shape(_grid_shape(sheet))}): make it include the target cell"
+                )
+            elif sheet[row - 1][column - 1] is not None:
+                problems.append(
+                    f'target {target} is not empty in {_the(name)}: put "" in that cell'
+                )
+
+    match_case = raw.get("match_case", False)
+    if not isinstance(match_case, bool):
+        problems.append("match_case must be true or false (no quotes)")
+    alternatives = raw.get("alternatives", [])
+    if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+        problems.append('alternatives must be a list of formulas: alternatives = ["=..."]')
+        alternatives = []
+
+    reference = raw.get("answer")
+    if reference is None:
+        return None  # "missing answer" is already reported
+    if not isinstance(reference, str) or not reference.strip().startswith("="):
+        problems.append('answer of a formula task must be the reference formula: "=SUM(B2:B4)"')
+        return None
+    volatile = _volatile_functions(reference)
+    if volatile:
+        problems.append(
+            f"the reference formula uses {', '.join(volatile)}, which changes on every "
+            "calculation: put the date or number in a cell and refer to it"
+        )
+    # A sheet is None only after a problem about it, so past this point none is.
+    if len(problems) > start or target_cell is None:
+        return None
+
+    expected = []
+    for name, sheet in sheets:
+        try:
+            value = evaluate_formula(sheet, target, reference)
+        except FormulaError as error:
+            problems.append(f"the reference formula does not evaluate on {_the(name)}: {error}")
+            continue
+        if value.kind == "error":
+            problems.append(
+                f"the reference formula gives {value.display()} on {_the(name)}: fix the "
+                "formula or the cells it uses"
+            )
+            continue
+        expected.append(value)
+    if len(expected) < len(sheets):
+        return None
+    if values_match(expected[0], expected[1], match_case=match_case):
+        problems.append(
+            f"the reference formula gives {expected[0].display()} on both the grid and the "
+            "variant, so a typed-in value would pass: change the variant's numbers"
+        )
+        return None
+
+    for alternative in alternatives:
+        for (name, sheet), value in zip(sheets, expected, strict=True):
+            try:
+                got = evaluate_formula(sheet, target, alternative)
+            except FormulaError as error:
+                problems.append(f"alternative {alternative!r} fails on {_the(name)}: {error}")
+                break
+            if not values_match(value, got, match_case=match_case):
+                problems.append(
+                    f"alternative {alternative!r} gives {got.display()} on {_the(name)}, the "
+                    f"reference gives {value.display()}: fix or remove the alternative"
+                )
+                break
+    if len(problems) > start:
+        return None
+    return FormulaTask(
+        target=target,
+        grid=grid,
+        variant=hidden[0][1],
+        expected=tuple(expected),
+        alternatives=tuple(alternatives),
+        match_case=match_case,
+        more_variants=tuple(sheet for _, sheet in hidden[1:]),
+    )
+
+
+def _more_variants_list(raw: object, problems: list[str]) -> list[object]:
+    """The grids of ``more_variants``, each still to be checked; [] after a problem."""
+    how = "more_variants must be a list of grids: more_variants = [ [[...], [...]], ... ]"
+    if not isinstance(raw, list):
+        problems.append(how)
+        return []
+    if not raw:
+        problems.append("more_variants is empty: add a grid or remove more_variants")
+        return []
+    # One grid written without the outer brackets is a list of rows of cells.
+    if all(isinstance(row, list) and not any(isinstance(c, list) for c in row) for row in raw):
+        problems.append(f"{how}, with even a single grid inside [ ]")
+        return []
+    return raw
+
+
+def _check_grid(raw_grid: object, name: str, problems: list[str]) -> Grid | None:
+    if raw_grid is None:
+        problems.append(f"missing {name}: add {name} = [[...], [...]], one list per row")
+        return None
+    if (
+        not isinstance(raw_grid, list)
+        or not raw_grid
+        or not all(isinstance(row, list) and row for row in raw_grid)
+    ):
+        problems.append(f"{name} must be a list of rows, each a list of cells: [[...], [...]]")
+        return None
+    start = len(problems)
+    width = len(raw_grid[0])
+    if len(raw_grid) > MAX_GRID_ROWS or width > MAX_GRID_COLUMNS:
+        problems.append(
+            f"{name} is {_shape((len(raw_grid), width))}: keep it within {MAX_GRID_ROWS} rows "
+            f"and {MAX_GRID_COLUMNS} columns"
+        )
+    rows = []
+    for row_number, raw_row in enumerate(raw_grid, start=1):
+        if len(raw_row) != width:
+            problems.append(
+                f"{name} row {row_number} has {len(raw_row)} cells, row 1 has {width}: "
+                'give every row the same number of cells ("" for an empty cell)'
+            )
+        cells = []
+        for column_number, raw_cell in enumerate(raw_row, start=1):
+            cell, problem = _grid_cell(raw_cell)
+            if problem:
+                where = cell_address(row_number, column_number)
+                problems.append(f"{name} cell {where} {problem}")
+            cells.append(cell)
+        rows.append(tuple(cells))
+    if len(problems) > start:
+        return None
+    return tuple(rows)
+
+
+def _grid_cell(raw: object) -> tuple[object, str]:
+    """A TOML value as a grid cell, or a problem: "" is an empty cell."""
+    if isinstance(raw, str):
+        return (raw if raw != "" else None), ""
+    if isinstance(raw, bool | int):
+        return raw, ""
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return None, "is not a finite number: write a number"
+        return raw, ""
+    if isinstance(raw, datetime.datetime | datetime.time):
+        return None, "has a time of day: write a date only, e.g. 2024-03-01"
+    if isinstance(raw, datetime.date):
+        return raw, ""
+    return None, 'holds a list or table: write text, a number, true/false, a date or ""'
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+
+
+def _builtin_ids(exclude: Path) -> dict[str, Path]:
+    """Ids used in the built-in banks, read leniently (a broken bank still has ids)."""
+    folder = quizzes_dir()
+    ids: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        if path.resolve() == exclude.resolve():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        raw_questions = data.get("questions")
+        if not isinstance(raw_questions, list):
+            continue
+        for raw in raw_questions:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                ids.setdefault(raw["id"], path)
+    return ids
+
+
+def _volatile_functions(formula: str) -> list[str]:
+    names = re.findall(r"([A-Za-z][A-Za-z0-9.]*)\s*\(", re.sub(r'"[^"]*"', '""', formula))
+    return sorted({name.upper() for name in names} & VOLATILE_FUNCTIONS)
+
+
+def _question_label(raw: dict, position: int) -> str:
+    question_id = raw.get("id")
+    if isinstance(question_id, str) and question_id.strip():
+        return question_id
+    return f"#{position}"
+
+
+def _problem(path: Path, question_id: str, message: str) -> Problem:
+    return Problem(str(path), question_id, message)
+
+
+def _problems_message(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    noun = "problem" if len(problems) == 1 else "problems"
+    return "\n".join([f"{len(problems)} {noun} in question banks:", *map(str, problems)])
+
+
+def _count_types(types: Iterable[str]) -> dict[str, int]:
+    counts = dict.fromkeys(QUESTION_TYPES, 0)
+    for question_type in types:
+        counts[question_type] = counts.get(question_type, 0) + 1
+    return counts
+
+
+def _key_hint(key: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "remove it"
+
+
+def _or_list(words: Iterable[str]) -> str:
+    words = list(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _the(sheet_name: str) -> str:
+    """A sheet's name as it reads in a sentence: "the grid", but "more_variants[2]"."""
+    return sheet_name if sheet_name.startswith("more_variants") else f"the {sheet_name}"
+
+
+def _grid_shape(grid: Grid) -> tuple[int, int]:
+    return len(grid), len(grid[0])
+
+
+def _shape(shape: tuple[int, int]) -> str:
+    rows, columns = shape
+    return f"{rows} rows x {columns} columns"
+
+
+def _grid_json(grid: Grid) -> list[list[object]]:
+    return [[_cell_json(cell) for cell in row] for row in grid]
+
+
+def _cell_json(cell: object) -> object:
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return cell

@@ -1,0 +1,1 @@
+"""The email drills' pages: the drill list, proofreading, writing and their reviews."""

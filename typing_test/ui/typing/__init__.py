@@ -1,0 +1,1 @@
+"""The typing test's pages: set-up, the test itself and its result."""

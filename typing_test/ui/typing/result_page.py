@@ -1,0 +1,138 @@
+"""The result of a typing test: the figures and a big PASS or FAIL."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from typing_test.core.typing.scoring import PassBar, TypingResult
+from typing_test.ui.common.button_row import button_row
+from typing_test.ui.common.styles import (
+    ABANDONED_BANNER_STYLE,
+    FAIL_BANNER_STYLE,
+    PASS_BANNER_STYLE,
+)
+
+
+class ResultPage(QWidget):
+    """Shows one TypingResult. ``againRequested`` and ``homeRequested`` navigate."""
+
+    againRequested = Signal()
+    homeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdict")
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reason_label = QLabel()
+        self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reason_label.setWordWrap(True)
+        self.passage_label = QLabel()
+        self.passage_label.setStyleSheet("color: #5f6368;")
+
+        self.figure_labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = [
+            ("net_wpm", "Net WPM"),
+            ("gross_wpm", "Gross WPM"),
+            ("accuracy", "Accuracy"),
+            ("uncorrected_errors", "Uncorrected errors"),
+            ("corrected_errors", "Corrected errors"),
+            ("kph", "Keystrokes per hour"),
+            ("duration", "Duration"),
+        ]
+        for index, (key, title) in enumerate(names):
+            caption = QLabel(title)
+            caption.setStyleSheet("color: #5f6368;")
+            value = QLabel()
+            value.setObjectName(key)
+            value.setStyleSheet("font-size: 18pt; font-weight: 600;")
+            self.figure_labels[key] = value
+            row, column = divmod(index, 4)
+            grid.addWidget(caption, row * 2, column)
+            grid.addWidget(value, row * 2 + 1, column)
+
+        self.errors_caption = QLabel("Words typed wrong")
+        self.errors_caption.setStyleSheet("font-weight: 600;")
+        self.errors_table = QTableWidget(0, 2)
+        self.errors_table.setHorizontalHeaderLabels(["You typed", "Expected"])
+        self.errors_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.again_button = QPushButton("Take another test")
+        self.again_button.clicked.connect(self.againRequested)
+        self.home_button = QPushButton("Home")
+        self.home_button.clicked.connect(self.homeRequested)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.verdict_label)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.passage_label)
+        layout.addLayout(grid)
+        layout.addWidget(self.errors_caption)
+        layout.addWidget(self.errors_table, 1)
+        layout.addLayout(button_row(self.home_button, self.again_button))
+
+    def show_result(
+        self, result: TypingResult, bar: PassBar, title: str, abandoned: bool = False
+    ) -> None:
+        """Fill the page from ``result`` judged against ``bar``."""
+        passed = result.passed(bar) and not abandoned
+        if abandoned:
+            self.verdict_label.setText("ABANDONED")
+            self.verdict_label.setStyleSheet(ABANDONED_BANNER_STYLE)
+            self.reason_label.setText("The test was abandoned; it is saved, and it is not a pass.")
+        else:
+            self.verdict_label.setText("PASS" if passed else "FAIL")
+            self.verdict_label.setStyleSheet(PASS_BANNER_STYLE if passed else FAIL_BANNER_STYLE)
+            self.reason_label.setText(_reason(result, bar))
+        self.passage_label.setText(f"Passage: {title}")
+        values = {
+            "net_wpm": f"{result.net_wpm:.1f}",
+            "gross_wpm": f"{result.gross_wpm:.1f}",
+            "accuracy": f"{result.accuracy:.1f}%",
+            "uncorrected_errors": str(result.uncorrected_errors),
+            "corrected_errors": str(result.corrected_errors),
+            "kph": f"{result.kph:,.0f}",
+            "duration": _minutes_seconds(result.duration_s),
+        }
+        for key, text in values.items():
+            self.figure_labels[key].setText(text)
+        self.errors_table.setRowCount(len(result.word_errors))
+        for row, error in enumerate(result.word_errors):
+            typed = error.typed or "(skipped)"
+            expected = error.expected or "(extra word)"
+            self.errors_table.setItem(row, 0, QTableWidgetItem(typed))
+            self.errors_table.setItem(row, 1, QTableWidgetItem(expected))
+        self.errors_caption.setText(
+            f"Words typed wrong ({len(result.word_errors)})"
+            if result.word_errors
+            else "Words typed wrong: none"
+        )
+
+
+def _reason(result: TypingResult, bar: PassBar) -> str:
+    parts = [
+        f"Net speed {result.net_wpm:.1f} WPM "
+        f"({'meets' if result.net_wpm >= bar.min_net_wpm else 'below'} the {bar.min_net_wpm:g} "
+        "WPM bar)",
+        f"accuracy {result.accuracy:.1f}% "
+        f"({'meets' if result.accuracy >= bar.min_accuracy else 'below'} the "
+        f"{bar.min_accuracy:g}% bar)",
+    ]
+    return "; ".join(parts) + "."
+
+
+def _minutes_seconds(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,271 @@
+"""The passage the candidate types over, marked character by character.
+
+The widget shows the passage and turns keyboard input into keystrokes; it
+does not score. Typed characters are never inserted: each keystroke only
+re-formats the one passage character it landed on, so a key costs the same
+on a 5,000-character passage as on a short one.
+
+Paste (shortcut, context menu, middle click) and drag-and-drop are refused
+and reported through ``pasteRefused`` so the attempt can record them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from typing_test.core.typing.scoring import BACKSPACE
+
+CORRECT_COLOUR = QColor("#1b7a3a")
+WRONG_TEXT_COLOUR = QColor("#ffffff")
+WRONG_BACKGROUND = QColor("#d32f2f")
+PENDING_COLOUR = QColor("#202124")
+CURRENT_BACKGROUND = QColor("#ffe082")
+_PENDING, _CORRECT, _WRONG, _CURRENT = range(4)
+
+
+def _format(foreground: QColor, background: QColor | None = None) -> QTextCharFormat:
+    text_format = QTextCharFormat()
+    text_format.setForeground(foreground)
+    if background is not None:
+        text_format.setBackground(background)
+    else:
+        text_format.clearBackground()
+    return text_format
+
+
+def wrap_at_spaces(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Replace the spaces where ``text`` should break so lines fit ``width`` pixels.
+
+    Greedy, like a word processor: a word goes on the line when it fits. A
+    word wider than the whole line stays on a line of its own.
+    """
+    space = metrics.horizontalAdvance(" ")
+    pieces: list[str] = []
+    line_width = 0
+    for index, word in enumerate(text.split(" ")):
+        word_width = metrics.horizontalAdvance(word)
+        if index == 0:
+            line_width = word_width
+        elif line_width + space + word_width <= width:
+            pieces.append(" ")
+            line_width += space + word_width
+        else:
+            pieces.append("\n")
+            line_width = word_width
+        pieces.append(word)
+    return "".join(pieces)
+
+
+class TypingArea(QPlainTextEdit):
+    """Shows a passage and emits one ``keyTyped`` per keystroke.
+
+    ``keyTyped`` carries one character or "Backspace". Dead keys, AltGr and
+    input-method composition arrive as the composed character, once.
+    """
+
+    keyTyped = Signal(str)
+    pasteRefused = Signal(str)  # how: "shortcut", "context-menu", "drop", "middle-click"
+    escapePressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("typingArea")
+        self.setUndoRedoEnabled(False)  # formatting must not pile up an undo stack
+        self.setAcceptDrops(True)  # accepted only so drops can be refused and recorded
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setCursorWidth(2)
+        # A scroll bar that comes and goes would change the width the lines
+        # were wrapped for.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        font = QFont()
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setPointSize(17)
+        self.setFont(font)
+        self.setStyleSheet("QPlainTextEdit#typingArea { padding: 12px; line-height: 150%; }")
+        self._formats = {
+            _PENDING: _format(PENDING_COLOUR),
+            _CORRECT: _format(CORRECT_COLOUR),
+            _WRONG: _format(WRONG_TEXT_COLOUR, WRONG_BACKGROUND),
+            _CURRENT: _format(PENDING_COLOUR, CURRENT_BACKGROUND),
+        }
+        self._passage = ""
+        self._states = bytearray()  # one _PENDING/_CORRECT/_WRONG per passage character
+        self._line_width = 0
+        # Re-wrapping on every pixel of a window drag would be wasted work.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(60)
+        self._relayout_timer.timeout.connect(self._lay_out)
+        self._current_position = -1
+        self._cursor = QTextCursor(self.document())
+
+    # Display -----------------------------------------------------------------
+
+    def set_passage(self, text: str) -> None:
+        """Show ``text`` with nothing typed yet."""
+        self._passage = text
+        self._states = bytearray(len(text))
+        self._current_position = 0
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Break the passage into lines that fit the width, one text block each.
+
+        Qt re-lays out a whole block when one of its characters changes
+        format, so one block per line keeps a keystroke's cost independent of
+        the passage length. A break replaces a space with a block separator,
+        which is also one document position, so passage index == position.
+        """
+        self._line_width = self._available_width()
+        self.setPlainText(wrap_at_spaces(self._passage, self.fontMetrics(), self._line_width))
+        self._cursor = QTextCursor(self.document())
+        start = 0
+        for end in range(1, len(self._states) + 1):  # re-apply the marks, run by run
+            if end == len(self._states) or self._states[end] != self._states[start]:
+                if self._states[start] != _PENDING:
+                    self._cursor.setPosition(start)
+                    self._cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    self._cursor.setCharFormat(self._formats[self._states[start]])
+                start = end
+        self.show_position(self._current_position)
+
+    def _available_width(self) -> int:
+        margin = 2 * self.document().documentMargin() + self.cursorWidth() + 8
+        return max(120, int(self.viewport().width() - margin))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._passage and abs(self._available_width() - self._line_width) > 4:
+            self._relayout_timer.start()
+
+    def mark(self, position: int, correct: bool) -> None:
+        """Colour the character at ``position`` as typed right or wrong."""
+        self._set_state(position, _CORRECT if correct else _WRONG)
+
+    def unmark(self, position: int) -> None:
+        """Return the character at ``position`` to untyped (after Backspace)."""
+        self._set_state(position, _PENDING)
+
+    def show_position(self, position: int) -> None:
+        """Highlight the next character to type and keep it in view."""
+        previous, self._current_position = self._current_position, position
+        if previous != position:
+            self._render(previous)
+        self._render(position)
+        caret = QTextCursor(self.document())
+        caret.setPosition(min(position, len(self._states)))
+        self.setTextCursor(caret)
+        self.ensureCursorVisible()
+
+    def _set_state(self, position: int, state: int) -> None:
+        if 0 <= position < len(self._states):  # past the end: nothing to colour
+            self._states[position] = state
+            self._render(position)
+
+    def _render(self, position: int) -> None:
+        """Format the one character at ``position`` from its state."""
+        if not 0 <= position < len(self._states):
+            return
+        self._cursor.setPosition(position)
+        self._cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        state = self._states[position]
+        if position == self._current_position and state != _WRONG:
+            self._cursor.setCharFormat(self._formats[_CURRENT])
+        else:
+            self._cursor.setCharFormat(self._formats[state])
+
+    # Input -------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Paste) or (
+            event.key() == Qt.Key.Key_Insert
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.pasteRefused.emit("shortcut")
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Backspace:
+            self.keyTyped.emit(BACKSPACE)
+            return
+        modifiers = event.modifiers()
+        # Ctrl and Alt shortcuts are not typing; AltGr arrives as Ctrl+Alt on
+        # Windows, and it does produce text, so that pair is let through.
+        is_altgr = (
+            modifiers & Qt.KeyboardModifier.ControlModifier
+            and modifiers & Qt.KeyboardModifier.AltModifier
+        )
+        if (
+            modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            and not is_altgr
+        ):
+            return
+        self._emit_text(event.text())
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
+        # Composition in progress (the pre-edit string) is not a keystroke;
+        # only the committed character is.
+        self._emit_text(event.commitString())
+
+    def _emit_text(self, text: str) -> None:
+        for character in unicodedata.normalize("NFC", text):
+            if character == "\t" or character.isprintable() or character == " ":
+                self.keyTyped.emit(" " if character == "\t" else character)
+
+    # Refusals ----------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+        return False
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        self.pasteRefused.emit("paste")
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        # No menu at all: its Paste entry is the way round the shortcut check.
+        self.pasteRefused.emit("context-menu")
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.pasteRefused.emit("drop")
+        event.ignore()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        # Clicking only focuses: no moving the caret, no selecting, and no
+        # X11 middle-click paste.
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self.pasteRefused.emit("middle-click")
+        self.setFocus()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pass
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus()

@@ -1,0 +1,72 @@
+"""Choosing a typing test: its length and the kind of passage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from typing_test.core.typing.passages import CATEGORIES
+
+DURATIONS_MIN = (1, 2, 3, 5)
+
+
+class TypingSetup(QWidget):
+    """Duration and category pickers; ``startRequested(seconds, category or "")``."""
+
+    startRequested = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel("Typing test")
+        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.bar_label = QLabel()
+        self.bar_label.setWordWrap(True)
+        self.bar_label.setMaximumWidth(720)
+        self.bar_label.setStyleSheet("color: #3c4043; font-size: 11pt;")
+
+        self.duration_box = QComboBox()
+        for minutes in DURATIONS_MIN:
+            self.duration_box.addItem(f"{minutes} minute{'s' if minutes > 1 else ''}", minutes)
+        self.duration_box.setCurrentIndex(DURATIONS_MIN.index(3))
+        self.category_box = QComboBox()
+        self.category_box.addItem("Random", "")
+        for category, label in CATEGORIES.items():
+            self.category_box.addItem(label, category)
+
+        self.start_button = QPushButton("Start test")
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumSize(200, 40)
+        self.start_button.clicked.connect(self._request_start)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("Duration:", self.duration_box)
+        form.addRow("Passage:", self.category_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(heading)
+        layout.addWidget(self.bar_label)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def show_bar(self, min_net_wpm: float, min_accuracy: float) -> None:
+        """Say what it takes to pass, in the words the result screen uses."""
+        self.bar_label.setText(
+            f"Type the passage shown as fast and as accurately as you can. To pass you need "
+            f"at least {min_net_wpm:g} net words per minute and {min_accuracy:g}% accuracy. "
+            "The timer starts on your first keystroke; the test ends when time runs out or "
+            "when you finish the passage."
+        )
+
+    def _request_start(self) -> None:
+        self.startRequested.emit(
+            int(self.duration_box.currentData()) * 60, self.category_box.currentData()
+        )
