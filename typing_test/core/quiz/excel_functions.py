@@ -71,6 +71,10 @@ LIFTED = (
     "EDATE", "EOMONTH", "DATEDIF", "DAYS",
 )  # fmt: skip
 
+# A product of larger matrices than this (multiplications) is refused with
+# #NUM!: it would run for seconds in Python, and no sheet of a test needs it.
+_MMULT_MAX_PRODUCTS = 1_000_000
+
 # Excel's last date, 9999-12-31, as a serial number.
 _LAST_SERIAL = 2958465
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
@@ -162,11 +166,29 @@ def _elementwise(scalar_function: Callable[..., Value]) -> Callable[..., Value]:
     """A function that applies ``scalar_function`` cell by cell when given arrays."""
 
     def evaluate(*arguments: Value) -> Value:
-        if any(isinstance(argument, list) for argument in arguments):
-            return _broadcast(scalar_function, arguments)
-        return scalar_function(*arguments)
+        if not any(isinstance(argument, list) for argument in arguments):
+            return scalar_function(*arguments)
+        # A range holds few distinct values (most often many empty cells), and
+        # each call of the engine's function costs tens of microseconds: work
+        # each distinct set of arguments out once.
+        results: dict[tuple, Value] = {}
+
+        def once(*scalars: Value) -> Value:
+            key = tuple(_hashable(scalar) for scalar in scalars)
+            if key not in results:
+                results[key] = scalar_function(*scalars)
+            return results[key]
+
+        return _broadcast(once, arguments)
 
     return evaluate
+
+
+def _hashable(value: Value) -> tuple:
+    # The type is part of the key: 1.0 and True are equal in Python, not in Excel.
+    if is_error(value):
+        return dict, str(value.get("kind"))
+    return type(value), value
 
 
 def _number(value: Value) -> float | dict:
@@ -315,7 +337,8 @@ def value(text: Value) -> Value:
 
 
 def mmult(first: Value, second: Value) -> Value:
-    """Excel's MMULT: the matrix product; #VALUE! for a non-number or unequal sides.
+    """Excel's MMULT: the matrix product; #VALUE! for a non-number or unequal sides,
+    #NUM! for matrices too large to multiply here (see _MMULT_MAX_PRODUCTS).
 
     >>> mmult([[1.0, 3.0], [7.0, 2.0]], [[2.0, 0.0], [0.0, 2.0]])
     [[2.0, 6.0], [14.0, 4.0]]
@@ -331,6 +354,8 @@ def mmult(first: Value, second: Value) -> Value:
     right = [[_number(cell) for cell in row] for row in right]
     if len(left[0]) != len(right):
         return error("Value")
+    if len(left) * len(right) * len(right[0]) > _MMULT_MAX_PRODUCTS:
+        return error("Num")
     return [
         [
             math.fsum(left_row[k] * right[k][column] for k in range(len(right)))
