@@ -380,29 +380,73 @@ def _close_brackets(formula: str) -> str:
 
 
 # Where the engine reads a call differently from Excel, the call is rewritten
-# before evaluation (the other differences are evaluated in excel_functions):
-# - MATCH(x,range,FALSE) is exact in Excel, like MATCH(x,range,0); the engine
-#   reads FALSE as approximate (conformance case "MATCH: FALSE is 0, an exact
-#   match": =MATCH(1050,A2:A7,FALSE) gave a row instead of #N/A). TRUE is 1.
-# - XLOOKUP(x,range,result,,-1): the engine hands an empty argument to our
-#   XLOOKUP as 0, which would come back as the "not found" value; an empty
-#   if_not_found means #N/A, so it becomes NA() (conformance case
-#   "XLOOKUP: match_mode -1, next smaller").
-def _match_false_as_exact(arguments: list[str]) -> list[str]:
+# before evaluation (the other differences are evaluated in excel_functions).
+# Each rewrite takes the name as typed and the arguments' texts and gives the
+# call to evaluate.
+Call = tuple[str, list[str]]
+
+
+def _match_false_as_exact(name: str, arguments: list[str]) -> Call:
+    # MATCH(x,range,FALSE) is exact in Excel, like MATCH(x,range,0); the engine
+    # reads FALSE as approximate (conformance case "MATCH: FALSE is 0, an exact
+    # match": =MATCH(1050,A2:A7,FALSE) gave a row instead of #N/A). TRUE is 1.
     if len(arguments) == 3 and arguments[2].strip().upper() in ("FALSE", "TRUE"):
-        return [*arguments[:2], "0" if arguments[2].strip().upper() == "FALSE" else "1"]
-    return arguments
+        return name, [*arguments[:2], "0" if arguments[2].strip().upper() == "FALSE" else "1"]
+    return name, arguments
 
 
-def _xlookup_empty_if_not_found(arguments: list[str]) -> list[str]:
+def _xlookup_empty_if_not_found(name: str, arguments: list[str]) -> Call:
+    # The engine hands an empty argument to our XLOOKUP as 0, which would come
+    # back as the "not found" value; an empty if_not_found means #N/A, so it
+    # becomes NA() (conformance case "XLOOKUP: match_mode -1, next smaller").
     if len(arguments) >= 4 and not arguments[3].strip():
-        return [*arguments[:3], "NA()", *arguments[4:]]
-    return arguments
+        return name, [*arguments[:3], "NA()", *arguments[4:]]
+    return name, arguments
 
 
-_CALL_REWRITES: dict[str, Callable[[list[str]], list[str]]] = {
+_RANGE = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?([0-9]+)\s*:\s*\$?([A-Za-z]{1,3})\$?([0-9]+)\s*")
+
+
+def _row_or_column_of_a_range(name: str, arguments: list[str]) -> Call:
+    # ROW(A2:A9) gives the row numbers 2 to 9 in Excel, COLUMN(B1:D1) the
+    # column numbers 2 to 4; the engine gives only the first (conformance case
+    # "ROW: a range gives its row numbers"). A range written out becomes the
+    # SEQUENCE of its numbers; anything else is left to the engine.
+    if len(arguments) != 1 or not (found := _RANGE.fullmatch(arguments[0])):
+        return name, arguments
+    first_row, first_column = parse_address(found.group(1) + found.group(2))
+    last_row, last_column = parse_address(found.group(3) + found.group(4))
+    top, bottom = sorted((first_row, last_row))
+    left, right = sorted((first_column, last_column))
+    if name.upper() == "ROW" and bottom > top:
+        return "SEQUENCE", [str(bottom - top + 1), "1", str(top)]
+    if name.upper() == "COLUMN" and right > left:
+        return "SEQUENCE", ["1", str(right - left + 1), str(left)]
+    return name, arguments
+
+
+def _each_for_array_arguments(name: str, arguments: list[str]) -> Call:
+    # COUNTIF(A2:A9,{"East","West"}) counts once per criterion in Excel; the
+    # engine ignores an array of criteria. Such a call goes to NAME.EACH
+    # (excel_functions.LIFTED_OVER), written when the argument is a range or
+    # an array constant.
+    lifted = excel_functions.LIFTED_OVER[name.upper()]
+    for position, argument in enumerate(arguments):
+        mask = _code_mask(argument)
+        written_as_array = any(
+            in_code and char in ":{" for char, in_code in zip(argument, mask, strict=True)
+        )
+        if lifted(position) and written_as_array:
+            return f"{name}.EACH", arguments
+    return name, arguments
+
+
+_CALL_REWRITES: dict[str, Callable[[str, list[str]], Call]] = {
     "MATCH": _match_false_as_exact,
     "XLOOKUP": _xlookup_empty_if_not_found,
+    "ROW": _row_or_column_of_a_range,
+    "COLUMN": _row_or_column_of_a_range,
+    **{name: _each_for_array_arguments for name in excel_functions.LIFTED_OVER},
 }
 _FUNCTION_CALL = re.compile(r"(?<![A-Za-z0-9_.$])([A-Za-z_][A-Za-z0-9_.]*)\(")
 
@@ -415,6 +459,8 @@ def rewrite_for_engine(formula: str) -> str:
     '=INDEX(B2:B7,MATCH(B9,A2:A7,0))'
     >>> rewrite_for_engine('=XLOOKUP(B9,A2:A7,B2:B7,,-1)&"MATCH(a,b,FALSE)"')
     '=XLOOKUP(B9,A2:A7,B2:B7,NA(),-1)&"MATCH(a,b,FALSE)"'
+    >>> rewrite_for_engine('=SUM(COUNTIF(A2:A9,{"East","West"}))+ROW($A$2:$A$9)')
+    '=SUM(COUNTIF.EACH(A2:A9,{"East","West"}))+SEQUENCE(8,1,2)'
     """
     mask = _code_mask(formula)
     pieces = []
@@ -427,11 +473,12 @@ def rewrite_for_engine(formula: str) -> str:
             break
         arguments, closing = split
         arguments = [rewrite_for_engine(argument) for argument in arguments]
-        rewrite = _CALL_REWRITES.get(call.group(1).upper())
+        name = call.group(1)
+        rewrite = _CALL_REWRITES.get(name.upper())
         if rewrite is not None:
-            arguments = rewrite(arguments)
+            name, arguments = rewrite(name, arguments)
         pieces.append(formula[done : call.start()])
-        pieces.append(f"{call.group(1)}({','.join(arguments)})")
+        pieces.append(f"{name}({','.join(arguments)})")
         done = closing + 1
     pieces.append(formula[done:])
     return "".join(pieces)
