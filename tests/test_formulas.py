@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from typing_test.core.quiz import formulas
 from typing_test.core.quiz.formulas import (
@@ -244,6 +246,14 @@ def test_spaces_at_either_end_of_a_text_value_are_shown():
         ),
         ("=XLOOKUP(B9,A2:A7,C2:C7,0,1)", "=XLOOKUP(B9,A2:A7,C2:C7,0,1)"),
         ("=SUM({1,2;3,4})", "=SUM({1,2;3,4})"),
+        ("=SUM(ROW(A2:A9))", "=SUM(SEQUENCE(8,1,2))"),
+        ("=SUM(COLUMN($B$1:$D$5))", "=SUM(SEQUENCE(1,3,2))"),
+        ("=ROW(A2)+ROW(A2:C2)", "=ROW(A2)+ROW(A2:C2)"),
+        ('=COUNTIF(A2:A9,"East")', '=COUNTIF(A2:A9,"East")'),
+        ('=COUNTIF(A2:A9,"a:{b}")', '=COUNTIF(A2:A9,"a:{b}")'),
+        ('=SUMIFS(E2:E9,A2:A9,{"East","West"})', '=SUMIFS.EACH(E2:E9,A2:A9,{"East","West"})'),
+        ("=SUMPRODUCT(1/COUNTIF(A2:A9,A2:A9))", "=SUMPRODUCT(1/COUNTIF.EACH(A2:A9,A2:A9))"),
+        ("=SUM(LARGE(E2:E9,{1,2}))", "=SUM(LARGE.EACH(E2:E9,{1,2}))"),
     ],
 )
 def test_calls_the_engine_reads_unlike_excel_are_rewritten(formula, rewritten):
@@ -392,3 +402,27 @@ def test_check_as_json_is_plain_data():
     data = check.as_json()
     assert data["correct"] is True
     assert data["given"][1] == {"kind": "number", "value": 1712.25, "display": "1712.25"}
+
+
+FORMULA_PIECES = st.sampled_from(
+    [
+        "SUM(", "MATCH(", "XLOOKUP(", "ROW(", "COLUMN(", "COUNTIF(", "LARGE(", "CHOOSE(",
+        "FILTER(", "LOOKUP(", "LEN(", "ISBLANK(", "MMULT(", "NETWORKDAYS(", "VALUE(",
+        "A1", "B2:B4", "$A$2:$A$4", "A0:A3", "{1,2;3,4}", "{", "}", "(", ")", ",", ";",
+        '"', '"x"', "'", "FALSE", "TRUE", "-", "+", "*", "/", "&", "1", "0", " ", ":",
+        "=", "<>", "#N/A", "NA()",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FORMULA_PIECES, max_size=12))
+def test_any_typed_formula_gives_a_value_or_one_clear_message(pieces):
+    formula = "=" + "".join(pieces)
+    try:
+        value = evaluate_formula(SALES, "C6", formula)
+    except FormulaError as error:
+        assert str(error)
+    else:
+        assert value.kind in ("number", "text", "boolean", "date", "error")
+        value.display()

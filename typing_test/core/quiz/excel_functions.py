@@ -63,7 +63,7 @@ Value = object
 LIFTED = (
     # text
     "LEN", "TRIM", "CLEAN", "UPPER", "LOWER", "LEFT", "RIGHT", "MID", "FIND", "SEARCH",
-    "SUBSTITUTE", "REPT", "TEXT", "EXACT", "CODE", "CHAR", "T", "N",
+    "SUBSTITUTE", "REPT", "TEXT", "EXACT", "CODE", "CHAR",
     # information
     "ISBLANK", "ISNUMBER", "ISTEXT", "ISNONTEXT", "ISLOGICAL", "ISERROR", "ISERR", "ISNA",
     "ISEVEN", "ISODD",

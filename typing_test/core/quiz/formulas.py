@@ -404,7 +404,9 @@ def _xlookup_empty_if_not_found(name: str, arguments: list[str]) -> Call:
     return name, arguments
 
 
-_RANGE = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?([0-9]+)\s*:\s*\$?([A-Za-z]{1,3})\$?([0-9]+)\s*")
+_RANGE = re.compile(
+    r"\s*\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})\s*:\s*\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})\s*"
+)
 
 
 def _row_or_column_of_a_range(name: str, arguments: list[str]) -> Call:
