@@ -25,7 +25,6 @@ that :func:`typing_test.core.quiz.formulas.evaluate_formula` builds
   gives "76budget"; Excel's documentation gives "76Budget").
 - ``VALUE`` refuses a currency amount (``=VALUE("$1,000")``, 1000 in Excel's
   documentation).
-
 - ``COUNTIF``, ``SUMIF(S)`` and the like, ``LARGE`` and ``SMALL`` ignore an
   array of criteria or positions (``=SUM(COUNTIF(A2:A9,{"East","West"}))``
   gives 0): see :data:`LIFTED_OVER`.
