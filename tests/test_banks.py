@@ -237,7 +237,7 @@ def test_each_problem_is_named_with_its_question(tmp_path, text, question_id, ex
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (('answer = "=SUM(B2:B3)"', 'answer = "=SUM(B2:B3"'), "does not evaluate on the grid"),
+        (('answer = "=SUM(B2:B3)"', 'answer = "=SUM(B2:B3))"'), "does not evaluate on the grid"),
         (('answer = "=SUM(B2:B3)"', 'answer = "=B2/0"'), "gives #DIV/0! on the grid"),
         (('answer = "=SUM(B2:B3)"', 'answer = "=B4+1"'), "circular reference"),
         (('answer = "=SUM(B2:B3)"', 'answer = "SUM(B2:B3)"'), "must be the reference formula"),

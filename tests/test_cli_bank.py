@@ -59,7 +59,7 @@ prompt = "Total"
 target = "B4"
 grid = [["Item", "Amount"], ["A", 1], ["B", 2], ["Total", ""]]
 variant = [["Item", "Amount"], ["A", 3], ["B", 4], ["Total", ""]]
-answer = "=SUM(B2:B3"
+answer = "=SUM(B2:B3))"
 explanation = "x"
 """
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from typing_test.core.quiz import formulas
 from typing_test.core.quiz.formulas import (
@@ -114,7 +116,7 @@ def test_more_variants_pass_a_right_formula_on_every_grid():
 
 def test_an_input_that_is_not_a_formula_has_no_value_on_any_grid():
     check = check_formula(
-        SALES, SALES_VARIANT, "B5", EAST_TOTALS_MORE, "=SUM(B2:B4", more_variants=(SALES_MORE,)
+        SALES, SALES_VARIANT, "B5", EAST_TOTALS_MORE, "=SUM(B2:B4))", more_variants=(SALES_MORE,)
     )
     assert not check.correct
     assert check.given == (None, None, None)
@@ -141,7 +143,8 @@ def test_text_without_equals_sign_is_not_a_formula():
 @pytest.mark.parametrize(
     ("formula", "reason"),
     [
-        ("=SUM(B2:B4", "brackets do not pair up"),
+        ("=SUM(B2:B4))", "brackets do not pair up"),
+        ("=SUM(B2:B4+", "not a valid formula"),
         ('=IF(B2>1,"yes,1)', "quotes is not closed"),
         ("=B2+", "not a valid formula"),
         ("==B2", "not a valid formula"),
@@ -153,6 +156,108 @@ def test_formula_that_does_not_parse_is_reported_not_raised_as_a_crash(formula, 
         evaluate_formula(SALES, "B5", formula)
     check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, formula)
     assert not check.correct and reason in check.message.lower()
+
+
+@pytest.mark.parametrize(
+    ("typed", "completed"),
+    [
+        ("=SUM(B2:B4", "=SUM(B2:B4)"),
+        ("=ROUND(SUM(B2:B4),2", "=ROUND(SUM(B2:B4),2)"),
+        ("=ROUND(SUM(B2:B4;2", "=ROUND(SUM(B2:B4,2))"),
+        ('=SUMIF(A2:A4,"East (all)",B2:B4', '=SUMIF(A2:A4,"East (all)",B2:B4)'),
+    ],
+)
+def test_closing_brackets_missing_at_the_end_are_added_as_excel_adds_them(typed, completed):
+    assert normalise_formula(typed) == completed
+    assert evaluate_formula(SALES, "B5", typed) == evaluate_formula(SALES, "B5", completed)
+
+
+def test_a_formula_missing_only_its_last_bracket_is_graded_as_completed():
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, '=SUMIF(A2:A4,"East",B2:B4')
+    assert check.correct, check.message
+
+
+@pytest.mark.parametrize(
+    ("formula", "reason"),
+    [
+        ('=IF(B2>1,"yes",1', None),  # completed: only the last bracket is missing
+        ("=(B2+B3", None),
+        ('=IF(B2>1,"yes,1', "quotes is not closed"),
+        ("=SUM(B2:B4))", "brackets do not pair up"),
+        ("=SUM(B2:B4+", "not a valid formula"),
+    ],
+)
+def test_only_closing_brackets_are_added(formula, reason):
+    if reason is None:
+        assert normalise_formula(formula) == formula + ")"
+        evaluate_formula(SALES, "B5", formula)
+    else:
+        with pytest.raises(FormulaError, match=reason):
+            evaluate_formula(SALES, "B5", formula)
+
+
+def test_text_versus_number_is_named_in_the_feedback():
+    grid = (("Amount", "500"), ("Total", None))
+    variant = (("Amount", "720"), ("Total", None))
+    expected = (number(500), number(720))
+    check = check_formula(grid, variant, "B2", expected, "=B1")
+    assert not check.correct
+    assert check.message == (
+        'The formula gives the text "500" on the sheet shown; the right value is the number 500.'
+    )
+    assert check_formula(grid, variant, "B2", expected, "=VALUE(B1)").correct
+    assert check_formula(grid, variant, "B2", expected, "=B1*1").correct
+
+
+def test_the_same_kind_is_not_named_and_text_stays_in_quotes():
+    grid = (("Paid", None),)
+    variant = (("Open", None),)
+    expected = (FormulaValue("text", "Paid"), FormulaValue("text", "Open"))
+    check = check_formula(grid, variant, "B1", expected, '=A1&" "')
+    assert check.message == (
+        'The formula gives "Paid␣" on the sheet shown; the right value is "Paid".'
+    )
+    check = check_formula(SALES, SALES_VARIANT, "B5", EAST_TOTALS, "=SUM(B2:B4)")
+    assert check.message == (
+        "The formula gives 2580.5 on the sheet shown; the right value is 1630.5."
+    )
+
+
+def test_spaces_at_either_end_of_a_text_value_are_shown():
+    assert FormulaValue("text", " Reorder ").display() == "␣Reorder␣"
+    assert FormulaValue("text", "Re order").display() == "Re order"
+    assert FormulaValue("text", "  ").display() == "␣␣"
+    assert FormulaValue("text", " x").as_json()["display"] == "␣x"
+    assert FormulaValue("text", " x").as_json()["value"] == " x"
+
+
+@pytest.mark.parametrize(
+    ("formula", "rewritten"),
+    [
+        ("=MATCH(B9,A2:A7,FALSE)", "=MATCH(B9,A2:A7,0)"),
+        ("=MATCH(B9,A2:A7, false )", "=MATCH(B9,A2:A7,0)"),
+        ("=match(B9,A2:A7,TRUE)", "=match(B9,A2:A7,1)"),
+        ("=MATCH(B9,A2:A7,0)", "=MATCH(B9,A2:A7,0)"),
+        ('=IF(A1="MATCH(x,y,FALSE)",1,2)', '=IF(A1="MATCH(x,y,FALSE)",1,2)'),
+        ("=XMATCH(B9,A2:A7,FALSE)", "=XMATCH(B9,A2:A7,FALSE)"),
+        (
+            "=SUM(IFERROR(XLOOKUP(B9,A2:A7,C2:C7,,1),0))",
+            "=SUM(IFERROR(XLOOKUP(B9,A2:A7,C2:C7,NA(),1),0))",
+        ),
+        ("=XLOOKUP(B9,A2:A7,C2:C7,0,1)", "=XLOOKUP(B9,A2:A7,C2:C7,0,1)"),
+        ("=SUM({1,2;3,4})", "=SUM({1,2;3,4})"),
+        ("=SUM(ROW(A2:A9))", "=SUM(SEQUENCE(8,1,2))"),
+        ("=SUM(COLUMN($B$1:$D$5))", "=SUM(SEQUENCE(1,3,2))"),
+        ("=ROW(A2)+ROW(A2:C2)", "=ROW(A2)+ROW(A2:C2)"),
+        ('=COUNTIF(A2:A9,"East")', '=COUNTIF(A2:A9,"East")'),
+        ('=COUNTIF(A2:A9,"a:{b}")', '=COUNTIF(A2:A9,"a:{b}")'),
+        ('=SUMIFS(E2:E9,A2:A9,{"East","West"})', '=SUMIFS.EACH(E2:E9,A2:A9,{"East","West"})'),
+        ("=SUMPRODUCT(1/COUNTIF(A2:A9,A2:A9))", "=SUMPRODUCT(1/COUNTIF.EACH(A2:A9,A2:A9))"),
+        ("=SUM(LARGE(E2:E9,{1,2}))", "=SUM(LARGE.EACH(E2:E9,{1,2}))"),
+    ],
+)
+def test_calls_the_engine_reads_unlike_excel_are_rewritten(formula, rewritten):
+    assert formulas.rewrite_for_engine(formula) == rewritten
 
 
 def test_empty_input_is_an_error_not_a_formula():
@@ -297,3 +402,27 @@ def test_check_as_json_is_plain_data():
     data = check.as_json()
     assert data["correct"] is True
     assert data["given"][1] == {"kind": "number", "value": 1712.25, "display": "1712.25"}
+
+
+FORMULA_PIECES = st.sampled_from(
+    [
+        "SUM(", "MATCH(", "XLOOKUP(", "ROW(", "COLUMN(", "COUNTIF(", "LARGE(", "CHOOSE(",
+        "FILTER(", "LOOKUP(", "LEN(", "ISBLANK(", "MMULT(", "NETWORKDAYS(", "VALUE(",
+        "A1", "B2:B4", "$A$2:$A$4", "A0:A3", "{1,2;3,4}", "{", "}", "(", ")", ",", ";",
+        '"', '"x"', "'", "FALSE", "TRUE", "-", "+", "*", "/", "&", "1", "0", " ", ":",
+        "=", "<>", "#N/A", "NA()",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FORMULA_PIECES, max_size=12))
+def test_any_typed_formula_gives_a_value_or_one_clear_message(pieces):
+    formula = "=" + "".join(pieces)
+    try:
+        value = evaluate_formula(SALES, "C6", formula)
+    except FormulaError as error:
+        assert str(error)
+    else:
+        assert value.kind in ("number", "text", "boolean", "date", "error")
+        value.display()

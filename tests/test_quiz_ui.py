@@ -519,6 +519,21 @@ def test_the_review_lists_the_values_on_every_hidden_sheet(result_page):
     assert 'Your formula gives: "Reorder" on the sheet shown; "OK" and "OK" on the 2' in review
 
 
+def test_the_review_tells_text_from_number_and_shows_a_trailing_space(result_page):
+    quiz = rebuild_quiz(load_builtin_banks(), ["xlf-010", "xlf-011"], seed=3)
+    answers = {"xlf-010": '=IF(B4>=95,"500",0)', "xlf-011": '=IF(B2<20,"Reorder ","OK")'}
+    result_page.show_result(grade_quiz(quiz, answers))
+    review = review_text(result_page)
+    assert (
+        'The formula gives the text "500" on the sheet shown; the right value is the number 500.'
+        in review
+    )
+    assert 'Your formula gives: "Reorder␣" on the sheet shown; "OK" and "OK"' in review
+    assert (
+        'The formula gives "Reorder␣" on the sheet shown; the right value is "Reorder".' in review
+    )
+
+
 def test_a_pass_is_shown_as_pass(qtbot, page, quiz, result_page):
     page.start(quiz, 600)
     answer_everything_right(qtbot, page, formula="=SUM(B2:B4)")

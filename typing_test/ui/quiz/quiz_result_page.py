@@ -221,13 +221,12 @@ def _values_text(values: tuple[FormulaValue | None, ...]) -> str:
 
 
 def _value_text(value: FormulaValue | None) -> str:
-    # Text in quotes, as a formula writes it: spaces count, and a comma inside
-    # the text never reads as one between values.
+    # Text in quotes, as a formula writes it, with a space at either end shown
+    # as ␣ (the same as in the feedback): spaces count, and a comma inside the
+    # text never reads as one between values.
     if value is None:
         return "no value"
-    if value.kind == "text":
-        return f'"{value.display()}"'
-    return value.display()
+    return value.describe()
 
 
 def _minutes_seconds(seconds: float) -> str:
