@@ -1,8 +1,10 @@
 """The typing passages: one TOML file each in ``assets/passages/``.
 
 A passage file holds ``title``, ``category``, ``difficulty`` and ``text``.
-Its id is the file name without ``.toml``. Every run of whitespace in the
-text becomes one space, so authors may wrap lines freely.
+Its id is the file name without ``.toml``. Each line of the text is a line the
+candidate types (a greeting, a paragraph, a line of a signature), ended with
+Enter; blank lines between paragraphs are for the author's eyes and are not
+typed. Runs of spaces inside a line become one space.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ MIN_LENGTH = 1800
 
 @dataclass(frozen=True)
 class Passage:
-    """A passage to type. ``text`` is NFC-normalised with single spaces."""
+    """A passage to type. ``text`` is NFC-normalised: lines joined by "\\n",
+    single spaces inside a line, no blank line."""
 
     id: str
     title: str
@@ -38,12 +41,15 @@ class Passage:
 
 
 def normalise_text(text: str) -> str:
-    """Collapse whitespace runs to one space and normalise to NFC.
+    """Normalise to NFC, keep one line break between lines, drop blank lines,
+    and collapse the spaces inside a line.
 
-    >>> normalise_text("  Dear  customer,\\n\\nThank you. ")
-    'Dear customer, Thank you.'
+    >>> normalise_text("  Dear  customer,\\r\\n\\nThank you.\\n  Ann ")
+    'Dear customer,\\nThank you.\\nAnn'
     """
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def load_passage(path: Path) -> Passage:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from typing_test.core.typing.scoring import BACKSPACE, TypingResult, score
+from typing_test.core.typing.scoring import BACKSPACE, TypingResult, keystroke_is_correct, score
 
 Clock = Callable[[], float]
 
@@ -120,7 +120,7 @@ class TypingSession:
         self._typed.append(key)
         if len(self._typed) >= len(self.passage):
             self._completed_at_ms = t
-        correct = position < len(self.passage) and self.passage[position] == key
+        correct = keystroke_is_correct(self.passage, position, key)
         return KeyOutcome(position, correct)
 
     def record_incident(self, kind: str, **details: object) -> None:
