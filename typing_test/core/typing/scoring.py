@@ -203,6 +203,15 @@ def align_words(typed: str, passage: str) -> list[WordError]:
     [WordError(typed='', expected='cat')]
     >>> align_words("the ca", "the cat sat")
     []
+
+    A slip of the space bar is one error, not a wrong word plus a missing or
+    extra one: a space typed as another key or left out ("reportedzto" for
+    "reported to"), or a space typed inside a word ("acc ount").
+
+    >>> align_words("it was reportedzto us", "it was reported to us")
+    [WordError(typed='reportedzto', expected='reported to')]
+    >>> align_words("an acc ount", "an account")
+    [WordError(typed='acc ount', expected='account')]
     """
     typed_words = typed.split()
     expected_words = passage.split()
@@ -211,12 +220,29 @@ def align_words(typed: str, passage: str) -> list[WordError]:
     return [step.error(typed_words, expected_words) for step in steps]
 
 
+def _joins(whole: str, left: str, right: str) -> bool:
+    """True when ``whole`` is ``left`` and ``right`` with nothing, or one
+    character, between them."""
+    if whole == left + right:
+        return True
+    return (
+        len(whole) == len(left) + 1 + len(right)
+        and whole.startswith(left)
+        and whole.endswith(right)
+    )
+
+
 @dataclass(frozen=True)
 class AlignmentStep:
     """One word error on the cheapest alignment, at typed word ``i`` and passage
-    word ``j``: ``"wrong"`` (typed[i] for expected[j]), ``"extra"`` (typed[i]
-    has no passage word) or ``"skipped"`` (expected[j] was left out). Between
-    two steps the words match one for one."""
+    word ``j``. Between two steps the words match one for one.
+
+    ``kind`` is ``"wrong"`` (typed[i] for expected[j]), ``"extra"`` (typed[i]
+    has no passage word), ``"skipped"`` (expected[j] was left out),
+    ``"merged"`` (typed[i] is expected[j] and expected[j + 1] with the space
+    left out or typed as another key) or ``"split"`` (typed[i] and
+    typed[i + 1] are expected[j] with a space typed inside it).
+    """
 
     kind: str
     i: int
@@ -224,14 +250,23 @@ class AlignmentStep:
 
     def after(self) -> tuple[int, int]:
         """The typed and passage word indexes just after this step."""
-        return (self.i + (self.kind != "skipped"), self.j + (self.kind != "extra"))
+        typed_words, passage_words = _STEP_SIZES[self.kind]
+        return (self.i + typed_words, self.j + passage_words)
 
     def error(self, typed: list[str], expected: list[str]) -> WordError:
         """The step as the (typed, expected) pair shown to the candidate."""
-        return WordError(
-            typed[self.i] if self.kind != "skipped" else "",
-            expected[self.j] if self.kind != "extra" else "",
-        )
+        i_end, j_end = self.after()
+        return WordError(" ".join(typed[self.i : i_end]), " ".join(expected[self.j : j_end]))
+
+
+# How many typed and passage words each kind of step covers.
+_STEP_SIZES = {
+    "wrong": (1, 1),
+    "extra": (1, 0),
+    "skipped": (0, 1),
+    "merged": (1, 2),
+    "split": (2, 1),
+}
 
 
 def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> list[AlignmentStep]:
@@ -247,8 +282,14 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
     Work grows with the number of errors, not with the passage length, so a
     clean 5-minute run costs almost nothing.
 
-    >>> word_alignment(["a", "c", "d", "x"], ["a", "b", "c", "d", "e"], mid_word=False)
-    [AlignmentStep(kind='skipped', i=1, j=1), AlignmentStep(kind='wrong', i=3, j=4)]
+    A slip of the space bar costs one error, like any other: two passage
+    words typed as one ("merged") or one typed as two ("split"). Trying these
+    only from the furthest point of each diagonal is enough: from an earlier
+    point a merge or split reaches no further than a skip or an extra word
+    from the furthest one.
+
+    >>> word_alignment(["a", "c", "x", "d"], ["a", "b", "c", "e", "d"], mid_word=False)
+    [AlignmentStep(kind='skipped', i=1, j=1), AlignmentStep(kind='wrong', i=2, j=3)]
     """
     n, m = len(typed), len(expected)
     if not n:
@@ -265,8 +306,14 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
             i += 1
         return i
 
-    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the move
-    # that got there ("wrong", "extra" or "skipped") for the trace-back.
+    def merges(i: int, j: int) -> bool:
+        return i < n and j + 1 < m and _joins(typed[i], expected[j], expected[j + 1])
+
+    def splits(i: int, j: int) -> bool:
+        return i + 1 < n and j < m and _joins(expected[j], typed[i], typed[i + 1])
+
+    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the kind of
+    # step that got there, for the trace-back.
     reach: list[dict[int, int]] = [{0: slide(0, 0)}]
     came: list[dict[int, str]] = [{0: ""}]
     d = 0
@@ -286,6 +333,13 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
                 best, move = previous[k + 1] + 1, "extra"
             if k - 1 in previous and previous[k - 1] + k <= m and previous[k - 1] > best:
                 best, move = previous[k - 1], "skipped"
+            # On a tie a slip of the space bar is the likelier reading.
+            if k - 1 in previous and previous[k - 1] + 1 >= best:
+                if merges(previous[k - 1], previous[k - 1] + k - 1):
+                    best, move = previous[k - 1] + 1, "merged"
+            if k + 1 in previous and previous[k + 1] + 2 >= best:
+                if splits(previous[k + 1], previous[k + 1] + k + 1):
+                    best, move = previous[k + 1] + 2, "split"
             if move and best + k >= 0:
                 row[k] = slide(best, k)
                 moves[k] = move
@@ -299,17 +353,10 @@ def _trace_diagonals(
     """List the steps on the path that ends on diagonal ``k`` at the last cost."""
     steps: list[AlignmentStep] = []
     for d in range(len(reach) - 1, 0, -1):
-        move = came[d][k]
-        if move == "wrong":
-            i = reach[d - 1][k]
-            steps.append(AlignmentStep("wrong", i, i + k))
-        elif move == "extra":
-            k += 1
-            i = reach[d - 1][k]
-            steps.append(AlignmentStep("extra", i, i + k))
-        else:  # a passage word left out
-            k -= 1
-            i = reach[d - 1][k]
-            steps.append(AlignmentStep("skipped", i, i + k))
+        kind = came[d][k]
+        typed_words, passage_words = _STEP_SIZES[kind]
+        k -= passage_words - typed_words  # the diagonal the step started on
+        i = reach[d - 1][k]
+        steps.append(AlignmentStep(kind, i, i + k))
     steps.reverse()
     return steps
