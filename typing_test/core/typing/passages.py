@@ -92,15 +92,29 @@ def load_passages(folder: Path | None = None) -> tuple[list[Passage], list[str]]
 
 
 def choose_passage(
-    passages: list[Passage], category: str | None, rng: random.Random | None = None
+    passages: list[Passage],
+    category: str | None,
+    rng: random.Random | None = None,
+    difficulty: str | None = None,
 ) -> Passage:
-    """Pick a passage at random, from ``category`` or from all when it is None.
+    """Pick a passage at random, from ``category`` and of ``difficulty``; None
+    for either means any.
 
     >>> p = Passage("a", "A", "policy", "easy", "Text.")
-    >>> choose_passage([p], "policy").id
+    >>> choose_passage([p], "policy", difficulty="easy").id
     'a'
+    >>> choose_passage([p], None, difficulty="hard")
+    Traceback (most recent call last):
+    ...
+    typing_test.core.assets.ContentError: no hard passages in any category
     """
-    pool = [p for p in passages if category is None or p.category == category]
+    pool = [
+        p
+        for p in passages
+        if (category is None or p.category == category)
+        and (difficulty is None or p.difficulty == difficulty)
+    ]
     if not pool:
-        raise ContentError(f"no passages in category {category!r}")
+        where = f"category {category!r}" if category else "any category"
+        raise ContentError(f"no {difficulty + ' ' if difficulty else ''}passages in {where}")
     return (rng or random.Random()).choice(pool)
