@@ -34,7 +34,7 @@ def main() -> None:
     window.open_activity("typing")
     app.processEvents()
     window.grab().save(str(OUT / "screen-typing-setup.png"))
-    window.typing_setup.startRequested.emit(60, "customer-email")
+    window.typing_setup.startRequested.emit(60, "customer-email", "")
     page = window.typing_page
     text = page.session.passage
     rng = random.Random(5)

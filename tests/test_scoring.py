@@ -204,26 +204,62 @@ def test_property_adding_a_wrong_word_never_raises_net_wpm(passage, data, second
     assert after.net_wpm <= before.net_wpm + 1e-9
 
 
+def joins(whole: str, left: str, right: str) -> bool:
+    return whole == left + right or (
+        len(whole) == len(left) + len(right) + 1
+        and whole.startswith(left) and whole.endswith(right))
+
+
 def reference_error_count(typed: str, passage: str) -> int:
-    """The rule as written, by the full O(n*m) table: min over leading runs."""
+    """The rule as written, by the full O(n*m) table: min over leading runs,
+    with a space-bar slip (two passage words typed as one, or one as two)
+    costing one error."""
     a, b = typed.split(), passage.split()
     if not a:
         return 0
     mid_word = not typed[-1].isspace()
-    previous = list(range(len(b) + 1))
+    table = [list(range(len(b) + 1))]
     for i, word in enumerate(a, start=1):
         current = [i] + [0] * len(b)
         for j, target in enumerate(b, start=1):
             same = word == target or (mid_word and i == len(a) and target.startswith(word))
-            current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                             previous[j - 1] + (0 if same else 1))
-        previous = current
-    return min(previous)
+            options = [table[i - 1][j] + 1, current[j - 1] + 1,
+                       table[i - 1][j - 1] + (0 if same else 1)]
+            if j >= 2 and joins(word, b[j - 2], target):
+                options.append(table[i - 1][j - 2] + 1)
+            if i >= 2 and joins(target, a[i - 2], word):
+                options.append(table[i - 2][j - 1] + 1)
+            current[j] = min(options)
+        table.append(current)
+    return min(table[-1])
 
 
 @settings(max_examples=400)
 @given(passage=passages, typed_words=st.lists(words, max_size=30),
        trailing=st.sampled_from(["", " "]))
 def test_property_error_count_matches_the_full_table(passage, typed_words, trailing):
+    text = " ".join(typed_words) + trailing
+    assert len(align_words(text, passage)) == reference_error_count(text, passage)
+
+
+@settings(max_examples=400)
+@given(passage=passages, data=st.data(), trailing=st.sampled_from(["", " "]))
+def test_property_space_slips_match_the_full_table(passage, data, trailing):
+    # Start from the passage and slip the space bar (two words run together,
+    # or a space typed inside a word), then make a few other errors.
+    typed_words = passage.split()
+    for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
+        i = data.draw(st.integers(min_value=0, max_value=len(typed_words) - 1))
+        word = typed_words[i]
+        if data.draw(st.booleans()) and i + 1 < len(typed_words):
+            glue = data.draw(st.sampled_from(["", "z"]))
+            typed_words[i:i + 2] = [word + glue + typed_words[i + 1]]
+        elif len(word) >= 2:
+            cut = data.draw(st.integers(min_value=1, max_value=len(word) - 1))
+            rest = word[cut + 1:] if data.draw(st.booleans()) else word[cut:]
+            typed_words[i:i + 1] = [word[:cut], rest] if rest else [word[:cut]]
+    for _ in range(data.draw(st.integers(min_value=0, max_value=3))):
+        i = data.draw(st.integers(min_value=0, max_value=len(typed_words) - 1))
+        typed_words[i] = data.draw(words)
     text = " ".join(typed_words) + trailing
     assert len(align_words(text, passage)) == reference_error_count(text, passage)

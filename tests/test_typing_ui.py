@@ -55,9 +55,10 @@ def type_slowly(qtbot, widget, text: str, clock, ms_per_key: float) -> None:
 
 
 def char_format_at(area, position):
+    """The format of passage character ``position`` as the area shows it."""
     cursor = area.textCursor()
-    cursor.setPosition(position)
-    cursor.setPosition(position + 1, cursor.MoveMode.KeepAnchor)
+    cursor.setPosition(area.document_position(position))
+    cursor.setPosition(area.document_position(position) + 1, cursor.MoveMode.KeepAnchor)
     return cursor.charFormat()
 
 
@@ -161,7 +162,7 @@ def test_paste_drop_and_context_menu_are_refused_and_recorded(qtbot, window, sto
     QApplication.sendEvent(viewport, QDropEvent(QPointF(5, 5), *drag[1:]))
     assert window.typing_page.session.position == 1  # nothing but the "P" arrived
     assert "not allowed" in window.typing_page.notice_label.text()
-    assert area.toPlainText().replace("\n", " ") == SHORT.text  # the passage is intact
+    assert area.toPlainText().replace("\n", "") == SHORT.text  # the passage is intact
     type_slowly(qtbot, area, SHORT.text[1:], clock, 100)
     (row,) = store.attempts()
     refused = [event["how"] for event in row["events"] if event["type"] == "paste-refused"]
@@ -257,7 +258,10 @@ def test_the_passage_wraps_without_shifting_positions(qtbot, window):
     long_text = " ".join(["accountability"] * 200)
     area.set_passage(long_text)
     assert area.document().blockCount() > 1
-    assert area.toPlainText().replace("\n", " ") == long_text
+    # Each shown line keeps the space it wraps at, so every character is on screen.
+    lines = area.toPlainText().split("\n")
+    assert "".join(lines) == long_text
+    assert all(line.endswith(" ") for line in lines[:-1])
     area.mark(len(long_text) - 1, False)
     assert char_format_at(area, len(long_text) - 1).background().color() == WRONG_BACKGROUND
 
@@ -308,3 +312,132 @@ def test_a_failed_save_is_reported_and_the_result_still_shown(qtbot, window, sto
     assert window.stack.currentWidget() is window.result_page
     assert window.result_page.verdict_label.text() == "PASS"
     assert "could not be saved" in window.statusBar().currentMessage()
+
+
+LETTER = Passage("letter", "Letter", "customer-email", "easy",
+                 "Dear Ann,\nThank you for your call.\nBest regards,\nBo Lind")
+
+
+@pytest.fixture
+def letter_window(qtbot, store, clock):
+    window = MainWindow(store, clock=clock, passages=[LETTER], rng=random.Random(1))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_a_passage_keeps_its_lines_and_enter_types_a_line_break(qtbot, letter_window, store,
+                                                                 clock):
+    start(qtbot, letter_window)
+    area = letter_window.typing_page.typing_area
+    shown_lines = area.toPlainText().split("\n")
+    assert shown_lines == ["Dear Ann,\u21b5", "Thank you for your call.\u21b5",
+                           "Best regards,\u21b5", "Bo Lind"]
+    for line in LETTER.text.split("\n"):
+        type_slowly(qtbot, area, line, clock, 150)
+        if not letter_window.typing_page.session.finished:
+            qtbot.keyClick(area, Qt.Key.Key_Return)
+            clock.advance(150)
+    assert letter_window.result_page.verdict_label.text() == "PASS"
+    assert letter_window.result_page.figure_labels["accuracy"].text() == "100.0%"
+    (row,) = store.attempts()
+    assert [event["key"] for event in row["keystrokes"]].count("\n") == 3
+
+
+def test_space_at_a_line_break_is_right_too(qtbot, letter_window, store, clock):
+    start(qtbot, letter_window)
+    area = letter_window.typing_page.typing_area
+    type_slowly(qtbot, area, LETTER.text.replace("\n", " "), clock, 150)
+    assert letter_window.result_page.figure_labels["accuracy"].text() == "100.0%"
+    assert letter_window.result_page.figure_labels["uncorrected_errors"].text() == "0"
+
+
+def test_a_wrong_space_is_marked_as_visibly_as_a_wrong_letter(qtbot, window, clock):
+    start(qtbot, window)
+    area = window.typing_page.typing_area
+    qtbot.keyClicks(area, "Pleasex")  # "x" where the space after "Please" belongs
+    assert area.shown_character(6) == "\u2423"
+    assert char_format_at(area, 6).background().color() == WRONG_BACKGROUND
+    qtbot.keyClick(area, Qt.Key.Key_Backspace)
+    assert area.shown_character(6) == " "
+    assert char_format_at(area, 6).background().color() != WRONG_BACKGROUND
+
+
+def test_tab_never_types_it_moves_the_focus(qtbot, window, clock):
+    start(qtbot, window)
+    area = window.typing_page.typing_area
+    qtbot.keyClicks(area, "Pl")
+    qtbot.keyClick(area, Qt.Key.Key_Tab)
+    assert window.typing_page.session.position == 2
+    assert [event["key"] for event in window.typing_page.session.events] == ["P", "l"]
+
+
+def test_the_countdown_turns_red_in_the_last_ten_seconds(qtbot, window, clock):
+    start(qtbot, window, minutes=1)
+    page = window.typing_page
+    assert "timer starts" in page.hint_label.text()
+    qtbot.keyClicks(page.typing_area, "P")
+    assert "timer starts" not in page.hint_label.text()
+    clock.advance(49_000)
+    page.refresh()
+    assert page.time_left_label.text() == "0:11 left"
+    assert "b3261e" not in page.time_left_label.styleSheet()
+    clock.advance(1_000)
+    page.refresh()
+    assert page.time_left_label.text() == "0:10 left"
+    assert "b3261e" in page.time_left_label.styleSheet()
+
+
+def answer_leave_confirmation(qtbot, window, button_text: str) -> None:
+    """Click ``button_text`` in the close confirmation, which must be showing."""
+    box = window.leave_confirmation
+    assert box is not None and box.isVisible()
+    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_closing_the_window_during_a_test_asks_first(qtbot, window, store, clock):
+    start(qtbot, window)
+    qtbot.keyClicks(window.typing_page.typing_area, "Ple")
+    window.close()
+    answer_leave_confirmation(qtbot, window, "Keep going")
+    assert window.isVisible()
+    assert window.stack.currentWidget() is window.typing_page
+    window.close()
+    answer_leave_confirmation(qtbot, window, "Close and end the test")
+    assert not window.isVisible()
+    (row,) = store.attempts()
+    assert row["status"] == "abandoned" and row["passed"] is False
+
+
+def test_closing_the_window_outside_a_test_does_not_ask(qtbot, window):
+    window.close()
+    assert not window.isVisible()
+
+
+def test_difficulty_can_be_chosen(qtbot, store, clock):
+    easy = Passage("easy-one", "Easy one", "policy", "easy", "Short and plain.")
+    hard = Passage("hard-one", "Hard one", "policy", "hard", "Reconciliation of escrow.")
+    window = MainWindow(store, clock=clock, passages=[easy, hard], rng=random.Random(1))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.home_page.cards["typing"], Qt.MouseButton.LeftButton)
+    setup = window.typing_setup
+    setup.difficulty_box.setCurrentIndex(setup.difficulty_box.findText("Hard"))
+    qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
+    assert window.typing_page.title_label.text() == "Hard one"
+    (row,) = store.attempts()
+    assert row["settings"]["difficulty"] == "hard"
+
+
+def test_a_choice_with_no_passage_says_so_and_stays(qtbot, store, clock):
+    easy = Passage("easy-one", "Easy one", "policy", "easy", "Short and plain.")
+    window = MainWindow(store, clock=clock, passages=[easy], rng=random.Random(1))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.home_page.cards["typing"], Qt.MouseButton.LeftButton)
+    setup = window.typing_setup
+    setup.difficulty_box.setCurrentIndex(setup.difficulty_box.findText("Hard"))
+    qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is setup
+    assert "no hard passages" in window.statusBar().currentMessage()

@@ -12,8 +12,15 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from typing_test.core.assets import ContentError
 from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
@@ -93,6 +100,8 @@ class MainWindow(QMainWindow):
         self.checker_loader.start_loading()
         self.last_attempt_id: str | None = None
         self._attempt_id: str | None = None
+        self.leave_confirmation: QMessageBox | None = None  # asks before closing mid-test
+        self._leaving = False
         self._started_at = ""
         self._current_passage: Passage | None = None
 
@@ -202,11 +211,52 @@ class MainWindow(QMainWindow):
 
     # Navigation ----------------------------------------------------------------
 
+    def _timed_pages(self) -> tuple[QWidget, ...]:
+        return (self.typing_page, self.quiz_page, self.proofreading_page, self.writing_page)
+
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         # While a test runs the only ways out are finishing or abandoning it.
-        running = (self.typing_page, self.quiz_page, self.proofreading_page, self.writing_page)
-        self.toolbar.setEnabled(page not in running)
+        self.toolbar.setEnabled(page not in self._timed_pages())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Closing the window during a timed activity asks first; the activity
+        is then saved as abandoned (a quiz is kept as interrupted)."""
+        if self.stack.currentWidget() not in self._timed_pages() or self._leaving:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self.leave_confirmation is None:
+            self.leave_confirmation = self._ask_to_leave()
+        self.leave_confirmation.open()
+
+    def _ask_to_leave(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Leave the test?",
+            "A timed test is running. If you close the window now, the test ends here and "
+            "is saved as not finished; it never counts as a pass.",
+            parent=self,
+        )
+        box.setObjectName("leaveConfirmation")
+        close_button = box.addButton("&Close and end the test", QMessageBox.ButtonRole.AcceptRole)
+        keep_button = box.addButton("&Keep going", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep_button)
+
+        def answered() -> None:
+            if box.clickedButton() is close_button:
+                self._leave()
+
+        box.finished.connect(answered)
+        return box
+
+    def _leave(self) -> None:
+        """End the running activity as abandoned, then close for good."""
+        abandon = getattr(self.stack.currentWidget(), "abandon", None)
+        if abandon is not None:
+            abandon()
+        self._leaving = True
+        self.close()
 
     def show_home(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
@@ -379,9 +429,16 @@ class MainWindow(QMainWindow):
 
     # Typing test ---------------------------------------------------------------
 
-    def start_typing_test(self, seconds: int, category: str) -> None:
-        """Pick a passage (from ``category``, or any when empty) and start."""
-        passage = choose_passage(self.passages, category or None, self._rng)
+    def start_typing_test(self, seconds: int, category: str, difficulty: str = "") -> None:
+        """Pick a passage (from ``category`` and of ``difficulty``; any when
+        empty) and start."""
+        try:
+            passage = choose_passage(
+                self.passages, category or None, self._rng, difficulty=difficulty or None
+            )
+        except ContentError as error:
+            self.statusBar().showMessage(f"Cannot start: {error}. Choose another kind.")
+            return
         self._current_passage = passage
         self._category = category
         self._started_at = now_iso()
@@ -391,7 +448,7 @@ class MainWindow(QMainWindow):
             "typing",
             item_id=passage.id,
             item_title=passage.title,
-            settings={"test_length_s": seconds, "category": category},
+            settings={"test_length_s": seconds, "category": category, "difficulty": difficulty},
         )
 
     def _on_typing_finished(self, session: TypingSession) -> None:

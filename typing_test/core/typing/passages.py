@@ -1,8 +1,10 @@
 """The typing passages: one TOML file each in ``assets/passages/``.
 
 A passage file holds ``title``, ``category``, ``difficulty`` and ``text``.
-Its id is the file name without ``.toml``. Every run of whitespace in the
-text becomes one space, so authors may wrap lines freely.
+Its id is the file name without ``.toml``. Each line of the text is a line the
+candidate types (a greeting, a paragraph, a line of a signature), ended with
+Enter; blank lines between paragraphs are for the author's eyes and are not
+typed. Runs of spaces inside a line become one space.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ MIN_LENGTH = 1800
 
 @dataclass(frozen=True)
 class Passage:
-    """A passage to type. ``text`` is NFC-normalised with single spaces."""
+    """A passage to type. ``text`` is NFC-normalised: lines joined by "\\n",
+    single spaces inside a line, no blank line."""
 
     id: str
     title: str
@@ -38,12 +41,15 @@ class Passage:
 
 
 def normalise_text(text: str) -> str:
-    """Collapse whitespace runs to one space and normalise to NFC.
+    """Normalise to NFC, keep one line break between lines, drop blank lines,
+    and collapse the spaces inside a line.
 
-    >>> normalise_text("  Dear  customer,\\n\\nThank you. ")
-    'Dear customer, Thank you.'
+    >>> normalise_text("  Dear  customer,\\r\\n\\nThank you.\\n  Ann ")
+    'Dear customer,\\nThank you.\\nAnn'
     """
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def load_passage(path: Path) -> Passage:
@@ -86,15 +92,29 @@ def load_passages(folder: Path | None = None) -> tuple[list[Passage], list[str]]
 
 
 def choose_passage(
-    passages: list[Passage], category: str | None, rng: random.Random | None = None
+    passages: list[Passage],
+    category: str | None,
+    rng: random.Random | None = None,
+    difficulty: str | None = None,
 ) -> Passage:
-    """Pick a passage at random, from ``category`` or from all when it is None.
+    """Pick a passage at random, from ``category`` and of ``difficulty``; None
+    for either means any.
 
     >>> p = Passage("a", "A", "policy", "easy", "Text.")
-    >>> choose_passage([p], "policy").id
+    >>> choose_passage([p], "policy", difficulty="easy").id
     'a'
+    >>> choose_passage([p], None, difficulty="hard")
+    Traceback (most recent call last):
+    ...
+    typing_test.core.assets.ContentError: no hard passages in any category
     """
-    pool = [p for p in passages if category is None or p.category == category]
+    pool = [
+        p
+        for p in passages
+        if (category is None or p.category == category)
+        and (difficulty is None or p.difficulty == difficulty)
+    ]
     if not pool:
-        raise ContentError(f"no passages in category {category!r}")
+        where = f"category {category!r}" if category else "any category"
+        raise ContentError(f"no {difficulty + ' ' if difficulty else ''}passages in {where}")
     return (rng or random.Random()).choice(pool)

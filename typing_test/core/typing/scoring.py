@@ -15,7 +15,8 @@ widget happens to show. The rules (also in the README):
 - net_wpm = max(0, gross_wpm - uncorrected_errors / minutes).
 - accuracy = correct character keystrokes / all character keystrokes * 100;
   a keystroke is correct when it equals the passage character at the
-  position it was typed at.
+  position it was typed at; Space and Enter are alike there, since a
+  displayed line can end at either (see ``keystroke_is_correct``).
 - corrected_errors: wrong character keystrokes that were later removed.
 - kph = character keystrokes * 3600 / seconds.
 - A zero-length log or duration (under 1 ms) gives zeros.
@@ -28,6 +29,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 BACKSPACE = "Backspace"
+# The keys that end a word: Space, and Enter (typed as "\n") at a line break.
+WORD_BREAKS = frozenset(" \n")
 CHARS_PER_WORD = 5
 # Below the log's 1 ms resolution a duration means nothing (and a rate over it
 # would overflow), so it scores as zero.
@@ -110,6 +113,24 @@ def final_text(events: Iterable[Event]) -> str:
     return "".join(typed)
 
 
+def keystroke_is_correct(passage: str, position: int, key: str) -> bool:
+    """True when ``key``, typed at ``position``, is the passage character there.
+
+    Space and Enter count as the same key: a line on screen ends at a line
+    break of the passage or where a long line wraps at a space, and the two
+    look alike, so either key is right at either place.
+
+    >>> [keystroke_is_correct("ab\\ncd", i, k) for i, k in [(0, "a"), (1, "x"), (2, " ")]]
+    [True, False, True]
+    >>> keystroke_is_correct("ab", 2, "c")  # past the end of the passage
+    False
+    """
+    if position >= len(passage):
+        return False
+    expected = passage[position]
+    return key == expected or (key in WORD_BREAKS and expected in WORD_BREAKS)
+
+
 def log_duration_s(events: Sequence[Event]) -> float:
     """The time of the last keystroke, in seconds (0 for an empty log)."""
     return events[-1]["t"] / 1000 if events else 0.0
@@ -136,7 +157,7 @@ def score(passage: str, events: Sequence[Event], duration_s: float) -> TypingRes
                     corrected_errors += 1
             continue
         position = len(typed)
-        is_correct = position < len(passage) and passage[position] == key
+        is_correct = keystroke_is_correct(passage, position, key)
         char_keystrokes += 1
         correct_keystrokes += is_correct
         typed.append(key)
@@ -182,26 +203,97 @@ def align_words(typed: str, passage: str) -> list[WordError]:
     [WordError(typed='', expected='cat')]
     >>> align_words("the ca", "the cat sat")
     []
+
+    A slip of the space bar is one error, not a wrong word plus a missing or
+    extra one: a space typed as another key or left out ("reportedzto" for
+    "reported to"), or a space typed inside a word ("acc ount").
+
+    >>> align_words("it was reportedzto us", "it was reported to us")
+    [WordError(typed='reportedzto', expected='reported to')]
+    >>> align_words("an acc ount", "an account")
+    [WordError(typed='acc ount', expected='account')]
     """
     typed_words = typed.split()
-    if not typed_words:
-        return []
-    return _diagonal_alignment(typed_words, passage.split(), not typed[-1].isspace())
+    expected_words = passage.split()
+    mid_word = bool(typed) and not typed[-1].isspace()
+    steps = word_alignment(typed_words, expected_words, mid_word)
+    return [step.error(typed_words, expected_words) for step in steps]
 
 
-def _diagonal_alignment(
-    typed: list[str], expected: list[str], mid_word: bool
-) -> list[WordError]:
-    """Unit-cost edit distance by diagonals (Ukkonen / Landau-Vishkin).
+def _joins(whole: str, left: str, right: str) -> bool:
+    """True when ``whole`` is ``left`` and ``right`` with nothing, or one
+    character, between them."""
+    if whole == left + right:
+        return True
+    return (
+        len(whole) == len(left) + 1 + len(right)
+        and whole.startswith(left)
+        and whole.endswith(right)
+    )
 
-    For each cost d it keeps, per diagonal k = j - i, the furthest typed word
-    i reachable at that cost, and slides along runs of matching words for
+
+@dataclass(frozen=True)
+class AlignmentStep:
+    """One word error on the cheapest alignment, at typed word ``i`` and passage
+    word ``j``. Between two steps the words match one for one.
+
+    ``kind`` is ``"wrong"`` (typed[i] for expected[j]), ``"extra"`` (typed[i]
+    has no passage word), ``"skipped"`` (expected[j] was left out),
+    ``"merged"`` (typed[i] is expected[j] and expected[j + 1] with the space
+    left out or typed as another key) or ``"split"`` (typed[i] and
+    typed[i + 1] are expected[j] with a space typed inside it).
+    """
+
+    kind: str
+    i: int
+    j: int
+
+    def after(self) -> tuple[int, int]:
+        """The typed and passage word indexes just after this step."""
+        typed_words, passage_words = _STEP_SIZES[self.kind]
+        return (self.i + typed_words, self.j + passage_words)
+
+    def error(self, typed: list[str], expected: list[str]) -> WordError:
+        """The step as the (typed, expected) pair shown to the candidate."""
+        i_end, j_end = self.after()
+        return WordError(" ".join(typed[self.i : i_end]), " ".join(expected[self.j : j_end]))
+
+
+# How many typed and passage words each kind of step covers.
+_STEP_SIZES = {
+    "wrong": (1, 1),
+    "extra": (1, 0),
+    "skipped": (0, 1),
+    "merged": (1, 2),
+    "split": (2, 1),
+}
+
+
+def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> list[AlignmentStep]:
+    """The errors on a cheapest alignment of ``typed`` with a leading run of
+    ``expected``, in order. ``mid_word``: the last typed word may be an
+    unfinished prefix of its passage word.
+
+    Unit-cost edit distance by diagonals (Ukkonen / Landau-Vishkin). For each
+    cost d it keeps, per diagonal k = j - i, the furthest typed word i
+    reachable at that cost, and slides along runs of matching words for
     free. The first d at which some diagonal reaches the end of the typed
     words is the distance to the best-matching leading run of the passage.
     Work grows with the number of errors, not with the passage length, so a
     clean 5-minute run costs almost nothing.
+
+    A slip of the space bar costs one error, like any other: two passage
+    words typed as one ("merged") or one typed as two ("split"). Trying these
+    only from the furthest point of each diagonal is enough: from an earlier
+    point a merge or split reaches no further than a skip or an extra word
+    from the furthest one.
+
+    >>> word_alignment(["a", "c", "x", "d"], ["a", "b", "c", "e", "d"], mid_word=False)
+    [AlignmentStep(kind='skipped', i=1, j=1), AlignmentStep(kind='wrong', i=2, j=3)]
     """
     n, m = len(typed), len(expected)
+    if not n:
+        return []
     last = n - 1
 
     def same(i: int, j: int) -> bool:
@@ -214,15 +306,21 @@ def _diagonal_alignment(
             i += 1
         return i
 
-    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the move
-    # that got there ("sub", "extra" or "skip") for the trace-back.
+    def merges(i: int, j: int) -> bool:
+        return i < n and j + 1 < m and _joins(typed[i], expected[j], expected[j + 1])
+
+    def splits(i: int, j: int) -> bool:
+        return i + 1 < n and j < m and _joins(expected[j], typed[i], typed[i + 1])
+
+    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the kind of
+    # step that got there, for the trace-back.
     reach: list[dict[int, int]] = [{0: slide(0, 0)}]
     came: list[dict[int, str]] = [{0: ""}]
     d = 0
     while True:
         ends = [k for k, i in reach[d].items() if i == n]
         if ends:
-            return _trace_diagonals(reach, came, min(ends, key=abs), typed, expected)
+            return _trace_diagonals(reach, came, min(ends, key=abs))
         d += 1
         previous = reach[d - 1]
         row: dict[int, int] = {}
@@ -230,11 +328,18 @@ def _diagonal_alignment(
         for k in range(-d, d + 1):
             best, move = -1, ""
             if k in previous and previous[k] < n and previous[k] + k < m:
-                best, move = previous[k] + 1, "sub"
+                best, move = previous[k] + 1, "wrong"
             if k + 1 in previous and previous[k + 1] < n and previous[k + 1] + 1 > best:
                 best, move = previous[k + 1] + 1, "extra"
             if k - 1 in previous and previous[k - 1] + k <= m and previous[k - 1] > best:
-                best, move = previous[k - 1], "skip"
+                best, move = previous[k - 1], "skipped"
+            # On a tie a slip of the space bar is the likelier reading.
+            if k - 1 in previous and previous[k - 1] + 1 >= best:
+                if merges(previous[k - 1], previous[k - 1] + k - 1):
+                    best, move = previous[k - 1] + 1, "merged"
+            if k + 1 in previous and previous[k + 1] + 2 >= best:
+                if splits(previous[k + 1], previous[k + 1] + k + 1):
+                    best, move = previous[k + 1] + 2, "split"
             if move and best + k >= 0:
                 row[k] = slide(best, k)
                 moves[k] = move
@@ -243,24 +348,15 @@ def _diagonal_alignment(
 
 
 def _trace_diagonals(
-    reach: list[dict[int, int]],
-    came: list[dict[int, str]],
-    k: int,
-    typed: list[str],
-    expected: list[str],
-) -> list[WordError]:
-    """List the errors on the path that ends on diagonal ``k`` at the last cost."""
-    errors: list[WordError] = []
+    reach: list[dict[int, int]], came: list[dict[int, str]], k: int
+) -> list[AlignmentStep]:
+    """List the steps on the path that ends on diagonal ``k`` at the last cost."""
+    steps: list[AlignmentStep] = []
     for d in range(len(reach) - 1, 0, -1):
-        move = came[d][k]
-        if move == "sub":
-            i = reach[d - 1][k]
-            errors.append(WordError(typed[i], expected[i + k]))
-        elif move == "extra":
-            k += 1
-            errors.append(WordError(typed[reach[d - 1][k]], ""))
-        else:  # skip: a passage word left out
-            k -= 1
-            errors.append(WordError("", expected[reach[d - 1][k] + k]))
-    errors.reverse()
-    return errors
+        kind = came[d][k]
+        typed_words, passage_words = _STEP_SIZES[kind]
+        k -= passage_words - typed_words  # the diagonal the step started on
+        i = reach[d - 1][k]
+        steps.append(AlignmentStep(kind, i, i + k))
+    steps.reverse()
+    return steps

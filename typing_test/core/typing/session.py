@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from typing_test.core.typing.scoring import BACKSPACE, TypingResult, score
+from typing_test.core.typing.live import LiveNetWpm
+from typing_test.core.typing.scoring import BACKSPACE, TypingResult, keystroke_is_correct, score
 
 Clock = Callable[[], float]
 
@@ -59,6 +60,7 @@ class TypingSession:
         self.incidents: list[dict] = []  # refused pastes, focus losses
         self._typed: list[str] = []
         self._completed_at_ms: float | None = None
+        self._live = LiveNetWpm(passage)
         self.abandoned = False
 
     # State ---------------------------------------------------------------
@@ -113,6 +115,7 @@ class TypingSession:
             return None
         t = round(self.elapsed_ms())
         self.events.append({"t": t, "key": key})
+        self._live.press(key)
         if key == BACKSPACE:
             self._typed.pop()
             return KeyOutcome(len(self._typed), None)
@@ -120,7 +123,7 @@ class TypingSession:
         self._typed.append(key)
         if len(self._typed) >= len(self.passage):
             self._completed_at_ms = t
-        correct = position < len(self.passage) and self.passage[position] == key
+        correct = keystroke_is_correct(self.passage, position, key)
         return KeyOutcome(position, correct)
 
     def record_incident(self, kind: str, **details: object) -> None:
@@ -142,8 +145,13 @@ class TypingSession:
         return min(self.duration_s, self.elapsed_ms() / 1000)
 
     def live_net_wpm(self) -> float:
-        """Net WPM of what is typed so far, over the time elapsed so far."""
-        return self.result().net_wpm
+        """Net WPM of what is typed so far, over the time elapsed so far.
+
+        Cheap enough for every tick of the display however long the test
+        runs (see ``live.LiveNetWpm``); the result itself comes from
+        ``result()``.
+        """
+        return self._live.net_wpm(self.duration_s_so_far())
 
     def result(self) -> TypingResult:
         """Score the log as it stands."""

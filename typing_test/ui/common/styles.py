@@ -3,6 +3,8 @@
 # How often a countdown is redrawn, and when it turns red.
 REFRESH_MS = 250
 LOW_TIME_S = 60
+# A typing test lasts one to five minutes: only its last seconds are "low".
+TYPING_LOW_TIME_S = 10
 
 TITLE_STYLE = "font-size: 15pt; font-weight: 600;"
 TIME_STYLE = "font-size: 15pt; font-weight: 600; padding: 0 12px;"

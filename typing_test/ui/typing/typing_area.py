@@ -2,8 +2,10 @@
 
 The widget shows the passage and turns keyboard input into keystrokes; it
 does not score. Typed characters are never inserted: each keystroke only
-re-formats the one passage character it landed on, so a key costs the same
-on a 5,000-character passage as on a short one.
+re-formats the one passage character it landed on (a wrong space is swapped
+for a visible mark of the same length), so a key costs the same on a
+5,000-character passage as on a short one. A line break in the passage is
+shown as a mark at the end of its line and typed with Enter.
 
 Paste (shortcut, context menu, middle click) and drag-and-drop are refused
 and reported through ``pasteRefused`` so the attempt can record them.
@@ -12,6 +14,7 @@ and reported through ``pasteRefused`` so the attempt can record them.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,33 +55,57 @@ def _format(foreground: QColor, background: QColor | None = None) -> QTextCharFo
     return text_format
 
 
-def wrap_at_spaces(text: str, metrics: QFontMetrics, width: int) -> str:
-    """Replace the spaces where ``text`` should break so lines fit ``width`` pixels.
+LINE_BREAK_MARK = "\u21b5"  # ↵ where the passage has a line break: press Enter
+WRONG_SPACE_MARK = "\u2423"  # ␣ a space typed wrong, as wide as a letter
 
-    Greedy, like a word processor: a word goes on the line when it fits. A
-    word wider than the whole line stays on a line of its own.
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int) -> list[int]:
+    """The passage index where each displayed line of ``text`` starts.
+
+    A line of the passage (ended by "\\n") is broken greedily at spaces, like
+    a word processor: a word goes on the line when it fits. The space or line
+    break that ends a displayed line stays on that line, so every passage
+    character is shown. A word wider than the whole line stays on a line of
+    its own.
     """
+    starts = [0]
     space = metrics.horizontalAdvance(" ")
-    pieces: list[str] = []
     line_width = 0
-    for index, word in enumerate(text.split(" ")):
-        word_width = metrics.horizontalAdvance(word)
-        if index == 0:
-            line_width = word_width
-        elif line_width + space + word_width <= width:
-            pieces.append(" ")
-            line_width += space + word_width
-        else:
-            pieces.append("\n")
-            line_width = word_width
-        pieces.append(word)
-    return "".join(pieces)
+    position = 0
+    for line_index, line in enumerate(text.split("\n")):
+        if line_index:
+            starts.append(position)
+            line_width = 0
+        for word_index, word in enumerate(line.split(" ")):
+            word_width = metrics.horizontalAdvance(word)
+            if word_index == 0:
+                line_width = word_width
+            elif line_width + space + word_width <= width:
+                line_width += space + word_width
+            else:
+                starts.append(position)
+                line_width = word_width
+            position += len(word) + 1  # the word and the space or break after it
+    return starts
+
+
+def document_position(line_starts: list[int], index: int) -> int:
+    """Where passage character ``index`` stands in the shown document.
+
+    Each displayed line is followed by a block separator that is not in the
+    passage, so an index moves on by one per line before its own.
+
+    >>> [document_position([0, 6, 12], i) for i in (0, 5, 6, 12)]
+    [0, 5, 7, 14]
+    """
+    return index + bisect_right(line_starts, index) - 1
 
 
 class TypingArea(QPlainTextEdit):
     """Shows a passage and emits one ``keyTyped`` per keystroke.
 
-    ``keyTyped`` carries one character or "Backspace". Dead keys, AltGr and
+    ``keyTyped`` carries one character ("\\n" for Enter) or "Backspace". Tab
+    never types: it moves the focus on. Dead keys, AltGr and
     input-method composition arrive as the composed character, once.
     """
 
@@ -97,6 +124,7 @@ class TypingArea(QPlainTextEdit):
         # A scroll bar that comes and goes would change the width the lines
         # were wrapped for.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setTabChangesFocus(True)  # Tab moves on; it never types
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         font = QFont()
         font.setStyleHint(QFont.StyleHint.SansSerif)
@@ -111,6 +139,10 @@ class TypingArea(QPlainTextEdit):
         }
         self._passage = ""
         self._states = bytearray()  # one _PENDING/_CORRECT/_WRONG per passage character
+        # Passage index where each displayed line starts. Each displayed line
+        # is one text block, and the block separator after it is a document
+        # position that is not in the passage, hence document_position().
+        self._line_starts: list[int] = [0]
         self._line_width = 0
         # Re-wrapping on every pixel of a window drag would be wasted work.
         self._relayout_timer = QTimer(self)
@@ -134,21 +166,38 @@ class TypingArea(QPlainTextEdit):
 
         Qt re-lays out a whole block when one of its characters changes
         format, so one block per line keeps a keystroke's cost independent of
-        the passage length. A break replaces a space with a block separator,
-        which is also one document position, so passage index == position.
+        the passage length.
         """
         self._line_width = self._available_width()
-        self.setPlainText(wrap_at_spaces(self._passage, self.fontMetrics(), self._line_width))
+        self._line_starts = wrap_lines(self._passage, self.fontMetrics(), self._line_width)
+        ends = self._line_starts[1:] + [len(self._passage)]
+        shown = self._passage.replace("\n", LINE_BREAK_MARK)
+        lines = (shown[a:b] for a, b in zip(self._line_starts, ends, strict=True))
+        self.setPlainText("\n".join(lines))
         self._cursor = QTextCursor(self.document())
         start = 0
         for end in range(1, len(self._states) + 1):  # re-apply the marks, run by run
             if end == len(self._states) or self._states[end] != self._states[start]:
                 if self._states[start] != _PENDING:
-                    self._cursor.setPosition(start)
-                    self._cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    self._cursor.setPosition(self.document_position(start))
+                    self._cursor.setPosition(
+                        self.document_position(end - 1) + 1, QTextCursor.MoveMode.KeepAnchor
+                    )
                     self._cursor.setCharFormat(self._formats[self._states[start]])
                 start = end
+        for position, state in enumerate(self._states):
+            if state == _WRONG and self._passage[position] == " ":
+                self._render(position)  # shows the wrong-space mark
         self.show_position(self._current_position)
+
+    def document_position(self, index: int) -> int:
+        """The position in the shown document of passage character ``index``."""
+        return document_position(self._line_starts, index)
+
+    def shown_character(self, index: int) -> str:
+        """The character the candidate sees at passage ``index``."""
+        position = self.document_position(index)
+        return self.document().characterAt(position)
 
     def _available_width(self) -> int:
         margin = 2 * self.document().documentMargin() + self.cursorWidth() + 8
@@ -174,7 +223,7 @@ class TypingArea(QPlainTextEdit):
             self._render(previous)
         self._render(position)
         caret = QTextCursor(self.document())
-        caret.setPosition(min(position, len(self._states)))
+        caret.setPosition(self.document_position(min(max(position, 0), len(self._states))))
         self.setTextCursor(caret)
         self.ensureCursorVisible()
 
@@ -184,16 +233,29 @@ class TypingArea(QPlainTextEdit):
             self._render(position)
 
     def _render(self, position: int) -> None:
-        """Format the one character at ``position`` from its state."""
+        """Format the one character at ``position`` from its state.
+
+        A wrong space would be a thin sliver of red, so it is shown as a
+        wrong-space mark instead; the mark is put back to a space once the
+        character is no longer wrong.
+        """
         if not 0 <= position < len(self._states):
             return
-        self._cursor.setPosition(position)
-        self._cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        document_position = self.document_position(position)
+        self._cursor.setPosition(document_position)
+        self._cursor.setPosition(document_position + 1, QTextCursor.MoveMode.KeepAnchor)
         state = self._states[position]
         if position == self._current_position and state != _WRONG:
-            self._cursor.setCharFormat(self._formats[_CURRENT])
+            text_format = self._formats[_CURRENT]
         else:
-            self._cursor.setCharFormat(self._formats[state])
+            text_format = self._formats[state]
+        expected = self._passage[position]
+        if expected == " ":
+            shown = WRONG_SPACE_MARK if state == _WRONG else " "
+            if self.document().characterAt(document_position) != shown:
+                self._cursor.insertText(shown, text_format)  # same length: positions hold
+                return
+        self._cursor.setCharFormat(text_format)
 
     # Input -------------------------------------------------------------------
 
@@ -209,6 +271,12 @@ class TypingArea(QPlainTextEdit):
             return
         if event.key() == Qt.Key.Key_Backspace:
             self.keyTyped.emit(BACKSPACE)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.keyTyped.emit("\n")
+            return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.ignore()  # focus moves on; a tab is never a keystroke
             return
         modifiers = event.modifiers()
         # Ctrl and Alt shortcuts are not typing; AltGr arrives as Ctrl+Alt on
@@ -231,8 +299,8 @@ class TypingArea(QPlainTextEdit):
 
     def _emit_text(self, text: str) -> None:
         for character in unicodedata.normalize("NFC", text):
-            if character == "\t" or character.isprintable() or character == " ":
-                self.keyTyped.emit(" " if character == "\t" else character)
+            if character.isprintable():  # " " is printable; tabs and controls are not
+                self.keyTyped.emit(character)
 
     # Refusals ----------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Choosing a typing test: its length and the kind of passage."""
+"""Choosing a typing test: its length, the kind of passage and its difficulty."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from typing_test.core.typing.passages import CATEGORIES
+from typing_test.core.typing.passages import CATEGORIES, DIFFICULTIES
 
 DURATIONS_MIN = (1, 2, 3, 5)
 
 
 class TypingSetup(QWidget):
-    """Duration and category pickers; ``startRequested(seconds, category or "")``."""
+    """Duration, category and difficulty pickers.
 
-    startRequested = Signal(int, str)
+    ``startRequested(seconds, category, difficulty)``; "" means any.
+    """
+
+    startRequested = Signal(int, str, str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,6 +42,13 @@ class TypingSetup(QWidget):
         self.category_box.addItem("Random", "")
         for category, label in CATEGORIES.items():
             self.category_box.addItem(label, category)
+        self.difficulty_box = QComboBox()
+        self.difficulty_box.addItem("Any", "")
+        for difficulty in DIFFICULTIES:
+            self.difficulty_box.addItem(difficulty.capitalize(), difficulty)
+        self.duration_box.setAccessibleName("Duration")
+        self.category_box.setAccessibleName("Passage")
+        self.difficulty_box.setAccessibleName("Difficulty")
 
         self.start_button = QPushButton("Start test")
         self.start_button.setDefault(True)
@@ -49,6 +59,7 @@ class TypingSetup(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Duration:", self.duration_box)
         form.addRow("Passage:", self.category_box)
+        form.addRow("Difficulty:", self.difficulty_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading)
@@ -68,5 +79,7 @@ class TypingSetup(QWidget):
 
     def _request_start(self) -> None:
         self.startRequested.emit(
-            int(self.duration_box.currentData()) * 60, self.category_box.currentData()
+            int(self.duration_box.currentData()) * 60,
+            self.category_box.currentData(),
+            self.difficulty_box.currentData(),
         )

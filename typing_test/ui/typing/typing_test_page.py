@@ -23,12 +23,20 @@ from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_sec
 from typing_test.ui.common.styles import (
     ABANDON_BAR_STYLE,
     HINT_STYLE,
+    LOW_TIME_STYLE,
     NOTICE_STYLE,
     REFRESH_MS,
     TIME_STYLE,
     TITLE_STYLE,
+    TYPING_LOW_TIME_S,
 )
-from typing_test.ui.typing.typing_area import TypingArea
+from typing_test.ui.typing.typing_area import LINE_BREAK_MARK, TypingArea
+
+BEFORE_START_HINT = (
+    f"The timer starts on your first keystroke. At {LINE_BREAK_MARK} press Enter"
+    " (Space works too). Press Esc to abandon."
+)
+RUNNING_HINT = f"At {LINE_BREAK_MARK} press Enter (Space works too). Press Esc to abandon."
 
 
 class TypingTestPage(QWidget):
@@ -52,7 +60,7 @@ class TypingTestPage(QWidget):
         self.wpm_label.setObjectName("liveWpm")
         for label in (self.time_left_label, self.wpm_label):
             label.setStyleSheet(TIME_STYLE)
-        self.hint_label = QLabel("The timer starts on your first keystroke. Press Esc to abandon.")
+        self.hint_label = QLabel(BEFORE_START_HINT)
         self.hint_label.setStyleSheet(HINT_STYLE)
         self.notice_label = QLabel()
         self.notice_label.setStyleSheet(NOTICE_STYLE)
@@ -102,6 +110,7 @@ class TypingTestPage(QWidget):
         self._reported = False
         self.title_label.setText(title)
         self.notice_label.clear()
+        self.hint_label.setText(BEFORE_START_HINT)
         self.abandon_bar.hide()
         self.typing_area.set_passage(text)
         self.refresh()
@@ -120,6 +129,8 @@ class TypingTestPage(QWidget):
         outcome = session.press(key)
         if outcome is None:
             return
+        if len(session.events) == 1:
+            self.hint_label.setText(RUNNING_HINT)  # the timer has started
         if outcome.correct is None:
             self.typing_area.unmark(outcome.position)
         else:
@@ -166,7 +177,12 @@ class TypingTestPage(QWidget):
         session = self.session
         if session is None:
             return
-        self.time_left_label.setText(f"{minutes_seconds(session.time_left_s())} left")
+        time_left_s = session.time_left_s()
+        self.time_left_label.setText(f"{minutes_seconds(time_left_s)} left")
+        low = session.started and time_left_s <= TYPING_LOW_TIME_S
+        style = LOW_TIME_STYLE if low else TIME_STYLE
+        if self.time_left_label.styleSheet() != style:  # a new style sheet re-polishes
+            self.time_left_label.setStyleSheet(style)
         net_wpm = session.live_net_wpm() if session.started else 0.0
         self.wpm_label.setText(f"{net_wpm:.0f} net WPM")
         if session.timed_out:
