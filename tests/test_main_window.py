@@ -186,3 +186,34 @@ def test_settings_choose_the_spelling_the_checker_accepts(qtbot, window, store):
     window.open_drills("writing")
     window.start_writing(next(iter(window.drills.writing.values())))
     assert window.writing_page.live_check is True
+
+
+def test_the_window_uses_the_product_name(window):
+    assert window.windowTitle() == "Typing Test"
+
+
+def test_help_opens_the_bundled_formats(qtbot, window):
+    titles = [action.text() for action in window.help_menu.actions() if action.text()]
+    assert titles == ["Question bank format...", "Drill file format...", "About Typing Test..."]
+    window.help_menu.actions()[0].trigger()
+    dialog = window.document_dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Question bank format"
+    assert "[[questions]]" in dialog.browser.toPlainText()
+    assert dialog.browser.accessibleName() == "Question bank format"
+    window.help_menu.actions()[1].trigger()
+    assert "proofreading" in window.document_dialog.browser.toPlainText().lower()
+
+
+def test_about_says_the_version_and_where_results_are_kept(window, store):
+    window.help_menu.actions()[-1].trigger()
+    text = window.about_box.text()
+    assert window.about_box.isVisible()
+    assert "Typing Test 0.1.0" in text and str(store.path) in text
+
+
+def test_history_has_a_shortcut_that_is_not_redo(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is not window.history_page
+    qtbot.keyClick(window, Qt.Key.Key_H,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.stack.currentWidget() is window.history_page

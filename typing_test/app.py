@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from typing_test import __version__
+from typing_test import PRODUCT_NAME, __version__
 from typing_test.store.database import DatabaseError, Store
 
 
@@ -37,6 +37,7 @@ def run_gui(db_path: Path | str | None = None, smoke_test: bool = False) -> int:
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("typing-test")
+    app.setApplicationDisplayName(PRODUCT_NAME)
     app.setApplicationVersion(__version__)
     try:
         store = Store.open(db_path)

@@ -23,3 +23,24 @@ def assets_dir() -> Path:
     if installed.is_dir():
         return installed
     return package.parent / "assets"
+
+
+def help_documents() -> dict[str, Path]:
+    """The documents the app's Help menu opens, by title.
+
+    An installed wheel carries them in ``typing_test/docs``; a source checkout
+    keeps them in ``docs/`` at the top of the repository.
+
+    >>> sorted(help_documents())
+    ['Drill file format', 'Question bank format']
+    >>> all(path.is_file() for path in help_documents().values())
+    True
+    """
+    package = Path(__file__).resolve().parent.parent
+    folder = package / "docs"
+    if not folder.is_dir():
+        folder = package.parent / "docs"
+    return {
+        "Question bank format": folder / "question-banks.md",
+        "Drill file format": folder / "drills.md",
+    }

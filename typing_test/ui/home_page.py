@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing_test import PRODUCT_NAME
+
 CARD_STYLE = """
 QPushButton {
     text-align: left; padding: 16px; font-size: 12pt;
@@ -28,7 +30,7 @@ class HomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        title = QLabel("typing-test")
+        title = QLabel(PRODUCT_NAME)
         title.setStyleSheet("font-size: 24pt; font-weight: 700;")
         subtitle = QLabel(
             "Practise and prove the skills back-office employers hire on. "

@@ -12,17 +12,21 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
-from typing_test.core.assets import ContentError
+from typing_test import PRODUCT_NAME, __version__
+from typing_test.core.assets import ContentError, help_documents
 from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
 from typing_test.core.email.proofreading import ProofreadingAttempt
 from typing_test.core.email.writing import WritingAttempt
@@ -43,6 +47,7 @@ from typing_test.store.settings import (
     load_pass_bar,
     spelling_variant,
 )
+from typing_test.ui.common.document_dialog import DocumentDialog
 from typing_test.ui.email.checker_loader import CheckerLoader
 from typing_test.ui.email.drill_list_page import DrillListPage
 from typing_test.ui.email.proofreading_page import ProofreadingPage
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
     ):
         super().__init__()
         self.store = store
-        self.setWindowTitle("typing-test")
+        self.setWindowTitle(PRODUCT_NAME)
         self.resize(1040, 720)
         self._rng = rng or random.Random()
         self.content_problems: list[str] = []
@@ -186,8 +191,24 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.addToolBar(self.toolbar)
         self.home_action = self._add_action("Home", "Ctrl+H", self.show_home)
-        self.history_action = self._add_action("History", "Ctrl+Y", self.show_history)
+        # Not Ctrl+Y: that is Redo in every Office program.
+        self.history_action = self._add_action("History", "Ctrl+Shift+H", self.show_history)
         self.settings_action = self._add_action("Settings", "Ctrl+,", self.show_settings)
+        self.help_menu = QMenu("&Help", self)
+        for title, path in help_documents().items():
+            self.help_menu.addAction(
+                f"{title}...", lambda title=title, path=path: self.show_document(title, path)
+            )
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(f"About {PRODUCT_NAME}...", self.show_about)
+        self.help_button = QToolButton()
+        self.help_button.setText("&Help")
+        self.help_button.setAccessibleName("Help")
+        self.help_button.setMenu(self.help_menu)
+        self.help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.help_button)
+        self.document_dialog: DocumentDialog | None = None
+        self.about_box: QMessageBox | None = None
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         if store.interrupted_on_open:
@@ -205,9 +226,31 @@ class MainWindow(QMainWindow):
     def _add_action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
         return action
+
+    # Help ----------------------------------------------------------------------
+
+    def show_document(self, title: str, path: Path) -> None:
+        """Open one of the bundled documents (a file format) in a dialog."""
+        self.document_dialog = DocumentDialog(title, path, parent=self)
+        self.document_dialog.open()
+
+    def show_about(self) -> None:
+        """Say which version this is and where its results are kept."""
+        self.about_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            f"About {PRODUCT_NAME}",
+            f"{PRODUCT_NAME} {__version__}\n\n"
+            "Typing, business email and Office skills tests for back-office jobs. "
+            "It works offline; every result stays on this computer.\n\n"
+            f"Results file: {self.store.path}",
+            parent=self,
+        )
+        self.about_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.about_box.open()
 
     # Navigation ----------------------------------------------------------------
 
