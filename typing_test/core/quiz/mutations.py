@@ -321,7 +321,7 @@ def mutants(formula: str, grid: Grid, target: str) -> list[Mutant]:
     >>> found = mutants("=SUM(B2:B5)", (("Month", "Calls"), ("Jan", 5), ("Feb", 7),
     ...                 ("Mar", 2), ("Apr", 4), ("Total", None)), "B6")
     >>> [m.formula for m in found][:4]
-    ['=SUM(B3:B5)', '=SUM(B1:B5)', '=SUM(B2:B4)', '=SUM(B2:B6)']
+    ['=SUM(B3:B5)', '=SUM(B1:B5)', '=SUM(B2:B6)', '=SUM(B2:B4)']
     """
     normalised = normalise_formula(formula)
     tokens = _tokenize(normalised)
