@@ -454,6 +454,42 @@ def load_builtin_banks(folder: Path | str | None = None) -> list[Bank]:
     return banks
 
 
+def imported_banks_folder(database: Path | str) -> Path:
+    """The folder of the banks HR imported: ``question-banks/`` beside the database file."""
+    return Path(database).expanduser().resolve().parent / "question-banks"
+
+
+def load_imported_banks(
+    folder: Path | str, taken_ids: Iterable[str]
+) -> tuple[list[Bank], list[str]]:
+    """The valid banks of an import folder, and a message for each file left out.
+
+    A broken file, or one reusing an id of ``taken_ids`` (the built-in banks')
+    or of an earlier file, is left out and reported; it never takes the
+    others down with it. Files load in file-name order.
+    """
+    folder = Path(folder)
+    known = set(taken_ids)
+    banks: list[Bank] = []
+    left_out: list[str] = []
+    if not folder.is_dir():
+        return banks, left_out
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            bank = load_bank(path)
+        except ContentError as error:
+            left_out.append(str(error))
+            continue
+        ids = {question.id for question in bank.questions}
+        clashes = known & ids
+        if clashes:
+            left_out.append(f"{path.name}: question ids already used: {', '.join(sorted(clashes))}")
+            continue
+        known |= ids
+        banks.append(bank)
+    return banks, left_out
+
+
 def topic_titles(banks: Iterable[Bank]) -> dict[str, str]:
     """Each topic id with its title, in the order first seen.
 

@@ -642,11 +642,11 @@ def _arithmetic_mutants(tokens: list[_Token], grid: Grid, width: int) -> _Made:
             continue
         before = _neighbour(tokens, index, -1)
         after = _neighbour(tokens, index, 1)
-        if before is None or after is None or tokens[before].kind not in simple:
+        if before is None or after is None or tokens[before].kind not in (*simple, "close"):
             continue  # a sign, not a calculation
         other = {"+": "-", "-": "+", "*": "/", "/": "*"}[token.text]
         yield _replaced(tokens, {index: other}), f"{token.text} changed to {other}"
-        if token.text in "-/" and tokens[after].kind in simple:
+        if token.text in "-/" and tokens[before].kind in simple and tokens[after].kind in simple:
             outer_before = _neighbour(tokens, before, -1)
             outer_after = _neighbour(tokens, after, 1)
             # Only a lone a-b or a/b: in x*a-b the swap would change what binds.
