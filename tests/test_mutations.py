@@ -212,3 +212,21 @@ def test_a_weak_task_is_reported_with_its_id_and_the_mutant(tmp_path, answer, wr
     """)
     found = [str(problem) for problem in validate_bank_file(path).problems]
     assert any(f"crm-2: the wrong formula {wrong} " in line for line in found), found
+
+
+def test_the_analysis_copes_with_the_largest_numbers_and_dates(tmp_path):
+    path = task_file(tmp_path, """
+        [[questions]]
+        id = "crm-3"
+        type = "formula"
+        difficulty = "basic"
+        prompt = "Largest and latest."
+        target = "C3"
+        grid = [["When", "Amount", ""], [9999-12-31, 9.99e307, ""], [1900-03-01, -9.99e307, ""]]
+        variant = [["When", "Amount", ""], [9999-12-30, 9.98e307, ""], [1900-03-02, 1, ""]]
+        answer = "=IF(A2>A3,B2,B3)"
+        explanation = "x"
+    """)
+    report = validate_bank_file(path)
+    assert report.mutants is not None and report.mutants.tasks == 1
+    assert report.mutants.tried > 10

@@ -15,8 +15,8 @@ so a broken bank never half-loads (:func:`load_bank`,
 
 Hostile files get a problem, never an exception: a file larger than
 ``MAX_BANK_BYTES``, nesting too deep for the TOML reader, a number with
-thousands of digits, an escaped lone surrogate, a value outside what a
-spreadsheet cell holds.
+thousands of digits, a file name that is not valid text, a value outside
+what a spreadsheet cell holds.
 """
 
 from __future__ import annotations
@@ -240,14 +240,16 @@ class BankReport:
     def format(self) -> str:
         """A human-readable report: one line per problem, then a summary line."""
         lines = [str(problem) for problem in self.problems]
+        name = display_path(self.path)
         if self.replaces:
-            lines.insert(0, f"{self.path}: checked as the new version of the built-in bank "
-                         f"{self.replaces}")
+            lines.insert(
+                0, f"{name}: checked as the new version of the built-in bank {self.replaces}"
+            )
         if self.mutants is not None and self.mutants.tried:
-            lines.append(f"{self.path}: {self.mutants.describe()}")
+            lines.append(f"{name}: {self.mutants.describe()}")
         total = sum(self.counts.values())
         per_type = ", ".join(f"{count} {kind}" for kind, count in self.counts.items() if count)
-        summary = f"{self.path}: {total} questions ({per_type or 'none'})"
+        summary = f"{display_path(self.path)}: {total} questions ({per_type or 'none'})"
         if self.problems:
             noun = "problem" if len(self.problems) == 1 else "problems"
             summary += f", {len(self.problems)} {noun}"
@@ -258,7 +260,7 @@ class BankReport:
     def as_json(self) -> dict:
         """The report as JSON data, for ``typing-test bank validate --json``."""
         return {
-            "path": str(self.path),
+            "path": display_path(self.path),
             "topic": self.topic,
             "title": self.title,
             "ok": self.ok,
@@ -287,8 +289,9 @@ class MutantCounts:
 
     def describe(self) -> str:
         """One line, e.g. "1234 plausible wrong formulas tried on 30 formula tasks: ..."."""
+        tasks = "1 formula task" if self.tasks == 1 else f"{self.tasks} formula tasks"
         return (
-            f"{self.tried} plausible wrong formulas tried on {self.tasks} formula tasks: "
+            f"{self.tried} plausible wrong formulas tried on {tasks}: "
             f"{self.caught} graded wrong, {self.surviving} graded right "
             f"({self.equivalent} more are right answers written another way)"
         )
@@ -625,36 +628,12 @@ def _parse_bank_file(path: Path) -> tuple[dict | None, str]:
         return None, "invalid TOML: lists or tables are nested too deeply to read"
     except ValueError as error:  # e.g. a whole number of more than 4300 digits
         return None, f"invalid TOML: {_short_text(str(error), 100)}"
-    bad_text = _first_lone_surrogate(data)
-    if bad_text is not None:
-        return None, (
-            f"the text {bad_text} holds an escape for half of a character (a lone "
-            "surrogate, \\uD800 to \\uDFFF), which no file can store: remove it"
-        )
     return data, ""
 
 
 def _strip_bom(text: str) -> str:
     """The text without the byte-order mark some editors put at the start of a UTF-8 file."""
     return text[1:] if text.startswith("\ufeff") else text
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _first_lone_surrogate(data: object) -> str | None:
-    """The first key or text of the TOML data holding a lone surrogate, shown escaped."""
-    waiting = [data]
-    while waiting:  # a loop, not recursion: the data may be nested deep
-        item = waiting.pop()
-        if isinstance(item, dict):
-            waiting.extend(item.keys())
-            waiting.extend(item.values())
-        elif isinstance(item, list):
-            waiting.extend(item)
-        elif isinstance(item, str) and _SURROGATE.search(item):
-            return _short(item)
-    return None
 
 
 def _check_bank_table(path: Path, table: object, problems: list[Problem]) -> tuple[str, str]:
@@ -1171,7 +1150,13 @@ def _question_label(raw: dict, position: int) -> str:
 
 
 def _problem(path: Path, question_id: str, message: str) -> Problem:
-    return Problem(str(path), question_id, message)
+    return Problem(display_path(path), question_id, message)
+
+
+def display_path(path: Path) -> str:
+    """A path as text that can be printed: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) are shown as U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _problems_message(problems: Iterable[Problem]) -> str:

@@ -82,6 +82,11 @@ if TYPE_CHECKING:  # banks imports this module; only the type is needed here
 # reference is rarely over 100.
 MAX_ANALYSED_FORMULA_LENGTH = 600
 
+# The numbers a plausible sheet may hold: Excel's largest number, and the
+# whole numbers it keeps exactly (15 digits), as the bank validator allows.
+_LARGEST_NUMBER = 9.99999999999999e307
+_LARGEST_WHOLE = 10**15
+
 # Random draws of other numbers per sheet of the task; fixed seed, so a bank
 # always gets the same report.
 JITTERED_SHEETS_PER_SHEET = 4
@@ -1004,15 +1009,20 @@ def _jittered_cell(cell: object, rng: random.Random) -> object:
     if isinstance(cell, bool) or cell is None or isinstance(cell, str):
         return cell
     if isinstance(cell, datetime.date):
-        return cell + datetime.timedelta(days=rng.randint(-45, 45))
+        try:
+            return cell + datetime.timedelta(days=rng.randint(-45, 45))
+        except OverflowError:  # next to 9999-12-31
+            return cell
     if isinstance(cell, int):
         spread = max(3, abs(cell) // 2)
         new = cell + rng.randint(-spread, spread)
+        new = max(-_LARGEST_WHOLE + 1, min(_LARGEST_WHOLE - 1, new))
         return max(0, new) if cell >= 0 else min(0, new)
     if isinstance(cell, float):
         decimals = _decimals(cell)
-        spread = max(abs(cell) / 2, 3 * 10**-decimals)
+        spread = min(max(abs(cell) / 2, 3 * 10**-decimals), _LARGEST_NUMBER / 4)
         new = round(cell + rng.uniform(-spread, spread), decimals)
+        new = max(-_LARGEST_NUMBER, min(_LARGEST_NUMBER, new))
         return max(0.0, new) if cell >= 0 else min(0.0, new)
     return cell
 
@@ -1069,9 +1079,15 @@ def _stepped(value: object, current: object, step: int) -> object:
     if isinstance(current, bool) or isinstance(value, bool):
         return None
     if isinstance(current, datetime.date) and isinstance(value, datetime.date):
-        return value + datetime.timedelta(days=step)
+        try:
+            return value + datetime.timedelta(days=step)
+        except OverflowError:
+            return None
     if isinstance(current, int | float) and isinstance(value, int | float):
         unit = 10 ** -_decimals(float(current)) if isinstance(current, float) else 1
         new = value + step * unit
-        return int(new) if isinstance(current, int) and float(new).is_integer() else new
+        if abs(new) > _LARGEST_NUMBER:
+            return None
+        whole = isinstance(current, int) and float(new).is_integer() and abs(new) < _LARGEST_WHOLE
+        return int(new) if whole else new
     return None
