@@ -437,7 +437,7 @@ def test_duplicate_id_against_the_builtin_banks(tmp_path):
     assert [p.question_id for p in report.problems] == [taken]
     assert "built-in bank" in report.problems[0].message
     # A built-in bank checked against the others does not clash with itself.
-    assert validate_bank_file(builtin[0].path, against_builtin=True).ok
+    assert validate_bank_file(builtin[0].path, against_builtin=True, mutation_analysis=False).ok
 
 
 def test_load_folder_sorted_by_file_name(tmp_path):
@@ -459,6 +459,14 @@ def test_every_builtin_bank_file_is_valid():
     assert reports
     problems = [str(problem) for report in reports for problem in report.problems]
     assert problems == []
+    # The mutation analysis ran on every formula task, and no wrong formula passes.
+    formulas = next(report for report in reports if report.path.name == "excel-formulas.toml")
+    counts = formulas.mutants
+    assert counts.tasks == formulas.counts["formula"] == 30
+    assert counts.surviving == 0 and counts.tried == counts.caught + counts.equivalent
+    assert counts.caught > 1000
+    assert "plausible wrong formulas tried on 30 formula tasks" in formulas.format()
+    assert formulas.as_json()["mutants"]["surviving"] == 0
 
 
 def formula_bank():
