@@ -840,9 +840,10 @@ def _plausible_sheets(
     target = parse_address(task.target)
 
     made: list[tuple[Grid, str]] = []
+    renamed: set[str] = set()  # each text is renamed on the first sheet showing it
     for number, (name, sheet) in enumerate(named):
         made += _reordered(sheet, name, areas, all_sheets, target)
-        made += _renamed(sheet, name, areas, all_sheets)
+        made += _renamed(sheet, name, areas, all_sheets, renamed)
         rng = random.Random(_SEED + number)
         for _ in range(JITTERED_SHEETS_PER_SHEET):
             made.append((_jittered(sheet, rng), f"{name} with other numbers and dates"))
@@ -925,14 +926,15 @@ def _reordered(
 
 
 def _renamed(
-    sheet: Grid, name: str, areas: Sequence[_Area], all_sheets: Sequence[Grid]
+    sheet: Grid, name: str, areas: Sequence[_Area], all_sheets: Sequence[Grid], done: set[str]
 ) -> list[tuple[Grid, str]]:
     """The sheet with one text of the data renamed wherever it appears, to sort first or last.
 
     The task's texts are examples ("East", "West", "North"): another region
     may sort before or after them, which tells ``="East"`` from ``<="East"``.
     A text is data when it is in a data row or column of a range (as for
-    :func:`_reordered`).
+    :func:`_reordered`) or in a cell that differs between the task's sheets; each is renamed once, on the first sheet showing it
+    (``done`` holds those already renamed).
     """
     texts: dict[str, None] = {}
     for area in areas:
@@ -943,8 +945,18 @@ def _renamed(
                 cell = _cell(sheet, row, column)
                 if isinstance(cell, str) and cell and (row in rows or column in columns):
                     texts.setdefault(cell, None)
+    # A text cell that differs between the task's sheets is data wherever it is.
+    for row_number, row in enumerate(sheet, start=1):
+        for column_number, cell in enumerate(row, start=1):
+            if isinstance(cell, str) and cell and any(
+                _cell(other, row_number, column_number) != cell for other in all_sheets
+            ):
+                texts.setdefault(cell, None)
     made = []
     for text in texts:
+        if text in done:
+            continue
+        done.add(text)
         for prefix, where in (("A ", "first"), ("Z ", "last")):
             new = prefix + text
             renamed = tuple(
