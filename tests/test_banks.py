@@ -619,10 +619,14 @@ def test_examples_in_the_docs_are_a_valid_bank(tmp_path):
     types = ["single", "multiple", "truefalse", "formula", "formula"]
     assert [q.type for q in bank.questions] == types
     bonus = bank.questions[-1].formula
-    assert len(bonus.more_variants) == 2
+    assert len(bonus.more_variants) == 3
     assert not bonus.check("=IF(B4>=95,500,0)").correct
     assert not bonus.check("=IF(AND(B2>=50000,B4>=95),500,0)").correct
+    assert not bonus.check("=IF(AND(50000>=B3,B4>=95),500,0)").correct
     assert bonus.check("=IF(AND(B2>=B3;B4>=95);500;0)").correct
+    # And the docs' examples let no plausible wrong formula through.
+    report = validate_bank_file(write(tmp_path, "\n".join(blocks)))
+    assert report.ok and report.mutants.tasks == 2 and report.mutants.surviving == 0
 
 
 # ---------------------------------------------------------------------------

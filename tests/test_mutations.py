@@ -11,7 +11,6 @@ from typing_test.core.quiz.banks import (
     load_bank,
     load_builtin_banks,
     questions_by_id,
-    quizzes_dir,
     validate_bank_file,
 )
 from typing_test.core.quiz.mutations import analyse_task, mutants

@@ -933,8 +933,9 @@ def _renamed(
     The task's texts are examples ("East", "West", "North"): another region
     may sort before or after them, which tells ``="East"`` from ``<="East"``.
     A text is data when it is in a data row or column of a range (as for
-    :func:`_reordered`) or in a cell that differs between the task's sheets; each is renamed once, on the first sheet showing it
-    (``done`` holds those already renamed).
+    :func:`_reordered`) or in a cell that differs between the task's sheets;
+    each is renamed once, on the first sheet showing it (``done`` holds
+    those already renamed).
     """
     texts: dict[str, None] = {}
     for area in areas:
