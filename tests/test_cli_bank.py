@@ -240,3 +240,23 @@ def test_a_bank_file_name_that_is_not_valid_text_is_still_reported(tmp_path, cap
     captured = capsys.readouterr()
     assert "hr\ufffd.toml: unknown key 'titel' in [bank]" in captured.out
     assert captured.err == ""
+
+
+def test_try_warns_about_a_broken_import_and_uses_the_others(tmp_path, capsys):
+    folder = tmp_path / "question-banks"
+    folder.mkdir()
+    (folder / "broken.toml").write_text("[bank\n", encoding="utf-8")
+    (folder / "ours.toml").write_text(FORMULA_BANK, encoding="utf-8")
+    database = tmp_path / "typing-test.db"
+    assert main(["--db", str(database), "bank", "try", "hrx-001", "=SUM(B2:B3)"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1].startswith("right =SUM(B2:B3)  gives 42")
+    assert "warning: " in captured.err and "broken.toml" in captured.err
+
+
+def test_a_formula_too_long_to_analyse_is_said_so(tmp_path, capsys):
+    padded = "=B2+B3+0*LEN(\\\"" + "x" * 600 + "\\\")"  # B2+B3 with 600 letters more
+    path = tmp_path / "long.toml"
+    path.write_text(FORMULA_BANK.replace('"=SUM(B2:B3)"', f'"{padded}"'), "utf-8")
+    assert main(["bank", "validate", str(path)]) == 0
+    assert "1 not analysed, their formulas being over 600 characters" in capsys.readouterr().out

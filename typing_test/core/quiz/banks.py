@@ -245,7 +245,7 @@ class BankReport:
             lines.insert(
                 0, f"{name}: checked as the new version of the built-in bank {self.replaces}"
             )
-        if self.mutants is not None and self.mutants.tried:
+        if self.mutants is not None and self.mutants.tasks:
             lines.append(f"{name}: {self.mutants.describe()}")
         total = sum(self.counts.values())
         per_type = ", ".join(f"{count} {kind}" for kind, count in self.counts.items() if count)
@@ -278,7 +278,8 @@ class MutantCounts:
     ``tried`` plausible wrong formulas were graded; ``caught`` were graded
     wrong; ``equivalent`` passed but equal the reference on every plausible
     sheet (right answers written another way, not problems); ``surviving``
-    passed and are wrong, each a problem of the report.
+    passed and are wrong, each a problem of the report. ``not_analysed``
+    tasks had a formula too long to analyse (``mutations.MAX_ANALYSED_FORMULA_LENGTH``).
     """
 
     tasks: int
@@ -286,15 +287,22 @@ class MutantCounts:
     caught: int
     equivalent: int
     surviving: int
+    not_analysed: int = 0
 
     def describe(self) -> str:
         """One line, e.g. "1234 plausible wrong formulas tried on 30 formula tasks: ..."."""
         tasks = "1 formula task" if self.tasks == 1 else f"{self.tasks} formula tasks"
-        return (
+        line = (
             f"{self.tried} plausible wrong formulas tried on {tasks}: "
             f"{self.caught} graded wrong, {self.surviving} graded right "
             f"({self.equivalent} more are right answers written another way)"
         )
+        if self.not_analysed:
+            line += (
+                f"; {self.not_analysed} not analysed, their formulas being over "
+                f"{mutations.MAX_ANALYSED_FORMULA_LENGTH} characters"
+            )
+        return line
 
     def as_json(self) -> dict:
         """The counts as JSON data."""
@@ -304,6 +312,7 @@ class MutantCounts:
             "caught": self.caught,
             "equivalent": self.equivalent,
             "surviving": self.surviving,
+            "not_analysed": self.not_analysed,
         }
 
 
@@ -369,12 +378,13 @@ def _analyse_formula_tasks(
     path: Path, questions: Iterable[Question], problems: list[Problem]
 ) -> MutantCounts:
     """Run the mutation analysis on every valid formula task, adding a problem per survivor."""
-    tasks = tried = caught = equivalent = surviving = 0
+    tasks = tried = caught = equivalent = surviving = not_analysed = 0
     for question in questions:
         if question.formula is None or not isinstance(question.answer, str):
             continue
         report = mutations.analyse_task(question.formula, question.answer)
         tasks += 1
+        not_analysed += bool(report.skipped)
         tried += report.tried
         caught += report.caught
         equivalent += len(report.equivalent)
@@ -390,7 +400,7 @@ def _analyse_formula_tasks(
                     f"on which it differs, like {survivor.sheet}",
                 )
             )
-    return MutantCounts(tasks, tried, caught, equivalent, surviving)
+    return MutantCounts(tasks, tried, caught, equivalent, surviving, not_analysed)
 
 
 def builtin_bank_replaced(path: Path | str) -> Path | None:
