@@ -13,6 +13,7 @@ from typing_test.core.quiz.banks import (
     questions_by_id,
     validate_bank_file,
 )
+from typing_test.core.quiz.formulas import FormulaError
 from typing_test.core.quiz.mutations import analyse_task, mutants
 
 CALLS = (
@@ -219,3 +220,30 @@ def test_the_analysis_copes_with_the_largest_numbers_and_dates(tmp_path):
     report = validate_bank_file(path)
     assert report.mutants is not None and report.mutants.tasks == 1
     assert report.mutants.tried > 10
+
+
+# ---------------------------------------------------------------------------
+# Any formula text: the mutants are written without an exception
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = [
+    "A1", "B2", "$C$3", "A0", "B12345678", "XFD1", "ZZZZ9", "A1:B2", "B5:A1", "A:A", "1:1",
+    "SUM(", "IF(", "AND(", "OR(", "COUNTIFS(", "SUMIF(", "VLOOKUP(", "MATCH(", "NOT(", "IFS(",
+    "(", ")", ",", ";", "{", "}", '"East"', '">=60"', '""', '"', "TRUE", "FALSE", "0", "1",
+    "10", "2.5", "1e308", "+", "-", "*", "/", "^", "&", "%", "=", "<>", "<", "<=", ">", ">=",
+    " ", "name", "_xlfn.X(", "'Sheet 1'!A1",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_mutants_of_any_formula_text_never_raise(pieces):
+    formula = "=" + "".join(pieces)
+    try:
+        found = mutants(formula, CALLS, "B6")
+    except FormulaError:  # the documented refusal of what is not a formula
+        return
+    for mutant in found:
+        assert mutant.formula.startswith("=") and mutant.how

@@ -165,8 +165,9 @@ class _Token:
 _TOKEN_PATTERN = re.compile(
     r"""
     (?P<text>"(?:[^"]|"")*"?)
-  | (?P<range>\$?[A-Za-z]{1,3}\$?[0-9]+:\$?[A-Za-z]{1,3}\$?[0-9]+(?![A-Za-z0-9_.(]))
-  | (?P<ref>\$?[A-Za-z]{1,3}\$?[0-9]+(?![A-Za-z0-9_.(:]))
+  | (?P<range>\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}:\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}
+      (?![A-Za-z0-9_.(]))
+  | (?P<ref>\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}(?![A-Za-z0-9_.(:]))
   | (?P<func>[A-Za-z_][A-Za-z0-9_.]*(?=\s*\())
   | (?P<bool>(?:TRUE|FALSE)(?![A-Za-z0-9_.]))
   | (?P<name>[A-Za-z_][A-Za-z0-9_.]*)
@@ -292,7 +293,7 @@ class _Area:
         return _Area(top, left, bottom, right, self.dollars, self.is_range)
 
 
-_PART = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)")
+_PART = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)([1-9][0-9]{0,6})")
 
 
 def _area(token: _Token) -> _Area:
@@ -322,6 +323,7 @@ def mutants(formula: str, grid: Grid, target: str) -> list[Mutant]:
     ``grid`` is the sheet shown (for the values a candidate would type in and
     for the columns a reference can move to). Mutants are distinct, in a fixed
     order; none is the formula itself (it may still be an equivalent one).
+    Raises :class:`FormulaError` when ``formula`` is not a formula at all.
 
     >>> found = mutants("=SUM(B2:B5)", (("Month", "Calls"), ("Jan", 5), ("Feb", 7),
     ...                 ("Mar", 2), ("Apr", 4), ("Total", None)), "B6")
@@ -567,10 +569,12 @@ def _criteria_dropped(tokens: list[_Token], call: _Call) -> _Made:
     whole = (call.start, call.close + 1)
     first_pair = _CRITERIA_FUNCTIONS[call.name]
     if first_pair is None:
+        if len(texts) < 2:
+            return  # no criterion to drop: Excel refuses the formula anyway
         # COUNTIF(range, crit) -> COUNTA(range); SUMIF(range, crit, sum) -> SUM(sum).
         plain = {"COUNTIF": "COUNTA", "SUMIF": "SUM", "AVERAGEIF": "AVERAGE"}[call.name]
         values = texts[2] if len(texts) >= 3 else texts[0]
-        yield _spliced(tokens, *whole, f"{plain}({values})"), f"the criterion {texts[1:2]} dropped"
+        yield _spliced(tokens, *whole, f"{plain}({values})"), f"the criterion {texts[1]} dropped"
         return
     pairs = range(first_pair, len(texts) - 1, 2)
     if len(pairs) < 2:
