@@ -94,7 +94,8 @@ _SEED = 20240515
 
 _COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 _CRITERIA_FUNCTIONS = {
-    # name: (index of the first range/criterion pair, whether a sum range comes first)
+    # name: the argument number (from 0) of the first range/criterion pair,
+    # after the sum range if there is one; None for the forms with one criterion.
     "COUNTIF": None,
     "SUMIF": None,
     "AVERAGEIF": None,
@@ -111,8 +112,7 @@ _CONFUSED_FUNCTIONS = (
     ("LEFT", "RIGHT"),
     ("VLOOKUP", "HLOOKUP"),
     ("UPPER", "PROPER"),
-    ("AND", "OR"),
-)
+)  # AND and OR are swapped with the conditions
 
 
 @dataclass(frozen=True)
@@ -478,11 +478,11 @@ def _comparison_mutants(tokens: list[_Token], grid: Grid, width: int) -> _Made:
             operator = re.match(r"<>|<=|>=|=|<|>", inner)
             rest = inner[operator.end():] if operator else inner
             current = operator.group() if operator else ""
-            choices = [op for op in _COMPARISONS if op != current and op != "="]
-            if current == "":
-                choices = ["<>"]
-            elif current == "=":
-                choices = ["<>"]
+            if current in ("", "="):
+                choices = ["<>"]  # "East" negated; an order of texts is no slip
+            else:
+                # ">=60" as ">60", "<60"..., or "60" (equal to 60)
+                choices = [op for op in _COMPARISONS if op not in (current, "=")] + [""]
             for other in choices:
                 new = f'"{other}{rest}"'
                 yield _replaced(tokens, {index: new}), f"criterion {token.text} changed to {new}"
@@ -619,7 +619,7 @@ def _argument_mutants(tokens: list[_Token], grid: Grid, width: int) -> _Made:
                 f"the last argument {dropped} of {call.name} left out",
             )
         for group in _CONFUSED_FUNCTIONS:
-            if call.name in group and call.name not in ("AND", "OR"):
+            if call.name in group:
                 for other in group:
                     if other != call.name:
                         how = f"{call.name} changed to {other}"
