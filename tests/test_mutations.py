@@ -242,3 +242,13 @@ def test_mutants_of_any_formula_text_never_raise(pieces):
         return
     for mutant in found:
         assert mutant.formula.startswith("=") and mutant.how
+
+
+def test_a_year_that_never_changes_is_caught_by_moving_every_date():
+    # xlf-009 had its invoices in 2024 only: the year typed in passed.
+    question = shipped("xlf-009")
+    old = analyse_task(without_hidden_extras(question), question.answer)
+    typed_year = "=DATE(YEAR(DATE(2024,4,12)),MONTH(B1),DAY(B1)+B2)"
+    assert [s.mutant.formula for s in old.survivors] == [typed_year]
+    assert "every date a year" in old.survivors[0].sheet
+    assert question.formula.check("=DATE(2024,MONTH(B1),DAY(B1)+B2)").correct is False

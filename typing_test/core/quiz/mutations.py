@@ -39,7 +39,8 @@ changes. Plausible sheets are made from each of the task's own sheets by
 - putting the data rows (or columns) of the ranges the formulas read in
   another order (each rotation, and reversed); a row is data when its cells
   differ between the task's sheets, so headers and labels stay in place;
-- giving every number and date other values (a few seeded random draws);
+- giving every number and date other values (a few seeded random draws),
+  and moving every date together by a year or by 100 days;
 - making the two sides of each comparison equal, and one step apart.
 
 A sheet counts only when the reference gives no error on it and every
@@ -851,6 +852,11 @@ def _plausible_sheets(
         rng = random.Random(_SEED + number)
         for _ in range(JITTERED_SHEETS_PER_SHEET):
             made.append((_jittered(sheet, rng), f"{name} with other numbers and dates"))
+        # Every date moved together keeps their order but changes the year and
+        # month: a year typed into DATE(2024,...) fails there.
+        shifts = ((365, "a year later"), (-365, "a year earlier"), (100, "100 days later"))
+        for days, words in shifts:
+            made.append((_dates_moved(sheet, days), f"{name} with every date {words}"))
         made += _ties(sheet, name, token_lists)
 
     reference, *alternatives = formulas
@@ -1042,6 +1048,20 @@ def _jittered_cell(cell: object, rng: random.Random) -> object:
         new = max(-_LARGEST_NUMBER, min(_LARGEST_NUMBER, new))
         return max(0.0, new) if cell >= 0 else min(0.0, new)
     return cell
+
+
+def _dates_moved(sheet: Grid, days: int) -> Grid:
+    """The sheet with every date moved by ``days`` (a date that would leave the calendar stays)."""
+
+    def moved(cell: object) -> object:
+        if not isinstance(cell, datetime.date):
+            return cell
+        try:
+            return cell + datetime.timedelta(days=days)
+        except OverflowError:
+            return cell
+
+    return tuple(tuple(moved(cell) for cell in row) for row in sheet)
 
 
 def _decimals(number: float) -> int:
