@@ -5,6 +5,10 @@ draw the quiz) under 200 ms; grading one formula task (the candidate's formula
 evaluated on the grid shown and on every hidden grid: the variant and any more
 variants) under 20 ms median, also for the task with the most grids.
 
+And validating the formula bank as ``typing-test bank validate`` does, with
+the mutation analysis of its 30 tasks (every plausible wrong formula graded,
+and the ones that pass checked on plausible sheets), under 5 s.
+
 Run: python bench/bench_quiz.py
 """
 
@@ -15,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from typing_test.core.quiz import formulas
-from typing_test.core.quiz.banks import load_builtin_banks
+from typing_test.core.quiz.banks import load_builtin_banks, quizzes_dir, validate_bank_file
 from typing_test.core.quiz.session import draw_quiz
 
 
@@ -84,6 +88,20 @@ def main() -> None:
 
     name = f"grade {largest.id} ({1 + len(largest.formula.hidden_grids())} grids, afresh)"
     report(name, measure(grade_largest, 300, before=formulas.clear_workbook_cache), 20)
+
+    bank_file = quizzes_dir() / "excel-formulas.toml"
+    counts = validate_bank_file(bank_file).mutants
+    print(f"({counts.describe()})")
+    report(
+        "validate excel-formulas.toml (mutation analysis)",
+        measure(lambda: validate_bank_file(bank_file), 7, before=formulas.clear_workbook_cache),
+        5000,
+    )
+    report(
+        "validate excel-formulas.toml (no mutation analysis)",
+        measure(lambda: validate_bank_file(bank_file, mutation_analysis=False), 20),
+        500,
+    )
 
 
 if __name__ == "__main__":

@@ -437,7 +437,7 @@ def test_duplicate_id_against_the_builtin_banks(tmp_path):
     assert [p.question_id for p in report.problems] == [taken]
     assert "built-in bank" in report.problems[0].message
     # A built-in bank checked against the others does not clash with itself.
-    assert validate_bank_file(builtin[0].path, against_builtin=True).ok
+    assert validate_bank_file(builtin[0].path, against_builtin=True, mutation_analysis=False).ok
 
 
 def test_load_folder_sorted_by_file_name(tmp_path):
@@ -459,6 +459,14 @@ def test_every_builtin_bank_file_is_valid():
     assert reports
     problems = [str(problem) for report in reports for problem in report.problems]
     assert problems == []
+    # The mutation analysis ran on every formula task, and no wrong formula passes.
+    formulas = next(report for report in reports if report.path.name == "excel-formulas.toml")
+    counts = formulas.mutants
+    assert counts.tasks == formulas.counts["formula"] == 30
+    assert counts.surviving == 0 and counts.tried == counts.caught + counts.equivalent
+    assert counts.caught > 1000
+    assert "plausible wrong formulas tried on 30 formula tasks" in formulas.format()
+    assert formulas.as_json()["mutants"]["surviving"] == 0
 
 
 def formula_bank():
@@ -611,7 +619,74 @@ def test_examples_in_the_docs_are_a_valid_bank(tmp_path):
     types = ["single", "multiple", "truefalse", "formula", "formula"]
     assert [q.type for q in bank.questions] == types
     bonus = bank.questions[-1].formula
-    assert len(bonus.more_variants) == 2
+    assert len(bonus.more_variants) == 3
     assert not bonus.check("=IF(B4>=95,500,0)").correct
     assert not bonus.check("=IF(AND(B2>=50000,B4>=95),500,0)").correct
+    assert not bonus.check("=IF(AND(50000>=B3,B4>=95),500,0)").correct
     assert bonus.check("=IF(AND(B2>=B3;B4>=95);500;0)").correct
+    # And the docs' examples let no plausible wrong formula through.
+    report = validate_bank_file(write(tmp_path, "\n".join(blocks)))
+    assert report.ok and report.mutants.tasks == 2 and report.mutants.surviving == 0
+
+
+# ---------------------------------------------------------------------------
+# Wrong types and hostile content: a problem each, never an exception
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('title = "Microsoft Word"', 'title = "Microsoft Word"\ndescription = ["x"]'),
+         "description in [bank] must be text in quotes"),
+        (('title = "Microsoft Word"', 'title = "Microsoft Word"\ndescription = " "'),
+         "description in [bank] is empty"),
+        (('title = "Microsoft Word"', "title = 2024"), "title in [bank] must be text in quotes"),
+        (('topic = "word"', "topic = true"), "topic in [bank] must be text in quotes"),
+        (('prompt = "Which shortcut makes text bold?"', "prompt = 42"),
+         "prompt must be text in quotes"),
+        (('explanation = "Ctrl+B toggles bold."', "explanation = [1, 2]"),
+         "explanation must be text in quotes"),
+    ],
+)
+def test_a_known_key_of_the_wrong_type_is_a_problem(tmp_path, change, expected):
+    old, new = change
+    path = write(tmp_path, (HEADER + SINGLE).replace(old, new, 1))
+    found = messages(path)
+    assert any(expected in line for line in found), found
+    with pytest.raises(ContentError):
+        load_bank(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('["Pens", 12]', '["Pens", 12345678901234567]', "more than 15 digits"),
+        ('["Pens", 12]', '["Pens", 1900-01-15]', "a date before 1900-03-01"),
+        ('["Pens", 12]', '["Pens", "' + "x" * 33000 + '"]', "a cell holds at most 32767"),
+        ('answer = "=SUM(B2:B3)"', 'answer = "=' + "B2+" * 3000 + 'B3"', "Excel allows 8192"),
+        ('alternatives = ["=B2+B3"]', "alternatives = [" + '"=B2+B3",' * 21 + "]",
+         "21 alternatives"),
+    ],
+)
+def test_formula_task_values_beyond_excel_limits_are_problems(tmp_path, old, new, expected):
+    path = write(tmp_path, (HEADER + FORMULA).replace(old, new, 1))
+    found = messages(path)
+    assert any(expected in line for line in found), found
+
+
+def test_too_many_sheets_or_questions_are_refused_with_the_limit(tmp_path):
+    sheet = '[["Item", "Amount"], ["Pens", 1], ["Paper", 2], ["Total", ""]]'
+    many = "more_variants = [" + ", ".join(
+        sheet.replace('"Pens", 1', f'"Pens", {n}') for n in range(3, 25)
+    ) + "]\n"
+    path = write(tmp_path, (HEADER + FORMULA).replace('answer = "=SUM', many + 'answer = "=SUM'))
+    assert any("keep it within 20" in line for line in messages(path))
+    questions = "".join(TRUEFALSE.replace("t-003", f"t-{n}") for n in range(501))
+    found = messages(write(tmp_path, HEADER + questions))
+    assert len(found) == 1 and "at most 500 questions" in found[0]
+
+
+def test_a_long_value_is_cut_short_in_a_message(tmp_path):
+    path = write(tmp_path, (HEADER + SINGLE).replace('"basic"', '"' + "b" * 5000 + '"', 1))
+    found = messages(path)
+    assert len(found) == 1 and "(5000 characters)" in found[0] and len(found[0]) < 300

@@ -503,20 +503,23 @@ def test_the_review_lists_the_values_on_every_hidden_sheet(result_page):
     result_page.show_result(grade_quiz(quiz, answers))
     review = review_text(result_page)
     assert (
-        "Value expected: 500 on the sheet shown; 0, 0 and 500 on the 3 hidden sheets "
+        "Value expected: 500 on the sheet shown; 0, 0, 500 and 0 on the 4 hidden sheets "
         "with other numbers" in review
     )
     assert (
-        "Your formula gives: 500 on the sheet shown; 0, 500 and 500 on the 3 hidden sheets "
-        "with other numbers" in review
-    )
-    assert "(wrong on 1 of 3 hidden sheets)" in review
-    # Text values are in quotes, as in a formula.
-    assert (
-        'Value expected: "Reorder" on the sheet shown; "OK" and "Reorder" on the 2 hidden '
+        "Your formula gives: 500 on the sheet shown; 0, 500, 500 and 500 on the 4 hidden "
         "sheets with other numbers" in review
     )
-    assert 'Your formula gives: "Reorder" on the sheet shown; "OK" and "OK" on the 2' in review
+    assert "(wrong on 2 of 4 hidden sheets)" in review
+    # Text values are in quotes, as in a formula.
+    assert (
+        'Value expected: "Reorder" on the sheet shown; "OK", "Reorder" and "OK" on the 3 '
+        "hidden sheets with other numbers" in review
+    )
+    assert (
+        'Your formula gives: "Reorder" on the sheet shown; "OK", "OK" and "OK" on the 3'
+        in review
+    )
 
 
 def test_the_review_tells_text_from_number_and_shows_a_trailing_space(result_page):

@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", metavar="FILE", help="the bank (.toml)")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
+    try_formulas = bank_commands.add_parser(
+        "try", help="grade formulas against a formula task, as the quiz would"
+    )
+    try_formulas.add_argument("task_id", metavar="TASK_ID",
+                              help="a formula task of the built-in or imported banks")
+    try_formulas.add_argument("formulas", metavar="FORMULA", nargs="+",
+                              help="a formula to grade, e.g. '=SUM(B2:B5)'")
+    try_formulas.add_argument("--json", action="store_true",
+                              help="print a JSON list, one object per formula")
     return parser
 
 
@@ -331,18 +340,96 @@ def _list_drills(drills, as_json: bool) -> int:
 
 
 def run_bank(args: argparse.Namespace) -> int:
+    if args.bank_command == "try":
+        return _try_formulas(args)
     from typing_test.core.quiz import validate_bank_file
 
     path = Path(args.file)
     read_text_file(args.file, "bank")  # missing or unreadable: one line, exit 2
     # Checked against the built-in banks too: an HR bank that reuses one of
-    # their ids could not be loaded beside them.
-    report = validate_bank_file(path, against_builtin=True)
+    # their ids could not be loaded beside them. A file with the name and
+    # topic of a built-in bank is an edit of it, checked as its replacement.
+    report = validate_bank_file(path, against_builtin=True, replacing_builtin=True)
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:
         print(report.format())
     return 0 if report.ok else EXIT_USAGE
+
+
+def _try_formulas(args: argparse.Namespace) -> int:
+    """``bank try``: grade each formula against one task, as the quiz grades an answer."""
+    from typing_test.core.quiz.banks import (
+        MAX_FORMULA_LENGTH,
+        imported_banks_folder,
+        load_builtin_banks,
+        load_imported_banks,
+        questions_by_id,
+    )
+    from typing_test.store.database import default_db_path
+
+    builtin = load_builtin_banks()
+    taken = questions_by_id(builtin)
+    database = args.db or str(default_db_path())
+    imported, left_out = load_imported_banks(imported_banks_folder(database), taken)
+    for message in left_out:  # a broken import never hides the good banks
+        print(f"typing-test: warning: {message.splitlines()[-1]}", file=sys.stderr)
+    questions = questions_by_id([*builtin, *imported])
+    question = questions.get(args.task_id)
+    if question is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.task_id, list(questions), n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise UsageError(f"no question with id {args.task_id!r}{hint}")
+    if question.formula is None:
+        raise UsageError(f"{question.id} is a {question.type} question, not a formula task")
+    for formula in args.formulas:
+        if len(formula) > MAX_FORMULA_LENGTH:
+            raise UsageError(
+                f"a formula of {len(formula)} characters: Excel allows {MAX_FORMULA_LENGTH}"
+            )
+        if any("\ud800" <= char <= "\udfff" for char in formula):
+            # Bytes the terminal could not decode: nothing a person typed in Excel.
+            raise UsageError(f"the formula {formula!r} is not valid text (undecodable bytes)")
+
+    task = question.formula
+    checks = [task.check(formula) for formula in args.formulas]
+    if args.json:
+        graded = [
+            {
+                "formula": formula,
+                "correct": check.correct,
+                "values": [None if value is None else value.as_json() for value in check.given],
+                "feedback": check.message,
+            }
+            for formula, check in zip(args.formulas, checks, strict=True)
+        ]
+        print(json.dumps(graded, ensure_ascii=False))
+        return 0
+    print(f"{question.id}: right value {_sheet_values(task.expected)}")
+    for formula, check in zip(args.formulas, checks, strict=True):
+        verdict = "right" if check.correct else "WRONG"
+        gives = (
+            "does not evaluate" if check.given[0] is None else f"gives {_sheet_values(check.given)}"
+        )
+        print(f"{verdict:<5} {formula}  {gives}")
+        if check.message:
+            print(f"      {check.message}")
+    return 0
+
+
+def _sheet_values(values) -> str:
+    """Values per sheet as one line: the sheet shown, then the hidden sheets."""
+    def shown(value) -> str:
+        if value is None:
+            return "-"
+        if value.kind == "text":
+            return json.dumps(value.value, ensure_ascii=False)
+        return value.display()
+
+    first, *hidden = values
+    return f"{shown(first)} on the sheet shown, {', '.join(map(shown, hidden))} hidden"
 
 
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank}

@@ -5,9 +5,18 @@ A bank is one TOML file: a ``[bank]`` table (``topic``, ``title``) and a list of
 ``docs/question-banks.md``.
 
 Validation reports every problem in a file, not just the first, each with the
-file, the question id and what to fix (:func:`validate_bank_file`). Loading
-runs the same checks and refuses a bank with any problem, so a broken bank
-never half-loads (:func:`load_bank`, :func:`load_builtin_banks`).
+file, the question id and what to fix (:func:`validate_bank_file`). It also
+runs the mutation analysis of every formula task (``mutations.py``): a
+plausible wrong formula that the task's sheets grade right is a problem.
+Loading runs the same checks but the mutation analysis, which is for authors
+(it takes tens of milliseconds a task), and refuses a bank with any problem,
+so a broken bank never half-loads (:func:`load_bank`,
+:func:`load_builtin_banks`).
+
+Hostile files get a problem, never an exception: a file larger than
+``MAX_BANK_BYTES``, nesting too deep for the TOML reader, a number with
+thousands of digits, a file name that is not valid text, a value outside
+what a spreadsheet cell holds.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from pathlib import Path
 from typing import Literal
 
 from typing_test.core.assets import ContentError, assets_dir
+from typing_test.core.quiz import mutations
 from typing_test.core.quiz.formulas import (
     FormulaCheck,
     FormulaError,
@@ -45,6 +55,24 @@ DIFFICULTIES: tuple[str, ...] = ("basic", "intermediate", "advanced")
 # A formula task's grid is shown on screen whole, so it stays small.
 MAX_GRID_ROWS = 40
 MAX_GRID_COLUMNS = 12
+
+# Limits far above any real bank (the largest built-in bank is 35 KB with 64
+# questions), so that a hostile or mistaken file is refused quickly with a
+# clear message instead of keeping the validator busy for minutes.
+MAX_BANK_BYTES = 2_000_000
+MAX_QUESTIONS = 500
+MAX_FORMULA_TASKS = 100
+MAX_HIDDEN_SHEETS = 20
+MAX_ALTERNATIVES = 20
+# Excel's own limits: a formula of 8,192 characters, a cell of 32,767
+# characters, numbers up to 9.99999999999999E+307 kept to 15 digits (a longer
+# whole number, such as an account number, belongs in quotes as text), and
+# dates from 1900 on (1 March 1900, after Excel's non-existent 29 February).
+MAX_FORMULA_LENGTH = 8192
+MAX_CELL_TEXT = 32767
+MAX_CELL_NUMBER = 9.99999999999999e307
+MAX_WHOLE_NUMBER = 10**15
+FIRST_DATE = datetime.date(1900, 3, 1)
 
 # Functions whose value changes from one calculation to the next: a reference
 # formula using one could not be matched reliably.
@@ -201,6 +229,8 @@ class BankReport:
     title: str
     problems: tuple[Problem, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    mutants: MutantCounts | None = None
+    replaces: str = ""
 
     @property
     def ok(self) -> bool:
@@ -210,9 +240,16 @@ class BankReport:
     def format(self) -> str:
         """A human-readable report: one line per problem, then a summary line."""
         lines = [str(problem) for problem in self.problems]
+        name = display_path(self.path)
+        if self.replaces:
+            lines.insert(
+                0, f"{name}: checked as the new version of the built-in bank {self.replaces}"
+            )
+        if self.mutants is not None and self.mutants.tasks:
+            lines.append(f"{name}: {self.mutants.describe()}")
         total = sum(self.counts.values())
         per_type = ", ".join(f"{count} {kind}" for kind, count in self.counts.items() if count)
-        summary = f"{self.path}: {total} questions ({per_type or 'none'})"
+        summary = f"{display_path(self.path)}: {total} questions ({per_type or 'none'})"
         if self.problems:
             noun = "problem" if len(self.problems) == 1 else "problems"
             summary += f", {len(self.problems)} {noun}"
@@ -223,12 +260,59 @@ class BankReport:
     def as_json(self) -> dict:
         """The report as JSON data, for ``typing-test bank validate --json``."""
         return {
-            "path": str(self.path),
+            "path": display_path(self.path),
             "topic": self.topic,
             "title": self.title,
             "ok": self.ok,
             "counts": dict(self.counts),
             "problems": [problem.as_json() for problem in self.problems],
+            "replaces": self.replaces or None,
+            "mutants": None if self.mutants is None else self.mutants.as_json(),
+        }
+
+
+@dataclass(frozen=True)
+class MutantCounts:
+    """The mutation analysis of a file's formula tasks, added up.
+
+    ``tried`` plausible wrong formulas were graded; ``caught`` were graded
+    wrong; ``equivalent`` passed but equal the reference on every plausible
+    sheet (right answers written another way, not problems); ``surviving``
+    passed and are wrong, each a problem of the report. ``not_analysed``
+    tasks had a formula too long to analyse (``mutations.MAX_ANALYSED_FORMULA_LENGTH``).
+    """
+
+    tasks: int
+    tried: int
+    caught: int
+    equivalent: int
+    surviving: int
+    not_analysed: int = 0
+
+    def describe(self) -> str:
+        """One line, e.g. "1234 plausible wrong formulas tried on 30 formula tasks: ..."."""
+        tasks = "1 formula task" if self.tasks == 1 else f"{self.tasks} formula tasks"
+        line = (
+            f"{self.tried} plausible wrong formulas tried on {tasks}: "
+            f"{self.caught} graded wrong, {self.surviving} graded right "
+            f"({self.equivalent} more are right answers written another way)"
+        )
+        if self.not_analysed:
+            line += (
+                f"; {self.not_analysed} not analysed, their formulas being over "
+                f"{mutations.MAX_ANALYSED_FORMULA_LENGTH} characters"
+            )
+        return line
+
+    def as_json(self) -> dict:
+        """The counts as JSON data."""
+        return {
+            "tasks": self.tasks,
+            "tried": self.tried,
+            "caught": self.caught,
+            "equivalent": self.equivalent,
+            "surviving": self.surviving,
+            "not_analysed": self.not_analysed,
         }
 
 
@@ -241,18 +325,34 @@ def quizzes_dir() -> Path:
     return assets_dir() / "quizzes"
 
 
-def validate_bank_file(path: Path | str, *, against_builtin: bool = False) -> BankReport:
+def validate_bank_file(
+    path: Path | str,
+    *,
+    against_builtin: bool = False,
+    replacing_builtin: bool = False,
+    mutation_analysis: bool = True,
+) -> BankReport:
     """Check one bank file and report every problem found in it.
 
     With ``against_builtin``, question ids are also checked against the
-    built-in banks (the file itself excepted, when it is one of them).
+    built-in banks (the file itself excepted, when it is one of them). With
+    ``replacing_builtin`` too, a file with the topic and the file name of a
+    built-in bank is checked as its new version, as an author editing
+    ``assets/quizzes/word.toml`` means it: that built-in bank's ids are not
+    counted as taken (``BankReport.replaces`` names it). With
+    ``mutation_analysis`` (the default) every formula task is checked for
+    plausible wrong formulas that its sheets grade right (see ``mutations.py``).
     Never raises for a broken file; an unreadable file is a problem too.
     """
     path = Path(path)
     reading = _read_bank_file(path)
     problems = list(reading.problems)
+    replaces = _builtin_bank_replaced(path, reading.topic) if replacing_builtin else None
+    counts = None
+    if mutation_analysis:
+        counts = _analyse_formula_tasks(path, reading.questions, problems)
     if against_builtin:
-        taken = _builtin_ids(exclude=path)
+        taken = _builtin_ids(exclude=path if replaces is None else replaces)
         for question_id in reading.ids:
             if question_id in taken:
                 problems.append(
@@ -263,7 +363,71 @@ def validate_bank_file(path: Path | str, *, against_builtin: bool = False) -> Ba
                         "choose another id",
                     )
                 )
-    return BankReport(path, reading.topic, reading.title, tuple(problems), reading.counts)
+    return BankReport(
+        path,
+        reading.topic,
+        reading.title,
+        tuple(problems),
+        reading.counts,
+        mutants=counts,
+        replaces="" if replaces is None else replaces.name,
+    )
+
+
+def _analyse_formula_tasks(
+    path: Path, questions: Iterable[Question], problems: list[Problem]
+) -> MutantCounts:
+    """Run the mutation analysis on every valid formula task, adding a problem per survivor."""
+    tasks = tried = caught = equivalent = surviving = not_analysed = 0
+    for question in questions:
+        if question.formula is None or not isinstance(question.answer, str):
+            continue
+        report = mutations.analyse_task(question.formula, question.answer)
+        tasks += 1
+        not_analysed += bool(report.skipped)
+        tried += report.tried
+        caught += report.caught
+        equivalent += len(report.equivalent)
+        surviving += len(report.survivors)
+        for survivor in report.survivors:
+            mutant = survivor.mutant
+            problems.append(
+                _problem(
+                    path,
+                    question.id,
+                    f"the wrong formula {mutant.formula} ({mutant.how}) gives the reference's "
+                    "value on every sheet, so it is graded right: add a sheet to more_variants "
+                    f"on which it differs, like {survivor.sheet}",
+                )
+            )
+    return MutantCounts(tasks, tried, caught, equivalent, surviving, not_analysed)
+
+
+def builtin_bank_replaced(path: Path | str) -> Path | None:
+    """The built-in bank that the bank file at ``path`` is a new version of, if any.
+
+    That is the built-in bank with the same file name and the same topic: an
+    author editing ``assets/quizzes/word.toml``, or a copy of it, means to
+    replace the built-in Word bank, not to add a second one beside it.
+    """
+    path = Path(path)
+    return _builtin_bank_replaced(path, _read_bank_file(path).topic)
+
+
+def _builtin_bank_replaced(path: Path, topic: str) -> Path | None:
+    if not topic:
+        return None
+    builtin = quizzes_dir() / path.name
+    if not builtin.is_file():
+        return None
+    try:
+        data = tomllib.loads(_strip_bom(builtin.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    table = data.get("bank")
+    if isinstance(table, dict) and table.get("topic") == topic:
+        return builtin
+    return None
 
 
 def load_bank(path: Path | str) -> Bank:
@@ -303,6 +467,42 @@ def load_builtin_banks(folder: Path | str | None = None) -> list[Bank]:
     return banks
 
 
+def imported_banks_folder(database: Path | str) -> Path:
+    """The folder of the banks HR imported: ``question-banks/`` beside the database file."""
+    return Path(database).expanduser().resolve().parent / "question-banks"
+
+
+def load_imported_banks(
+    folder: Path | str, taken_ids: Iterable[str]
+) -> tuple[list[Bank], list[str]]:
+    """The valid banks of an import folder, and a message for each file left out.
+
+    A broken file, or one reusing an id of ``taken_ids`` (the built-in banks')
+    or of an earlier file, is left out and reported; it never takes the
+    others down with it. Files load in file-name order.
+    """
+    folder = Path(folder)
+    known = set(taken_ids)
+    banks: list[Bank] = []
+    left_out: list[str] = []
+    if not folder.is_dir():
+        return banks, left_out
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            bank = load_bank(path)
+        except ContentError as error:
+            left_out.append(str(error))
+            continue
+        ids = {question.id for question in bank.questions}
+        clashes = known & ids
+        if clashes:
+            left_out.append(f"{path.name}: question ids already used: {', '.join(sorted(clashes))}")
+            continue
+        known |= ids
+        banks.append(bank)
+    return banks, left_out
+
+
 def topic_titles(banks: Iterable[Bank]) -> dict[str, str]:
     """Each topic id with its title, in the order first seen.
 
@@ -335,23 +535,15 @@ class _Reading:
     counts: dict[str, int] = field(default_factory=dict)
     ids: list[str] = field(default_factory=list)
     bank: Bank | None = None
+    # The questions without a problem, even when others have one.
+    questions: list[Question] = field(default_factory=list)
 
 
 def _read_bank_file(path: Path) -> _Reading:
     reading = _Reading(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        reading.problems.append(_problem(path, "", "file not found"))
-        return reading
-    except UnicodeDecodeError:
-        reading.problems.append(_problem(path, "", "not UTF-8 text: save the file as UTF-8"))
-        return reading
-    except OSError as error:
-        reading.problems.append(_problem(path, "", f"cannot read the file ({error.strerror})"))
-        return reading
-    except tomllib.TOMLDecodeError as error:
-        reading.problems.append(_problem(path, "", f"invalid TOML: {error}: fix the syntax there"))
+    data, problem = _parse_bank_file(path)
+    if data is None:
+        reading.problems.append(_problem(path, "", problem))
         return reading
 
     problems = reading.problems
@@ -370,6 +562,19 @@ def _read_bank_file(path: Path) -> _Reading:
     elif not isinstance(raw_questions, list) or not raw_questions:
         problems.append(_problem(path, "", "questions must be [[questions]] tables"))
         raw_questions = []
+
+    formula_count = sum(isinstance(q, dict) and q.get("type") == "formula" for q in raw_questions)
+    if len(raw_questions) > MAX_QUESTIONS or formula_count > MAX_FORMULA_TASKS:
+        problems.append(
+            _problem(
+                path,
+                "",
+                f"{len(raw_questions)} questions, {formula_count} of them formula tasks: a bank "
+                f"holds at most {MAX_QUESTIONS} questions and {MAX_FORMULA_TASKS} formula tasks; "
+                "split it into several banks",
+            )
+        )
+        return reading
 
     questions: list[Question] = []
     seen_ids: set[str] = set()
@@ -399,12 +604,54 @@ def _read_bank_file(path: Path) -> _Reading:
             questions.append(question)
 
     reading.counts = _count_types(types_written)
+    reading.questions = questions
     if not problems:
         reading.bank = Bank(reading.topic, reading.title, path, tuple(questions))
     return reading
 
 
+def _parse_bank_file(path: Path) -> tuple[dict | None, str]:
+    """The TOML data of a bank file, or None and the problem that stops reading it."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_BANK_BYTES + 1)
+    except FileNotFoundError:
+        return None, "file not found"
+    except IsADirectoryError:
+        return None, "is a folder, not a bank file"
+    except OSError as error:
+        return None, f"cannot read the file ({error.strerror})"
+    if len(raw) > MAX_BANK_BYTES:
+        return None, (
+            f"the file is larger than {MAX_BANK_BYTES // 1_000_000} MB, far larger than any "
+            "question bank: split it or check that it is the right file"
+        )
+    try:
+        text = _strip_bom(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text: save the file as UTF-8"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return None, f"invalid TOML: {error}: fix the syntax there"
+    except RecursionError:
+        return None, "invalid TOML: lists or tables are nested too deeply to read"
+    except ValueError as error:  # e.g. a whole number of more than 4300 digits
+        return None, f"invalid TOML: {_short_text(str(error), 100)}"
+    return data, ""
+
+
+def _strip_bom(text: str) -> str:
+    """The text without the byte-order mark some editors put at the start of a UTF-8 file."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def _check_bank_table(path: Path, table: object, problems: list[Problem]) -> tuple[str, str]:
+    if table is not None and not isinstance(table, dict):
+        problems.append(
+            _problem(path, "", 'bank must be a table: write [bank] on its own line, then topic')
+        )
+        return "", ""
     if not isinstance(table, dict):
         problems.append(
             _problem(path, "", 'missing [bank] table: add [bank] with topic = "..." and title')
@@ -413,23 +660,44 @@ def _check_bank_table(path: Path, table: object, problems: list[Problem]) -> tup
     for key in table:
         if key not in _BANK_KEYS:
             problems.append(
-                _problem(path, "", f"unknown key {key!r} in [bank]: {_key_hint(key, _BANK_KEYS)}")
+                _problem(
+                    path, "", f"unknown key {_short(key)} in [bank]: {_key_hint(key, _BANK_KEYS)}"
+                )
             )
+    for key in _BANK_KEYS:
+        if key in table and not isinstance(table[key], str):
+            problems.append(
+                _problem(path, "", f'{key} in [bank] must be text in quotes: {key} = "..."')
+            )
+    description = table.get("description")
+    if isinstance(description, str) and not description.strip():
+        problems.append(_problem(path, "", "description in [bank] is empty: write it or remove it"))
     topic = table.get("topic")
-    if not isinstance(topic, str) or not topic:
-        problems.append(_problem(path, "", 'missing topic in [bank]: add e.g. topic = "word"'))
+    if not isinstance(topic, str):
+        if topic is None:
+            problems.append(
+                _problem(path, "", 'missing topic in [bank]: add e.g. topic = "word"')
+            )
         topic = ""
+    elif not topic:
+        problems.append(_problem(path, "", 'missing topic in [bank]: add e.g. topic = "word"'))
     elif not _TOPIC_ID.fullmatch(topic):
         problems.append(
             _problem(
                 path,
                 "",
-                f"topic {topic!r} is not a short id: use lowercase letters, digits and "
+                f"topic {_short(topic)} is not a short id: use lowercase letters, digits and "
                 "hyphens, starting with a letter",
             )
         )
     title = table.get("title")
-    if not isinstance(title, str) or not title.strip():
+    if not isinstance(title, str):
+        if title is None:
+            problems.append(
+                _problem(path, "", 'missing title in [bank]: add e.g. title = "Microsoft Word"')
+            )
+        title = ""
+    elif not title.strip():
         problems.append(
             _problem(path, "", 'missing title in [bank]: add e.g. title = "Microsoft Word"')
         )
@@ -443,29 +711,37 @@ def _check_question(raw: dict, topic: str, problems: list[str]) -> Question | No
     if question_type is None:
         problems.append(f"missing type: use one of {_or_list(QUESTION_TYPES)}")
     elif question_type not in QUESTION_TYPES:
-        problems.append(f"unknown type {question_type!r}: use one of {_or_list(QUESTION_TYPES)}")
+        problems.append(
+            f"unknown type {_short(question_type)}: use one of {_or_list(QUESTION_TYPES)}"
+        )
 
-    allowed = _KEYS_BY_TYPE.get(str(question_type), _ALL_QUESTION_KEYS)
+    known = question_type if isinstance(question_type, str) else ""
+    allowed = _KEYS_BY_TYPE.get(known, _ALL_QUESTION_KEYS)
     for key in raw:
         if key not in allowed:
             if key in _ALL_QUESTION_KEYS:
                 problems.append(f"a {question_type} question has no {key}: remove {key}")
             else:
-                problems.append(f"unknown field {key!r}: {_key_hint(key, _ALL_QUESTION_KEYS)}")
+                problems.append(
+                    f"unknown field {_short(key)}: {_key_hint(key, _ALL_QUESTION_KEYS)}"
+                )
 
     question_id = raw.get("id")
     if question_id is None:
         problems.append('missing id: add a unique id such as id = "word-001"')
     elif not isinstance(question_id, str) or not _QUESTION_ID.fullmatch(question_id):
         problems.append(
-            f"id {question_id!r} is not usable: use letters, digits, '-', '_' or '.', no spaces"
+            f"id {_short(question_id)} is not usable: use letters, digits, '-', '_' or '.', "
+            "no spaces"
         )
 
     difficulty = raw.get("difficulty")
     if difficulty is None:
         problems.append(f"missing difficulty: use one of {_or_list(DIFFICULTIES)}")
     elif difficulty not in DIFFICULTIES:
-        problems.append(f"unknown difficulty {difficulty!r}: use one of {_or_list(DIFFICULTIES)}")
+        problems.append(
+            f"unknown difficulty {_short(difficulty)}: use one of {_or_list(DIFFICULTIES)}"
+        )
 
     prompt = _required_text(raw, "prompt", problems)
     explanation = _required_text(raw, "explanation", problems)
@@ -509,7 +785,10 @@ def _required_text(raw: dict, key: str, problems: list[str]) -> str:
     if value is None:
         problems.append(f'missing {key}: add {key} = "..."')
         return ""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        problems.append(f'{key} must be text in quotes: {key} = "..."')
+        return ""
+    if not value.strip():
         problems.append(f"{key} is empty: write the {key} as text")
         return ""
     return value.strip()
@@ -533,7 +812,8 @@ def _check_options(raw_options: object, problems: list[str]) -> tuple[str, ...]:
         key = " ".join(option.split()).casefold()
         if key and key in seen:
             problems.append(
-                f"options {seen[key]} and {number} are the same ({option!r}): make them differ"
+                f"options {seen[key]} and {number} are the same ({_short(option)}): "
+                "make them differ"
             )
         else:
             seen.setdefault(key, number)
@@ -562,7 +842,7 @@ def _check_choice_answer(
         problems.append(_not_an_option(text, options))
     for text, count in Counter(raw_answer).items():
         if count > 1:
-            problems.append(f"answer lists {text!r} {count} times: list it once")
+            problems.append(f"answer lists {_short(text)} {count} times: list it once")
     if options and not wrong and set(raw_answer) >= set(options):
         problems.append("every option is in the answer: add at least one wrong option")
     if wrong:
@@ -571,10 +851,12 @@ def _check_choice_answer(
 
 
 def _not_an_option(text: str, options: tuple[str, ...]) -> str:
-    message = f"answer {text!r} is not among the options"
+    message = f"answer {_short(text)} is not among the options"
     close = [option for option in options if option.strip().casefold() == text.strip().casefold()]
     if close:
-        return f"{message}: did you mean {close[0]!r}? The answer must match an option exactly"
+        return (
+            f"{message}: did you mean {_short(close[0])}? The answer must match an option exactly"
+        )
     return f"{message}: copy the right option's text exactly"
 
 
@@ -594,7 +876,7 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
         try:
             target_cell = parse_address(target)
         except ValueError:
-            problems.append(f'target {target!r} is not a cell address: write it like "B6"')
+            problems.append(f'target {_short(target)} is not a cell address: write it like "B6"')
         else:
             target = cell_address(*target_cell)
 
@@ -650,12 +932,29 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
     if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
         problems.append('alternatives must be a list of formulas: alternatives = ["=..."]')
         alternatives = []
+    elif len(alternatives) > MAX_ALTERNATIVES:
+        problems.append(
+            f"{len(alternatives)} alternatives: keep the {MAX_ALTERNATIVES} that matter most"
+        )
+        alternatives = []
+    for alternative in alternatives:
+        if len(alternative) > MAX_FORMULA_LENGTH:
+            problems.append(
+                f"alternative {_short(alternative)} is {len(alternative)} characters long: "
+                f"Excel allows {MAX_FORMULA_LENGTH}"
+            )
 
     reference = raw.get("answer")
     if reference is None:
         return None  # "missing answer" is already reported
     if not isinstance(reference, str) or not reference.strip().startswith("="):
         problems.append('answer of a formula task must be the reference formula: "=SUM(B2:B4)"')
+        return None
+    if len(reference) > MAX_FORMULA_LENGTH:
+        problems.append(
+            f"the reference formula is {len(reference)} characters long: Excel allows "
+            f"{MAX_FORMULA_LENGTH}"
+        )
         return None
     volatile = _volatile_functions(reference)
     if volatile:
@@ -725,6 +1024,12 @@ def _more_variants_list(raw: object, problems: list[str]) -> list[object]:
     if not raw:
         problems.append("more_variants is empty: add a grid or remove more_variants")
         return []
+    if len(raw) > MAX_HIDDEN_SHEETS:
+        problems.append(
+            f"more_variants holds {len(raw)} grids: keep it within {MAX_HIDDEN_SHEETS}, each "
+            "catching a wrong formula the others miss"
+        )
+        return []
     # One grid written without the outer brackets is a list of rows of cells.
     if all(isinstance(row, list) and not any(isinstance(c, list) for c in row) for row in raw):
         problems.append(f"{how}, with even a single grid inside [ ]")
@@ -750,6 +1055,7 @@ def _check_grid(raw_grid: object, name: str, problems: list[str]) -> Grid | None
             f"{name} is {_shape((len(raw_grid), width))}: keep it within {MAX_GRID_ROWS} rows "
             f"and {MAX_GRID_COLUMNS} columns"
         )
+        return None  # its cells would only add problems, maybe thousands
     rows = []
     for row_number, raw_row in enumerate(raw_grid, start=1):
         if len(raw_row) != width:
@@ -773,16 +1079,29 @@ def _check_grid(raw_grid: object, name: str, problems: list[str]) -> Grid | None
 def _grid_cell(raw: object) -> tuple[object, str]:
     """A TOML value as a grid cell, or a problem: "" is an empty cell."""
     if isinstance(raw, str):
+        if len(raw) > MAX_CELL_TEXT:
+            return None, f"holds {len(raw)} characters: a cell holds at most {MAX_CELL_TEXT}"
         return (raw if raw != "" else None), ""
-    if isinstance(raw, bool | int):
+    if isinstance(raw, bool):
+        return raw, ""
+    if isinstance(raw, int):
+        if abs(raw) >= MAX_WHOLE_NUMBER:
+            return None, (
+                "is a whole number of more than 15 digits, more than Excel keeps: write a "
+                'code or account number as text in quotes ("...")'
+            )
         return raw, ""
     if isinstance(raw, float):
         if not math.isfinite(raw):
             return None, "is not a finite number: write a number"
+        if abs(raw) > MAX_CELL_NUMBER:
+            return None, "is a number larger than Excel allows (9.99999999999999E+307)"
         return raw, ""
     if isinstance(raw, datetime.datetime | datetime.time):
         return None, "has a time of day: write a date only, e.g. 2024-03-01"
     if isinstance(raw, datetime.date):
+        if raw < FIRST_DATE:
+            return None, f"is a date before {FIRST_DATE.isoformat()}, which Excel cannot show"
         return raw, ""
     return None, 'holds a list or table: write text, a number, true/false, a date or ""'
 
@@ -798,9 +1117,8 @@ def _builtin_ids(exclude: Path) -> dict[str, Path]:
     for path in sorted(folder.glob("*.toml")):
         if path.resolve() == exclude.resolve():
             continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data, _ = _parse_bank_file(path)
+        if data is None:
             continue
         raw_questions = data.get("questions")
         if not isinstance(raw_questions, list):
@@ -816,15 +1134,39 @@ def _volatile_functions(formula: str) -> list[str]:
     return sorted({name.upper() for name in names} & VOLATILE_FUNCTIONS)
 
 
+def _short(value: object, limit: int = 60) -> str:
+    """A value as written in a message: its repr, cut short when long.
+
+    >>> _short("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}"[:-1] + f"...' ({len(value)} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**limit:
+        return "a number of more than 60 digits"
+    return _short_text(repr(value), limit + 20)
+
+
+def _short_text(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def _question_label(raw: dict, position: int) -> str:
     question_id = raw.get("id")
-    if isinstance(question_id, str) and question_id.strip():
+    # A very long id would be repeated in every message: the position says enough.
+    if isinstance(question_id, str) and question_id.strip() and len(question_id) <= 100:
         return question_id
     return f"#{position}"
 
 
 def _problem(path: Path, question_id: str, message: str) -> Problem:
-    return Problem(str(path), question_id, message)
+    return Problem(display_path(path), question_id, message)
+
+
+def display_path(path: Path) -> str:
+    """A path as text that can be printed: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) are shown as U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _problems_message(problems: Iterable[Problem]) -> str:
