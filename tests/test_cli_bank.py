@@ -150,7 +150,7 @@ explanation = "SUM adds the range."
 
 
 def test_try_grades_each_formula_as_the_quiz_would(capsys):
-    formulas = ["=SUM(B2:B5)", "=B2+B3+B4+B5", "=5037", "=SUM(B2:B4", "SUM(B2:B5)"]
+    formulas = ["=SUM(B2:B5)", "=B2+B3+B4+B5", "=5037", "=SUM(B2:B4))", "SUM(B2:B5)"]
     assert main(["bank", "try", "xlf-001", *formulas, "--json"]) == 0
     graded = json.loads(capsys.readouterr().out)
     assert [set(row) for row in graded] == [{"formula", "correct", "values", "feedback"}] * 5
@@ -162,7 +162,7 @@ def test_try_grades_each_formula_as_the_quiz_would(capsys):
     typed_in = graded[2]
     assert [value["display"] for value in typed_in["values"]] == ["5037", "5037"]
     assert "when the numbers change" in typed_in["feedback"]
-    assert graded[3]["values"] == [None, None]
+    assert graded[3]["values"] == [None, None]  # does not parse: no value on any sheet
     assert graded[4]["feedback"].startswith("Not a formula")
 
 

@@ -531,7 +531,7 @@ def test_the_review_tells_text_from_number_and_shows_a_trailing_space(result_pag
         'The formula gives the text "500" on the sheet shown; the right value is the number 500.'
         in review
     )
-    assert 'Your formula gives: "Reorder␣" on the sheet shown; "OK" and "OK"' in review
+    assert 'Your formula gives: "Reorder␣" on the sheet shown; "OK"' in review
     assert (
         'The formula gives "Reorder␣" on the sheet shown; the right value is "Reorder".' in review
     )
