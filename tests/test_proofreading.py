@@ -11,12 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from typing_test.core.email.drills import ProofreadingDrill, load_drills, load_proofreading_drill
-from typing_test.core.email.proofreading import (
-    ProofreadingResult,
-    comparison_keys,
-    grade_answer,
-    tokenize,
-)
+from typing_test.core.email.proofreading import ProofreadingResult, grade_answer
+from typing_test.core.email.tokens import comparison_keys, tokenize
 
 SAMPLE = '''
 id = "sample"

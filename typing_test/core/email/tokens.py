@@ -1,10 +1,22 @@
-"""Tokens: the words and marks that proofreading answers are compared by."""
+"""Tokens: the words and marks that proofreading answers are compared by.
+
+:func:`tokenize` splits a text into words and single marks. Grading compares
+:func:`comparison_tokens`, the same tokens with forms that mean the same given
+equal keys: contractions become their expansion ("There's" is "There" + "is")
+and British spellings their American form (see ``equivalents``).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from typing_test.core.email.equivalents import (
+    expand_contraction,
+    resolve_ambiguous,
+    spelling_key,
+)
 
 # A word is letters, digits and combining accents; every other visible
 # character is a token of its own.
@@ -40,10 +52,106 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def comparison_tokens(text: str) -> list[Token]:
+    """The tokens of ``text`` that grading compares: equal forms have equal keys.
+
+    A contraction becomes two tokens, its first word (over the letters before
+    the apostrophe, or before "n't") and the word it stands for (over the rest,
+    and following whitespace in its key); "cannot" becomes "can" + "not"; a
+    British spelling takes its American form. An ``'s`` or ``'d`` that the
+    next word does not decide keeps its suffix as its key
+    (see ``equivalents.keys_match``).
+
+    >>> [t.key for t in comparison_tokens("There’s no need, we can't.")]
+    ['There', ' is', ' no', ' need', ',', ' we', ' can', ' not', '.']
+    >>> [t.key for t in comparison_tokens("the customer's colour")]
+    ['the', ' customer', "'", 's', ' color']
+    """
+    raw = tokenize(text)
+    units: list[Token] = []
+    index = 0
+    while index < len(raw):
+        token = raw[index]
+        word = token.key.lstrip(" ")
+        spacing = token.key[: len(token.key) - len(word)]
+        expansion = None
+        if index + 2 < len(raw) and raw[index + 1].key == "'":
+            suffix = raw[index + 2].key  # no leading space: the parts touch
+            if raw[index + 1].start == token.end and not suffix.startswith(" "):
+                expansion = expand_contraction(word, suffix)
+        if expansion is not None:
+            first, second = expansion
+            # "don't": "do" over "do", "not" over "n't"; "can't": "can" over "can".
+            starts_alike = word.lower().startswith(first.lower())
+            split = token.start + len(first) if starts_alike else token.end
+            units.append(Token(spacing + first, token.start, split))
+            units.append(Token(" " + second, split, raw[index + 2].end))
+            index += 3
+            continue
+        if word.lower() == "cannot":
+            units.append(Token(spacing + word[:3], token.start, token.start + 3))
+            units.append(Token(" " + word[3:], token.start + 3, token.end))
+        else:
+            units.append(Token(spacing + spelling_key(word), token.start, token.end))
+        index += 1
+    keys = resolve_ambiguous([unit.key for unit in units])
+    return [Token(key, unit.start, unit.end) for key, unit in zip(keys, units, strict=True)]
+
+
 def comparison_keys(text: str) -> tuple[str, ...]:
-    """The token keys of ``text``: two texts grade the same when these are equal.
+    """The keys of :func:`comparison_tokens`: two texts grade the same when these are equal.
 
     >>> comparison_keys("a  lot") == comparison_keys("a lot")
     True
+    >>> comparison_keys("It's fine") == comparison_keys("It is fine")
+    True
+    >>> comparison_keys("its") == comparison_keys("it's")
+    False
     """
-    return tuple(token.key for token in tokenize(text))
+    return tuple(token.key for token in comparison_tokens(text))
+
+
+# Words of context after a place: enough for the next words to decide an
+# ambiguous "'s" or "'d" (see ``equivalents.resolve_ambiguous``).
+_WORDS_AFTER = 4
+
+
+def keys_in_place(
+    text: str, start: int, end: int, part: str
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """The comparison keys around ``text[start:end]`` once ``part`` is put in its place.
+
+    Returns (keys before, keys of ``part``, keys after), over a window of the
+    text around the place: back to the whitespace before it, and a few words
+    after it. The first key of ``part`` has no leading space. Returns None
+    when ``part`` would not be whole tokens there: when its first or last
+    letters join a neighbouring word, or it splits a contraction.
+
+    >>> keys_in_place("We can sned it.", 7, 11, "send")[1]
+    ('send',)
+    >>> keys_in_place("Theirs no need.", 0, 5, "There") is None  # "There" + "s" is one word
+    True
+    >>> keys_in_place("Their's no need.", 0, 5, "There")  # "There's": the "'s" changes too
+    ((), ('There',), (' is', ' no', ' need', '.'))
+    """
+    low = start
+    while low > 0 and not text[low - 1].isspace():
+        low -= 1
+    low = max(0, low - 1)
+    high = end
+    for _ in range(_WORDS_AFTER):
+        while high < len(text) and text[high].isspace():
+            high += 1
+        while high < len(text) and not text[high].isspace():
+            high += 1
+    first, stop = start - low, start - low + len(part)
+    tokens = comparison_tokens(text[low:start] + part + text[end:high])
+    before = tuple(t.key for t in tokens if t.end <= first)
+    middle = tuple(t.key for t in tokens if first <= t.start and t.end <= stop)
+    after = tuple(t.key for t in tokens if t.start >= stop)
+    if len(before) + len(middle) + len(after) != len(tokens):
+        return None  # a token runs across an edge of the part
+    if middle:
+        middle = (middle[0].lstrip(" "), *middle[1:])
+    return before, middle, after
+
