@@ -332,7 +332,9 @@ def _proofreading_drill(path: Path, data: dict[str, Any]) -> ProofreadingDrill:
     )
 
 
-def _also_accepted(table: dict[str, Any], where: str, marker: _Marker, text: str) -> tuple[str, ...]:
+def _also_accepted(
+    table: dict[str, Any], where: str, marker: _Marker, text: str
+) -> tuple[str, ...]:
     """The table's ``also_accept`` list, checked like the marker's own corrections."""
     also = table.get("also_accept", [])
     if not isinstance(also, list) or not all(isinstance(a, str) for a in also):

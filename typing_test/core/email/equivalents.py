@@ -298,4 +298,3 @@ def spelling_key(word: str) -> str:
     if word.isupper() and len(word) > 1:
         return american.upper()
     return _same_case(american, word)
-

@@ -154,4 +154,3 @@ def keys_in_place(
     if middle:
         middle = (middle[0].lstrip(" "), *middle[1:])
     return before, middle, after
-
