@@ -458,7 +458,7 @@ def _check_in_place(text: str, marker: _Marker, part: str, where: str) -> None:
     if shown is not None and (keys[0], keys[2]) != (shown[0], shown[2]):
         raise _Problem(
             f"{where} changes the word next to it when it reads {part!r} (a contraction "
-            "such as \"it's\" reads differently); put the whole contraction inside the marker"
+            'such as "it\'s" reads differently); put the whole contraction inside the marker'
         )
     if part != marker.mistake and shown is not None and keys_match(keys[1], shown[1]):
         raise _Problem(
