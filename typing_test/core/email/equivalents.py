@@ -16,9 +16,10 @@ expansion, as two units:
 - ``'re`` = "are" after you, we, they, who, what; ``'ve`` = "have" after I, you,
   we, they, who and the modals (could've...); ``'m`` = "am" after I.
 - ``'s`` after a pronoun or question word (it, he, she, that, there, here,
-  what, where, who, how, when, why) is "is" or "has"; after any other word it
-  is a possessive ("the customer's order") and stays as written. "let's" stays
-  as written too: "let us know" is not "let's know".
+  what, where, who, how, when, why) is "is" or "has". After any other word it
+  is a possessive ("the customer's order") and stays as written, unless
+  "been" follows: "the system's been working" is "the system has been
+  working". "let's" stays as written: "let us know" is not "let's know".
 - ``'d`` after a personal pronoun, who, that or there is "had" or "would".
 - ``'ll`` after a personal pronoun, who, that, there or what is "will" or
   "shall" (the same meaning in either form).
@@ -123,11 +124,12 @@ def _same_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
-def expand_contraction(first: str, suffix: str) -> tuple[str, str] | None:
+def expand_contraction(first: str, suffix: str, next_word: str = "") -> tuple[str, str] | None:
     """The two words a contraction stands for, or None when it is not one.
 
-    ``first`` is the word before the apostrophe and ``suffix`` the letters
-    after it. An ambiguous ``'s``, ``'d`` or ``'ll`` comes back as itself.
+    ``first`` is the word before the apostrophe, ``suffix`` the letters after
+    it and ``next_word`` the word after the contraction, if any. An ambiguous
+    ``'s``, ``'d`` or ``'ll`` comes back as itself.
 
     >>> expand_contraction("Don", "t")
     ('Do', 'not')
@@ -137,6 +139,8 @@ def expand_contraction(first: str, suffix: str) -> tuple[str, str] | None:
     ('There', "'s")
     >>> expand_contraction("customer", "s") is None
     True
+    >>> expand_contraction("system", "s", "been")
+    ('system', 'has')
     >>> expand_contraction("let", "s") is None
     True
     """
@@ -159,6 +163,8 @@ def expand_contraction(first: str, suffix: str) -> tuple[str, str] | None:
     }
     if suffix in expansions and lower in expansions[suffix][1]:
         return first, expansions[suffix][0]
+    if suffix == "s" and next_word.lower() == "been":
+        return first, "has"  # a possessive is never followed by "been"
     return None
 
 

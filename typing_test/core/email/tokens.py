@@ -78,7 +78,8 @@ def comparison_tokens(text: str) -> list[Token]:
         if index + 2 < len(raw) and raw[index + 1].key == "'":
             suffix = raw[index + 2].key  # no leading space: the parts touch
             if raw[index + 1].start == token.end and not suffix.startswith(" "):
-                expansion = expand_contraction(word, suffix)
+                after = raw[index + 3].key.lstrip(" ") if index + 3 < len(raw) else ""
+                expansion = expand_contraction(word, suffix, after)
         if expansion is not None:
             first, second = expansion
             # "don't": "do" over "do", "not" over "n't"; "can't": "can" over "can".
