@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -339,14 +340,15 @@ def _also_accepted(
     also = table.get("also_accept", [])
     if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
         raise _Problem(f"{where}: 'also_accept' must be a list of corrections (strings)")
+    if not also:
+        return ()
     for alternative in also:
         if "\n" in alternative or "{" in alternative or "}" in alternative:
             raise _Problem(
                 f"{where}: 'also_accept' entry {alternative!r} must be one line without braces"
             )
     _check_parts(f"{where}: 'also_accept'", marker.mistake, (*marker.corrections, *also))
-    for alternative in also:
-        _check_in_place(text, marker, alternative, f"{where}: 'also_accept' entry")
+    _check_in_place(text, marker, also, f"{where}: 'also_accept' entry")
     return tuple(also)
 
 
@@ -389,8 +391,7 @@ def _parse_markers(marked: str) -> tuple[str, str, list[_Marker]]:
     text = "".join(shown)
     for number, marker in enumerate(markers, start=1):
         where = f"text line {marker.line}: marker {number} ({{{{{marker.mistake}|...}}}})"
-        for part in (marker.mistake, *marker.corrections):
-            _check_in_place(text, marker, part, where)
+        _check_in_place(text, marker, marker.corrections, where)
     return text, "".join(clean), markers
 
 
@@ -441,30 +442,34 @@ def _check_parts(where: str, mistake: str, corrections: tuple[str, ...]) -> None
         seen.add(written)
 
 
-def _check_in_place(text: str, marker: _Marker, part: str, where: str) -> None:
-    """``part`` in the marker's place must be whole words and leave its neighbours alone.
+def _check_in_place(text: str, marker: _Marker, corrections: Sequence[str], where: str) -> None:
+    """The mistake and each correction in the marker's place must be whole words.
 
     ``re{{cieve|ceive}}`` would split a word, and grading compares whole words;
     ``{{Their|There}}'s`` would turn the "'s" after it into "is", a change
     outside the marker.
     """
-    keys = keys_in_place(text, marker.start, marker.end, part)
-    if keys is None:
-        raise _Problem(
-            f"{where} splits a word or a contraction when it reads {part!r}; "
-            "put the whole word inside the marker"
-        )
-    shown = keys_in_place(text, marker.start, marker.end, marker.mistake)
-    if shown is not None and (keys[0], keys[2]) != (shown[0], shown[2]):
-        raise _Problem(
-            f"{where} changes the word next to it when it reads {part!r} (a contraction "
-            'such as "it\'s" reads differently); put the whole contraction inside the marker'
-        )
-    if part != marker.mistake and shown is not None and keys_match(keys[1], shown[1]):
-        raise _Problem(
-            f"{where}: the correction {part!r} is the same as the mistake (grading reads "
-            "a contraction as its expansion)"
-        )
+    shown = None
+    for part in (marker.mistake, *corrections):
+        keys = keys_in_place(text, marker.start, marker.end, part)
+        if keys is None:
+            raise _Problem(
+                f"{where} splits a word or a contraction when it reads {part!r}; "
+                "put the whole word inside the marker"
+            )
+        if shown is None:
+            shown = keys
+            continue
+        if (keys[0], keys[2]) != (shown[0], shown[2]):
+            raise _Problem(
+                f"{where} changes the word next to it when it reads {part!r} (a contraction "
+                'such as "it\'s" reads differently); put the whole contraction inside the marker'
+            )
+        if keys_match(keys[1], shown[1]):
+            raise _Problem(
+                f"{where}: the correction {part!r} is the same as the mistake (grading reads "
+                "a contraction as its expansion)"
+            )
 
 
 # --- writing scenarios -----------------------------------------------------

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from typing_test.core.email.equivalents import (
+    AMERICAN_SPELLING,
     expand_contraction,
     resolve_ambiguous,
     spelling_key,
@@ -62,39 +63,47 @@ def comparison_tokens(text: str) -> list[Token]:
     next word does not decide keeps its suffix as its key
     (see ``equivalents.keys_match``).
 
-    >>> [t.key for t in comparison_tokens("There’s no need, we can't.")]
+    >>> [t.key for t in comparison_tokens("There\u2019s no need, we can't.")]
     ['There', ' is', ' no', ' need', ',', ' we', ' can', ' not', '.']
     >>> [t.key for t in comparison_tokens("the customer's colour")]
     ['the', ' customer', "'", 's', ' color']
     """
     raw = tokenize(text)
     units: list[Token] = []
-    index = 0
-    while index < len(raw):
+    ambiguous = False
+    index, count = 0, len(raw)
+    while index < count:
         token = raw[index]
-        word = token.key.lstrip(" ")
-        spacing = token.key[: len(token.key) - len(word)]
-        expansion = None
-        if index + 2 < len(raw) and raw[index + 1].key == "'":
-            suffix = raw[index + 2].key  # no leading space: the parts touch
-            if raw[index + 1].start == token.end and not suffix.startswith(" "):
-                after = raw[index + 3].key.lstrip(" ") if index + 3 < len(raw) else ""
-                expansion = expand_contraction(word, suffix, after)
-        if expansion is not None:
-            first, second = expansion
-            # "don't": "do" over "do", "not" over "n't"; "can't": "can" over "can".
-            starts_alike = word.lower().startswith(first.lower())
-            split = token.start + len(first) if starts_alike else token.end
-            units.append(Token(spacing + first, token.start, split))
-            units.append(Token(" " + second, split, raw[index + 2].end))
-            index += 3
-            continue
-        if word.lower() == "cannot":
+        key = token.key
+        word = key.lstrip(" ")
+        if index + 2 < count and raw[index + 1].key == "'" and raw[index + 1].start == token.end:
+            suffix = raw[index + 2].key  # a leading space would mean the parts do not touch
+            after = raw[index + 3].key.lstrip(" ") if index + 3 < count else ""
+            expansion = expand_contraction(word, suffix, after)
+            if expansion is not None:
+                first, second = expansion
+                spacing = key[: len(key) - len(word)]
+                # "don't": "do" over "do", "not" over "n't"; "can't": "can" over "can".
+                starts_alike = word.lower().startswith(first.lower())
+                split = token.start + len(first) if starts_alike else token.end
+                units.append(Token(spacing + first, token.start, split))
+                units.append(Token(" " + second, split, raw[index + 2].end))
+                ambiguous = ambiguous or second.startswith("'")
+                index += 3
+                continue
+        lower = word.lower()
+        if lower == "cannot":
+            spacing = key[: len(key) - len(word)]
             units.append(Token(spacing + word[:3], token.start, token.start + 3))
             units.append(Token(" " + word[3:], token.start + 3, token.end))
-        else:
+        elif lower in AMERICAN_SPELLING:
+            spacing = key[: len(key) - len(word)]
             units.append(Token(spacing + spelling_key(word), token.start, token.end))
+        else:
+            units.append(token)
         index += 1
+    if not ambiguous:
+        return units
     keys = resolve_ambiguous([unit.key for unit in units])
     return [Token(key, unit.start, unit.end) for key, unit in zip(keys, units, strict=True)]
 
