@@ -121,9 +121,9 @@ def comparison_keys(text: str) -> tuple[str, ...]:
     return tuple(token.key for token in comparison_tokens(text))
 
 
-# Words of context after a place: enough for the next words to decide an
+# Four words of context after a place: enough for the next words to decide an
 # ambiguous "'s" or "'d" (see ``equivalents.resolve_ambiguous``).
-_WORDS_AFTER = 4
+_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,4}")
 
 
 def keys_in_place(
@@ -144,16 +144,10 @@ def keys_in_place(
     >>> keys_in_place("Their's no need.", 0, 5, "There")  # "There's": the "'s" changes too
     ((), ('There',), (' is', ' no', ' need', '.'))
     """
-    low = start
-    while low > 0 and not text[low - 1].isspace():
-        low -= 1
-    low = max(0, low - 1)
-    high = end
-    for _ in range(_WORDS_AFTER):
-        while high < len(text) and text[high].isspace():
-            high += 1
-        while high < len(text) and not text[high].isspace():
-            high += 1
+    # A contraction never holds whitespace, so the window may start at any
+    # whitespace before the place; keep that space so the place's own spacing shows.
+    low = max(0, *(text.rfind(space, 0, start) for space in " \n\t"))
+    high = _WORDS_AFTER.match(text, end).end()
     first, stop = start - low, start - low + len(part)
     tokens = comparison_tokens(text[low:start] + part + text[end:high])
     before = tuple(t.key for t in tokens if t.end <= first)
