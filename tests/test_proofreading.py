@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from typing_test.core.email.drills import ProofreadingDrill, load_drills, load_proofreading_drill
 from typing_test.core.email.proofreading import ProofreadingResult, grade_answer
-from typing_test.core.email.tokens import comparison_keys, tokenize
+from typing_test.core.email.tokens import comparison_keys, comparison_tokens, tokenize
 
 SAMPLE = '''
 id = "sample"
@@ -546,11 +546,16 @@ Ben
 FORMS += '[[mistakes]]\nkind = "spelling"\nreason = "A reason."\n' * 5
 
 
-@pytest.fixture
-def forms(tmp_path: Path) -> ProofreadingDrill:
-    path = tmp_path / "forms.toml"
+@pytest.fixture(scope="session")
+def forms_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("forms") / "forms.toml"
     path.write_text(FORMS, encoding="utf-8")
-    return load_proofreading_drill(path)
+    return path
+
+
+@pytest.fixture
+def forms(forms_path: Path) -> ProofreadingDrill:
+    return load_proofreading_drill(forms_path)
 
 
 @pytest.mark.parametrize(
@@ -610,3 +615,62 @@ def test_offsets_of_a_contraction_point_at_what_the_candidate_wrote(forms):
     result = grade(forms, answer)
     assert [s.found for s in result.introduced] == ["detials"]
     assert [s.found for s in result.fixed] == ["receive", "until", "send", "address", "The"]
+
+
+PIECES = [
+    "don't",
+    "can't",
+    "cannot",
+    "won't",
+    "it's",
+    "its",
+    "It's",
+    "he'd",
+    "we'll",
+    "I'm",
+    "let's",
+    "customer's",
+    "system's been",
+    "There's",
+    "colour",
+    "been",
+    "sent",
+    "like",
+    "'",
+    "\u2019",
+    "s",
+    "t",
+    "n't",
+    " ",
+    "  ",
+    "\n",
+    ",",
+    ".",
+    "a",
+    "the",
+    "DON'T",
+]
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_comparison_tokens_cover_the_text_in_order(pieces):
+    text = "".join(pieces)
+    tokens = comparison_tokens(text)
+    previous_end = 0
+    for token in tokens:
+        assert previous_end <= token.start < token.end <= len(text)
+        assert not text[token.start : token.end].isspace()
+        previous_end = token.end
+    # Every non-space character belongs to a token.
+    covered = {i for t in tokens for i in range(t.start, t.end)}
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=40), where=st.integers(0, 400))
+def test_any_answer_with_contractions_grades_with_sound_spans(forms_path, pieces, where):
+    drill = load_proofreading_drill(forms_path)
+    answer = drill.reference[:where] + "".join(pieces) + drill.reference[where:]
+    result = grade(drill, answer)
+    assert 0 <= result.score <= 100
