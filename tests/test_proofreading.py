@@ -674,3 +674,14 @@ def test_any_answer_with_contractions_grades_with_sound_spans(forms_path, pieces
     answer = drill.reference[:where] + "".join(pieces) + drill.reference[where:]
     result = grade(drill, answer)
     assert 0 <= result.score <= 100
+
+
+def test_a_mark_typed_onto_a_mistake_goes_with_it(drill):
+    # "its'" is one wrong fix of "its", not the mistake left plus a new apostrophe.
+    result = grade(drill, drill.reference.replace("it's", "its'"))
+    assert [(s.expected, s.found) for s in result.missed] == [("it's", "its'")]
+    assert result.introduced == ()
+    bundled = BUNDLED.proofreading["billing-error-apology"]
+    result = grade(bundled, answer_from_reference(bundled, ("month's", "months'")))
+    assert [s.found for s in result.missed] == ["months'"]
+    assert result.introduced == ()

@@ -26,12 +26,13 @@ the answer with the tokens of the email as shown. The email splits into correct
 stretches and mistake slots; where a slot boundary falls inside a stretch the
 candidate changed (an edit next to a mistake, a deleted sentence), a small
 dynamic programme places the boundary so that, in order of importance, as many
-slots as possible hold an accepted correction, as few slots as possible hold
-something other than the mistake or a correction, as few correct stretches as
-possible are changed, and token counts stay as close as possible. So an edit
-right next to a mistake left as it was counts as an introduced mistake, while
-one contiguous edit that changes a mistake into something not accepted is
-just a miss. Each
+slots as possible hold an accepted correction, boundaries fall at whitespace
+where the email has whitespace (so a mark typed onto a word, "months'", goes
+with that word), as few slots as possible hold something other than the
+mistake or a correction, as few correct stretches as possible are changed,
+and token counts stay as close as possible. So an edit right next to a
+mistake left as it was counts as an introduced mistake, while one contiguous
+edit that changes a mistake into something not accepted is just a miss. Each
 contiguous change to correct text counts as one introduced mistake, so two
 edits with an unchanged word between them count twice.
 """
@@ -164,17 +165,28 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
     ]
     choices[0], choices[-1] = [0], [len(typed)]
 
-    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int, int]:
-        # (slots not fixed, slots changed but not fixed, correct pieces
-        # changed, token count gap): an edit next to a mistake left as it was
-        # counts against the correct text, not as a failed fix.
+    def splits_a_word(k: int, q: int) -> int:
+        # 1 when boundary k falls between two touching tokens of the answer
+        # where the original has whitespace: a mark typed onto a word
+        # ("months" -> "months'") goes with that word.
+        b = boundaries[k]
+        if 0 < b < len(original) and 0 < q < len(typed):
+            return int(original_keys[b].startswith(" ") and not typed_keys[q].startswith(" "))
+        return 0
+
+    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int, int, int]:
+        # (slots not fixed, words split by the segment's end, slots changed
+        # but not fixed, correct pieces changed, token count gap): an edit
+        # next to a mistake left as it was counts against the correct text,
+        # not as a failed fix.
+        split = splits_a_word(k + 1, q)
         if k % 2 == 1:
             slot = slots[k // 2]
             found = tuple(typed_keys[p:q])
             gap = min(abs((q - p) - n) for n in slot.lengths)
             if _is_accepted(found, slot):
-                return (0, 0, 0, gap)
-            return (1, 0 if keys_match(found, slot.mistake) else 1, 0, gap)
+                return (0, split, 0, 0, gap)
+            return (1, split, 0 if keys_match(found, slot.mistake) else 1, 0, gap)
         # Only the parts of a correct stretch inside a changed opcode at either
         # end depend on where the boundaries go; the rest costs the same anyway.
         changed = gap = 0
@@ -182,7 +194,7 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
             if not keys_match(original_keys[o1:o2], typed_keys[a1:a2]):
                 changed += 1
             gap += abs((o2 - o1) - (a2 - a1))
-        return (0, 0, changed, gap)
+        return (0, split, 0, changed, gap)
 
     positions = _cheapest_positions(choices, segment_cost)
 
@@ -328,7 +340,7 @@ def _cheapest_positions(choices, segment_cost) -> list[int]:
     ``segment_cost(k, p, q)`` is the cost of giving answer tokens ``p:q`` to
     segment ``k``; costs are tuples compared in order and added element-wise.
     """
-    best = {p: (0, 0, 0, 0) for p in choices[0]}
+    best = {p: (0, 0, 0, 0, 0) for p in choices[0]}
     came_from: list[dict[int, int]] = []
     for k in range(1, len(choices)):
         step_best: dict[int, tuple[int, ...]] = {}
