@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from typing_test.core.assets import ContentError, assets_dir
 from typing_test.core.email.equivalents import keys_match
-from typing_test.core.email.tokens import comparison_keys, keys_in_place, tokenize
+from typing_test.core.email.tokens import keys_in_place, tokenize
 
 Difficulty = Literal["easy", "medium", "hard"]
 MistakeKind = Literal["spelling", "grammar", "punctuation", "capitalisation", "word-choice"]
@@ -419,21 +419,19 @@ def _check_marker(marker: str, line: int, mistake: str, corrections: tuple[str, 
 
 
 def _check_parts(where: str, mistake: str, corrections: tuple[str, ...]) -> None:
-    """No correction is empty, padded, the same as the mistake or listed twice."""
+    """No correction is empty, padded or listed twice.
+
+    Whether a correction grades the same as the mistake depends on the words
+    around it ("it's" before "been" is "it has"): :func:`_check_in_place`
+    checks that.
+    """
     for part in (mistake, *corrections):
         if not part:
             raise _Problem(f"{where} has an empty correction; include a word next to it")
         if part != part.strip():
             raise _Problem(f"{where}: {part!r} starts or ends with a space; move it outside")
-    mistake_keys = comparison_keys(mistake)
     seen = set()
     for correction in corrections:
-        if comparison_keys(correction) == mistake_keys:
-            raise _Problem(
-                f"{where}: the correction {correction!r} is the same as the mistake (grading "
-                "ignores extra spaces, line breaks and curly quotes, and reads a contraction "
-                "as its expansion)"
-            )
         # Written forms, not grading keys: listing both "don't" and "do not" is
         # harmless (grading treats them as one) and shows the candidate both.
         written = tuple(token.key for token in tokenize(correction))
@@ -467,8 +465,9 @@ def _check_in_place(text: str, marker: _Marker, corrections: Sequence[str], wher
             )
         if keys_match(keys[1], shown[1]):
             raise _Problem(
-                f"{where}: the correction {part!r} is the same as the mistake (grading reads "
-                "a contraction as its expansion)"
+                f"{where}: the correction {part!r} is the same as the mistake (grading "
+                "ignores extra spaces, line breaks and curly quotes, and reads a contraction "
+                "as its expansion)"
             )
 
 
