@@ -1,6 +1,6 @@
 """How long loading the drills, grading a proofreading answer and assessing a reply take.
 
-Run: python bench/bench_drills.py
+Run from the repository root: PYTHONPATH=. python bench/bench_drills.py
 Prints the median and the 99th percentile, in milliseconds.
 """
 
@@ -11,6 +11,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+from typing_test.core.email import proofreading
 from typing_test.core.email.drills import load_drills
 from typing_test.core.email.proofreading import grade_answer
 from typing_test.core.email.writing import assess_reply
@@ -40,6 +41,20 @@ def sloppy_answer(drill, rng: random.Random) -> str:
     return answer
 
 
+def grade_first_time(drill, answer: str):
+    """Grade without the drill's tokens and slots worked out by an earlier grade."""
+    proofreading._prepared.cache_clear()
+    return grade_answer(drill, answer)
+
+
+def contracted_answer(drill) -> str:
+    """The key with some expansions contracted and an American spelling."""
+    answer = drill.reference
+    for long, short in (("do not", "don't"), ("I have", "I've"), ("We are", "We're")):
+        answer = answer.replace(long, short)
+    return answer + "\nWe organize it."
+
+
 def rewritten_answer(drill) -> str:
     """Every sentence replaced by new words: the slowest case for alignment."""
     return " ".join(f"new{n}" for n in range(len(drill.text.split()))) + "."
@@ -54,6 +69,12 @@ def main() -> None:
         "grade: perfect answer", [lambda d=d: grade_answer(d, d.reference) for d in proofreading]
     )
     measure("grade: untouched email", [lambda d=d: grade_answer(d, d.text) for d in proofreading])
+    measure(
+        "grade: perfect answer, drill not seen before",
+        [lambda d=d: grade_first_time(d, d.reference) for d in proofreading],
+    )
+    forms = [(d, contracted_answer(d)) for d in proofreading]
+    measure("grade: key, contractions, US spelling", [lambda a=a: grade_answer(*a) for a in forms])
     sloppy = [(d, sloppy_answer(d, rng)) for d in proofreading]
     measure(
         "grade: half fixed, three words changed", [lambda p=p: grade_answer(*p) for p in sloppy]

@@ -237,6 +237,74 @@ def test_bad_top_level_values(tmp_path, old, new, expected):
     assert expected in broken(tmp_path, content.replace(old, new, 1))
 
 
+# --- more accepted corrections, contractions next to markers ----------------------
+
+
+def test_also_accept_adds_corrections_that_the_reference_does_not_show(tmp_path):
+    table = 'kind = "spelling"\nreason = "A reason."\nalso_accept = ["get", "have received"]\n'
+    content = proofreading_toml(table=table)
+    drill = load_proofreading_drill(write(tmp_path, "good.toml", content))
+    first = drill.mistakes[0]
+    assert first.corrections == ("receive",)
+    assert first.also_accepted == ("get", "have received")
+    assert first.accepted == ("receive", "get", "have received")
+    assert drill.reference.startswith("Hello Ana,\n\nWe receive many requests")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('"get"', "'also_accept' must be a list of corrections (strings)"),
+        ("[1]", "'also_accept' must be a list of corrections (strings)"),
+        ('["get", ["x"]]', "'also_accept' must be a list of corrections (strings)"),
+        ('["g{et"]', "must be one line without braces"),
+        ('["get\\nit"]', "must be one line without braces"),
+        ('[""]', "empty correction"),
+        ('[" get"]', "starts or ends with a space"),
+        ('["recieve"]', "is the same as the mistake"),
+        ('["receive"]', "twice"),
+        ('["get", "get"]', "twice"),
+        ('["It"]', "changes the word next to it"),
+    ],
+)
+def test_broken_also_accept_is_reported_with_the_file_name(tmp_path, value, expected):
+    table = f'kind = "spelling"\nreason = "A reason."\nalso_accept = {value}\n'
+    text = GOOD_TEXT
+    if value == '["It"]':
+        # "It" before "'s" reads "It is": a change outside the marker.
+        text = GOOD_TEXT.replace("We {{recieve|receive}} many", "{{Shopp|Shop}}'s")
+    message = broken(tmp_path, proofreading_toml(text=text, table=table))
+    assert expected in message
+    assert "mistake 1 ({{" in message and "on text line 3)" in message
+    folder = tmp_path / "folder"
+    write(folder / "proofreading", "good.toml", proofreading_toml(text=text, table=table))
+    problems = load_drills(folder).problems
+    assert [p.message.split(": ")[0] for p in problems] == ["proofreading/good.toml"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # "There's" reads "There is": the "'s" outside the marker would change.
+        ("{{teh|the}} last step", "{{Their|There}}'s a last step", "changes the word next to it"),
+        # "don't" reads "do not": the marker would cut the contraction in two.
+        ("{{teh|the}} last step", "{{don|do}}'t stop", "splits a word or a contraction"),
+        # Grading reads a contraction as its expansion: no change at all.
+        ("{{teh|the}} last step", "{{it is|it's}} the last step", "is the same as the mistake"),
+    ],
+)
+def test_markers_and_contractions(tmp_path, old, new, expected):
+    message = broken(tmp_path, proofreading_toml(text=GOOD_TEXT.replace(old, new)))
+    assert expected in message
+    assert "text line 4" in message
+
+
+def test_a_contraction_and_its_expansion_may_both_be_listed(tmp_path):
+    text = GOOD_TEXT.replace("{{teh|the}} last", "the last. We {{dont|don't|do not}} wait")
+    drill = load_proofreading_drill(write(tmp_path, "good.toml", proofreading_toml(text=text)))
+    assert drill.mistakes[-1].accepted == ("don't", "do not")
+
+
 # --- writing scenarios -----------------------------------------------------------
 
 

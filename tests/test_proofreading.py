@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -11,12 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from typing_test.core.email.drills import ProofreadingDrill, load_drills, load_proofreading_drill
-from typing_test.core.email.proofreading import (
-    ProofreadingResult,
-    comparison_keys,
-    grade_answer,
-    tokenize,
-)
+from typing_test.core.email.proofreading import ProofreadingResult, grade_answer
+from typing_test.core.email.tokens import comparison_keys, comparison_tokens, tokenize
 
 SAMPLE = '''
 id = "sample"
@@ -311,7 +308,7 @@ def test_bundled_reference_and_every_alternative(drill_id):
     assert grade(drill, drill.reference).score == 100
     assert grade(drill, drill.text).score == 0
     for number, mistake in enumerate(drill.mistakes):
-        for correction in mistake.corrections:
+        for correction in mistake.accepted:
             answer = drill.text[: mistake.start] + correction + drill.text[mistake.end :]
             result = grade(drill, answer)
             assert [s.original_start for s in result.fixed] == [mistake.start], (number, correction)
@@ -323,7 +320,7 @@ def test_bundled_reference_and_every_alternative(drill_id):
 def test_any_mix_of_fixes_scores_exactly(data):
     drill = data.draw(st.sampled_from(sorted(BUNDLED.proofreading.values(), key=lambda d: d.id)))
     choices = [
-        data.draw(st.sampled_from((None, *m.corrections)), label=f"mistake {n}")
+        data.draw(st.sampled_from((None, *m.accepted)), label=f"mistake {n}")
         for n, m in enumerate(drill.mistakes)
     ]
     answer, position = [], 0
@@ -371,3 +368,320 @@ def test_each_edit_to_correct_text_counts_once(data):
     result = grade(drill, answer)
     assert len(result.introduced) == len(chosen)
     assert result.fixed == ()
+
+
+# --- an examiner's view: right answers in every form pass, wrong ones fail ----------
+
+
+def answer_from_reference(drill: ProofreadingDrill, *edits: tuple[str, str]) -> str:
+    """The drill's reference with each (old, new) edit made; each old text occurs once."""
+    answer = drill.reference
+    for old, new in edits:
+        assert answer.count(old) == 1, (drill.id, old)
+        answer = answer.replace(old, new)
+    return answer
+
+
+# A competent proofreader's right answers, each written as edits to the key.
+RIGHT_ANSWERS = [
+    ("password-reset-help", [("There is no need", "There's no need")]),
+    ("password-reset-help", [("does not include", "doesn't include"), ("will expire", "expires")]),
+    ("payment-plan-agreement", [("There is no charge", "There's no charge")]),
+    ("payment-plan-agreement", [("agreement. Please", "agreement; please")]),
+    ("payment-plan-agreement", [("agreement. Please", "agreement, so please")]),
+    ("payment-plan-agreement", [("agreement. Please", "agreement: please")]),
+    ("payment-plan-agreement", [("straight away", "immediately"), ("You're", "You are")]),
+    ("training-schedule-reminder", [("one of them", "one of these")]),
+    ("training-schedule-reminder", [("one of them", "one of those")]),
+    ("training-schedule-reminder", [("It's best", "It is best")]),
+    ("training-schedule-reminder", [("Anyone who has not", "Anyone that has not")]),
+    ("training-schedule-reminder", [("Anyone who has not", "Anyone who hasn't")]),
+    ("training-schedule-reminder", [("takes place", "is held"), ("don't leave", "do not leave")]),
+    ("insurance-claim-documents", [("is an invoice", "is the invoice")]),
+    ("insurance-claim-documents", [("report that explains", "report explaining")]),
+    ("insurance-claim-documents", [("report that explains", "report which explained")]),
+    ("system-outage-update", [("the system has been", "the system's been")]),
+    ("system-outage-update", [("customers received", "customers saw")]),
+    ("meeting-room-change", [("will still start", "still starts")]),
+    ("meeting-room-change", [("if you're not able", "if you aren't able")]),
+    ("meeting-room-change", [("if you're not able", "if you are not able")]),
+    ("invoice-copy-request", [("I have attached", "I've attached")]),
+    ("invoice-copy-request", [("I have attached", "I attach"), ("another", "a different")]),
+    ("new-starter-welcome", [("Carlos, who has worked", "Carlos, who's worked")]),
+    ("damaged-item-replacement", [("we have refunded", "we've refunded"), ("didn't", "did not")]),
+    ("quality-audit-results", [("does not happen", "doesn't happen"), ("it's only", "it is only")]),
+    ("quality-audit-results", [("proud of everybody", "proud of all of you")]),
+    ("overtime-policy-update", [("you don't need", "you do not need")]),
+    ("overtime-policy-update", [("will reply", "will respond"), ("no effect", "no impact")]),
+    ("vendor-contract-query", [("if it's an error", "if this is an error")]),
+    ("escalation-to-team-leader", [("by Thursday whether", "by Thursday if")]),
+    ("late-payment-reminder", [("I hope you're well", "I hope you are well")]),
+    ("subscription-renewal-notice", [("will continue", "continues"), ("don't", "do not")]),
+]
+
+
+@pytest.mark.parametrize(("drill_id", "edits"), RIGHT_ANSWERS)
+def test_right_answers_in_other_forms_score_100(drill_id, edits):
+    drill = BUNDLED.proofreading[drill_id]
+    result = grade(drill, answer_from_reference(drill, *edits))
+    assert [(s.expected, s.found) for s in result.introduced] == []
+    assert result.missed == ()
+    assert result.score == 100
+
+
+# Plausible wrong corrections: each leaves the mistake it touches missed.
+WRONG_ANSWERS = [
+    ("overtime-policy-update", "plan their budgets", "plan they're budgets", "they're"),
+    ("system-outage-update", "share their findings", "share they're findings", "they're"),
+    ("password-reset-help", "There is no need", "They're is no need", "They're"),
+    ("delivery-delay-notice", "on its way", "on it is way", "it is"),
+    ("training-schedule-reminder", "It's best", "It has best", "It has"),
+    ("training-schedule-reminder", "one of them", "one of they", "they"),
+    ("refund-confirmation", "as your bank", "as you are bank", "you are"),
+    ("quality-audit-results", "each customer's question", "each customer is question", "is"),
+    ("quality-audit-results", "each customer's question", "each customers' question", "customers"),
+    ("escalation-to-team-leader", "whose case", "who is case", "who is"),
+    ("data-privacy-request", "like yours", "like you're", "you're"),
+    ("insurance-claim-documents", "need two more", "need too more", "too"),
+    ("vendor-contract-query", "fewer people", "lesser people", "lesser"),
+    ("account-closure-request", "whether the", "wether the", "wether"),
+    ("payment-plan-agreement", "agreement. Please keep", "agreement please keep", "agreement"),
+    ("subscription-renewal-notice", "last year's price", "last years' price", "years"),
+    ("shift-swap-approval", "affects your", "effect your", "effect"),
+    ("system-outage-update", "a lot of you", "allot of you", "allot"),
+    ("meeting-room-change", "will still start", "still start", "still start"),
+    ("late-payment-reminder", "I hope you're well", "I hope you were well", "were"),
+]
+
+
+@pytest.mark.parametrize(("drill_id", "old", "new", "found"), WRONG_ANSWERS)
+def test_plausible_wrong_corrections_are_missed(drill_id, old, new, found):
+    drill = BUNDLED.proofreading[drill_id]
+    result = grade(drill, answer_from_reference(drill, (old, new)))
+    assert len(result.missed) == 1
+    assert found in result.missed[0].found
+    assert result.score < 100
+
+
+def test_deleting_the_sentence_with_the_mistake_is_not_a_fix():
+    drill = BUNDLED.proofreading["password-reset-help"]
+    sentence = (
+        " There is no need to create a new account, because all of your details are still saved."
+    )
+    result = grade(drill, answer_from_reference(drill, (sentence, "")))
+    assert [s.expected for s in result.missed] == ["There", "are"]
+    assert len(result.introduced) == 1
+    assert result.score < 100
+
+
+CONTRACTIONS = [
+    ("do not", "don't"),
+    ("does not", "doesn't"),
+    ("did not", "didn't"),
+    ("has not", "hasn't"),
+    ("have not", "haven't"),
+    ("were not", "weren't"),
+    ("will not", "won't"),
+    ("cannot", "can't"),
+    ("I am", "I'm"),
+    ("I have", "I've"),
+    ("I will", "I'll"),
+    ("we are", "we're"),
+    ("we have", "we've"),
+    ("we will", "we'll"),
+    ("you are", "you're"),
+    ("you will", "you'll"),
+    ("it is", "it's"),
+    ("there is", "there's"),
+    ("they are", "they're"),
+]
+
+
+def swap_forms(text: str, pairs: list[tuple[str, str]]) -> tuple[str, int]:
+    """``text`` with every ``old`` form written as ``new`` (keeping a capital), and the count."""
+    count = 0
+
+    def replace(match: re.Match, new: str) -> str:
+        nonlocal count
+        count += 1
+        return new[0].upper() + new[1:] if match.group(0)[0].isupper() else new
+
+    for old, new in pairs:
+        pattern = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
+        text = pattern.sub(lambda match, new=new: replace(match, new), text)
+    return text, count
+
+
+@pytest.mark.parametrize("drill_id", sorted(BUNDLED.proofreading))
+def test_contracting_or_expanding_the_key_changes_nothing(drill_id):
+    drill = BUNDLED.proofreading[drill_id]
+    contracted, contractions = swap_forms(drill.reference, CONTRACTIONS)
+    expanded, expansions = swap_forms(drill.reference, [(b, a) for a, b in CONTRACTIONS])
+    can_not, _ = swap_forms(drill.reference, [("cannot", "can not")])
+    assert contractions + expansions > 0
+    for answer in (contracted, expanded, can_not):
+        result = grade(drill, answer)
+        assert [(s.expected, s.found) for s in result.introduced] == []
+        assert result.score == 100
+
+
+FORMS = '''
+id = "forms"
+title = "Forms that mean the same"
+difficulty = "easy"
+text = """
+Dear Ana,
+
+We {{recieve|receive}} many requests, and it's been a busy week. I'd sent the form before you
+called, so please let us know if it's closed. The customer's order will not arrive
+{{untill|until}} Monday, and we cannot change that.
+
+We will organise a new delivery in the colour you chose and {{sned|send}} you the details.
+Please check the {{adress|address}} on the form. {{teh|The}} driver will call you.
+
+Kind regards,
+Ben
+"""
+'''
+FORMS += '[[mistakes]]\nkind = "spelling"\nreason = "A reason."\n' * 5
+
+
+@pytest.fixture(scope="session")
+def forms_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("forms") / "forms.toml"
+    path.write_text(FORMS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def forms(forms_path: Path) -> ProofreadingDrill:
+    return load_proofreading_drill(forms_path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("it's been", "it has been"),  # "been" decides: has
+        ("I'd sent", "I had sent"),  # a participle decides: had
+        ("if it's closed", "if it is closed"),  # undecided: either expansion
+        ("if it's closed", "if it has closed"),
+        ("will not arrive", "won't arrive"),
+        ("we cannot", "we can't"),
+        ("we cannot", "we can not"),
+        ("We will organise", "We'll organise"),
+        ("organise", "organize"),  # American and British spellings
+        ("colour", "color"),
+        ("it's been", "it\u2019s been"),  # curly apostrophe
+    ],
+)
+def test_equal_forms_in_correct_text_are_not_new_mistakes(forms, old, new):
+    result = grade(forms, answer_from_reference(forms, (old, new)))
+    assert result.introduced == () and result.score == 100
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("it's been", "it is been"),  # "been" needs "has"
+        ("I'd sent", "I would sent"),  # a participle needs "had"
+        ("if it's closed", "if its closed"),  # "its" is not "it's"
+        ("let us know", "let's know"),  # "let's" is not "let us"
+        ("The customer's order", "The customer is order"),  # a possessive, not "is"
+        ("will not arrive", "wont arrive"),
+        ("we cannot", "we cant"),
+        ("organise", "orgainse"),  # a misspelling is no variant
+        ("colour", "coulour"),
+        ("Please check", "Please cheque"),  # a different word in British English
+    ],
+)
+def test_different_forms_in_correct_text_are_new_mistakes(forms, old, new):
+    result = grade(forms, answer_from_reference(forms, (old, new)))
+    assert len(result.introduced) == 1
+    assert result.introduced[0].found in new
+    assert result.score == 80
+
+
+def test_a_contraction_can_fix_a_mistake_whose_key_is_expanded(forms):
+    # The key says "The"; "teh driver will" -> "The driver'll" is the same fix
+    # only if 'll after a noun were a contraction: it is not, so it is a change.
+    result = grade(forms, answer_from_reference(forms, ("The driver will", "The driver'll")))
+    assert [s.expected for s in result.fixed][-1] == "The"
+    assert len(result.introduced) == 1
+
+
+def test_offsets_of_a_contraction_point_at_what_the_candidate_wrote(forms):
+    answer = answer_from_reference(forms, ("We will organise", "We'll organize"))
+    answer = answer.replace("details", "detials")
+    result = grade(forms, answer)
+    assert [s.found for s in result.introduced] == ["detials"]
+    assert [s.found for s in result.fixed] == ["receive", "until", "send", "address", "The"]
+
+
+PIECES = [
+    "don't",
+    "can't",
+    "cannot",
+    "won't",
+    "it's",
+    "its",
+    "It's",
+    "he'd",
+    "we'll",
+    "I'm",
+    "let's",
+    "customer's",
+    "system's been",
+    "There's",
+    "colour",
+    "been",
+    "sent",
+    "like",
+    "'",
+    "\u2019",
+    "s",
+    "t",
+    "n't",
+    " ",
+    "  ",
+    "\n",
+    ",",
+    ".",
+    "a",
+    "the",
+    "DON'T",
+]
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_comparison_tokens_cover_the_text_in_order(pieces):
+    text = "".join(pieces)
+    tokens = comparison_tokens(text)
+    previous_end = 0
+    for token in tokens:
+        assert previous_end <= token.start < token.end <= len(text)
+        assert not text[token.start : token.end].isspace()
+        previous_end = token.end
+    # Every non-space character belongs to a token.
+    covered = {i for t in tokens for i in range(t.start, t.end)}
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=40), where=st.integers(0, 400))
+def test_any_answer_with_contractions_grades_with_sound_spans(forms_path, pieces, where):
+    drill = load_proofreading_drill(forms_path)
+    answer = drill.reference[:where] + "".join(pieces) + drill.reference[where:]
+    result = grade(drill, answer)
+    assert 0 <= result.score <= 100
+
+
+def test_a_mark_typed_onto_a_mistake_goes_with_it(drill):
+    # "its'" is one wrong fix of "its", not the mistake left plus a new apostrophe.
+    result = grade(drill, drill.reference.replace("it's", "its'"))
+    assert [(s.expected, s.found) for s in result.missed] == [("it's", "its'")]
+    assert result.introduced == ()
+    bundled = BUNDLED.proofreading["billing-error-apology"]
+    result = grade(bundled, answer_from_reference(bundled, ("month's", "months'")))
+    assert [s.found for s in result.missed] == ["months'"]
+    assert result.introduced == ()

@@ -7,7 +7,8 @@ both formats with full examples.
 A proofreading drill writes its email with inline markers: ``{{recieve|receive}}``
 or ``{{teh|the|a}}`` -- the first part is the mistake the candidate sees, the
 rest are the accepted corrections. One ``[[mistakes]]`` table per marker, in
-the same order, gives the kind and a one-line reason. The loader derives the
+the same order, gives the kind, a one-line reason and, optionally, more
+accepted corrections (``also_accept``). The loader derives the
 text with mistakes, each mistake's offsets and the clean reference text, so an
 author never counts characters.
 
@@ -21,12 +22,14 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from typing_test.core.assets import ContentError, assets_dir
-from typing_test.core.email.tokens import comparison_keys, tokenize
+from typing_test.core.email.equivalents import keys_match
+from typing_test.core.email.tokens import keys_in_place, tokenize
 
 Difficulty = Literal["easy", "medium", "hard"]
 MistakeKind = Literal["spelling", "grammar", "punctuation", "capitalisation", "word-choice"]
@@ -54,7 +57,9 @@ class SeededMistake:
 
     ``start``/``end`` are offsets in the drill's ``text`` (the email with
     mistakes), so ``text[start:end] == mistake``. ``corrections`` are the
-    accepted corrections, the first being the one used in ``reference``.
+    corrections written in the marker, the first being the one used in
+    ``reference``; ``also_accepted`` are the other right corrections from the
+    table's ``also_accept``. Grading accepts any of :attr:`accepted`.
     """
 
     start: int
@@ -63,6 +68,12 @@ class SeededMistake:
     corrections: tuple[str, ...]
     kind: MistakeKind
     reason: str
+    also_accepted: tuple[str, ...] = ()
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """Every accepted correction: the marker's, then ``also_accepted``."""
+        return self.corrections + self.also_accepted
 
 
 @dataclass(frozen=True)
@@ -244,7 +255,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 # --- proofreading drills ---------------------------------------------------
 
 _PROOFREADING_KEYS = {"id", "title", "difficulty", "time_limit_minutes", "text", "mistakes"}
-_MISTAKE_KEYS = {"kind", "reason", "mistake"}
+_MISTAKE_KEYS = {"kind", "reason", "mistake", "also_accept"}
 
 
 @dataclass(frozen=True)
@@ -297,6 +308,7 @@ def _proofreading_drill(path: Path, data: dict[str, Any]) -> ProofreadingDrill:
                 f"{where}: the table says mistake = {table['mistake']!r} but marker {number} "
                 f"is {marker.mistake!r}; the tables must follow the order of the markers"
             )
+        also = _also_accepted(table, where, marker, text)
         mistakes.append(
             SeededMistake(
                 start=marker.start,
@@ -305,6 +317,7 @@ def _proofreading_drill(path: Path, data: dict[str, Any]) -> ProofreadingDrill:
                 corrections=marker.corrections,
                 kind=kind,
                 reason=reason.strip(),
+                also_accepted=also,
             )
         )
 
@@ -318,6 +331,25 @@ def _proofreading_drill(path: Path, data: dict[str, Any]) -> ProofreadingDrill:
         mistakes=tuple(mistakes),
         path=path,
     )
+
+
+def _also_accepted(
+    table: dict[str, Any], where: str, marker: _Marker, text: str
+) -> tuple[str, ...]:
+    """The table's ``also_accept`` list, checked like the marker's own corrections."""
+    also = table.get("also_accept", [])
+    if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+        raise _Problem(f"{where}: 'also_accept' must be a list of corrections (strings)")
+    if not also:
+        return ()
+    for alternative in also:
+        if "\n" in alternative or "{" in alternative or "}" in alternative:
+            raise _Problem(
+                f"{where}: 'also_accept' entry {alternative!r} must be one line without braces"
+            )
+    _check_parts(f"{where}: 'also_accept'", marker.mistake, (*marker.corrections, *also))
+    _check_in_place(text, marker, also, f"{where}: 'also_accept' entry")
+    return tuple(also)
 
 
 def _tidy_lines(text: str) -> str:
@@ -358,7 +390,8 @@ def _parse_markers(marked: str) -> tuple[str, str, list[_Marker]]:
     clean.append(marked[position:])
     text = "".join(shown)
     for number, marker in enumerate(markers, start=1):
-        _check_whole_tokens(text, marker, number)
+        where = f"text line {marker.line}: marker {number} ({{{{{marker.mistake}|...}}}})"
+        _check_in_place(text, marker, marker.corrections, where)
     return text, "".join(clean), markers
 
 
@@ -382,41 +415,59 @@ def _check_marker(marker: str, line: int, mistake: str, corrections: tuple[str, 
         raise _Problem(f"{where} has an empty mistake; include a word next to it")
     if not corrections:
         raise _Problem(f"{where} has no correction; write {{{{mistake|correction}}}}")
+    _check_parts(where, mistake, corrections)
+
+
+def _check_parts(where: str, mistake: str, corrections: tuple[str, ...]) -> None:
+    """No correction is empty, padded or listed twice.
+
+    Whether a correction grades the same as the mistake depends on the words
+    around it ("it's" before "been" is "it has"): :func:`_check_in_place`
+    checks that.
+    """
     for part in (mistake, *corrections):
         if not part:
             raise _Problem(f"{where} has an empty correction; include a word next to it")
         if part != part.strip():
             raise _Problem(f"{where}: {part!r} starts or ends with a space; move it outside")
-    mistake_keys = comparison_keys(mistake)
     seen = set()
     for correction in corrections:
-        keys = comparison_keys(correction)
-        if keys == mistake_keys:
-            raise _Problem(
-                f"{where}: the correction {correction!r} is the same as the mistake "
-                "(grading ignores extra spaces, line breaks and curly quotes)"
-            )
-        if keys in seen:
+        # Written forms, not grading keys: listing both "don't" and "do not" is
+        # harmless (grading treats them as one) and shows the candidate both.
+        written = tuple(token.key for token in tokenize(correction))
+        if written in seen:
             raise _Problem(f"{where} lists the correction {correction!r} twice")
-        seen.add(keys)
+        seen.add(written)
 
 
-def _check_whole_tokens(text: str, marker: _Marker, number: int) -> None:
-    """A marker must cover whole words, with and without each correction in place.
+def _check_in_place(text: str, marker: _Marker, corrections: Sequence[str], where: str) -> None:
+    """The mistake and each correction in the marker's place must be whole words.
 
-    ``re{{cieve|ceive}}`` would split a word, and grading compares whole words.
+    ``re{{cieve|ceive}}`` would split a word, and grading compares whole words;
+    ``{{Their|There}}'s`` would turn the "'s" after it into "is", a change
+    outside the marker.
     """
-    # Token boundaries depend only on the neighbouring characters, so a few
-    # characters of context on each side are enough.
-    before, after = text[max(0, marker.start - 3) : marker.start], text[marker.end : marker.end + 3]
-    for part in (marker.mistake, *marker.corrections):
-        tokens = tokenize(before + part + after)
-        starts = {t.start for t in tokens}
-        ends = {t.end for t in tokens}
-        if len(before) not in starts or len(before) + len(part) not in ends:
+    shown = None
+    for part in (marker.mistake, *corrections):
+        keys = keys_in_place(text, marker.start, marker.end, part)
+        if keys is None:
             raise _Problem(
-                f"text line {marker.line}: marker {number} ({{{{{marker.mistake}|...}}}}) "
-                f"splits a word when it reads {part!r}; put the whole word inside the marker"
+                f"{where} splits a word or a contraction when it reads {part!r}; "
+                "put the whole word inside the marker"
+            )
+        if shown is None:
+            shown = keys
+            continue
+        if (keys[0], keys[2]) != (shown[0], shown[2]):
+            raise _Problem(
+                f"{where} changes the word next to it when it reads {part!r} (a contraction "
+                'such as "it\'s" reads differently); put the whole contraction inside the marker'
+            )
+        if keys_match(keys[1], shown[1]):
+            raise _Problem(
+                f"{where}: the correction {part!r} is the same as the mistake (grading "
+                "ignores extra spaces, line breaks and curly quotes, and reads a contraction "
+                "as its expansion)"
             )
 
 

@@ -14,19 +14,25 @@ of spaces, tabs and line breaks counts the same, and whitespace at the start
 and end does not count. A doubled space, trailing spaces, CRLF line endings or
 a re-wrapped line therefore never count as changes, while a space added or
 removed between two words or marks ("Thankyou", "you ,") does. Curly quotes
-count as straight ones and letters are compared in Unicode NFC form.
+count as straight ones and letters are compared in Unicode NFC form. Forms
+that mean the same compare equal (``tokens.comparison_tokens``): a contraction
+and its expansion ("There's"/"There is", "can't"/"cannot"/"can not"), and the
+British and American spellings of a word ("organise"/"organize"). So writing
+"There's" where the key has "There is" changes nothing, and "don't" fixes a
+mistake whose correction is "do not".
 
 How the answer is lined up: ``difflib.SequenceMatcher`` aligns the tokens of
 the answer with the tokens of the email as shown. The email splits into correct
 stretches and mistake slots; where a slot boundary falls inside a stretch the
 candidate changed (an edit next to a mistake, a deleted sentence), a small
 dynamic programme places the boundary so that, in order of importance, as many
-slots as possible hold an accepted correction, as few slots as possible hold
-something other than the mistake or a correction, as few correct stretches as
-possible are changed, and token counts stay as close as possible. So an edit
-right next to a mistake left as it was counts as an introduced mistake, while
-one contiguous edit that changes a mistake into something not accepted is
-just a miss. Each
+slots as possible hold an accepted correction, boundaries fall at whitespace
+where the email has whitespace (so a mark typed onto a word, "months'", goes
+with that word), as few slots as possible hold something other than the
+mistake or a correction, as few correct stretches as possible are changed,
+and token counts stay as close as possible. So an edit right next to a
+mistake left as it was counts as an introduced mistake, while one contiguous
+edit that changes a mistake into something not accepted is just a miss. Each
 contiguous change to correct text counts as one introduced mistake, so two
 edits with an unchanged word between them count twice.
 """
@@ -36,9 +42,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from typing_test.core.email.drills import ProofreadingDrill
-from typing_test.core.email.tokens import Token, comparison_keys, tokenize
+from typing_test.core.email.equivalents import keys_match
+from typing_test.core.email.tokens import Token, comparison_tokens, keys_in_place
 
 # Above this many candidate positions for one slot boundary, only the likely
 # ones are tried; this keeps a rewritten email fast to grade.
@@ -138,11 +146,10 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
     ``answer`` is the whole email as the candidate left it; offsets in the
     result refer to it exactly as passed in (CRLF included).
     """
-    original = tokenize(drill.text)
-    typed = tokenize(answer)
+    original, slots = _prepared(drill)
+    typed = comparison_tokens(answer)
     original_keys = [t.key for t in original]
     typed_keys = [t.key for t in typed]
-    slots = _slots(drill, original)
 
     matcher = difflib.SequenceMatcher(None, original_keys, typed_keys, autojunk=False)
     opcodes = [_Opcode(*op) for op in matcher.get_opcodes()]
@@ -158,25 +165,36 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
     ]
     choices[0], choices[-1] = [0], [len(typed)]
 
-    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int, int]:
-        # (slots not fixed, slots changed but not fixed, correct pieces
-        # changed, token count gap): an edit next to a mistake left as it was
-        # counts against the correct text, not as a failed fix.
+    def splits_a_word(k: int, q: int) -> int:
+        # 1 when boundary k falls between two touching tokens of the answer
+        # where the original has whitespace: a mark typed onto a word
+        # ("months" -> "months'") goes with that word.
+        b = boundaries[k]
+        if 0 < b < len(original) and 0 < q < len(typed):
+            return int(original_keys[b].startswith(" ") and not typed_keys[q].startswith(" "))
+        return 0
+
+    def segment_cost(k: int, p: int, q: int) -> tuple[int, int, int, int, int]:
+        # (slots not fixed, words split by the segment's end, slots changed
+        # but not fixed, correct pieces changed, token count gap): an edit
+        # next to a mistake left as it was counts against the correct text,
+        # not as a failed fix.
+        split = splits_a_word(k + 1, q)
         if k % 2 == 1:
             slot = slots[k // 2]
             found = tuple(typed_keys[p:q])
             gap = min(abs((q - p) - n) for n in slot.lengths)
-            if found in slot.accepted:
-                return (0, 0, 0, gap)
-            return (1, 0 if found == slot.mistake else 1, 0, gap)
+            if _is_accepted(found, slot):
+                return (0, split, 0, 0, gap)
+            return (1, split, 0 if keys_match(found, slot.mistake) else 1, 0, gap)
         # Only the parts of a correct stretch inside a changed opcode at either
         # end depend on where the boundaries go; the rest costs the same anyway.
         changed = gap = 0
         for o1, o2, a1, a2 in _variable_pieces(k, p, q, boundaries, touching):
-            if original_keys[o1:o2] != typed_keys[a1:a2]:
+            if not keys_match(original_keys[o1:o2], typed_keys[a1:a2]):
                 changed += 1
             gap += abs((o2 - o1) - (a2 - a1))
-        return (0, 0, changed, gap)
+        return (0, split, 0, changed, gap)
 
     positions = _cheapest_positions(choices, segment_cost)
 
@@ -185,7 +203,7 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
     slot_is_fixed = []
     for number, (slot, mistake) in enumerate(zip(slots, drill.mistakes, strict=True)):
         p, q = positions[2 * number + 1], positions[2 * number + 2]
-        is_fixed = tuple(typed_keys[p:q]) in slot.accepted
+        is_fixed = _is_accepted(tuple(typed_keys[p:q]), slot)
         slot_is_fixed.append(is_fixed)
         start, end = _char_span(typed, p, q)
         span = GradedSpan(
@@ -197,7 +215,7 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
             found=answer[start:end],
             reason=mistake.reason,
             kind=mistake.kind,
-            accepted=mistake.corrections,
+            accepted=mistake.accepted,
         )
         (fixed if is_fixed else missed).append(span)
 
@@ -221,6 +239,13 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
     )
 
 
+@lru_cache(maxsize=64)
+def _prepared(drill: ProofreadingDrill) -> tuple[list[Token], list[_Slot]]:
+    """The drill's comparison tokens and its slots, worked out once per drill."""
+    original = comparison_tokens(drill.text)
+    return original, _slots(drill, original)
+
+
 def _slots(drill: ProofreadingDrill, original: list[Token]) -> list[_Slot]:
     """Turn each seeded mistake's character span into a token range."""
     first_at = {token.start: i for i, token in enumerate(original)}
@@ -231,11 +256,31 @@ def _slots(drill: ProofreadingDrill, original: list[Token]) -> list[_Slot]:
         first, stop = first_at[mistake.start], stop_at[mistake.end]
         # A correction follows whitespace exactly where the mistake does.
         spaced = original[first].key.startswith(" ")
-        accepted = frozenset(_after_space(comparison_keys(c), spaced) for c in mistake.corrections)
+        accepted = frozenset(
+            _after_space(_correction_keys(drill.text, mistake.start, mistake.end, c), spaced)
+            for c in mistake.accepted
+        )
         lengths = (stop - first, *(len(keys) for keys in accepted))
         mistake_keys = tuple(token.key for token in original[first:stop])
         slots.append(_Slot(first, stop, mistake_keys, accepted, lengths))
     return slots
+
+
+def _correction_keys(text: str, start: int, end: int, correction: str) -> tuple[str, ...]:
+    """The keys of ``correction`` put in place of ``text[start:end]``.
+
+    In place, because the next words decide what a contraction stands for
+    ("It's" before "best" is "It is"). The loader has checked the correction
+    is whole tokens there.
+    """
+    keys = keys_in_place(text, start, end, correction)
+    assert keys is not None, correction
+    return keys[1]
+
+
+def _is_accepted(found: tuple[str, ...], slot: _Slot) -> bool:
+    """Whether ``found`` is one of the slot's accepted corrections."""
+    return found in slot.accepted or any(keys_match(found, keys) for keys in slot.accepted)
 
 
 def _after_space(keys: tuple[str, ...], spaced: bool) -> tuple[str, ...]:
@@ -282,9 +327,9 @@ def _position_choices(
         for p in range(op.j1, op.j2 + 1):
             for keys in slot.accepted:
                 n = len(keys)
-                if starts_slot and tuple(typed_keys[p : p + n]) == keys:
+                if starts_slot and keys_match(typed_keys[p : p + n], keys):
                     choices.add(p)
-                if not starts_slot and p - n >= 0 and tuple(typed_keys[p - n : p]) == keys:
+                if not starts_slot and p - n >= 0 and keys_match(typed_keys[p - n : p], keys):
                     choices.add(p)
     return sorted(choices)
 
@@ -295,7 +340,7 @@ def _cheapest_positions(choices, segment_cost) -> list[int]:
     ``segment_cost(k, p, q)`` is the cost of giving answer tokens ``p:q`` to
     segment ``k``; costs are tuples compared in order and added element-wise.
     """
-    best = {p: (0, 0, 0, 0) for p in choices[0]}
+    best = {p: (0, 0, 0, 0, 0) for p in choices[0]}
     came_from: list[dict[int, int]] = []
     for k in range(1, len(choices)):
         step_best: dict[int, tuple[int, ...]] = {}
@@ -355,7 +400,7 @@ def _changes_to_correct_text(
             a2 = q if op is touching[k + 1] else op.j2
             if o1 == o2 and a1 >= a2:
                 continue
-            if original_keys[o1:o2] != typed_keys[a1:a2]:
+            if not keys_match(original_keys[o1:o2], typed_keys[a1:a2]):
                 pieces.append((index, k, o1, o2, a1, a2))
 
     changes: list[tuple[int, int, int, int]] = []

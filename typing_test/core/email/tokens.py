@@ -1,10 +1,23 @@
-"""Tokens: the words and marks that proofreading answers are compared by."""
+"""Tokens: the words and marks that proofreading answers are compared by.
+
+:func:`tokenize` splits a text into words and single marks. Grading compares
+:func:`comparison_tokens`, the same tokens with forms that mean the same given
+equal keys: contractions become their expansion ("There's" is "There" + "is")
+and British spellings their American form (see ``equivalents``).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from typing_test.core.email.equivalents import (
+    AMERICAN_SPELLING,
+    expand_contraction,
+    resolve_ambiguous,
+    spelling_key,
+)
 
 # A word is letters, digits and combining accents; every other visible
 # character is a token of its own.
@@ -40,10 +53,108 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def comparison_tokens(text: str) -> list[Token]:
+    """The tokens of ``text`` that grading compares: equal forms have equal keys.
+
+    A contraction becomes two tokens, its first word (over the letters before
+    the apostrophe, or before "n't") and the word it stands for (over the rest,
+    and following whitespace in its key); "cannot" becomes "can" + "not"; a
+    British spelling takes its American form. An ``'s`` or ``'d`` that the
+    next word does not decide keeps its suffix as its key
+    (see ``equivalents.keys_match``).
+
+    >>> [t.key for t in comparison_tokens("There\u2019s no need, we can't.")]
+    ['There', ' is', ' no', ' need', ',', ' we', ' can', ' not', '.']
+    >>> [t.key for t in comparison_tokens("the customer's colour")]
+    ['the', ' customer', "'", 's', ' color']
+    """
+    raw = tokenize(text)
+    units: list[Token] = []
+    ambiguous = False
+    index, count = 0, len(raw)
+    while index < count:
+        token = raw[index]
+        key = token.key
+        word = key.lstrip(" ")
+        if index + 2 < count and raw[index + 1].key == "'" and raw[index + 1].start == token.end:
+            suffix = raw[index + 2].key  # a leading space would mean the parts do not touch
+            after = raw[index + 3].key.lstrip(" ") if index + 3 < count else ""
+            expansion = expand_contraction(word, suffix, after)
+            if expansion is not None:
+                first, second = expansion
+                spacing = key[: len(key) - len(word)]
+                # "don't": "do" over "do", "not" over "n't"; "can't": "can" over "can".
+                starts_alike = word.lower().startswith(first.lower())
+                split = token.start + len(first) if starts_alike else token.end
+                units.append(Token(spacing + first, token.start, split))
+                units.append(Token(" " + second, split, raw[index + 2].end))
+                ambiguous = ambiguous or second.startswith("'")
+                index += 3
+                continue
+        lower = word.lower()
+        if lower == "cannot":
+            spacing = key[: len(key) - len(word)]
+            units.append(Token(spacing + word[:3], token.start, token.start + 3))
+            units.append(Token(" " + word[3:], token.start + 3, token.end))
+        elif lower in AMERICAN_SPELLING:
+            spacing = key[: len(key) - len(word)]
+            units.append(Token(spacing + spelling_key(word), token.start, token.end))
+        else:
+            units.append(token)
+        index += 1
+    if not ambiguous:
+        return units
+    keys = resolve_ambiguous([unit.key for unit in units])
+    return [Token(key, unit.start, unit.end) for key, unit in zip(keys, units, strict=True)]
+
+
 def comparison_keys(text: str) -> tuple[str, ...]:
-    """The token keys of ``text``: two texts grade the same when these are equal.
+    """The keys of :func:`comparison_tokens`: two texts grade the same when these are equal.
 
     >>> comparison_keys("a  lot") == comparison_keys("a lot")
     True
+    >>> comparison_keys("It's fine") == comparison_keys("It is fine")
+    True
+    >>> comparison_keys("its") == comparison_keys("it's")
+    False
     """
-    return tuple(token.key for token in tokenize(text))
+    return tuple(token.key for token in comparison_tokens(text))
+
+
+# Four words of context after a place: enough for the next words to decide an
+# ambiguous "'s" or "'d" (see ``equivalents.resolve_ambiguous``).
+_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,4}")
+
+
+def keys_in_place(
+    text: str, start: int, end: int, part: str
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """The comparison keys around ``text[start:end]`` once ``part`` is put in its place.
+
+    Returns (keys before, keys of ``part``, keys after), over a window of the
+    text around the place: back to the whitespace before it, and a few words
+    after it. The first key of ``part`` has no leading space. Returns None
+    when ``part`` would not be whole tokens there: when its first or last
+    letters join a neighbouring word, or it splits a contraction.
+
+    >>> keys_in_place("We can sned it.", 7, 11, "send")[1]
+    ('send',)
+    >>> keys_in_place("Theirs no need.", 0, 5, "There") is None  # "There" + "s" is one word
+    True
+    >>> keys_in_place("Their's no need.", 0, 5, "There")  # "There's": the "'s" changes too
+    ((), ('There',), (' is', ' no', ' need', '.'))
+    """
+    # A contraction never holds whitespace, so the window may start at any
+    # whitespace before the place; keep that space so the place's own spacing shows.
+    low = max(0, *(text.rfind(space, 0, start) for space in " \n\t"))
+    high = _WORDS_AFTER.match(text, end).end()
+    first, stop = start - low, start - low + len(part)
+    tokens = comparison_tokens(text[low:start] + part + text[end:high])
+    before = tuple(t.key for t in tokens if t.end <= first)
+    middle = tuple(t.key for t in tokens if first <= t.start and t.end <= stop)
+    after = tuple(t.key for t in tokens if t.start >= stop)
+    if len(before) + len(middle) + len(after) != len(tokens):
+        return None  # a token runs across an edge of the part
+    if middle:
+        middle = (middle[0].lstrip(" "), *middle[1:])
+    return before, middle, after
