@@ -560,9 +560,13 @@ def test_a_valid_bank_is_imported_and_its_topic_appears(qtbot, setup, tmp_path, 
                    .replace("CRM basics", "CRM advanced"))
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(source), "Question banks (*.toml)"))
-    with qtbot.waitSignal(setup.bankImported, timeout=1000) as blocker:
+    with qtbot.waitSignal(setup.bankImported, timeout=20_000) as blocker:
         click(qtbot, setup.import_button)
+        # The check runs on a worker thread: the window stays responsive.
+        assert setup.import_status_label.text() == "Checking crm-extra.toml..."
+        assert not setup.import_button.isEnabled()
     assert blocker.args == ["crm2"]
+    assert setup.import_button.isEnabled()
     copied = tmp_path / "imported" / "crm-extra.toml"
     assert copied.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
     assert setup.topic_boxes["crm2"].text() == "CRM advanced (4 questions)"
@@ -621,3 +625,21 @@ def test_ids_already_used_by_an_imported_bank_are_refused(qtbot, setup, tmp_path
         "uitest-team-1", "uitest-team-2"]
     assert "id already used in the imported bank first.toml" in setup.problem_list.item(0).text()
     assert not (tmp_path / "imported" / "second.toml").exists()
+
+
+def test_a_check_that_crashes_is_reported_and_nothing_is_imported(qtbot, setup, tmp_path,
+                                                                   monkeypatch):
+    from typing_test.ui.quiz import quiz_setup
+
+    def crashing(path, folder):
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(quiz_setup, "check_bank_import", crashing)
+    source = write(tmp_path / "downloads", "big.toml", DESK_BANK)
+    with qtbot.waitSignal(setup.importFinished, timeout=20_000) as blocker:
+        setup.start_import(source)
+    assert blocker.args == [None]
+    assert "big.toml was not imported: checking it failed (MemoryError: out of memory)" in (
+        setup.import_status_label.text())
+    assert setup.import_button.isEnabled()
+    assert not (tmp_path / "imported").exists() or not any((tmp_path / "imported").iterdir())

@@ -30,7 +30,7 @@ from typing_test.core.assets import ContentError, help_documents
 from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
 from typing_test.core.email.proofreading import ProofreadingAttempt
 from typing_test.core.email.writing import WritingAttempt
-from typing_test.core.quiz.banks import Bank, load_bank, load_builtin_banks
+from typing_test.core.quiz.banks import Bank, load_builtin_banks, load_imported_banks
 from typing_test.core.quiz.session import Quiz, QuizResult
 from typing_test.core.typing.passages import Passage, choose_passage, load_passages
 from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
@@ -383,22 +383,10 @@ class MainWindow(QMainWindow):
         except ContentError as error:
             self.content_problems.append(str(error))
             banks = []
-        known_ids = {question.id for bank in banks for question in bank.questions}
-        for path in sorted(self.banks_folder.glob("*.toml")):
-            try:
-                bank = load_bank(path)
-            except ContentError as error:
-                self.content_problems.append(str(error))
-                continue
-            clashes = known_ids & {question.id for question in bank.questions}
-            if clashes:
-                self.content_problems.append(
-                    f"{path.name}: question ids already used: {', '.join(sorted(clashes))}"
-                )
-                continue
-            known_ids |= {question.id for question in bank.questions}
-            banks.append(bank)
-        return banks
+        known_ids = (question.id for bank in banks for question in bank.questions)
+        imported, left_out = load_imported_banks(self.banks_folder, known_ids)
+        self.content_problems.extend(left_out)
+        return banks + imported
 
     # Email drills --------------------------------------------------------------
 

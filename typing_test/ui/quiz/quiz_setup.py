@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from typing_test.core.assets import ContentError
 from typing_test.core.quiz.banks import Bank, BankReport, Problem, load_bank, validate_bank_file
 from typing_test.core.quiz.session import DEFAULT_PASS_MARK, draw_quiz
+from typing_test.ui.common.background import BackgroundCall
 
 DEFAULT_QUESTION_COUNT = 20
 DEFAULT_TIME_LIMIT_MIN = 20
@@ -63,6 +64,7 @@ class QuizSetup(QWidget):
 
     startRequested = Signal(object, int)
     bankImported = Signal(str)
+    importFinished = Signal(object)  # the BankReport, or None when checking failed
 
     def __init__(self, banks: list[Bank], import_folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -254,27 +256,46 @@ class QuizSetup(QWidget):
             self, "Import question bank", str(Path.home()), "Question banks (*.toml)"
         )
         if chosen:
-            self.import_bank(Path(chosen))
+            self.start_import(Path(chosen))
 
-    def import_bank(self, path: Path) -> BankReport:
-        """Check the bank file at ``path`` and, when it has no problem, import it.
+    def start_import(self, path: Path) -> None:
+        """Check and import the bank at ``path`` without freezing the window.
 
-        Question ids are checked against the built-in banks and the banks
-        already imported (a file of the same name is being replaced, so its
-        ids do not count). A valid file is copied into the import folder,
-        replacing a file of the same name; a broken one is not copied and its
-        problems are listed on the page. Returns the report with every problem.
+        Checking a bank grades every formula task and its plausible wrong
+        answers, which takes seconds for a large bank, so it runs on a worker
+        thread; ``importFinished`` is emitted with the report when it is done.
         """
         path = Path(path)
-        report = validate_bank_file(path, against_builtin=True)
-        bank: Bank | None = None
-        if report.ok:
-            bank = load_bank(path)
-            clashes = _clashes_with_imported(bank, self.import_folder)
-            if clashes:
-                report = dataclasses.replace(report, problems=report.problems + tuple(clashes))
+        self.import_button.setEnabled(False)
+        self.import_status_label.setStyleSheet("")
+        self.import_status_label.setText(f"Checking {path.name}...")
+        self._import_call = BackgroundCall(check_bank_import, path, self.import_folder, parent=self)
+        self._import_call.finished.connect(lambda result: self._finish_import(path, *result))
+        self._import_call.failed.connect(lambda message: self._import_failed(path, message))
+        self._import_call.start()
+
+    def import_bank(self, path: Path) -> BankReport:
+        """Check the bank file at ``path`` and, when it has no problem, import
+        it, on this thread (see ``start_import``). Returns the report."""
+        path = Path(path)
+        return self._finish_import(path, *check_bank_import(path, self.import_folder))
+
+    def _import_failed(self, path: Path, message: str) -> None:
+        self.import_button.setEnabled(True)
+        self.import_status_label.setStyleSheet(ERROR_STYLE)
+        self.import_status_label.setText(
+            f"{path.name} was not imported: checking it failed ({message}). Nothing was added."
+        )
+        self.importFinished.emit(None)
+
+    def _finish_import(self, path: Path, report: BankReport, bank: Bank | None) -> BankReport:
+        """Import a checked bank, or list its problems. A valid file is copied
+        into the import folder, replacing a file of the same name; a broken
+        one is not copied."""
+        self.import_button.setEnabled(True)
         if not report.ok or bank is None:
             self._show_problems(path, report)
+            self.importFinished.emit(report)
             return report
 
         destination = self.import_folder / path.name
@@ -292,6 +313,7 @@ class QuizSetup(QWidget):
             f"Its topic is in the list above."
         )
         self.bankImported.emit(bank.topic)
+        self.importFinished.emit(report)
         return report
 
     def _show_problems(self, path: Path, report: BankReport) -> None:
@@ -315,6 +337,23 @@ def _topics(banks: Sequence[Bank]) -> dict[str, tuple[str, int]]:
         title, count = topics.get(bank.topic, (bank.title, 0))
         topics[bank.topic] = (title, count + len(bank.questions))
     return topics
+
+
+def check_bank_import(path: Path, import_folder: Path) -> tuple[BankReport, Bank | None]:
+    """The report on importing the bank at ``path``, and the bank when it may be.
+
+    Question ids are checked against the built-in banks and the banks already
+    imported (a file of the same name is being replaced, so its ids do not
+    count). Touches no widget: it runs on a worker thread.
+    """
+    report = validate_bank_file(path, against_builtin=True)
+    if not report.ok:
+        return report, None
+    bank = load_bank(path)
+    clashes = _clashes_with_imported(bank, import_folder)
+    if clashes:
+        return dataclasses.replace(report, problems=report.problems + tuple(clashes)), None
+    return report, bank
 
 
 def _clashes_with_imported(bank: Bank, folder: Path) -> list[Problem]:
