@@ -295,3 +295,46 @@ def test_documented_examples_hold():
 
     for module in (spelling, checker):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# --- Hostile input: bounded work ---------------------------------------------------
+
+
+def test_a_huge_word_is_flagged_without_a_search(monkeypatch):
+    from typing_test.core.email import spelling
+
+    searched = []
+    real_edits1 = spelling.edits1
+
+    def recording_edits1(word: str) -> list[str]:
+        searched.append(len(word))
+        return real_edits1(word)
+
+    monkeypatch.setattr(spelling, "edits1", recording_edits1)
+    word = "Qx" + "z" * 2998
+    checker = Checker(load_speller("both"))
+    [finding] = checker.check(f"{word} is here.", budget_s=1.0)
+    assert (finding.text, finding.suggestions) == (word, ())
+    assert finding.message == "Not a word: 3,000 letters without a space."
+    assert load_speller("both").suggest(word.lower(), budget_s=1.0) == []
+    # Neither the name test nor a suggestion search expanded the long word.
+    assert all(length <= spelling.MAX_WORD_LENGTH for length in searched)
+
+
+def test_only_the_first_unknown_words_of_a_huge_text_get_suggestions():
+    from typing_test.core.email.checker import MAX_WORDS_SUGGESTED
+
+    text = "We " + " and ".join(["recieve"] * (MAX_WORDS_SUGGESTED + 5) + ["seperate"]) + "."
+    findings = Checker(load_speller("both")).check(text, budget_s=0.0)
+    findings = [f for f in findings if f.kind == "spelling"]
+    assert len(findings) == MAX_WORDS_SUGGESTED + 6
+    assert all(f.suggestions for f in findings[:MAX_WORDS_SUGGESTED])
+    assert [f.suggestions for f in findings[MAX_WORDS_SUGGESTED:]] == [()] * 6
+
+
+def test_hyphenated_words_are_read_in_a_long_hyphenated_run():
+    # The compound look-up reads a bounded window around each word, and still
+    # finds prefixes and skips unknown parts correctly in a very long run.
+    text = "co-" + "-".join(["worker"] * 20_000) + " and re-send the e-mail"
+    assert flagged(text) == []
+    assert flagged("A co-wroker pre-approved it.") == ["wroker"]

@@ -14,6 +14,7 @@ unknown words of a text and proposes corrections within a time budget.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import json
@@ -29,6 +30,9 @@ from typing_test.core.email.findings import Finding
 
 VARIANTS = ("both", "us", "uk")
 MAX_SUGGESTIONS = 5
+# No word of the word list is longer (pneumonoultramicroscopicsilicovolcanoconiosis
+# has 45 letters). A longer token is flagged without a search for corrections.
+MAX_WORD_LENGTH = 45
 
 Clock = Callable[[], float]
 
@@ -415,13 +419,14 @@ class Speller:
 
     def _is_known_compound(self, text: str, token: Token) -> bool:
         """True when the token is the known first part of a hyphenated word
-        (``co-worker``, ``pre-approved``) or the whole compound is a word."""
-        before, after = text[: token.start], text[token.end :]
-        if after.startswith("-") and token.text.lower() in _PREFIXES:
+        (``co-worker``, ``pre-approved``) or the whole compound is a word.
+
+        Looks at most ``MAX_WORD_LENGTH`` characters either side of the token,
+        so a text of any length costs the same per word."""
+        if text.startswith("-", token.end) and token.text.lower() in _PREFIXES:
             return True
-        whole = re.match(r"[\w'-]*", after).group()
-        head = re.search(r"[\w'-]*$", before).group()
-        compound = (head + token.text + whole).strip("-")
+        start, end = _hyphenated_span(text, token.start, token.end)
+        compound = text[start:end].strip("-")
         return "-" in compound and compound.lower() in self.frequencies
 
     def find(self, text: str) -> list[Finding]:
@@ -436,6 +441,7 @@ class Speller:
         one edit away (``Recieved`` yes, ``Anjali`` no).
         """
         all_tokens = list(tokens(text))
+        lines = _Lines(text)
         names = {
             t.text for t in all_tokens if t.text[0].isupper() and not t.sentence_start
         }
@@ -443,12 +449,18 @@ class Speller:
         for token in all_tokens:
             word = token.text
             lower = word.lower().replace("\u2019", "'")
-            if word[0].isupper() and self._is_name(text, token, names):
+            if word[0].isupper() and self._is_name(lines, token, names):
                 continue
             if lower in self.foreign:
                 findings.append(self._variant_finding(token, lower))
                 continue
             if self.is_known(word) or self._is_known_compound(text, token):
+                continue
+            if len(word) > MAX_WORD_LENGTH:
+                findings.append(
+                    Finding(token.start, token.end, word, "spelling", "spelling",
+                            f"Not a word: {len(word):,} letters without a space.")
+                )
                 continue
             if word[0].isupper() and not (self._known(edits1(lower)) or self._split(lower)):
                 continue
@@ -458,12 +470,12 @@ class Speller:
             )
         return findings
 
-    def _is_name(self, text: str, token: Token, names: set[str]) -> bool:
+    def _is_name(self, lines: _Lines, token: Token, names: set[str]) -> bool:
         """Whether the capitalised ``token`` reads as a name (see ``find``)."""
-        line = _line_at(text, token)
+        line = lines.at(token.start)
         if _is_misspelled_sign_off(line, token.text) and not self.is_known(token.text):
             return False
-        return not token.sentence_start or token.text in names or _is_name_line(line)
+        return not token.sentence_start or token.text in names or lines.is_name_line(token.start)
 
     def _variant_finding(self, token: Token, lower: str) -> Finding:
         wanted = self.foreign[lower]
@@ -505,6 +517,8 @@ class Speller:
         ['Definitely']
         """
         lower = word.lower().replace("\u2019", "'")
+        if len(lower) > MAX_WORD_LENGTH:
+            return []
         if lower in self._suggestions:
             found = self._suggestions[lower]
         else:
@@ -534,11 +548,55 @@ class Speller:
         return tuple(ranked[:MAX_SUGGESTIONS]), complete
 
 
-def _line_at(text: str, token: Token) -> str:
-    """The line of ``text`` that holds ``token``."""
-    start = text.rfind("\n", 0, token.start) + 1
-    end = text.find("\n", token.end)
-    return text[start : end if end >= 0 else len(text)]
+class _Lines:
+    """The lines of a text, found once: the line holding an offset, and
+    whether it is a name line, without searching the text again for each
+    word (which made checking grow with the square of the text's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self._name_lines: dict[int, bool] = {}
+
+    def _index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def at(self, offset: int) -> str:
+        """The line of the text that holds ``offset``, without its newline."""
+        index = self._index(offset)
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
+
+    def is_name_line(self, offset: int) -> bool:
+        """``_is_name_line`` of the line holding ``offset``, worked out once per line."""
+        index = self._index(offset)
+        if index not in self._name_lines:
+            self._name_lines[index] = _is_name_line(self.at(offset))
+        return self._name_lines[index]
+
+
+def _hyphenated_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the run of word characters, apostrophes and hyphens around
+    ``text[start:end]``, as ``[\\w'-]*`` would match it on both sides, but
+    never more than ``MAX_WORD_LENGTH`` characters either side: nothing
+    longer is a word, and the bound keeps each look-up short.
+
+    >>> text = "a co-worker's desk"
+    >>> _hyphenated_span(text, 5, 11)
+    (2, 13)
+    """
+    low = max(0, start - MAX_WORD_LENGTH)
+    while start > low and _is_compound_char(text[start - 1]):
+        start -= 1
+    high = min(len(text), end + MAX_WORD_LENGTH)
+    while end < high and _is_compound_char(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_compound_char(char: str) -> bool:
+    """A character of ``[\\w'-]``: a letter, digit, underscore, apostrophe or hyphen."""
+    return char.isalnum() or char in "_'-"
 
 
 def load_speller(variant: str = "both") -> Speller:
