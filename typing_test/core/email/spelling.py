@@ -21,7 +21,7 @@ import json
 import pkgutil
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +112,7 @@ tires tyres
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class VariantTable:
     """Which spellings belong to one variant only, and their twins.
 
@@ -125,18 +125,41 @@ class VariantTable:
     us_to_uk: dict[str, str]
     uk_to_us: dict[str, str]
 
+    @functools.cached_property
+    def our_stems(self) -> frozenset[str]:
+        """The British -our words of the table ("colour", "honour", "savour")
+        up to and including their "our": the stems whose "our" the -our
+        correspondence may change."""
+        stems = set()
+        for uk_form, us_form in self.uk_to_us.items():
+            start = uk_form.find("our")
+            if start > 0 and uk_form[:start] + "or" + uk_form[start + 3 :] == us_form:
+                stems.add(uk_form[: start + 3])
+        return frozenset(stems)
 
-def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
-    """Expand the families and pairs above into a ``VariantTable``.
+
+def build_variant_table(
+    known: Callable[[str], bool], british: Iterable[BritishPair] = ()
+) -> VariantTable:
+    """Expand the families and pairs above, then the ``british`` word list's
+    pairs, into a ``VariantTable``.
 
     ``known(word)`` says whether a US form is a real word; family members
-    whose US form is unknown are dropped.
+    whose US form is unknown are dropped. The word list's pairs (see
+    ``load_british_words``) only fill gaps: a spelling the tables above
+    already place keeps its place.
 
     >>> table = build_variant_table(lambda word: word in {"color", "colored", "organize"})
     >>> table.us_to_uk["colored"], table.uk_to_us["organise"]
     ('coloured', 'organize')
     >>> "check" in table.us_to_uk, table.uk_to_us["cheque"]
     (False, 'check')
+    >>> pairs = [BritishPair("sulphide", "sulfide", False), BritishPair("storey", "story", True)]
+    >>> table = build_variant_table(lambda word: False, pairs)
+    >>> table.us_to_uk["sulfide"], table.uk_to_us["sulphide"], table.uk_to_us["storey"]
+    ('sulphide', 'sulfide', 'story')
+    >>> "story" in table.us_to_uk
+    False
     """
     us_to_uk: dict[str, str] = {}
     for us_end, uk_end, stems, suffixes in _FAMILIES:
@@ -150,7 +173,60 @@ def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
     uk_to_us = {uk: us for us, uk in us_to_uk.items()}
     words = _UK_ONLY_PAIRS.split()
     uk_to_us.update(zip(words[1::2], words[0::2], strict=True))
+    for pair in british:
+        if pair.uk in uk_to_us or pair.uk in us_to_uk:
+            continue
+        uk_to_us[pair.uk] = pair.us
+        if not pair.also_british and pair.us not in uk_to_us:
+            us_to_uk.setdefault(pair.us, pair.uk)
     return VariantTable(us_to_uk, uk_to_us)
+
+
+# --- The British word list -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BritishPair:
+    """A British spelling and its US twin. ``also_british``: the US form is
+    correct British English too ("program", "judgment"), so "uk" accepts it."""
+
+    uk: str
+    us: str
+    also_british: bool
+
+
+def british_words_path() -> Path:
+    """The British word list shipped with the app (derived from SCOWL)."""
+    return assets_dir() / "vocabulary" / "british.txt"
+
+
+def load_british_words(path: Path | None = None) -> list[BritishPair]:
+    """Read the British word list: ``british us`` or ``british us also-british``
+    a line, ``#`` starts a comment line.
+
+    Raises ``ContentError`` naming the file and line for any other line.
+    """
+    path = path or british_words_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(f"{path}: cannot read the British word list: {error}") from error
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if (
+            len(fields) not in (2, 3)
+            or not all(_VOCABULARY_WORD.fullmatch(word) for word in fields[:2])
+            or fields[2:] not in ([], ["also-british"])
+        ):
+            raise ContentError(
+                f"{path}, line {number}: expected 'british us' or 'british us also-british',"
+                f" not {line.strip()!r}"
+            )
+        pairs.append(BritishPair(fields[0], fields[1], len(fields) == 3))
+    return pairs
 
 
 # --- The word list -------------------------------------------------------------
@@ -159,6 +235,9 @@ def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
 _VOCABULARY_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 # Vocabulary words have no corpus count; this one ranks them among common words.
 _VOCABULARY_FREQUENCY = 1000
+# The lowest count in pyspellchecker's list: given to variant spellings whose
+# twin it lacks.
+_RARE_FREQUENCY = 50
 
 
 def vocabulary_path() -> Path:
@@ -207,18 +286,104 @@ def _word_list() -> tuple[dict[str, int], VariantTable]:
     """The full word list (English, vocabulary, UK forms) and the variant table.
 
     Shared by the spellers of all three variants; built once per process.
+    A spelling the dictionary lacks takes its twin's count, or the lowest
+    count of the dictionary when the twin is missing too (a rare word must
+    not rank above common ones among suggestions).
     """
     frequencies = dict(english_frequencies())
     for word in load_vocabulary():
         frequencies[word] = max(frequencies.get(word, 0), _VOCABULARY_FREQUENCY)
-    table = build_variant_table(frequencies.__contains__)
+    table = build_variant_table(frequencies.__contains__, load_british_words())
     for us_form, uk_form in table.us_to_uk.items():
-        count = frequencies.get(us_form, _VOCABULARY_FREQUENCY)
+        count = frequencies.get(us_form) or frequencies.get(uk_form) or _RARE_FREQUENCY
         frequencies.setdefault(uk_form, count)
         frequencies.setdefault(us_form, count)
     for uk_form, us_form in table.uk_to_us.items():
-        frequencies.setdefault(uk_form, frequencies.get(us_form, _VOCABULARY_FREQUENCY))
+        frequencies.setdefault(uk_form, frequencies.get(us_form, _RARE_FREQUENCY))
+        frequencies.setdefault(us_form, frequencies[uk_form])
     return frequencies, table
+
+
+# --- British spellings the word list lacks --------------------------------------
+#
+# A British form of a rarer or derived word ("unitalicised", "reorganisations",
+# "misbehaviours") may be missing from the list. These correspondences turn an
+# unknown word into its US twin; the word is British when the twin is a known
+# US word. Each is narrowed so that it cannot turn a misspelling into a known
+# word: "fourty" is not "forty" (-our only after a stem the list spells -our,
+# and never before -ous/-ary/-ation: "humourous" stays wrong), "capsise",
+# "sise" and "prise open" are not -ize words, "appealled" is not "appealed"
+# (British doubles l only after a single vowel), and -re/-er, -ence/-ense,
+# -ogue/-og are left to the list, where "ordre", "sence" or "expence" are not.
+
+# -ise, -isation, -iser...: the ending after "is" / "iz".
+_ISE = re.compile(
+    r"(?<=[a-z]{2})is(?=(e|es|ed|ing|er|ers|ation|ations|ational|able|ability|ably|ement"
+    r"|ements)$)"
+)
+# US -ize words whose z is not the suffix: size and its compounds after a
+# consonant or at the start (downsize, capsize, but emphasize), resize, prize,
+# seize, maize, baize.
+_IZE_NOT_SUFFIX = re.compile(r"(^|[^aeiou])siz|^resiz|priz|seiz|^maiz|^baiz")
+_YSE = re.compile(r"ys(?=(e|es|ed|ing|er|ers|able)$)")
+# British doubles the final l of a verb after one vowel (travelled,
+# labelling, fuelled, dialled), not after two (appealed, sailed). Not before
+# -ist and -ous, where British doubles only some words (medallist, marvellous,
+# both in the list, but finalist, perilous).
+_DOUBLE_L = re.compile(r"(?<=[^aeiou][aeiou]|ue|ia)ll(?=(ed|ing|ings|er|ers|or|ors)$)")
+# Endings after the "our" of colour, honour...: not -ous, -ary, -ation, -ific,
+# -ist, where British spells -or- too (humorous, honorary).
+_OUR_ENDINGS = frozenset(
+    "s ed ing ings er ers ful fully fulness less lessly lessness able ably ableness ite ites"
+    " itism y ier iest ily iness ies hood hoods ly liness ee ees ise ised ises ising isation"
+    " isations ize ized izes izing ization izations".split()
+    + [""]
+)
+# Greek and Latin stems spelt with ae/oe in British English, with their US form.
+_DIGRAPHS = (
+    ("haem", "hem"), ("aemi", "emi"), ("aesth", "esth"), ("paed", "ped"), ("gynaec", "gynec"),
+    ("palaeo", "paleo"), ("mediaev", "mediev"), ("faec", "fec"), ("aetiol", "etiol"),
+    ("caesar", "cesar"), ("oestr", "estr"), ("oesoph", "esoph"), ("oedem", "edem"),
+    ("foet", "fet"), ("rrhoe", "rrhe"), ("amoeb", "ameb"), ("manoeuv", "maneuv"),
+    ("coeli", "celi"), ("pnoe", "pne"), ("homoeo", "homeo"), ("sulph", "sulf"),
+)
+# Prefixes before a British word of the list: unlabelled, reorganise, non-colour...
+_VARIANT_PREFIXES = (
+    "un", "re", "dis", "mis", "non", "pre", "over", "under", "counter", "co", "sub", "super",
+    "inter", "multi", "anti", "de", "semi", "out", "mid", "post", "pro", "micro", "macro",
+)
+
+
+def _one_correspondence(
+    word: str, our_stems: frozenset[str], is_us_word: Callable[[str], bool]
+) -> Iterator[str]:
+    """Every US spelling one British-to-US correspondence away from ``word``.
+
+    ``our_stems``: the British -our words of the list ("colour", "honour");
+    ``is_us_word``: whether a word is a known US word (the doubled l needs
+    a verb in -l: "travelled" from "travel", but not "rulled" from "rule").
+    """
+    for match in _ISE.finditer(word):
+        us_form = word[: match.start()] + "iz" + word[match.end() :]
+        if not _IZE_NOT_SUFFIX.search(us_form):
+            yield us_form
+    for match in _YSE.finditer(word):
+        yield word[: match.start()] + "yz" + word[match.end() :]
+    for match in _DOUBLE_L.finditer(word):
+        # The verb must end in -l: "travel", but not "rule" (ruled) or "sole".
+        # "paralleled" has one l in British too.
+        stem = word[: match.start()] + "l"
+        if is_us_word(stem) and not is_us_word(stem + "e") and not stem.endswith("parallel"):
+            yield stem + word[match.end() :]
+    start = word.find("our")
+    while start >= 0:
+        head, tail = word[: start + 3], word[start + 3 :]
+        if tail in _OUR_ENDINGS and any(head.endswith(stem) for stem in our_stems):
+            yield word[:start] + "or" + tail
+        start = word.find("our", start + 1)
+    for british, american in _DIGRAPHS:
+        if british in word:
+            yield word.replace(british, american)
 
 
 # --- Finding the words to check ----------------------------------------------
@@ -417,6 +582,46 @@ class Speller:
             return base.endswith("n") and base[:-1] in _NOT_BASES
         return ending in _CONTRACTION_ENDINGS and base in self.frequencies
 
+    def british_twin(self, word: str) -> str | None:
+        """The US twin of ``word`` when it is a British spelling the word list
+        lacks, by the correspondences above; None for any other word.
+
+        A known British word with a prefix counts too ("reorganisations",
+        "unlabelled"). Possessives keep their ending.
+
+        >>> speller = load_speller("both")
+        >>> [speller.british_twin(w) for w in ("reauthorised", "snorkellers", "preauthorised")]
+        ['reauthorized', 'snorkelers', 'preauthorized']
+        >>> [speller.british_twin(w) for w in ("fourty", "humourous", "rulled", "capsising")]
+        [None, None, None, None]
+        """
+        lower = word.lower().replace("\u2019", "'")
+        base, apostrophe, ending = lower.partition("'")
+        if len(base) > MAX_WORD_LENGTH or ending not in ("", "s"):
+            return None
+        ending = apostrophe + ending
+        for prefix in _VARIANT_PREFIXES:
+            rest = base[len(prefix) :]
+            if base.startswith(prefix) and rest in self.table.uk_to_us:
+                us_form = prefix + self.table.uk_to_us[rest]
+                if self._is_us_word(us_form):
+                    return us_form + ending
+        level = [base]
+        for _ in range(2):  # "colourised": -our, then -ise
+            level = [
+                us
+                for w in level
+                for us in _one_correspondence(w, self.table.our_stems, self._is_us_word)
+            ]
+            for us_form in level:
+                if self._is_us_word(us_form):
+                    return us_form + ending
+        return None
+
+    def _is_us_word(self, word: str) -> bool:
+        """A word of the list that is not a British-only spelling."""
+        return word in self.frequencies and word not in self.table.uk_to_us
+
     def _is_known_compound(self, text: str, token: Token) -> bool:
         """True when the token is the known first part of a hyphenated word
         (``co-worker``, ``pre-approved``) or the whole compound is a word.
@@ -452,9 +657,14 @@ class Speller:
             if word[0].isupper() and self._is_name(lines, token, names):
                 continue
             if lower in self.foreign:
-                findings.append(self._variant_finding(token, lower))
+                findings.append(self._variant_finding(token, self.foreign[lower]))
                 continue
             if self.is_known(word) or self._is_known_compound(text, token):
+                continue
+            twin = self.british_twin(word)
+            if twin is not None:
+                if self.variant == "us":
+                    findings.append(self._variant_finding(token, twin))
                 continue
             if len(word) > MAX_WORD_LENGTH:
                 findings.append(
@@ -477,8 +687,8 @@ class Speller:
             return False
         return not token.sentence_start or token.text in names or lines.is_name_line(token.start)
 
-    def _variant_finding(self, token: Token, lower: str) -> Finding:
-        wanted = self.foreign[lower]
+    def _variant_finding(self, token: Token, wanted: str) -> Finding:
+        """A finding for a spelling of the other variant; ``wanted`` is its twin."""
         if self.variant == "us":
             rule, message = "us-spelling", f'British spelling; use the US spelling "{wanted}".'
         else:
