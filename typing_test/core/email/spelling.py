@@ -235,6 +235,10 @@ def load_british_words(path: Path | None = None) -> list[BritishPair]:
 _VOCABULARY_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 # Vocabulary words have no corpus count; this one ranks them among common words.
 _VOCABULARY_FREQUENCY = 1000
+# Words of pyspellchecker's list that a business email uses only by mistake:
+# "payed" is the nautical past of "pay" (payed out the rope); in an email it
+# is "paid" misspelled, so it is flagged, with "paid" suggested.
+_NOT_ACCEPTED = ("payed",)
 # The lowest count in pyspellchecker's list: given to variant spellings whose
 # twin it lacks.
 _RARE_FREQUENCY = 50
@@ -293,6 +297,8 @@ def _word_list() -> tuple[dict[str, int], VariantTable]:
     frequencies = dict(english_frequencies())
     for word in load_vocabulary():
         frequencies[word] = max(frequencies.get(word, 0), _VOCABULARY_FREQUENCY)
+    for word in _NOT_ACCEPTED:
+        del frequencies[word]
     table = build_variant_table(frequencies.__contains__, load_british_words())
     for us_form, uk_form in table.us_to_uk.items():
         count = frequencies.get(us_form) or frequencies.get(uk_form) or _RARE_FREQUENCY
@@ -302,6 +308,79 @@ def _word_list() -> tuple[dict[str, int], VariantTable]:
         frequencies.setdefault(uk_form, frequencies.get(us_form, _RARE_FREQUENCY))
         frequencies.setdefault(us_form, frequencies[uk_form])
     return frequencies, table
+
+
+# --- Irregular verbs --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IrregularVerb:
+    """A verb whose past forms are not made with -ed: "teach", ("taught",), ("taught",)."""
+
+    base: str
+    past: tuple[str, ...]
+    participle: tuple[str, ...]
+
+
+def irregular_verbs_path() -> Path:
+    """The table of irregular verbs shipped with the app."""
+    return assets_dir() / "vocabulary" / "irregular-verbs.txt"
+
+
+def load_irregular_verbs(path: Path | None = None) -> list[IrregularVerb]:
+    """Read the irregular verbs: ``base past participle`` a line, "/" between
+    two accepted forms, ``#`` starts a comment line.
+
+    Raises ``ContentError`` naming the file and line for any other line.
+    """
+    path = path or irregular_verbs_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(f"{path}: cannot read the irregular verbs: {error}") from error
+    verbs = []
+    for number, line in enumerate(lines, start=1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        forms = [field.split("/") for field in fields]
+        if len(fields) != 3 or not all(
+            _VOCABULARY_WORD.fullmatch(form) for group in forms for form in group
+        ):
+            raise ContentError(
+                f"{path}, line {number}: expected 'base past participle', not {line.strip()!r}"
+            )
+        verbs.append(IrregularVerb(fields[0], tuple(forms[1]), tuple(forms[2])))
+    return verbs
+
+
+def regular_forms(base: str) -> list[str]:
+    """The past forms ``base`` would have if it were regular: what a writer
+    who misses the irregular form writes.
+
+    >>> regular_forms("teach"), regular_forms("write"), regular_forms("run"), regular_forms("fly")
+    (['teached'], ['writed'], ['runed', 'runned'], ['flyed', 'flied'])
+    """
+    forms = [base + "d" if base.endswith("e") else base + "ed"]
+    if re.search(r"(^|[^aeiou])[aeiou][^aeiouwxy]$", base):  # one vowel, one consonant
+        forms.append(base + base[-1] + "ed")
+    if re.search(r"[^aeiou]y$", base):
+        forms.append(base[:-1] + "ied")
+    return forms
+
+
+@functools.cache
+def _irregular_suggestions() -> dict[str, tuple[str, ...]]:
+    """Each regular form of an irregular verb that is not a word, with the
+    verb's past tense and participle: "writed" gives ("wrote", "written")."""
+    frequencies, _ = _word_list()
+    suggestions: dict[str, tuple[str, ...]] = {}
+    for verb in load_irregular_verbs():
+        forms = tuple(dict.fromkeys(verb.past + verb.participle))
+        for wrong in regular_forms(verb.base):
+            if wrong not in frequencies:
+                suggestions.setdefault(wrong, forms)
+    return suggestions
 
 
 # --- British spellings the word list lacks --------------------------------------
@@ -548,12 +627,20 @@ class Speller:
     ``table`` says which words belong to one variant only.
     """
 
-    def __init__(self, frequencies: dict[str, int], table: VariantTable, variant: str) -> None:
+    def __init__(
+        self,
+        frequencies: dict[str, int],
+        table: VariantTable,
+        variant: str,
+        irregular: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
         self.variant = variant
         self.table = table
         self.frequencies = frequencies
+        # A regular form of an irregular verb ("teached") and the verb's forms.
+        self.irregular = irregular or {}
         # Spellings of the other variant: flagged, and never suggested.
         self.foreign: dict[str, str] = {
             "both": {},
@@ -715,8 +802,10 @@ class Speller:
     ) -> list[str]:
         """Up to five corrections for ``word``, most frequent first.
 
-        Words one edit away come first and are always computed (a few hundred
-        look-ups), with two common words run together ("thankyou") split.
+        A regular form of an irregular verb gets the verb's forms first
+        ("writed": "wrote", "written"). Words one edit away come next and are
+        always computed (a few hundred look-ups), with two common words run
+        together ("thankyou") split.
         Only when there are no close words does the search go two edits away,
         and only while ``budget_s`` seconds of ``clock`` last: the full search
         takes 50 to 150 ms for a long word, and a search cut short returns
@@ -725,6 +814,8 @@ class Speller:
 
         >>> load_speller("both").suggest("Definately", budget_s=0.0)
         ['Definitely']
+        >>> load_speller("both").suggest("teached", budget_s=0.0)[:2]
+        ['taught', 'reached']
         """
         lower = word.lower().replace("\u2019", "'")
         if len(lower) > MAX_WORD_LENGTH:
@@ -738,13 +829,16 @@ class Speller:
         return [_match_case(suggestion, word) for suggestion in found]
 
     def _search(self, word: str, budget_s: float, clock: Clock) -> tuple[tuple[str, ...], bool]:
-        """Rank the known words near ``word``; also say whether the search ran
-        to the end or was cut short by the budget."""
+        """Rank the known words near ``word``, after the irregular forms when
+        ``word`` is a regular form of an irregular verb ("teached": "taught"
+        first); also say whether the search ran to the end or was cut short
+        by the budget. An irregular verb needs no two-edit search."""
         deadline = clock() + budget_s
+        irregular = self.irregular.get(word, ())
         close = edits1(word)
         candidates = self._known(close)
         complete = True
-        if not candidates:
+        if not candidates and not irregular:
             for edit in close:
                 if clock() >= deadline:
                     complete = False
@@ -754,7 +848,8 @@ class Speller:
         split = self._split(word)
         if split:
             counts[split] = min(self.frequencies[half] for half in split.split())
-        ranked = sorted(counts, key=lambda w: (-counts[w], w))
+        others = sorted(counts.keys() - set(irregular), key=lambda w: (-counts[w], w))
+        ranked = [*irregular, *others]
         return tuple(ranked[:MAX_SUGGESTIONS]), complete
 
 
@@ -812,4 +907,4 @@ def _is_compound_char(char: str) -> bool:
 def load_speller(variant: str = "both") -> Speller:
     """A ``Speller`` for ``variant``; the word list is read once per process."""
     frequencies, table = _word_list()
-    return Speller(frequencies, table, variant)
+    return Speller(frequencies, table, variant, _irregular_suggestions())
