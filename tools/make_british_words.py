@@ -96,6 +96,9 @@ CORRESPONDENCES = (
     (r"axe$", "ax"),
     (r"exe$", "ex"),  # annexe
     (r"(?<=[^aeiou][aeiou][cnt])e$", ""),  # chaperone, glycerine, preterite
+    (r"(?<=ea[mp]|arn)t$", "ed"),  # dreamt, leapt, learnt
+    (r"(?<=[ei])lt$", "lled"),  # spelt, spilt
+    (r"oilt$", "oiled"),  # spoilt
     (r"kerb", "curb"),
     (r"gaol", "jail"),
     (r"enqu", "inqu"),  # enquire
@@ -176,6 +179,8 @@ def main() -> None:
         read_words(folder, "british_variant_1", SIZES)
         | read_words(folder, "british_variant_2", SIZES)
     )
+    # British English uses both past forms (dreamt and dreamed, learnt and learned).
+    also_british |= {"dreamed", "undreamed", "learned", "unlearned", "leaped", "overleaped"}
     lines, left_out = [], []
     for word in sorted(british - NOT_PAIRS):
         twin = us_twin(word, american, common)

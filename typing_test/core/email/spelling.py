@@ -103,6 +103,7 @@ theaters theatres  willful wilful
 # use ("check" a list, "license" the verb, "program" software, "meter" a gas
 # meter). With "us" required the UK form is flagged; with "uk" nothing is.
 _UK_ONLY_PAIRS = """
+annex annexe
 check cheque  checks cheques  checkbook chequebook  curb kerb  draft draught
 inquire enquire  inquired enquired  inquiries enquiries  inquiry enquiry
 license licence  licenses licences  meter metre  meters metres  practice practise
@@ -411,26 +412,46 @@ _YSE = re.compile(r"ys(?=(e|es|ed|ing|er|ers|able)$)")
 # both in the list, but finalist, perilous).
 _DOUBLE_L = re.compile(r"(?<=[^aeiou][aeiou]|ue|ia)ll(?=(ed|ing|ings|er|ers|or|ors)$)")
 # Endings after the "our" of colour, honour...: not -ous, -ary, -ation, -ific,
-# -ist, where British spells -or- too (humorous, honorary).
+# -ist, -ise, where British spells -or- too (humorous, honorary, vaporise).
 _OUR_ENDINGS = frozenset(
     "s ed ing ings er ers ful fully fulness less lessly lessness able ably ableness ite ites"
-    " itism y ier iest ily iness ies hood hoods ly liness ee ees ise ised ises ising isation"
-    " isations ize ized izes izing ization izations".split()
+    " itism y ier iest ily iness ies hood hoods ly liness ee ees".split()
     + [""]
 )
-# Greek and Latin stems spelt with ae/oe in British English, with their US form.
-_DIGRAPHS = (
-    ("haem", "hem"), ("aemi", "emi"), ("aesth", "esth"), ("paed", "ped"), ("gynaec", "gynec"),
-    ("palaeo", "paleo"), ("mediaev", "mediev"), ("faec", "fec"), ("aetiol", "etiol"),
-    ("caesar", "cesar"), ("oestr", "estr"), ("oesoph", "esoph"), ("oedem", "edem"),
-    ("foet", "fet"), ("rrhoe", "rrhe"), ("amoeb", "ameb"), ("manoeuv", "maneuv"),
-    ("coeli", "celi"), ("pnoe", "pne"), ("homoeo", "homeo"), ("sulph", "sulf"),
+# Greek and Latin stems spelt with ae/oe in British English, with their US
+# form, anchored where the stem stands in its words and followed by what
+# follows it there: "haem" begins haemoglobin, so "thaem" is not "them" and
+# "haemisphere" not "hemisphere"; "paed" begins paediatric or follows
+# "ortho", so "developaed" and "paedestrian" stay wrong.
+_DIGRAPHS = tuple(
+    (re.compile(british), american)
+    for british, american in (
+        (r"^haem(?=at|og|or|ol|op|ost)", "hem"),  # haematology, haemoglobin, haemorrhage
+        (r"(leuk|septic|isch|an|glyc|ur|tox)aemi(?=(a|as|c)$)", r"\1emi"),  # leukaemia
+        (r"(^|an|kin|syn|para)aesth(?=e[st])", r"\1esth"),  # anaesthetic, kinaesthesia
+        (r"^paed(?=iatr|oph|olog|erast)", "ped"),  # paediatric, paedophile
+        (r"(?<=^ortho|cyclo)paed", "ped"),  # orthopaedic, encyclopaedia
+        (r"^gynaec", "gynec"), (r"^palaeo", "paleo"), (r"^mediaev", "mediev"),
+        (r"^faec(?=[ae])", "fec"), (r"^aetiol", "etiol"), (r"^caesar", "cesar"),
+        (r"^oestr(?=og|ad|us|ous|iol|one)", "estr"), (r"^oesoph", "esoph"),
+        (r"^oedem", "edem"), (r"^foet(?=us|al|id|icid|or)", "fet"),
+        (r"rrhoe(?=(a|al|ic|as)$)", "rrhe"), (r"^amoeb", "ameb"),
+        (r"^(out)?manoeuv(?=r)", r"\1maneuv"), (r"^coeliac", "celiac"),
+        (r"pnoe(?=as?$)", "pne"), (r"^homoeo(?=p|s)", "homeo"), (r"^(de|bi)?sulph", r"\1sulf"),
+    )
 )
-# Prefixes before a British word of the list: unlabelled, reorganise, non-colour...
+# Prefixes before a British word of the list: unlabelled, reauthorised.
 _VARIANT_PREFIXES = (
     "un", "re", "dis", "mis", "non", "pre", "over", "under", "counter", "co", "sub", "super",
     "inter", "multi", "anti", "de", "semi", "out", "mid", "post", "pro", "micro", "macro",
 )
+
+
+def _is_compound_tail(word: str) -> bool:
+    """Whether ``word`` may end a compound after a British word ("master" in
+    harbourmaster): four letters or more, starting with a consonant, so that
+    an ending is not taken for a word ("litreally" is not "literally")."""
+    return len(word) > 3 and word[0] not in "aeiouy"
 
 
 def _one_correspondence(
@@ -461,8 +482,9 @@ def _one_correspondence(
             yield word[:start] + "or" + tail
         start = word.find("our", start + 1)
     for british, american in _DIGRAPHS:
-        if british in word:
-            yield word.replace(british, american)
+        us_form = british.sub(american, word, count=1)
+        if us_form != word:
+            yield us_form
 
 
 # --- Finding the words to check ----------------------------------------------
@@ -673,8 +695,9 @@ class Speller:
         """The US twin of ``word`` when it is a British spelling the word list
         lacks, by the correspondences above; None for any other word.
 
-        A known British word with a prefix counts too ("reorganisations",
-        "unlabelled"). Possessives keep their ending.
+        A British word of the list with a prefix ("reorganisations") or at
+        the head of a compound ("harbourmaster") counts too, when the US
+        form is a known word. Possessives keep their ending.
 
         >>> speller = load_speller("both")
         >>> [speller.british_twin(w) for w in ("reauthorised", "snorkellers", "preauthorised")]
@@ -687,12 +710,17 @@ class Speller:
         if len(base) > MAX_WORD_LENGTH or ending not in ("", "s"):
             return None
         ending = apostrophe + ending
-        for prefix in _VARIANT_PREFIXES:
-            rest = base[len(prefix) :]
-            if base.startswith(prefix) and rest in self.table.uk_to_us:
-                us_form = prefix + self.table.uk_to_us[rest]
-                if self._is_us_word(us_form):
-                    return us_form + ending
+        uk_to_us = self.table.uk_to_us
+        for split in range(2, len(base) - 1):
+            head, tail = base[:split], base[split:]
+            if head in _VARIANT_PREFIXES and self._is_twin_pair(tail):  # unlabelled
+                us_form = head + uk_to_us[tail]
+            elif self._is_twin_pair(head) and _is_compound_tail(tail) and self._is_us_word(tail):
+                us_form = uk_to_us[head] + tail  # harbourmaster
+            else:
+                continue
+            if self._is_us_twin(us_form, base):
+                return us_form + ending
         level = [base]
         for _ in range(2):  # "colourised": -our, then -ise
             level = [
@@ -701,9 +729,22 @@ class Speller:
                 for us in _one_correspondence(w, self.table.our_stems, self._is_us_word)
             ]
             for us_form in level:
-                if self._is_us_word(us_form):
+                if self._is_us_twin(us_form, base):
                     return us_form + ending
         return None
+
+    def _is_twin_pair(self, uk_form: str) -> bool:
+        """True when ``uk_form`` is a British spelling whose US twin is not
+        British English as well: "colour" yes, "tyre" no ("tire" is a British
+        verb, so "retyre" is not "retire")."""
+        us_form = self.table.uk_to_us.get(uk_form)
+        return us_form is not None and self.table.us_to_uk.get(us_form) == uk_form
+
+    def _is_us_twin(self, us_form: str, uk_form: str) -> bool:
+        """True when ``us_form`` is a known US word and the table gives it no
+        other British twin: "colorise" is not British because "colorize"
+        is "colourise" in British."""
+        return self._is_us_word(us_form) and self.table.us_to_uk.get(us_form, uk_form) == uk_form
 
     def _is_us_word(self, word: str) -> bool:
         """A word of the list that is not a British-only spelling."""
