@@ -591,7 +591,7 @@ def tokens(text: str) -> Iterator[Token]:
         if _NOT_PROSE.search(chunk.group()):
             continue
         for compound in _COMPOUND.finditer(chunk.group()):
-            if any(char.isdigit() for char in compound.group()):
+            if any(map(str.isdigit, compound.group())):
                 continue
             offset = chunk.start() + compound.start()
             position = 0
@@ -602,7 +602,7 @@ def tokens(text: str) -> Iterator[Token]:
                     continue
                 if _ROMAN_NUMERAL.fullmatch(part):
                     continue
-                if any(char.isupper() for char in part[1:]):
+                if part[1:] != part[1:].lower():  # an inner capital
                     continue
                 yield Token(start, start + len(part), part, _is_sentence_start(text, start))
 
