@@ -99,6 +99,11 @@ CORRESPONDENCES = (
     (r"(?<=ea[mp]|arn)t$", "ed"),  # dreamt, leapt, learnt
     (r"(?<=[ei])lt$", "lled"),  # spelt, spilt
     (r"oilt$", "oiled"),  # spoilt
+    (r"(?<=[aeiou])ss(?=(ed|ing)$)", "s"),  # focussed, biassed
+    (r"^despatch", "dispatch"),
+    (r"^cyph", "ciph"),  # cypher
+    (r"^syph", "siph"),  # syphon
+    (r"^waggon", "wagon"),
     (r"kerb", "curb"),
     (r"gaol", "jail"),
     (r"enqu", "inqu"),  # enquire

@@ -1,9 +1,13 @@
 """Offline spelling: the word list, what is never flagged, US/UK variants, suggestions.
 
 The word list is pyspellchecker's English word-frequency list, extended by the
-business vocabulary in ``assets/vocabulary/business.txt`` and by the British
-forms of the US words in the variant table below. A ``Speller`` finds the
-unknown words of a text and proposes corrections within a time budget.
+business vocabulary in ``assets/vocabulary/business.txt``, by the British
+spellings of ``assets/vocabulary/british.txt`` (derived from SCOWL) and by the
+British forms of the US words in the variant table below; British forms that
+none of these lists hold are found by regular correspondences (-ise, doubled l...).
+A ``Speller`` finds the unknown words of a text and proposes corrections within
+a time budget, the irregular forms first for a regular form of an irregular
+verb (``assets/vocabulary/irregular-verbs.txt``).
 
 >>> speller = load_speller("both")
 >>> [f.text for f in speller.find("We will recieve the colour samples on Monday.")]
@@ -101,9 +105,10 @@ theaters theatres  willful wilful
 
 # UK forms whose US twin is also correct British English with another sense or
 # use ("check" a list, "license" the verb, "program" software, "meter" a gas
-# meter). With "us" required the UK form is flagged; with "uk" nothing is.
+# meter, "prize" a reward, "leaned" the other past form). With "us" required
+# the UK form is flagged; with "uk" nothing is.
 _UK_ONLY_PAIRS = """
-annex annexe
+annex annexe  leaned leant  prize prise  prized prised  prizes prises  prizing prising
 check cheque  checks cheques  checkbook chequebook  curb kerb  draft draught
 inquire enquire  inquired enquired  inquiries enquiries  inquiry enquiry
 license licence  licenses licences  meter metre  meters metres  practice practise
@@ -386,8 +391,8 @@ def _irregular_suggestions() -> dict[str, tuple[str, ...]]:
 
 # --- British spellings the word list lacks --------------------------------------
 #
-# A British form of a rarer or derived word ("unitalicised", "reorganisations",
-# "misbehaviours") may be missing from the list. These correspondences turn an
+# A British form of a rarer or derived word ("reauthorised", "snorkellers")
+# may be missing from the list. These correspondences turn an
 # unknown word into its US twin; the word is British when the twin is a known
 # US word. Each is narrowed so that it cannot turn a misspelling into a known
 # word: "fourty" is not "forty" (-our only after a stem the list spells -our,
