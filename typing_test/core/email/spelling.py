@@ -98,6 +98,7 @@ liter litre  liters litres  luster lustre  maneuver manoeuvre  maneuvered manoeu
 maneuvering manoeuvring  maneuvers manoeuvres  meager meagre  millimeter millimetre
 millimeters millimetres  mold mould  molds moulds  moldy mouldy  mustache moustache
 offense offence  offenses offences  pajamas pyjamas  plow plough  pretense pretence
+practiced practised  practicing practising
 saber sabre  skeptic sceptic  skeptical sceptical  skepticism scepticism  skillful skilful
 skillfully skilfully  smolder smoulder  somber sombre  specter spectre  theater theatre
 theaters theatres  willful wilful
@@ -112,7 +113,7 @@ annex annexe  leaned leant  prize prise  prized prised  prizes prises  prizing p
 check cheque  checks cheques  checkbook chequebook  curb kerb  draft draught
 inquire enquire  inquired enquired  inquiries enquiries  inquiry enquiry
 license licence  licenses licences  meter metre  meters metres  practice practise
-practiced practised  practices practises  practicing practising  program programme
+practices practises  program programme
 programs programmes  specialty speciality  story storey  stories storeys  tire tyre
 tires tyres
 """
