@@ -447,9 +447,9 @@ _DIGRAPHS = tuple(
     )
 )
 # Prefixes before a British word of the list: unlabelled, reauthorised.
-_VARIANT_PREFIXES = (
-    "un", "re", "dis", "mis", "non", "pre", "over", "under", "counter", "co", "sub", "super",
-    "inter", "multi", "anti", "de", "semi", "out", "mid", "post", "pro", "micro", "macro",
+_VARIANT_PREFIXES = frozenset(
+    "un re dis mis non pre over under counter co sub super inter multi anti de semi out mid"
+    " post pro micro macro".split()
 )
 
 
@@ -487,10 +487,11 @@ def _one_correspondence(
         if tail in _OUR_ENDINGS and any(head.endswith(stem) for stem in our_stems):
             yield word[:start] + "or" + tail
         start = word.find("our", start + 1)
-    for british, american in _DIGRAPHS:
-        us_form = british.sub(american, word, count=1)
-        if us_form != word:
-            yield us_form
+    if "ae" in word or "oe" in word or "sulph" in word:  # most words have none
+        for british, american in _DIGRAPHS:
+            us_form = british.sub(american, word, count=1)
+            if us_form != word:
+                yield us_form
 
 
 # --- Finding the words to check ----------------------------------------------
@@ -762,8 +763,11 @@ class Speller:
 
         Looks at most ``MAX_WORD_LENGTH`` characters either side of the token,
         so a text of any length costs the same per word."""
-        if text.startswith("-", token.end) and token.text.lower() in _PREFIXES:
+        hyphen_after = text.startswith("-", token.end)
+        if hyphen_after and token.text.lower() in _PREFIXES:
             return True
+        if not hyphen_after and not (token.start > 0 and text[token.start - 1] == "-"):
+            return False  # a word without a hyphen beside it is no part of a compound
         start, end = _hyphenated_span(text, token.start, token.end)
         compound = text[start:end].strip("-")
         return "-" in compound and compound.lower() in self.frequencies
