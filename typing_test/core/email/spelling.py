@@ -119,7 +119,7 @@ tires tyres
 """
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class VariantTable:
     """Which spellings belong to one variant only, and their twins.
 
