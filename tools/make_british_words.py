@@ -168,8 +168,9 @@ def us_twin(word: str, american: set[str], common: set[str]) -> str | None:
     return None
 
 
-def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dict/scowl")
+def british_pairs(folder: Path) -> tuple[list[str], list[str]]:
+    """The lines of the list (``british us`` or ``british us also-british``)
+    made from the SCOWL lists in ``folder``, and the British words left out."""
     # The British spellings, and the British variants SCOWL counts as about
     # as common (foetus, gaol, mediaeval, yoghurt).
     british = read_words(folder, "british", SIZES) | read_words(
@@ -195,6 +196,12 @@ def main() -> None:
             lines.append(f"{word} {twin} also-british")
         else:
             lines.append(f"{word} {twin}")
+    return lines, left_out
+
+
+def main() -> None:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dict/scowl")
+    lines, left_out = british_pairs(folder)
     header = [
         "# British spellings and their US twins, one pair a line: british us [also-british].",
         "# \"also-british\": the US form is correct British English too (program, judgment).",
