@@ -8,10 +8,14 @@ from typing_test.core.assets import ContentError
 from typing_test.core.email.checker import Checker, load_checker
 from typing_test.core.email.spelling import (
     MAX_SUGGESTIONS,
+    BritishPair,
     build_variant_table,
     edits1,
+    load_british_words,
+    load_irregular_verbs,
     load_speller,
     load_vocabulary,
+    regular_forms,
     tokens,
 )
 
@@ -188,6 +192,121 @@ def test_variant_table_families_and_one_way_pairs():
     assert "license" not in table.us_to_uk
 
 
+# The issue's sample of British forms flagged with both spellings accepted.
+ISSUE_BRITISH = (
+    "unauthorised penalised italicised dishonour defenceless specialities nationalisation"
+    " sulphide".split()
+)
+# British forms of each correspondence, with their US twins.
+BRITISH_AND_US = [
+    ("unauthorised", "unauthorized"), ("reorganisations", "reorganizations"),
+    ("paralysed", "paralyzed"), ("dishonourable", "dishonorable"), ("centred", "centered"),
+    ("defenceless", "defenseless"), ("catalogued", "cataloged"), ("cancelling", "canceling"),
+    ("jewellery", "jewelry"), ("paediatric", "pediatric"), ("oestrogen", "estrogen"),
+    ("sulphide", "sulfide"), ("specialities", "specialties"), ("manoeuvring", "maneuvering"),
+    ("aluminium", "aluminum"), ("fulfilment", "fulfillment"), ("ageing", "aging"),
+]
+
+
+@pytest.mark.parametrize("word", ISSUE_BRITISH)
+def test_british_forms_are_accepted_in_both_and_uk(word):
+    assert flagged(f"The {word} item.", "both") == []
+    assert flagged(f"The {word} item.", "uk") == []
+
+
+@pytest.mark.parametrize(("uk", "us"), BRITISH_AND_US)
+def test_us_flags_the_british_form_and_uk_the_us_form(uk, us):
+    [finding] = load_speller("us").find(f"The {uk} item.")
+    assert (finding.text, finding.rule, finding.suggestions) == (uk, "us-spelling", (us,))
+    [finding] = load_speller("uk").find(f"The {us} item.")
+    assert (finding.text, finding.rule, finding.suggestions) == (us, "uk-spelling", (uk,))
+    assert flagged(f"The {uk} and {us} items.", "both") == []
+
+
+@pytest.mark.parametrize(
+    ("british", "us"),
+    [
+        # Not in the British word list: found by the correspondences.
+        ("reauthorised", "reauthorized"), ("snorkellers", "snorkelers"),
+        ("preauthorised", "preauthorized"), ("outgeneralled", "outgeneraled"),
+    ],
+)
+def test_british_forms_missing_from_the_list_are_found_by_correspondence(british, us):
+    assert load_speller("both").british_twin(british) == us
+    assert flagged(f"It was {british}.", "both") == []
+    [finding] = load_speller("us").find(f"It was {british}.")
+    assert (finding.rule, finding.suggestions) == ("us-spelling", (us,))
+
+
+@pytest.mark.parametrize(
+    "misspelling",
+    [
+        "fourty", "humourous", "labourious", "honourary", "vigourous", "errour", "terrour",
+        "capsise", "downsising", "sise", "appealled", "revealled", "rulled", "smilling",
+        "finallist", "journallist", "perillous", "sence", "expence", "ordre", "numbre", "raed",
+        "recieve", "seperate", "analysize",
+    ],
+)
+def test_the_correspondences_do_not_accept_misspellings(misspelling):
+    for variant in ("both", "uk", "us"):
+        assert flagged(f"The {misspelling} here.", variant) == [misspelling]
+
+
+@pytest.mark.parametrize(
+    "word",
+    "advise advertise exercise surprise comprise compromise televise enterprise revise"
+    " supervise improvise franchise merchandise expertise".split(),
+)
+def test_words_spelt_ise_in_us_english_too_are_never_flagged(word):
+    for variant in ("both", "uk", "us"):
+        assert flagged(f"We {word} it.", variant) == []
+
+
+def test_licence_practise_programme_follow_the_british_noun_verb_split():
+    # British: licence and practice are nouns, license and practise verbs;
+    # programme is a plan, program software. US English uses license,
+    # practice and program for all: "us" flags the British forms, "uk"
+    # accepts both of each pair.
+    text = "The licence, the practise, the programme."
+    assert [(f.text, f.suggestions) for f in load_speller("us").find(text)] == [
+        ("licence", ("license",)), ("practise", ("practice",)), ("programme", ("program",)),
+    ]
+    both_forms = "We license the licence, practise in practice, and program the programme."
+    assert flagged(both_forms, "uk") == []
+    assert flagged(both_forms, "both") == []
+
+
+def test_the_british_word_list_pairs_real_twins():
+    pairs = load_british_words()
+    assert len(pairs) > 3000
+    table = {pair.uk: pair for pair in pairs}
+    assert table["colour"] == BritishPair("colour", "color", False)
+    assert table["programme"] == BritishPair("programme", "program", True)
+    assert table["judgement"].also_british
+    # Reviewed mismatches are not pairs.
+    assert not {"prise", "nought", "spilled", "formulae"} & table.keys()
+    speller = load_speller("both")
+    # No spelling is both a British form and a US form that "uk" flags.
+    assert not speller.table.us_to_uk.keys() & speller.table.uk_to_us.keys()
+
+
+def test_a_bad_british_word_list_line_names_the_file_and_line(tmp_path):
+    path = tmp_path / "british.txt"
+    path.write_text("# comment\ncolour color\ncentre\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"british\.txt, line 3"):
+        load_british_words(path)
+    path.write_text("colour color maybe\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="line 1"):
+        load_british_words(path)
+
+
+def test_british_pairs_fill_gaps_in_the_table_only():
+    pairs = [BritishPair("colour", "colr", False), BritishPair("storey", "story", True)]
+    table = build_variant_table({"color"}.__contains__, pairs)
+    assert table.uk_to_us["colour"] == "color"  # the hand-made family wins
+    assert table.uk_to_us["storey"] == "story" and "story" not in table.us_to_uk
+
+
 def test_unknown_variant_is_rejected():
     with pytest.raises(ValueError, match="variant"):
         load_checker("au")
@@ -295,3 +414,87 @@ def test_documented_examples_hold():
 
     for module in (spelling, checker):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# --- Irregular verbs ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("teached", ["taught"]), ("buyed", ["bought"]), ("catched", ["caught"]),
+        ("thinked", ["thought"]), ("writed", ["wrote", "written"]), ("sended", ["sent"]),
+        ("payed", ["paid"]), ("runned", ["ran", "run"]), ("understanded", ["understood"]),
+        ("Bringed", ["Brought"]),
+    ],
+)
+def test_a_regular_form_of_an_irregular_verb_suggests_the_irregular_forms(wrong, right):
+    text = f"{wrong} it." if wrong[0].isupper() else f"Yesterday we {wrong} it."
+    findings = load_checker().check(text, budget_s=0.0)
+    [finding] = [f for f in findings if f.kind == "spelling"]
+    assert finding.text == wrong
+    assert list(finding.suggestions[: len(right)]) == right
+
+
+def test_payed_is_flagged_but_regular_forms_that_are_words_are_not():
+    assert flagged("We payed the invoice.") == ["payed"]
+    assert flagged("We learned, dreamed, lighted and quitted; it bended.") == []
+
+
+def test_irregular_verb_table_and_regular_forms():
+    verbs = {verb.base: verb for verb in load_irregular_verbs()}
+    assert len(verbs) > 120
+    assert verbs["get"].participle == ("got", "gotten")
+    assert verbs["teach"].past == ("taught",)
+    assert regular_forms("forget") == ["forgeted", "forgetted"]
+    assert regular_forms("read") == ["readed"]
+
+
+def test_a_bad_irregular_verb_line_names_the_file_and_line(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text("teach taught taught\ngo went\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"verbs\.txt, line 2"):
+        load_irregular_verbs(path)
+
+
+# --- Hostile input: bounded work ---------------------------------------------------
+
+
+def test_a_huge_word_is_flagged_without_a_search(monkeypatch):
+    from typing_test.core.email import spelling
+
+    searched = []
+    real_edits1 = spelling.edits1
+
+    def recording_edits1(word: str) -> list[str]:
+        searched.append(len(word))
+        return real_edits1(word)
+
+    monkeypatch.setattr(spelling, "edits1", recording_edits1)
+    word = "Qx" + "z" * 2998
+    checker = Checker(load_speller("both"))
+    [finding] = checker.check(f"{word} is here.", budget_s=1.0)
+    assert (finding.text, finding.suggestions) == (word, ())
+    assert finding.message == "Not a word: 3,000 letters without a space."
+    assert load_speller("both").suggest(word.lower(), budget_s=1.0) == []
+    # Neither the name test nor a suggestion search expanded the long word.
+    assert all(length <= spelling.MAX_WORD_LENGTH for length in searched)
+
+
+def test_only_the_first_unknown_words_of_a_huge_text_get_suggestions():
+    from typing_test.core.email.checker import MAX_WORDS_SUGGESTED
+
+    text = "We " + " and ".join(["recieve"] * (MAX_WORDS_SUGGESTED + 5) + ["seperate"]) + "."
+    findings = Checker(load_speller("both")).check(text, budget_s=0.0)
+    findings = [f for f in findings if f.kind == "spelling"]
+    assert len(findings) == MAX_WORDS_SUGGESTED + 6
+    assert all(f.suggestions for f in findings[:MAX_WORDS_SUGGESTED])
+    assert [f.suggestions for f in findings[MAX_WORDS_SUGGESTED:]] == [()] * 6
+
+
+def test_hyphenated_words_are_read_in_a_long_hyphenated_run():
+    # The compound look-up reads a bounded window around each word, and still
+    # finds prefixes and skips unknown parts correctly in a very long run.
+    text = "co-" + "-".join(["worker"] * 20_000) + " and re-send the e-mail"
+    assert flagged(text) == []
+    assert flagged("A co-wroker pre-approved it.") == ["wroker"]

@@ -19,7 +19,9 @@ thread. Each variant is loaded once per process, so a second call is instant.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import threading
 import time
 
@@ -27,7 +29,13 @@ from typing_test.core.email.findings import Finding
 from typing_test.core.email.grammar import check_grammar
 from typing_test.core.email.spelling import VARIANTS, Clock, Speller, load_speller
 
-__all__ = ["Checker", "load_checker"]
+__all__ = ["MAX_WORDS_SUGGESTED", "Checker", "load_checker"]
+
+# The unknown words of one text that get suggestions: far more than any email
+# has. The one-edit search that every such word gets costs about 0.2 ms, so
+# 500 words cost 0.1 s, while a megabyte of garbage (100,000 unknown words)
+# would cost 20 s.
+MAX_WORDS_SUGGESTED = 500
 
 
 class Checker:
@@ -56,20 +64,19 @@ class Checker:
         full stop gets both findings.
 
         Suggestions for unknown words share ``budget_s`` seconds of ``clock``
-        for the whole call: every word gets the cheap one-edit search, and the
-        slow two-edit search runs only while its share of the budget lasts.
-        Pass a fake ``clock`` to make the cut-off deterministic. ``suggestions=False``
-        skips the search (variant findings still carry their one suggestion).
+        for the whole call: every word (up to ``MAX_WORDS_SUGGESTED``) gets the
+        cheap one-edit search, and the slow two-edit search runs only while its
+        share of the budget lasts. Pass a fake ``clock`` to make the cut-off
+        deterministic. ``suggestions=False`` skips the search (variant findings
+        still carry their one suggestion).
 
         >>> load_checker().check("Their is a problem.", suggestions=False)[0].suggestions
         ('There',)
         """
         grammar = check_grammar(text)
-        replaced = [g for g in grammar if g.rule not in _RULES_KEEPING_THE_WORD]
+        covered = _Coverage([g for g in grammar if g.rule not in _RULES_KEEPING_THE_WORD])
         spelling = [
-            finding
-            for finding in self.speller.find(text)
-            if not any(g.start <= finding.start and finding.end <= g.end for g in replaced)
+            finding for finding in self.speller.find(text) if not covered.covers(finding)
         ]
         if suggestions:
             spelling = self._with_suggestions(spelling, budget_s, clock)
@@ -80,9 +87,11 @@ class Checker:
     ) -> list[Finding]:
         """Add suggestions to the unknown-word findings. Each word may use an
         equal share of the budget still left, so one hard word cannot starve
-        the rest; what an easy word leaves over goes to the words after it."""
+        the rest; what an easy word leaves over goes to the words after it.
+        Only the first ``MAX_WORDS_SUGGESTED`` unknown words get suggestions,
+        so that a huge text of garbage cannot hold the checker for seconds."""
         deadline = clock() + budget_s
-        unknown = [f for f in findings if f.rule == "spelling"]
+        unknown = [f for f in findings if f.rule == "spelling"][:MAX_WORDS_SUGGESTED]
         suggested = {}
         for done, finding in enumerate(unknown):
             share = max(0.0, deadline - clock()) / (len(unknown) - done)
@@ -102,6 +111,23 @@ class Checker:
         ['separate']
         """
         return self.speller.suggest(word, budget_s=budget_s, clock=clock)
+
+
+class _Coverage:
+    """The spans of some findings, to ask whether one of them holds another
+    span, in logarithmic time (a text with thousands of findings of each
+    kind would otherwise compare every pair)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        ordered = sorted(findings, key=lambda f: f.start)
+        self.starts = [f.start for f in ordered]
+        # furthest_end[i]: the furthest end among the first i + 1 spans.
+        self.furthest_end = list(itertools.accumulate((f.end for f in ordered), max))
+
+    def covers(self, finding: Finding) -> bool:
+        """True when one of the spans starts at or before ``finding`` and ends at or after it."""
+        count = bisect.bisect_right(self.starts, finding.start)
+        return count > 0 and self.furthest_end[count - 1] >= finding.end
 
 
 # Grammar rules that flag a word without replacing it: a spelling finding on

@@ -1,9 +1,13 @@
 """Offline spelling: the word list, what is never flagged, US/UK variants, suggestions.
 
 The word list is pyspellchecker's English word-frequency list, extended by the
-business vocabulary in ``assets/vocabulary/business.txt`` and by the British
-forms of the US words in the variant table below. A ``Speller`` finds the
-unknown words of a text and proposes corrections within a time budget.
+business vocabulary in ``assets/vocabulary/business.txt``, by the British
+spellings of ``assets/vocabulary/british.txt`` (derived from SCOWL) and by the
+British forms of the US words in the variant table below; British forms that
+none of these lists hold are found by regular correspondences (-ise, doubled l...).
+A ``Speller`` finds the unknown words of a text and proposes corrections within
+a time budget, the irregular forms first for a regular form of an irregular
+verb (``assets/vocabulary/irregular-verbs.txt``).
 
 >>> speller = load_speller("both")
 >>> [f.text for f in speller.find("We will recieve the colour samples on Monday.")]
@@ -14,13 +18,14 @@ unknown words of a text and proposes corrections within a time budget.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import json
 import pkgutil
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +34,9 @@ from typing_test.core.email.findings import Finding
 
 VARIANTS = ("both", "us", "uk")
 MAX_SUGGESTIONS = 5
+# No word of the word list is longer (pneumonoultramicroscopicsilicovolcanoconiosis
+# has 45 letters). A longer token is flagged without a search for corrections.
+MAX_WORD_LENGTH = 45
 
 Clock = Callable[[], float]
 
@@ -90,6 +98,7 @@ liter litre  liters litres  luster lustre  maneuver manoeuvre  maneuvered manoeu
 maneuvering manoeuvring  maneuvers manoeuvres  meager meagre  millimeter millimetre
 millimeters millimetres  mold mould  molds moulds  moldy mouldy  mustache moustache
 offense offence  offenses offences  pajamas pyjamas  plow plough  pretense pretence
+practiced practised  practicing practising
 saber sabre  skeptic sceptic  skeptical sceptical  skepticism scepticism  skillful skilful
 skillfully skilfully  smolder smoulder  somber sombre  specter spectre  theater theatre
 theaters theatres  willful wilful
@@ -97,12 +106,14 @@ theaters theatres  willful wilful
 
 # UK forms whose US twin is also correct British English with another sense or
 # use ("check" a list, "license" the verb, "program" software, "meter" a gas
-# meter). With "us" required the UK form is flagged; with "uk" nothing is.
+# meter, "prize" a reward, "leaned" the other past form). With "us" required
+# the UK form is flagged; with "uk" nothing is.
 _UK_ONLY_PAIRS = """
+annex annexe  leaned leant  prize prise  prized prised  prizes prises  prizing prising
 check cheque  checks cheques  checkbook chequebook  curb kerb  draft draught
 inquire enquire  inquired enquired  inquiries enquiries  inquiry enquiry
 license licence  licenses licences  meter metre  meters metres  practice practise
-practiced practised  practices practises  practicing practising  program programme
+practices practises  program programme
 programs programmes  specialty speciality  story storey  stories storeys  tire tyre
 tires tyres
 """
@@ -121,18 +132,41 @@ class VariantTable:
     us_to_uk: dict[str, str]
     uk_to_us: dict[str, str]
 
+    @functools.cached_property
+    def our_stems(self) -> frozenset[str]:
+        """The British -our words of the table ("colour", "honour", "savour")
+        up to and including their "our": the stems whose "our" the -our
+        correspondence may change."""
+        stems = set()
+        for uk_form, us_form in self.uk_to_us.items():
+            start = uk_form.find("our")
+            if start > 0 and uk_form[:start] + "or" + uk_form[start + 3 :] == us_form:
+                stems.add(uk_form[: start + 3])
+        return frozenset(stems)
 
-def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
-    """Expand the families and pairs above into a ``VariantTable``.
+
+def build_variant_table(
+    known: Callable[[str], bool], british: Iterable[BritishPair] = ()
+) -> VariantTable:
+    """Expand the families and pairs above, then the ``british`` word list's
+    pairs, into a ``VariantTable``.
 
     ``known(word)`` says whether a US form is a real word; family members
-    whose US form is unknown are dropped.
+    whose US form is unknown are dropped. The word list's pairs (see
+    ``load_british_words``) only fill gaps: a spelling the tables above
+    already place keeps its place.
 
     >>> table = build_variant_table(lambda word: word in {"color", "colored", "organize"})
     >>> table.us_to_uk["colored"], table.uk_to_us["organise"]
     ('coloured', 'organize')
     >>> "check" in table.us_to_uk, table.uk_to_us["cheque"]
     (False, 'check')
+    >>> pairs = [BritishPair("sulphide", "sulfide", False), BritishPair("storey", "story", True)]
+    >>> table = build_variant_table(lambda word: False, pairs)
+    >>> table.us_to_uk["sulfide"], table.uk_to_us["sulphide"], table.uk_to_us["storey"]
+    ('sulphide', 'sulfide', 'story')
+    >>> "story" in table.us_to_uk
+    False
     """
     us_to_uk: dict[str, str] = {}
     for us_end, uk_end, stems, suffixes in _FAMILIES:
@@ -146,7 +180,60 @@ def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
     uk_to_us = {uk: us for us, uk in us_to_uk.items()}
     words = _UK_ONLY_PAIRS.split()
     uk_to_us.update(zip(words[1::2], words[0::2], strict=True))
+    for pair in british:
+        if pair.uk in uk_to_us or pair.uk in us_to_uk:
+            continue
+        uk_to_us[pair.uk] = pair.us
+        if not pair.also_british and pair.us not in uk_to_us:
+            us_to_uk.setdefault(pair.us, pair.uk)
     return VariantTable(us_to_uk, uk_to_us)
+
+
+# --- The British word list -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BritishPair:
+    """A British spelling and its US twin. ``also_british``: the US form is
+    correct British English too ("program", "judgment"), so "uk" accepts it."""
+
+    uk: str
+    us: str
+    also_british: bool
+
+
+def british_words_path() -> Path:
+    """The British word list shipped with the app (derived from SCOWL)."""
+    return assets_dir() / "vocabulary" / "british.txt"
+
+
+def load_british_words(path: Path | None = None) -> list[BritishPair]:
+    """Read the British word list: ``british us`` or ``british us also-british``
+    a line, ``#`` starts a comment line.
+
+    Raises ``ContentError`` naming the file and line for any other line.
+    """
+    path = path or british_words_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(f"{path}: cannot read the British word list: {error}") from error
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if (
+            len(fields) not in (2, 3)
+            or not all(_VOCABULARY_WORD.fullmatch(word) for word in fields[:2])
+            or fields[2:] not in ([], ["also-british"])
+        ):
+            raise ContentError(
+                f"{path}, line {number}: expected 'british us' or 'british us also-british',"
+                f" not {line.strip()!r}"
+            )
+        pairs.append(BritishPair(fields[0], fields[1], len(fields) == 3))
+    return pairs
 
 
 # --- The word list -------------------------------------------------------------
@@ -155,6 +242,13 @@ def build_variant_table(known: Callable[[str], bool]) -> VariantTable:
 _VOCABULARY_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 # Vocabulary words have no corpus count; this one ranks them among common words.
 _VOCABULARY_FREQUENCY = 1000
+# Words of pyspellchecker's list that a business email uses only by mistake:
+# "payed" is the nautical past of "pay" (payed out the rope); in an email it
+# is "paid" misspelled, so it is flagged, with "paid" suggested.
+_NOT_ACCEPTED = ("payed",)
+# The lowest count in pyspellchecker's list: given to variant spellings whose
+# twin it lacks.
+_RARE_FREQUENCY = 50
 
 
 def vocabulary_path() -> Path:
@@ -203,18 +297,201 @@ def _word_list() -> tuple[dict[str, int], VariantTable]:
     """The full word list (English, vocabulary, UK forms) and the variant table.
 
     Shared by the spellers of all three variants; built once per process.
+    A spelling the dictionary lacks takes its twin's count, or the lowest
+    count of the dictionary when the twin is missing too (a rare word must
+    not rank above common ones among suggestions).
     """
     frequencies = dict(english_frequencies())
     for word in load_vocabulary():
         frequencies[word] = max(frequencies.get(word, 0), _VOCABULARY_FREQUENCY)
-    table = build_variant_table(frequencies.__contains__)
+    for word in _NOT_ACCEPTED:
+        del frequencies[word]
+    table = build_variant_table(frequencies.__contains__, load_british_words())
     for us_form, uk_form in table.us_to_uk.items():
-        count = frequencies.get(us_form, _VOCABULARY_FREQUENCY)
+        count = frequencies.get(us_form) or frequencies.get(uk_form) or _RARE_FREQUENCY
         frequencies.setdefault(uk_form, count)
         frequencies.setdefault(us_form, count)
     for uk_form, us_form in table.uk_to_us.items():
-        frequencies.setdefault(uk_form, frequencies.get(us_form, _VOCABULARY_FREQUENCY))
+        frequencies.setdefault(uk_form, frequencies.get(us_form, _RARE_FREQUENCY))
+        frequencies.setdefault(us_form, frequencies[uk_form])
     return frequencies, table
+
+
+# --- Irregular verbs --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IrregularVerb:
+    """A verb whose past forms are not made with -ed: "teach", ("taught",), ("taught",)."""
+
+    base: str
+    past: tuple[str, ...]
+    participle: tuple[str, ...]
+
+
+def irregular_verbs_path() -> Path:
+    """The table of irregular verbs shipped with the app."""
+    return assets_dir() / "vocabulary" / "irregular-verbs.txt"
+
+
+def load_irregular_verbs(path: Path | None = None) -> list[IrregularVerb]:
+    """Read the irregular verbs: ``base past participle`` a line, "/" between
+    two accepted forms, ``#`` starts a comment line.
+
+    Raises ``ContentError`` naming the file and line for any other line.
+    """
+    path = path or irregular_verbs_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(f"{path}: cannot read the irregular verbs: {error}") from error
+    verbs = []
+    for number, line in enumerate(lines, start=1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        forms = [field.split("/") for field in fields]
+        if len(fields) != 3 or not all(
+            _VOCABULARY_WORD.fullmatch(form) for group in forms for form in group
+        ):
+            raise ContentError(
+                f"{path}, line {number}: expected 'base past participle', not {line.strip()!r}"
+            )
+        verbs.append(IrregularVerb(fields[0], tuple(forms[1]), tuple(forms[2])))
+    return verbs
+
+
+def regular_forms(base: str) -> list[str]:
+    """The past forms ``base`` would have if it were regular: what a writer
+    who misses the irregular form writes.
+
+    >>> regular_forms("teach"), regular_forms("write"), regular_forms("run"), regular_forms("fly")
+    (['teached'], ['writed'], ['runed', 'runned'], ['flyed', 'flied'])
+    """
+    forms = [base + "d" if base.endswith("e") else base + "ed"]
+    if re.search(r"(^|[^aeiou])[aeiou][^aeiouwxy]$", base):  # one vowel, one consonant
+        forms.append(base + base[-1] + "ed")
+    if re.search(r"[^aeiou]y$", base):
+        forms.append(base[:-1] + "ied")
+    return forms
+
+
+@functools.cache
+def _irregular_suggestions() -> dict[str, tuple[str, ...]]:
+    """Each regular form of an irregular verb that is not a word, with the
+    verb's past tense and participle: "writed" gives ("wrote", "written")."""
+    frequencies, _ = _word_list()
+    suggestions: dict[str, tuple[str, ...]] = {}
+    for verb in load_irregular_verbs():
+        forms = tuple(dict.fromkeys(verb.past + verb.participle))
+        for wrong in regular_forms(verb.base):
+            if wrong not in frequencies:
+                suggestions.setdefault(wrong, forms)
+    return suggestions
+
+
+# --- British spellings the word list lacks --------------------------------------
+#
+# A British form of a rarer or derived word ("reauthorised", "snorkellers")
+# may be missing from the list. These correspondences turn an
+# unknown word into its US twin; the word is British when the twin is a known
+# US word. Each is narrowed so that it cannot turn a misspelling into a known
+# word: "fourty" is not "forty" (-our only after a stem the list spells -our,
+# and never before -ous/-ary/-ation: "humourous" stays wrong), "capsise",
+# "sise" and "prise open" are not -ize words, "appealled" is not "appealed"
+# (British doubles l only after a single vowel), and -re/-er, -ence/-ense,
+# -ogue/-og are left to the list, where "ordre", "sence" or "expence" are not.
+
+# -ise, -isation, -iser...: the ending after "is" / "iz".
+_ISE = re.compile(
+    r"(?<=[a-z]{2})is(?=(e|es|ed|ing|er|ers|ation|ations|ational|able|ability|ably|ement"
+    r"|ements)$)"
+)
+# US -ize words whose z is not the suffix: size and its compounds after a
+# consonant or at the start (downsize, capsize, but emphasize), resize, prize,
+# seize, maize, baize.
+_IZE_NOT_SUFFIX = re.compile(r"(^|[^aeiou])siz|^resiz|priz|seiz|^maiz|^baiz")
+_YSE = re.compile(r"ys(?=(e|es|ed|ing|er|ers|able)$)")
+# British doubles the final l of a verb after one vowel (travelled,
+# labelling, fuelled, dialled), not after two (appealed, sailed). Not before
+# -ist and -ous, where British doubles only some words (medallist, marvellous,
+# both in the list, but finalist, perilous).
+_DOUBLE_L = re.compile(r"(?<=[^aeiou][aeiou]|ue|ia)ll(?=(ed|ing|ings|er|ers|or|ors)$)")
+# Endings after the "our" of colour, honour...: not -ous, -ary, -ation, -ific,
+# -ist, -ise, where British spells -or- too (humorous, honorary, vaporise).
+_OUR_ENDINGS = frozenset(
+    "s ed ing ings er ers ful fully fulness less lessly lessness able ably ableness ite ites"
+    " itism y ier iest ily iness ies hood hoods ly liness ee ees".split()
+    + [""]
+)
+# Greek and Latin stems spelt with ae/oe in British English, with their US
+# form, anchored where the stem stands in its words and followed by what
+# follows it there: "haem" begins haemoglobin, so "thaem" is not "them" and
+# "haemisphere" not "hemisphere"; "paed" begins paediatric or follows
+# "ortho", so "developaed" and "paedestrian" stay wrong.
+_DIGRAPHS = tuple(
+    (re.compile(british), american)
+    for british, american in (
+        (r"^haem(?=at|og|or|ol|op|ost)", "hem"),  # haematology, haemoglobin, haemorrhage
+        (r"(leuk|septic|isch|an|glyc|ur|tox)aemi(?=(a|as|c)$)", r"\1emi"),  # leukaemia
+        (r"(^|an|kin|syn|para)aesth(?=e[st])", r"\1esth"),  # anaesthetic, kinaesthesia
+        (r"^paed(?=iatr|oph|olog|erast)", "ped"),  # paediatric, paedophile
+        (r"(?<=^ortho|cyclo)paed", "ped"),  # orthopaedic, encyclopaedia
+        (r"^gynaec", "gynec"), (r"^palaeo", "paleo"), (r"^mediaev", "mediev"),
+        (r"^faec(?=[ae])", "fec"), (r"^aetiol", "etiol"), (r"^caesar", "cesar"),
+        (r"^oestr(?=og|ad|us|ous|iol|one)", "estr"), (r"^oesoph", "esoph"),
+        (r"^oedem", "edem"), (r"^foet(?=us|al|id|icid|or)", "fet"),
+        (r"rrhoe(?=(a|al|ic|as)$)", "rrhe"), (r"^amoeb", "ameb"),
+        (r"^(out)?manoeuv(?=r)", r"\1maneuv"), (r"^coeliac", "celiac"),
+        (r"pnoe(?=as?$)", "pne"), (r"^homoeo(?=p|s)", "homeo"), (r"^(de|bi)?sulph", r"\1sulf"),
+    )
+)
+# Prefixes before a British word of the list: unlabelled, reauthorised.
+_VARIANT_PREFIXES = frozenset(
+    "un re dis mis non pre over under counter co sub super inter multi anti de semi out mid"
+    " post pro micro macro".split()
+)
+
+
+def _is_compound_tail(word: str) -> bool:
+    """Whether ``word`` may end a compound after a British word ("master" in
+    harbourmaster): four letters or more, starting with a consonant, so that
+    an ending is not taken for a word ("litreally" is not "literally")."""
+    return len(word) > 3 and word[0] not in "aeiouy"
+
+
+def _one_correspondence(
+    word: str, our_stems: frozenset[str], is_us_word: Callable[[str], bool]
+) -> Iterator[str]:
+    """Every US spelling one British-to-US correspondence away from ``word``.
+
+    ``our_stems``: the British -our words of the list ("colour", "honour");
+    ``is_us_word``: whether a word is a known US word (the doubled l needs
+    a verb in -l: "travelled" from "travel", but not "rulled" from "rule").
+    """
+    for match in _ISE.finditer(word):
+        us_form = word[: match.start()] + "iz" + word[match.end() :]
+        if not _IZE_NOT_SUFFIX.search(us_form):
+            yield us_form
+    for match in _YSE.finditer(word):
+        yield word[: match.start()] + "yz" + word[match.end() :]
+    for match in _DOUBLE_L.finditer(word):
+        # The verb must end in -l: "travel", but not "rule" (ruled) or "sole".
+        # "paralleled" has one l in British too.
+        stem = word[: match.start()] + "l"
+        if is_us_word(stem) and not is_us_word(stem + "e") and not stem.endswith("parallel"):
+            yield stem + word[match.end() :]
+    start = word.find("our")
+    while start >= 0:
+        head, tail = word[: start + 3], word[start + 3 :]
+        if tail in _OUR_ENDINGS and any(head.endswith(stem) for stem in our_stems):
+            yield word[:start] + "or" + tail
+        start = word.find("our", start + 1)
+    if "ae" in word or "oe" in word or "sulph" in word:  # most words have none
+        for british, american in _DIGRAPHS:
+            us_form = british.sub(american, word, count=1)
+            if us_form != word:
+                yield us_form
 
 
 # --- Finding the words to check ----------------------------------------------
@@ -321,7 +598,7 @@ def tokens(text: str) -> Iterator[Token]:
         if _NOT_PROSE.search(chunk.group()):
             continue
         for compound in _COMPOUND.finditer(chunk.group()):
-            if any(char.isdigit() for char in compound.group()):
+            if any(map(str.isdigit, compound.group())):
                 continue
             offset = chunk.start() + compound.start()
             position = 0
@@ -332,7 +609,7 @@ def tokens(text: str) -> Iterator[Token]:
                     continue
                 if _ROMAN_NUMERAL.fullmatch(part):
                     continue
-                if any(char.isupper() for char in part[1:]):
+                if part[1:] != part[1:].lower():  # an inner capital
                     continue
                 yield Token(start, start + len(part), part, _is_sentence_start(text, start))
 
@@ -379,12 +656,20 @@ class Speller:
     ``table`` says which words belong to one variant only.
     """
 
-    def __init__(self, frequencies: dict[str, int], table: VariantTable, variant: str) -> None:
+    def __init__(
+        self,
+        frequencies: dict[str, int],
+        table: VariantTable,
+        variant: str,
+        irregular: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
         self.variant = variant
         self.table = table
         self.frequencies = frequencies
+        # A regular form of an irregular verb ("teached") and the verb's forms.
+        self.irregular = irregular or {}
         # Spellings of the other variant: flagged, and never suggested.
         self.foreign: dict[str, str] = {
             "both": {},
@@ -413,15 +698,78 @@ class Speller:
             return base.endswith("n") and base[:-1] in _NOT_BASES
         return ending in _CONTRACTION_ENDINGS and base in self.frequencies
 
+    def british_twin(self, word: str) -> str | None:
+        """The US twin of ``word`` when it is a British spelling the word list
+        lacks, by the correspondences above; None for any other word.
+
+        A British word of the list with a prefix ("reorganisations") or at
+        the head of a compound ("harbourmaster") counts too, when the US
+        form is a known word. Possessives keep their ending.
+
+        >>> speller = load_speller("both")
+        >>> [speller.british_twin(w) for w in ("reauthorised", "snorkellers", "preauthorised")]
+        ['reauthorized', 'snorkelers', 'preauthorized']
+        >>> [speller.british_twin(w) for w in ("fourty", "humourous", "rulled", "capsising")]
+        [None, None, None, None]
+        """
+        lower = word.lower().replace("\u2019", "'")
+        base, apostrophe, ending = lower.partition("'")
+        if len(base) > MAX_WORD_LENGTH or ending not in ("", "s"):
+            return None
+        ending = apostrophe + ending
+        uk_to_us = self.table.uk_to_us
+        for split in range(2, len(base) - 1):
+            head, tail = base[:split], base[split:]
+            if head in _VARIANT_PREFIXES and self._is_twin_pair(tail):  # unlabelled
+                us_form = head + uk_to_us[tail]
+            elif self._is_twin_pair(head) and _is_compound_tail(tail) and self._is_us_word(tail):
+                us_form = uk_to_us[head] + tail  # harbourmaster
+            else:
+                continue
+            if self._is_us_twin(us_form, base):
+                return us_form + ending
+        level = [base]
+        for _ in range(2):  # "colourised": -our, then -ise
+            level = [
+                us
+                for w in level
+                for us in _one_correspondence(w, self.table.our_stems, self._is_us_word)
+            ]
+            for us_form in level:
+                if self._is_us_twin(us_form, base):
+                    return us_form + ending
+        return None
+
+    def _is_twin_pair(self, uk_form: str) -> bool:
+        """True when ``uk_form`` is a British spelling whose US twin is not
+        British English as well: "colour" yes, "tyre" no ("tire" is a British
+        verb, so "retyre" is not "retire")."""
+        us_form = self.table.uk_to_us.get(uk_form)
+        return us_form is not None and self.table.us_to_uk.get(us_form) == uk_form
+
+    def _is_us_twin(self, us_form: str, uk_form: str) -> bool:
+        """True when ``us_form`` is a known US word and the table gives it no
+        other British twin: "colorise" is not British because "colorize"
+        is "colourise" in British."""
+        return self._is_us_word(us_form) and self.table.us_to_uk.get(us_form, uk_form) == uk_form
+
+    def _is_us_word(self, word: str) -> bool:
+        """A word of the list that is not a British-only spelling."""
+        return word in self.frequencies and word not in self.table.uk_to_us
+
     def _is_known_compound(self, text: str, token: Token) -> bool:
         """True when the token is the known first part of a hyphenated word
-        (``co-worker``, ``pre-approved``) or the whole compound is a word."""
-        before, after = text[: token.start], text[token.end :]
-        if after.startswith("-") and token.text.lower() in _PREFIXES:
+        (``co-worker``, ``pre-approved``) or the whole compound is a word.
+
+        Looks at most ``MAX_WORD_LENGTH`` characters either side of the token,
+        so a text of any length costs the same per word."""
+        hyphen_after = text.startswith("-", token.end)
+        if hyphen_after and token.text.lower() in _PREFIXES:
             return True
-        whole = re.match(r"[\w'-]*", after).group()
-        head = re.search(r"[\w'-]*$", before).group()
-        compound = (head + token.text + whole).strip("-")
+        if not hyphen_after and not (token.start > 0 and text[token.start - 1] == "-"):
+            return False  # a word without a hyphen beside it is no part of a compound
+        start, end = _hyphenated_span(text, token.start, token.end)
+        compound = text[start:end].strip("-")
         return "-" in compound and compound.lower() in self.frequencies
 
     def find(self, text: str) -> list[Finding]:
@@ -436,6 +784,7 @@ class Speller:
         one edit away (``Recieved`` yes, ``Anjali`` no).
         """
         all_tokens = list(tokens(text))
+        lines = _Lines(text)
         names = {
             t.text for t in all_tokens if t.text[0].isupper() and not t.sentence_start
         }
@@ -443,12 +792,23 @@ class Speller:
         for token in all_tokens:
             word = token.text
             lower = word.lower().replace("\u2019", "'")
-            if word[0].isupper() and self._is_name(text, token, names):
+            if word[0].isupper() and self._is_name(lines, token, names):
                 continue
             if lower in self.foreign:
-                findings.append(self._variant_finding(token, lower))
+                findings.append(self._variant_finding(token, self.foreign[lower]))
                 continue
             if self.is_known(word) or self._is_known_compound(text, token):
+                continue
+            twin = self.british_twin(word)
+            if twin is not None:
+                if self.variant == "us":
+                    findings.append(self._variant_finding(token, twin))
+                continue
+            if len(word) > MAX_WORD_LENGTH:
+                findings.append(
+                    Finding(token.start, token.end, word, "spelling", "spelling",
+                            f"Not a word: {len(word):,} letters without a space.")
+                )
                 continue
             if word[0].isupper() and not (self._known(edits1(lower)) or self._split(lower)):
                 continue
@@ -458,15 +818,15 @@ class Speller:
             )
         return findings
 
-    def _is_name(self, text: str, token: Token, names: set[str]) -> bool:
+    def _is_name(self, lines: _Lines, token: Token, names: set[str]) -> bool:
         """Whether the capitalised ``token`` reads as a name (see ``find``)."""
-        line = _line_at(text, token)
+        line = lines.at(token.start)
         if _is_misspelled_sign_off(line, token.text) and not self.is_known(token.text):
             return False
-        return not token.sentence_start or token.text in names or _is_name_line(line)
+        return not token.sentence_start or token.text in names or lines.is_name_line(token.start)
 
-    def _variant_finding(self, token: Token, lower: str) -> Finding:
-        wanted = self.foreign[lower]
+    def _variant_finding(self, token: Token, wanted: str) -> Finding:
+        """A finding for a spelling of the other variant; ``wanted`` is its twin."""
         if self.variant == "us":
             rule, message = "us-spelling", f'British spelling; use the US spelling "{wanted}".'
         else:
@@ -493,8 +853,10 @@ class Speller:
     ) -> list[str]:
         """Up to five corrections for ``word``, most frequent first.
 
-        Words one edit away come first and are always computed (a few hundred
-        look-ups), with two common words run together ("thankyou") split.
+        A regular form of an irregular verb gets the verb's forms first
+        ("writed": "wrote", "written"). Words one edit away come next and are
+        always computed (a few hundred look-ups), with two common words run
+        together ("thankyou") split.
         Only when there are no close words does the search go two edits away,
         and only while ``budget_s`` seconds of ``clock`` last: the full search
         takes 50 to 150 ms for a long word, and a search cut short returns
@@ -503,8 +865,12 @@ class Speller:
 
         >>> load_speller("both").suggest("Definately", budget_s=0.0)
         ['Definitely']
+        >>> load_speller("both").suggest("teached", budget_s=0.0)[:2]
+        ['taught', 'reached']
         """
         lower = word.lower().replace("\u2019", "'")
+        if len(lower) > MAX_WORD_LENGTH:
+            return []
         if lower in self._suggestions:
             found = self._suggestions[lower]
         else:
@@ -514,13 +880,16 @@ class Speller:
         return [_match_case(suggestion, word) for suggestion in found]
 
     def _search(self, word: str, budget_s: float, clock: Clock) -> tuple[tuple[str, ...], bool]:
-        """Rank the known words near ``word``; also say whether the search ran
-        to the end or was cut short by the budget."""
+        """Rank the known words near ``word``, after the irregular forms when
+        ``word`` is a regular form of an irregular verb ("teached": "taught"
+        first); also say whether the search ran to the end or was cut short
+        by the budget. An irregular verb needs no two-edit search."""
         deadline = clock() + budget_s
+        irregular = self.irregular.get(word, ())
         close = edits1(word)
         candidates = self._known(close)
         complete = True
-        if not candidates:
+        if not candidates and not irregular:
             for edit in close:
                 if clock() >= deadline:
                     complete = False
@@ -530,18 +899,63 @@ class Speller:
         split = self._split(word)
         if split:
             counts[split] = min(self.frequencies[half] for half in split.split())
-        ranked = sorted(counts, key=lambda w: (-counts[w], w))
+        others = sorted(counts.keys() - set(irregular), key=lambda w: (-counts[w], w))
+        ranked = [*irregular, *others]
         return tuple(ranked[:MAX_SUGGESTIONS]), complete
 
 
-def _line_at(text: str, token: Token) -> str:
-    """The line of ``text`` that holds ``token``."""
-    start = text.rfind("\n", 0, token.start) + 1
-    end = text.find("\n", token.end)
-    return text[start : end if end >= 0 else len(text)]
+class _Lines:
+    """The lines of a text, found once: the line holding an offset, and
+    whether it is a name line, without searching the text again for each
+    word (which made checking grow with the square of the text's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self._name_lines: dict[int, bool] = {}
+
+    def _index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def at(self, offset: int) -> str:
+        """The line of the text that holds ``offset``, without its newline."""
+        index = self._index(offset)
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
+
+    def is_name_line(self, offset: int) -> bool:
+        """``_is_name_line`` of the line holding ``offset``, worked out once per line."""
+        index = self._index(offset)
+        if index not in self._name_lines:
+            self._name_lines[index] = _is_name_line(self.at(offset))
+        return self._name_lines[index]
+
+
+def _hyphenated_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the run of word characters, apostrophes and hyphens around
+    ``text[start:end]``, as ``[\\w'-]*`` would match it on both sides, but
+    never more than ``MAX_WORD_LENGTH`` characters either side: nothing
+    longer is a word, and the bound keeps each look-up short.
+
+    >>> text = "a co-worker's desk"
+    >>> _hyphenated_span(text, 5, 11)
+    (2, 13)
+    """
+    low = max(0, start - MAX_WORD_LENGTH)
+    while start > low and _is_compound_char(text[start - 1]):
+        start -= 1
+    high = min(len(text), end + MAX_WORD_LENGTH)
+    while end < high and _is_compound_char(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_compound_char(char: str) -> bool:
+    """A character of ``[\\w'-]``: a letter, digit, underscore, apostrophe or hyphen."""
+    return char.isalnum() or char in "_'-"
 
 
 def load_speller(variant: str = "both") -> Speller:
     """A ``Speller`` for ``variant``; the word list is read once per process."""
     frequencies, table = _word_list()
-    return Speller(frequencies, table, variant)
+    return Speller(frequencies, table, variant, _irregular_suggestions())
