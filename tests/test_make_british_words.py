@@ -1,4 +1,4 @@
-"""tools/make_british_words.py: how British words are paired with their US twins."""
+"""docs/make_british_words.py: how British words are paired with their US twins."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "make_british_words.py"
+TOOL = Path(__file__).resolve().parent.parent / "docs" / "make_british_words.py"
 
 
 @pytest.fixture(scope="module")

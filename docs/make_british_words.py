@@ -6,7 +6,7 @@ as common: foetus, gaol), sizes 10 to 70 ("large", the size of the usual
 en_GB dictionaries), as Debian's ``scowl`` package installs them:
 
     apt-get install scowl
-    python tools/make_british_words.py [/usr/share/dict/scowl]
+    python docs/make_british_words.py [/usr/share/dict/scowl]
 
 Each British word is paired with its US twin: the word of SCOWL's American or
 common lists (sizes 10 to 80) reached by the fewest of the spelling
@@ -205,7 +205,7 @@ def main() -> None:
     header = [
         "# British spellings and their US twins, one pair a line: british us [also-british].",
         "# \"also-british\": the US form is correct British English too (program, judgment).",
-        "# Derived (a modified list) by tools/make_british_words.py from SCOWL 2020.12.07,",
+        "# Derived (a modified list) by docs/make_british_words.py from SCOWL 2020.12.07,",
         "# its british and british_variant_1 lists of sizes 10-70, by Kevin Atkinson and others;",
         "# SCOWL's copyright and permission notice: SCOWL-COPYRIGHT.txt beside this file.",
     ]
