@@ -83,7 +83,7 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\b\.?"
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\b"
     rf"|\b(?P<m2>{_MONTH})\.?\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
     r"|\b(?P<y>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"
     r"|(?<![\d/])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])",
@@ -146,6 +146,10 @@ def fact_value(kind: str, value: str) -> frozenset:
     found = mentions(kind, value)
     if len(found) != 1 or found[0].text.strip() != value.strip():
         raise ValueError(f"{value!r} is not one {kind} ({_EXAMPLES[kind]})")
+    if kind == "time" and found[0].ambiguous:
+        # A scenario writes its times as they are meant: "10:00" is ten in the morning.
+        hour, minute = (int(part) for part in re.findall(r"\d+", value)[:2])
+        return frozenset({hour * 60 + minute})
     if found[0].ambiguous:
         raise ValueError(f"{value!r} can be read two ways; {_EXAMPLES[kind]}")
     return found[0].readings

@@ -448,5 +448,6 @@ def _opens_clause(raw: Sequence[tuple[str, int, int]], index: int) -> bool:
         subjects = PRONOUNS | AUXILIARIES
         if word == "that":
             subjects = subjects | DETERMINERS
-        return following in subjects and following != "that"
+        negative_auxiliary = following.endswith("n't") or following in {"cannot", "never"}
+        return (following in subjects or negative_auxiliary) and following != "that"
     return False

@@ -224,7 +224,9 @@ def assess_reply(
     subject, body = _split_subject([line.strip() for line in text.splitlines()])
     words = count_words("\n".join(body))
     findings = tuple(sorted(findings, key=lambda f: (f.start, f.end)))
-    reading = Reading(text)
+    # The subject line is a title, not a statement: "Subject: Your refund" above
+    # a refusal offers no refund. Blanking it keeps the offsets of the rest.
+    reading = Reading(_without_subject(text))
     wrong_facts, stated = _check_facts(scenario.facts, reading)
     red_flags = _red_flag_hits(scenario.red_flags, reading)
 
@@ -445,6 +447,16 @@ def _wrong(fact: Fact | None, mention: Mention, reading: Reading) -> WrongFact:
     )
 
 
+def _without_subject(text: str) -> str:
+    """``text`` with its subject line (if any) replaced by spaces."""
+    match = re.match(r"\s*", text)
+    first_line_end = text.find("\n", match.end())
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    if _SUBJECT.fullmatch(text[match.end() : first_line_end].strip()):
+        return " " * first_line_end + text[first_line_end:]
+    return text
+
+
 def _split_subject(lines: list[str]) -> tuple[str | None, list[str]]:
     """(subject text or None, the remaining lines). The subject is the first non-empty line."""
     for index, line in enumerate(lines):
@@ -554,6 +566,12 @@ def _length(scenario: WritingScenario, words: int) -> tuple[float, str]:
     return 0.0, message + (" Too short." if words < low else " Too long.")
 
 
+def _matched_text(reading: Reading, match: Match) -> str:
+    """The words of ``match`` as the reply wrote them, "never ... share" for a negated one."""
+    words = reading.text[reading.words[match.first].start : reading.words[match.last].end]
+    return f"not ... {words}" if _wants_negation(match.keyword) else words
+
+
 def _content_items(
     points: Sequence[RequiredPoint],
     reading: Reading,
@@ -568,10 +586,12 @@ def _content_items(
             message = " ".join(w.message for w in wrong)
             items.append(FeedbackItem("content", point.label, 0.0, each, message))
             continue
-        found = point_is_covered(point, reading) if point.keywords else None
+        groups = _point_matches(point.keywords, reading)
+        found = all(groups) and bool(groups)
         missing = [fact for fact in point.facts if fact not in stated]
-        if point.keywords and found is not None:
-            message = f"Covered (found {found.removeprefix('not ').rstrip('*')!r})."
+        if found:
+            words = ", ".join(repr(_matched_text(reading, matches[0])) for matches in groups)
+            message = f"Covered (found {words})."
             item = FeedbackItem("content", point.label, each, each, message)
         elif not point.keywords and not missing:
             item = FeedbackItem("content", point.label, each, each, "Covered.")
