@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
-from typing_test.core.email.drills import RequiredPoint, WritingScenario
+from typing_test.core.email.drills import Fact, RequiredPoint, WritingScenario, load_drills
 from typing_test.core.email.findings import Finding
-from typing_test.core.email.writing import assess_reply, count_words, point_is_covered
+from typing_test.core.email.writing import (
+    CATEGORIES,
+    RED_FLAG_CAP,
+    RED_FLAG_PENALTY,
+    assess_reply,
+    count_words,
+    point_is_covered,
+)
 
 
 def scenario(subject_required: bool = True, min_words: int = 40, max_words: int = 100):
@@ -181,7 +189,7 @@ def test_content_points_and_messages():
     feedback = assess_reply(scenario(), text, [])
     assert item(feedback, "Say sorry").earned == 0
     assert item(feedback, "Say sorry").message == "Not covered."
-    assert item(feedback, "Confirm the refund").message == "Covered (found 'refund')."
+    assert item(feedback, "Confirm the refund").message == "Covered (found 'refunded')."
     assert feedback.score == 90
 
 
@@ -243,3 +251,372 @@ def test_as_json():
         "message": "1 spelling problem: 'emial'.",
     }
     assert data["findings"][0]["start"] == text.index("emial")
+
+
+# --- meaning, not keywords: what an examiner would credit ---------------------------
+
+BUNDLED = load_drills().writing
+
+
+def bundled_item(scenario_id: str, label_start: str, text: str):
+    feedback = assess_reply(BUNDLED[scenario_id], text, [])
+    return next(i for i in feedback.items if i.label.startswith(label_start))
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "point", "sentence"),
+    [
+        ("refund-request", "Confirm", "You will get your money back in full."),
+        ("refund-request", "Confirm", "We will refund the full price of the blender."),
+        (
+            "refund-request",
+            "Confirm",
+            "I'm happy to confirm that you are entitled to a full refund.",
+        ),
+        ("refund-request", "Confirm", "We'll reimburse you as soon as the blender reaches us."),
+        # A condition, not a refusal.
+        ("refund-request", "Confirm", "We can't refund you until the blender is back with us."),
+        ("refund-request", "Say sorry", "I'm sorry your blender has stopped working so soon."),
+        ("refund-request", "Say sorry", "We apologise that the blender didn't last."),
+        ("refund-request", "Say sorry", "I can't tell you how sorry I am."),
+        (
+            "refund-request",
+            "Say when",
+            "The money will be back on your card within 5 business days.",
+        ),
+        ("password-reset", "Warn", "Never share your password with anyone, even our staff."),
+        ("password-reset", "Warn", "Please do not give your password to anyone."),
+        ("password-reset", "Warn", "Your password should never be shared with anyone."),
+        ("password-reset", "Warn", "We will never ask you for your password."),
+        ("password-reset", "Warn", "Keep your password private."),
+        ("password-reset", "Warn", "Don't tell anybody your password, not even us."),
+        ("password-reset", "Say that the link", "The link will expire after half an hour."),
+        ("password-reset", "Say that the link", "The link will not work after 30 minutes."),
+        (
+            "password-reset",
+            "Say what",
+            "If the email has not arrived within ten minutes, please look in your junk folder.",
+        ),
+        (
+            "password-reset",
+            "Say what",
+            "Don't forget to check your spam folder if it doesn't come.",
+        ),
+        (
+            "password-reset",
+            "Say what",
+            "If it hasn't come, please do not hesitate to call us on 0800 555 0110.",
+        ),
+        ("late-delivery", "Tell him", "We will refund the $25 delivery charge."),
+        ("late-delivery", "Tell him", "You won't have to pay the delivery charge."),
+        ("late-delivery", "Tell him", "We have waived the delivery fee of $25.00."),
+        ("late-delivery", "Give the new", "They will arrive on Thursday between 9 am and 1 pm."),
+        ("late-delivery", "Say sorry", "I am sorry that your chairs did not arrive last Friday."),
+        ("invoice-error", "Confirm that the payment", "The date has not changed: still 30 June."),
+        ("invoice-error", "Confirm that the payment", "Payment is still due on June 30th."),
+        ("invoice-error", "Confirm that the payment", "Payment is still due on 30/06."),
+        ("invoice-error", "Give the correct", "The new total is 180.00 dollars."),
+        ("meeting-reschedule", "Suggest", "Would Wednesday at 2 pm work for you instead?"),
+        ("meeting-reschedule", "Suggest", "Could we meet on Wednesday at 2:00 instead?"),
+        (
+            "payment-reminder",
+            "Explain what",
+            "If we do not receive payment, we will not be able to accept new orders.",
+        ),
+        (
+            "payment-reminder",
+            "Ask him",
+            "If payment is not received within seven days, your account will be put on hold.",
+        ),
+        (
+            "service-outage-complaint",
+            "Explain how",
+            "We have made sure it will never happen again.",
+        ),
+        (
+            "case-escalation",
+            "Explain the problem",
+            "Grace's connection keeps dropping and nobody has called her back.",
+        ),
+        (
+            "case-escalation",
+            "Ask him to approve",
+            "I cannot book one myself, so could you approve a visit?",
+        ),
+        ("complaint-about-agent", "Confirm", "You will not be charged the $12.50."),
+        ("data-access-request", "Give the time", "We will reply within 30 days of receiving them."),
+    ],
+)
+def test_right_answers_in_other_words_earn_the_point(scenario_id, point, sentence):
+    item = bundled_item(scenario_id, point, sentence)
+    assert item.earned == item.possible, item.message
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "point", "sentence"),
+    [
+        ("refund-request", "Confirm", "Unfortunately, we cannot offer a refund for this item."),
+        ("refund-request", "Confirm", "I'm afraid a refund is not possible."),
+        ("refund-request", "Confirm", "We regret that we are not able to refund you."),
+        ("refund-request", "Confirm", "We would like to refund you, but we can't."),
+        ("refund-request", "Confirm", "Your refund request has been declined."),
+        ("refund-request", "Confirm", "No refund can be given for this item."),
+        ("refund-request", "Confirm", "We will send you a voucher instead of a refund."),
+        ("refund-request", "Confirm", "We won't be refunding this order."),
+        ("password-reset", "Warn", "Please share your password with the agent when they call."),
+        ("password-reset", "Warn", "Call us and share your password with the agent."),
+        ("late-delivery", "Tell him", "The delivery charge will not be refunded."),
+        ("late-delivery", "Tell him", "Unfortunately we cannot refund the delivery charge."),
+        ("invoice-error", "Agree", "There is no mistake on the invoice."),
+        ("payment-reminder", "Offer", "We cannot offer a payment plan."),
+        ("service-outage-complaint", "Offer", "We are unable to cover the fee."),
+        (
+            "case-escalation",
+            "Ask him to approve",
+            "I will not ask you to approve an engineer visit.",
+        ),
+        ("complaint-about-agent", "Confirm", "The $12.50 charge has not been removed."),
+    ],
+)
+def test_negated_refused_or_contradicted_points_earn_nothing(scenario_id, point, sentence):
+    assert bundled_item(scenario_id, point, sentence).earned == 0
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence", "fact", "found"),
+    [
+        ("late-delivery", "We will refund the $35 delivery charge.", "the delivery charge", "$35"),
+        (
+            "late-delivery",
+            "They will arrive on Thursday between 9 am and 2 pm.",
+            "the end of the delivery window",
+            "2 pm",
+        ),
+        (
+            "password-reset",
+            "The link is valid for 10 minutes.",
+            "how long the link works",
+            "10 minutes",
+        ),
+        (
+            "password-reset",
+            "If it hasn't come, call us on 0800 555 0199.",
+            "the help desk number",
+            "0800 555 0199",
+        ),
+        ("invoice-error", "Payment is now due on 30 July.", "the payment date", "30 July"),
+        (
+            "invoice-error",
+            "The corrected invoice is for $198.00.",
+            "the corrected total",
+            "$198.00",
+        ),
+        (
+            "meeting-reschedule",
+            "Could we meet on Thursday at 14:00 instead?",
+            "the day you suggest",
+            "Thursday",
+        ),
+        ("payment-reminder", "Please pay within 14 days.", "the time to pay", "14 days"),
+        (
+            "refund-request",
+            "The money will be on your card within ten working days.",
+            "when the refund reaches her card",
+            "ten working days",
+        ),
+        ("service-outage-complaint", "We will refund the $57 fee.", "the late payment fee", "$57"),
+        (
+            "shift-cover-request",
+            "Could you let me know by Friday?",
+            "the day to answer by",
+            "Friday",
+        ),
+        (
+            "data-access-request",
+            "We will reply in full within two weeks.",
+            "the time to answer",
+            "two weeks",
+        ),
+        (
+            "address-change",
+            "Your address is now 41 Oak Street, Riverton.",
+            "the new address",
+            "41 Oak Street",
+        ),
+    ],
+)
+def test_a_wrong_fact_is_named_and_earns_nothing(scenario_id, sentence, fact, found):
+    scenario = BUNDLED[scenario_id]
+    point = next(p for p in scenario.points if fact in p.facts)
+    feedback = assess_reply(scenario, sentence, [])
+    wrong = [w for w in feedback.wrong_facts if w.fact == fact]
+    assert [w.found for w in wrong] == [found]
+    assert wrong[0].quote.sentence == sentence
+    expected = next(f.value for f in scenario.facts if f.label == fact)
+    item = next(i for i in feedback.items if i.label == point.label)
+    assert item.earned == 0
+    assert f"the reply gives {found!r} for {fact}; the situation says {expected}." in item.message
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        ("password-reset", "Please send us your password so we can unlock the account."),
+        ("password-reset", "To confirm it is you, please tell us your PIN."),
+        ("password-reset", "Reply with your current password and we will look into it."),
+        ("password-reset", "Call us and share your password with the agent."),
+        ("password-reset", "This happened because you forgot to check your password."),
+        ("refund-request", "Unfortunately, we cannot give you a refund."),
+        ("refund-request", "I'm afraid a refund is not possible."),
+        ("refund-request", "We can offer you store credit."),
+        ("refund-request", "Please send us your card number so that we can refund you."),
+        ("refund-request", "The blender must have been misused."),
+        ("late-delivery", "We are unable to refund the delivery charge."),
+        ("late-delivery", "We will give you a full refund."),
+        ("late-delivery", "You gave us the wrong address."),
+        ("invoice-error", "You ordered 12 boxes, so the invoice is correct."),
+        ("invoice-error", "Please pay the original invoice by 30 June."),
+        ("complaint-about-agent", "The agent has been given a formal warning."),
+        ("complaint-about-agent", "The agent was not rude; he followed our process."),
+        ("service-outage-complaint", "We cannot pay back the fee."),
+        ("service-outage-complaint", "We will cover all your losses from the outage."),
+        ("service-outage-complaint", "You could have paid the supplier earlier."),
+        ("shift-cover-request", "We don't need to ask our team leader."),
+        ("meeting-reschedule", "I will skip the training."),
+        ("data-access-request", "Please find attached a copy of your personal data."),
+        ("data-access-request", "The password is in this email."),
+        ("address-change", "Your address has not been updated yet."),
+        ("case-escalation", "I have booked an engineer visit for Grace."),
+    ],
+)
+def test_red_flags_fire_cost_and_cap_the_score(scenario_id, sentence):
+    scenario = BUNDLED[scenario_id]
+    text = scenario.model_reply.replace("\n\n", f"\n\n{sentence}\n\n", 2)
+    feedback = assess_reply(scenario, text, [])
+    assert [hit.quote.sentence for hit in feedback.red_flags] == [sentence]
+    assert text[feedback.red_flags[0].quote.start : feedback.red_flags[0].quote.end] == sentence
+    flag = next(i for i in feedback.items if i.category == "red flag")
+    assert (flag.earned, flag.possible, flag.message) == (-RED_FLAG_PENALTY, 0, f'"{sentence}"')
+    assert feedback.score <= RED_FLAG_CAP
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        ("password-reset", "We will never ask for your password."),
+        ("password-reset", "Please never share your password or PIN with anyone."),
+        ("password-reset", "I have sent you a link to reset your password."),
+        ("password-reset", "We have sent a password reset link to your email."),
+        ("password-reset", "If you share your password, someone could use your account."),
+        ("password-reset", "This is not your fault."),
+        ("refund-request", "We can't refund you until the blender reaches our warehouse."),
+        ("refund-request", "The refund will go back to the card you paid with."),
+        ("late-delivery", "Please feel free to contact me."),
+        ("invoice-error", "You do not need to pay the old amount."),
+        ("complaint-about-agent", "I cannot tell you what action will be taken with the agent."),
+        ("complaint-about-agent", "I am sorry the agent was rude to you."),
+        ("service-outage-complaint", "We will pay back the $75.00 fee within five working days."),
+        ("shift-cover-request", "Our team leader needs to approve any swap."),
+        ("meeting-reschedule", "I have to attend a compulsory fire safety training session."),
+        (
+            "data-access-request",
+            "Your data will be sent as a password-protected file attached to an email.",
+        ),
+        ("address-change", "I have updated your address and haven't changed anything else."),
+    ],
+)
+def test_no_red_flag_for_what_a_careful_writer_says(scenario_id, sentence):
+    scenario = BUNDLED[scenario_id]
+    text = scenario.model_reply.replace("\n\n", f"\n\n{sentence}\n\n", 2)
+    assert assess_reply(scenario, text, []).red_flags == ()
+
+
+def test_the_two_replies_from_the_issue_no_longer_pass():
+    scenario = BUNDLED["password-reset"]
+    text = scenario.model_reply.replace(
+        "Please remember never to share your password with anyone, including our staff. "
+        "We will never ask you for it.",
+        "If you have any trouble, call us and share your password with the agent.",
+    )
+    feedback = assess_reply(scenario, text, [])
+    assert bundled_item("password-reset", "Warn", text).earned == 0
+    assert [hit.label for hit in feedback.red_flags] == [
+        "Asks for the customer's password, PIN or card details"
+    ]
+    assert feedback.score == RED_FLAG_CAP
+
+    scenario = BUNDLED["refund-request"]
+    text = scenario.model_reply.replace(
+        "you will receive a full refund of the price you paid",
+        "we are unable to give you a refund, but we can repair it",
+    ).replace("the refund will reach", "the repaired blender will reach")
+    feedback = assess_reply(scenario, text, [])
+    # "Subject: Refund for order 51877" is a title, not an offer.
+    assert bundled_item("refund-request", "Confirm", text).earned == 0
+    assert [hit.label for hit in feedback.red_flags] == [
+        "Refuses the refund the shop gives for faulty items"
+    ]
+    assert feedback.score <= RED_FLAG_CAP
+
+
+def test_a_wrong_value_outside_the_points_is_reported_without_cost():
+    scenario = BUNDLED["invoice-error"]
+    text = scenario.model_reply.replace("If you have any", "Each box costs $20.00. If you have any")
+    feedback = assess_reply(scenario, text, [])
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [("the price of a box", "$20.00")]
+    assert feedback.score == 100  # the box price is in no required point
+    # A value that no fact's words point to, when several facts have its kind.
+    text = scenario.model_reply.replace("If you have any", "Toner is $45.00. If you have any")
+    feedback = assess_reply(scenario, text, [])
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [("", "$45.00")]
+    assert feedback.wrong_facts[0].message == "'$45.00' is not in the situation: check it."
+    assert feedback.score == 100
+
+
+def dated_scenario() -> WritingScenario:
+    point = RequiredPoint("Give the payment date", (), facts=("the payment date",))
+    return replace(
+        scenario(), points=(point,), facts=(Fact("the payment date", "date", "5 March"),)
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "covered", "wrong"),
+    [
+        ("5 March", True, False),
+        ("March 5th", True, False),
+        ("the 5th of March", True, False),
+        ("2026-03-05", True, False),
+        ("5 April", False, True),
+        # Day first (Britain) or month first (the United States): either is
+        # right, so it is not wrong; but it does not state the date either.
+        ("05/03", False, False),
+        ("03/05/2026", False, False),
+        ("05/04", False, True),
+    ],
+)
+def test_dates_are_compared_by_value(written, covered, wrong):
+    feedback = assess_reply(dated_scenario(), GOOD + f"\nPlease pay by {written}.", [])
+    item = feedback.items[-1]
+    assert (item.earned > 0) == covered, item.message
+    assert bool(feedback.wrong_facts) == wrong
+
+
+def test_several_red_flags_add_up_and_the_score_never_goes_below_zero():
+    scenario = BUNDLED["refund-request"]
+    text = "We cannot refund you. Please send us your card number. It was your fault."
+    feedback = assess_reply(scenario, text, [])
+    assert len(feedback.red_flags) == 3
+    assert feedback.score == 0
+    assert feedback.as_json()["red_flags"][0]["sentence"] == "We cannot refund you."
+
+
+def test_subtotals_never_exceed_their_maximum():
+    points = tuple(RequiredPoint(f"Point {n}", ((f"word{n}",),)) for n in range(7))
+    seven = replace(scenario(), points=points)
+    text = GOOD + " ".join(f"word{n}" for n in range(7))
+    feedback = assess_reply(seven, text, [])
+    # 7 x 30/7 shown as 4.3 each used to add up to 30.1.
+    assert feedback.subtotal("content") == 30 == feedback.possible("content")
+    assert feedback.as_json()["subtotals"]["content"] == 30
+    assert all(feedback.subtotal(c) <= feedback.possible(c) for c in CATEGORIES)

@@ -92,11 +92,12 @@ _DATE = re.compile(
 _DAY = re.compile(
     r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?:day)?\b\.?", re.IGNORECASE
 )
-_AM_PM = r"(?P<{}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+_AM_PM = r"(?P<{}>[ap]\.\s?m\.|[ap]m\b)"
 _HOUR_WORDS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and len(w) > 2)
 _TIME = re.compile(
     r"(?<![\d.,:$])(?P<h1>\d{1,2})[:.](?P<m1>\d{2})(?!\d|[.,]\d)\s?" + _AM_PM.format("p1") + "?"
-    r"|(?<![\d.,:$])(?P<h2>\d{1,2})\s?" + _AM_PM.format("p2")
+    r"|(?<![\d.,:$])(?P<h2>\d{1,2})\s?"
+    + _AM_PM.format("p2")
     + rf"|\b(?P<h3>\d{{1,2}}|{_HOUR_WORDS})\s+o['\u2019]clock\b"
     r"|\b(?P<noon>noon|midday|midnight)\b",
     re.IGNORECASE,

@@ -310,7 +310,8 @@ class Reading:
         return {
             clause
             for clause in self._clause_tokens
-            if self._clause_words(clause)[:1] and self._clause_words(clause)[0] in CONDITION_WORDS
+            if self._clause_words(clause)[:1]
+            and self._clause_words(clause)[0] in CONDITION_WORDS
             or self._clause_words(clause)[:2] == ["in", "case"]
         }
 
@@ -350,8 +351,11 @@ class Reading:
                 continue
             opener = self._clause_words(following)[:1]
             own_opener = self._clause_words(clause)[:1]
-            if opener and opener[0] in CONTRAST_WORDS or own_opener and own_opener[0] in (
-                CONCESSION_WORDS
+            if (
+                opener
+                and opener[0] in CONTRAST_WORDS
+                or own_opener
+                and own_opener[0] in (CONCESSION_WORDS)
             ):
                 contradicted.add(clause)
         return contradicted
@@ -407,7 +411,8 @@ def _tokens(text: str) -> list[Token]:
     for index, (word, start, end) in enumerate(raw):
         if index:
             gap = normal[raw[index - 1][2] : start]
-            if _ends_sentence(raw, index - 1, normal) or ("\n" in gap and not word[0].islower()):
+            new_line = "\n" in gap and not normal[start].islower()
+            if _ends_sentence(raw, index - 1, normal) or new_line:
                 sentence += 1
                 boundary = True
             elif _opens_clause(raw, index):

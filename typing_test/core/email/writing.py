@@ -295,18 +295,32 @@ def point_is_covered(point: RequiredPoint, text: str | Reading) -> str | None:
 
 
 def _point_matches(groups: Sequence[Sequence[str]], reading: Reading) -> list[list[Match]]:
-    """For each keyword group, the matches that count (``meaning.py`` says what is negated)."""
+    """For each keyword group, the matches that count (``meaning.py`` says what is negated).
+
+    A keyword written "not ..." counts where its words are negated ("never
+    share", "you will not be charged", "sharing it is not allowed"). The other
+    words of such a clause count even though the negation covers them too: in
+    "never share your password", "password" is what must not be shared.
+    """
+    wanted_negated = [
+        replace(m, keyword=keyword)
+        for group in groups
+        for keyword in group
+        if _wants_negation(keyword)
+        for m in reading.find(keyword.removeprefix("not "))
+        if reading.negated(m)
+    ]
+    negated_clauses = {reading.clause_of(m) for m in wanted_negated}
     result = []
     for group in groups:
-        matches = []
+        matches = [m for m in wanted_negated if m.keyword in group]
         for keyword in group:
-            if _wants_negation(keyword):
-                words = keyword.removeprefix("not ")
+            if not _wants_negation(keyword):
                 matches += [
-                    replace(m, keyword=keyword) for m in reading.find(words) if reading.negated(m)
+                    m
+                    for m in reading.find(keyword)
+                    if not reading.negated(m) or reading.clause_of(m) in negated_clauses
                 ]
-            else:
-                matches += [m for m in reading.find(keyword) if not reading.negated(m)]
         result.append(sorted(matches, key=lambda m: (m.first, group.index(m.keyword))))
     return result
 
