@@ -431,19 +431,16 @@ def _nearest_facts(
     """(the facts whose ``near`` words are closest to ``mention`` in its sentence,
     every fact with a ``near`` word in that sentence)."""
     sentence = reading.sentence_at(mention.start)
-    position = reading.word_at(mention.start)
+    first = reading.word_at(mention.start)
+    last = max(first, reading.word_at(mention.end) - 1)
     distances = {}
     for fact in facts:
         places = [
-            m
-            for word in fact.near
-            for m in reading.find(word)
-            if reading.sentence_of(m) == sentence
+            m for word in fact.near for m in reading.find(word) if reading.sentence_of(m) == sentence
         ]
         if places:
-            distances[fact.label] = min(
-                min(abs(m.first - position), abs(m.last - position)) for m in places
-            )
+            # A near word inside the value ("ten *working* days") is as near as can be.
+            distances[fact.label] = min(max(0, m.first - last, first - m.last) for m in places)
     if not distances:
         return [], []
     closest = min(distances.values())
