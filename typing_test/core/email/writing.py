@@ -435,9 +435,8 @@ def _nearest_facts(
     last = max(first, reading.word_at(mention.end) - 1)
     distances = {}
     for fact in facts:
-        places = [
-            m for word in fact.near for m in reading.find(word) if reading.sentence_of(m) == sentence
-        ]
+        found = [m for word in fact.near for m in reading.find(word)]
+        places = [m for m in found if reading.sentence_of(m) == sentence]
         if places:
             # A near word inside the value ("ten *working* days") is as near as can be.
             distances[fact.label] = min(max(0, m.first - last, first - m.last) for m in places)
