@@ -105,7 +105,9 @@ class RequiredPoint:
     case; a word also matches its simple inflections ("refund" matches
     "refunds", "refunded", "refunding"), and a word ending in ``*`` matches any
     word starting with it. A keyword written ``"not share"`` matches only where
-    the words *are* negated ("never share your password", "don't share it").
+    the words *are* negated ("never share your password", "don't share it"); one
+    written ``"~tuesday"`` only names something and matches negated or not
+    ("I can't make our Tuesday meeting").
 
     ``facts`` are labels of the scenario's facts this point states: a reply that
     gives a different value for one of them earns nothing for the point. A point
@@ -646,7 +648,8 @@ def _keywords(table: dict[str, Any], where: str) -> tuple[tuple[str, ...], ...]:
         raise _Problem(problem)
     for group in groups:
         if not group or not all(
-            isinstance(k, str) and re.search(r"[^\W_]", k.strip().lower().removeprefix("not "))
+            isinstance(k, str)
+            and re.search(r"[^\W_]", k.strip().lower().removeprefix("not ").removeprefix("~"))
             for k in group
         ):
             raise _Problem(f"{problem}; every keyword needs a letter or digit")

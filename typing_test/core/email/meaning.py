@@ -448,6 +448,8 @@ def _opens_clause(raw: Sequence[tuple[str, int, int]], index: int) -> bool:
         if word in {"after", "before", "until"} and previous in {"day", "days", "week"}:
             return False
         return True
+    if word == "due" and index + 1 < len(raw) and raw[index + 1][0] == "to":
+        return True  # "I can't come due to the training": the reason is not negated
     if word in JOINING_WORDS and index + 1 < len(raw):
         following = raw[index + 1][0]
         subjects = PRONOUNS | AUXILIARIES

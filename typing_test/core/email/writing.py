@@ -70,7 +70,8 @@ _GREETING = re.compile(
 _CLOSINGS = (
     r"kind regards|best regards|warm regards|warmest regards|with best regards|regards"
     r"|yours sincerely|sincerely|yours faithfully|yours truly|best wishes|all the best"
-    r"|many thanks|with thanks|thanks a lot|thanks again|thanks|thank you again|thank you"
+    r"|many thanks|with thanks|thanks a lot|thanks again|thanks so much|thanks very much"
+    r"|thanks|thank you again|thank you so much|thank you very much|thank you"
     r"|respectfully"
 )
 _CLOSING = re.compile(rf"(?:{_CLOSINGS})[\s,.!]*", re.IGNORECASE)
@@ -300,7 +301,9 @@ def _point_matches(groups: Sequence[Sequence[str]], reading: Reading) -> list[li
     A keyword written "not ..." counts where its words are negated ("never
     share", "you will not be charged", "sharing it is not allowed"). The other
     words of such a clause count even though the negation covers them too: in
-    "never share your password", "password" is what must not be shared.
+    "never share your password", "password" is what must not be shared. A
+    keyword written "~..." only names something and counts negated or not:
+    "I can't make our *Tuesday* meeting" still says which meeting.
     """
     wanted_negated = [
         replace(m, keyword=keyword)
@@ -315,7 +318,9 @@ def _point_matches(groups: Sequence[Sequence[str]], reading: Reading) -> list[li
     for group in groups:
         matches = [m for m in wanted_negated if m.keyword in group]
         for keyword in group:
-            if not _wants_negation(keyword):
+            if keyword.startswith("~"):
+                matches += [replace(m, keyword=keyword) for m in reading.find(keyword[1:])]
+            elif not _wants_negation(keyword):
                 matches += [
                     m
                     for m in reading.find(keyword)
