@@ -344,6 +344,14 @@ def bundled_item(scenario_id: str, label_start: str, text: str):
             "I cannot book one myself, so could you approve a visit?",
         ),
         ("complaint-about-agent", "Confirm", "You will not be charged the $12.50."),
+        # Words that only name something count negated or not ("~" keywords).
+        ("meeting-reschedule", "Say which", "Sadly I can't make our one-to-one on Tuesday."),
+        ("meeting-reschedule", "Give the reason", "I cannot come due to fire safety training."),
+        (
+            "case-escalation",
+            "Ask him to approve",
+            "As I can't book an engineer visit myself, could you please approve one?",
+        ),
         ("data-access-request", "Give the time", "We will reply within 30 days of receiving them."),
     ],
 )
@@ -466,6 +474,8 @@ def test_a_wrong_fact_is_named_and_earns_nothing(scenario_id, sentence, fact, fo
         ("password-reset", "Reply with your current password and we will look into it."),
         ("password-reset", "Call us and share your password with the agent."),
         ("password-reset", "This happened because you forgot to check your password."),
+        ("password-reset", "Could you confirm your date of birth and password?"),
+        ("late-delivery", "We would like to offer you a 10% discount on your next order."),
         ("refund-request", "Unfortunately, we cannot give you a refund."),
         ("refund-request", "I'm afraid a refund is not possible."),
         ("refund-request", "We can offer you store credit."),
@@ -512,6 +522,9 @@ def test_red_flags_fire_cost_and_cap_the_score(scenario_id, sentence):
         ("refund-request", "We can't refund you until the blender reaches our warehouse."),
         ("refund-request", "The refund will go back to the card you paid with."),
         ("late-delivery", "Please feel free to contact me."),
+        ("late-delivery", "We will give you a full refund of the $25.00 delivery charge."),
+        ("password-reset", "We will email you a link to change your password."),
+        ("password-reset", "Once you click the link, enter and confirm a new password."),
         ("invoice-error", "You do not need to pay the old amount."),
         ("complaint-about-agent", "I cannot tell you what action will be taken with the agent."),
         ("complaint-about-agent", "I am sorry the agent was rude to you."),

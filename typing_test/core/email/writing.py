@@ -398,8 +398,9 @@ def _check_facts(
     closest to it in its sentence. It is right when it agrees with that fact
     or with another fact named in the sentence; with no ``near`` word in the
     sentence, when it agrees with any fact of its kind. A wrong value is put
-    down to the nearest fact, or to the only fact of its kind; otherwise it is
-    reported with no fact (a check, without cost). A date that can be read two
+    down to the nearest fact, or to the only fact of its kind if that fact has
+    no ``near`` words; otherwise it is reported with no fact (a check, without
+    cost). A date that can be read two
     ways ("05/03") is never wrong when either reading is right, and never
     states a fact.
     """
@@ -422,7 +423,8 @@ def _check_facts(
             if nearest and not any(f in agreeing for f in named):
                 wrong += [_wrong(fact, mention, reading) for fact in nearest]
             elif not nearest and not agreeing:
-                only = of_kind[0] if len(of_kind) == 1 else None
+                # A fact with near words is only ever found by them.
+                only = of_kind[0] if len(of_kind) == 1 and not of_kind[0].near else None
                 wrong.append(_wrong(only, mention, reading))
             elif not (mention.ambiguous and kind == "date"):
                 chosen = [f for f in nearest if f in agreeing] or agreeing
