@@ -90,7 +90,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DAY = re.compile(
-    r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?:day)?\b\.?", re.IGNORECASE
+    r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?:day)?\b", re.IGNORECASE
 )
 _AM_PM = r"(?P<{}>[ap]\.\s?m\.|[ap]m\b)"
 _HOUR_WORDS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and len(w) > 2)
