@@ -46,13 +46,16 @@ share" is found as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # At most this many words after a cue are in its scope.
 SCOPE = 12
+# Feedback quotes a sentence up to this many characters.
+QUOTE_LENGTH = 300
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.!?]+|[,;:()\[\]\"]|\s-\s|[\u2014\u2013]")
 _SUB_WORD = re.compile(r"[^\W_]+")
@@ -128,10 +131,7 @@ class Token:
     end: int
     sentence: int
     clause: int  # numbered across the whole text
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    is_word: bool  # not a punctuation mark
 
 
 @dataclass(frozen=True)
@@ -177,21 +177,45 @@ class Reading:
             for match in _SUB_WORD.finditer(token.text)
         ]
         self._clause_tokens: dict[int, list[int]] = {}
+        self._sentence_spans: dict[int, Span] = {}
         for index, token in enumerate(self.tokens):
             self._clause_tokens.setdefault(token.clause, []).append(index)
+            span = self._sentence_spans.get(token.sentence)
+            start = span.start if span else token.start
+            self._sentence_spans[token.sentence] = Span(start, token.end)
+        self._token_starts = [token.start for token in self.tokens]
+        self._word_ends = [word.end for word in self.words]
+        self._by_word: dict[str, list[int]] = {}
+        for index, word in enumerate(self.words):
+            self._by_word.setdefault(word.text.lower(), []).append(index)
+        self._found: dict[str, list[Match]] = {}
+        self._sentence_texts: dict[int, str] = {}
+        self._negated: dict[tuple[int, int], bool] = {}
 
     # --- finding words ------------------------------------------------------
 
     def find(self, keyword: str) -> list[Match]:
-        """Every place the words of ``keyword`` appear in a row (see :func:`word_matches`)."""
-        patterns = keyword_words(keyword)
+        """Every place the words of ``keyword`` appear in a row, in one sentence
+        (see :func:`word_matches`)."""
+        if keyword not in self._found:
+            self._found[keyword] = self._find(keyword_words(keyword), keyword)
+        return self._found[keyword]
+
+    def _find(self, patterns: list[str], keyword: str) -> list[Match]:
+        if not patterns:
+            return []
         n = len(patterns)
+        starts = sorted(
+            index
+            for text, indexes in self._by_word.items()
+            if word_matches(patterns[0], text)
+            for index in indexes
+        )
         return [
             Match(keyword, i, i + n - 1)
-            for i in range(len(self.words) - n + 1)
-            if all(
-                word_matches(pattern, self.words[i + k].text) for k, pattern in enumerate(patterns)
-            )
+            for i in starts
+            if i + n <= len(self.words)
+            and all(word_matches(p, self.words[i + k].text) for k, p in enumerate(patterns))
             and self._sentence_of(i) == self._sentence_of(i + n - 1)
         ]
 
@@ -201,23 +225,26 @@ class Reading:
 
     def sentence_at(self, offset: int) -> int:
         """The number of the sentence holding the character at ``offset``."""
-        number = 0
-        for token in self.tokens:
-            if token.start > offset:
-                break
-            number = token.sentence
-        return number
+        index = bisect.bisect_right(self._token_starts, offset) - 1
+        return self.tokens[index].sentence if index >= 0 else 0
 
     def sentence_span(self, number: int) -> Span:
         """Sentence ``number`` as a span of the text, without outer spaces."""
-        indexes = [i for i, t in enumerate(self.tokens) if t.sentence == number]
-        if not indexes:
-            return Span(0, 0)
-        return Span(self.tokens[indexes[0]].start, self.tokens[indexes[-1]].end)
+        return self._sentence_spans.get(number, Span(0, 0))
+
+    def sentence_text(self, number: int) -> str:
+        """Sentence ``number`` on one line, cut to :data:`QUOTE_LENGTH` characters."""
+        if number not in self._sentence_texts:
+            span = self.sentence_span(number)
+            text = " ".join(self.text[span.start : span.start + 4 * QUOTE_LENGTH].split())
+            if len(text) > QUOTE_LENGTH or span.end - span.start > 4 * QUOTE_LENGTH:
+                text = text[: QUOTE_LENGTH - 1].rstrip() + "\u2026"
+            self._sentence_texts[number] = text
+        return self._sentence_texts[number]
 
     def word_at(self, offset: int) -> int:
         """The index of the first word that ends after ``offset``."""
-        return next((i for i, w in enumerate(self.words) if w.end > offset), len(self.words))
+        return bisect.bisect_right(self._word_ends, offset)
 
     def is_conditional(self, match: Match) -> bool:
         """Whether ``match`` is in a clause opened by "if", "unless" or "in case"."""
@@ -236,6 +263,12 @@ class Reading:
 
     def negated(self, match: Match) -> bool:
         """Whether the words of ``match`` are negated, refused or contradicted (module rules)."""
+        key = (match.first, match.last)
+        if key not in self._negated:
+            self._negated[key] = self._work_out_negated(match)
+        return self._negated[key]
+
+    def _work_out_negated(self, match: Match) -> bool:
         first = self.words[match.first].token
         last = self.words[match.last].token
         clause = self.tokens[first].clause
@@ -245,14 +278,27 @@ class Reading:
             return True
         return self._cue_before(first, clause) or self._refused_after(last, clause)
 
+    def _clause_neighbours(self, start: int, step: int, clause: int, most: int) -> list[int]:
+        """Up to ``most`` word tokens from ``start`` on, going by ``step``, within ``clause``."""
+        found: list[int] = []
+        index = start
+        while 0 <= index < len(self.tokens) and len(found) < most:
+            token = self.tokens[index]
+            if token.clause != clause:
+                break
+            if token.is_word:
+                found.append(index)
+            index += step
+        return found
+
     def _cue_before(self, first: int, clause: int) -> bool:
-        tokens = self._clause_tokens[clause]
-        before = [i for i in tokens if i < first and self.tokens[i].is_word][-SCOPE:]
+        before = self._clause_neighbours(first - 1, -1, clause, SCOPE)
         return any(i in self._cues for i in before)
 
     def _refused_after(self, last: int, clause: int) -> bool:
         """Rule 4: "<words> [aux...] not [be] possible", "<words> ... declined"."""
-        tokens = [i for i in self._clause_tokens[clause] if i > last and self.tokens[i].is_word]
+        # Enough words for a prepositional phrase, auxiliaries and the predicate.
+        tokens = self._clause_neighbours(last + 1, 1, clause, 16)
         texts = [self.tokens[i].text for i in tokens]
         position = 0
         if texts and texts[0] in {"request", "requests", "claim", "claims", "application"}:
@@ -383,8 +429,12 @@ def word_matches(pattern: str, word: str) -> bool:
     word = word.lower()
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
-    if word == pattern:
-        return True
+    return word == pattern or word in _inflections(pattern)
+
+
+@lru_cache(maxsize=4096)
+def _inflections(pattern: str) -> frozenset[str]:
+    """The simple inflections of a word: refund -> refunds, refunded, refunding."""
     forms = {pattern + ending for ending in ("s", "es", "d", "ed", "ing")}
     if pattern.endswith("e"):
         forms.add(pattern[:-1] + "ing")
@@ -398,7 +448,7 @@ def word_matches(pattern: str, word: str) -> bool:
     ):
         # ship -> shipped, shipping
         forms |= {pattern + pattern[-1] + "ed", pattern + pattern[-1] + "ing"}
-    return word in forms
+    return frozenset(forms)
 
 
 def _tokens(text: str) -> list[Token]:
@@ -420,7 +470,7 @@ def _tokens(text: str) -> list[Token]:
         if boundary:
             clause += 1
             boundary = False
-        tokens.append(Token(word, start, end, sentence, clause))
+        tokens.append(Token(word, start, end, sentence, clause, word[0].isalnum()))
         if word in {",", ";", ":", "(", ")", "[", "]", "-", "\u2014", "\u2013", '"'} and (
             word not in {",", ":"} or end == len(normal) or normal[end].isspace()
         ):

@@ -30,6 +30,7 @@ with inner apostrophes ("don't" is one word).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -365,14 +366,18 @@ def _together(groups: list[list[Match]], reading: Reading) -> Match | None:
     ("we will send you a new password" gives, it does not ask)."""
     if not groups or not all(groups):
         return None
+    others = [sorted(group, key=lambda m: m.first) for group in groups[1:]]
+    firsts = [[m.first for m in group] for group in others]
     for anchor in groups[0]:
         clause = reading.clause_of(anchor)
+        # Only matches that start near the anchor can be within the window.
+        low, high = anchor.first - RED_FLAG_WINDOW - 8, anchor.last + RED_FLAG_WINDOW + 1
         if all(
             any(
                 reading.clause_of(m) == clause and _near(anchor, m, reading)
-                for m in group
+                for m in group[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
             )
-            for group in groups[1:]
+            for group, starts in zip(others, firsts, strict=True)
         ):
             return anchor
     return None
@@ -386,7 +391,7 @@ def _near(one: Match, other: Match, reading: Reading) -> bool:
 
 def _quote(reading: Reading, sentence: int) -> Quote:
     span = reading.sentence_span(sentence)
-    return Quote(" ".join(reading.text[span.start : span.end].split()), span.start, span.end)
+    return Quote(reading.sentence_text(sentence), span.start, span.end)
 
 
 def _check_facts(
@@ -417,9 +422,13 @@ def _check_facts(
                     else:
                         wrong.append(_wrong(fact, mention, reading))
             continue
+        places = {}
+        for fact in of_kind:
+            found = sorted((m for w in fact.near for m in reading.find(w)), key=lambda m: m.first)
+            places[fact.label] = (found, [m.first for m in found])
         for mention in mentions(kind, reading.text):
             agreeing = [f for f in of_kind if mention.agrees_with(values[f.label])]
-            nearest, named = _nearest_facts(of_kind, mention, reading)
+            nearest, named = _nearest_facts(of_kind, mention, reading, places)
             if nearest and not any(f in agreeing for f in named):
                 wrong += [_wrong(fact, mention, reading) for fact in nearest]
             elif not nearest and not agreeing:
@@ -433,19 +442,25 @@ def _check_facts(
 
 
 def _nearest_facts(
-    facts: Sequence[Fact], mention: Mention, reading: Reading
+    facts: Sequence[Fact],
+    mention: Mention,
+    reading: Reading,
+    places: dict[str, tuple[list[Match], list[int]]],
 ) -> tuple[list[Fact], list[Fact]]:
     """(the facts whose ``near`` words are closest to ``mention`` in its sentence,
-    every fact with a ``near`` word in that sentence)."""
+    every fact with a ``near`` word in that sentence). ``places`` are where
+    each fact's near words are, in text order."""
     sentence = reading.sentence_at(mention.start)
     first = reading.word_at(mention.start)
     last = max(first, reading.word_at(mention.end) - 1)
     distances = {}
     for fact in facts:
-        found = [m for word in fact.near for m in reading.find(word)]
-        places = [m for m in found if reading.sentence_of(m) == sentence]
-        if places:
-            distances[fact.label] = min(_distance(m, first, last) for m in places)
+        found, firsts = places[fact.label]
+        # The near words closest to the value: a few on each side of it.
+        at = bisect.bisect_left(firsts, first)
+        close = [m for m in found[max(0, at - 3) : at + 3] if reading.sentence_of(m) == sentence]
+        if close:
+            distances[fact.label] = min(_distance(m, first, last) for m in close)
     if not distances:
         return [], []
     closest = min(distances.values())
