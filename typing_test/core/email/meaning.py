@@ -236,7 +236,8 @@ class Reading:
         """Sentence ``number`` on one line, cut to :data:`QUOTE_LENGTH` characters."""
         if number not in self._sentence_texts:
             span = self.sentence_span(number)
-            text = " ".join(self.text[span.start : span.start + 4 * QUOTE_LENGTH].split())
+            end = min(span.end, span.start + 4 * QUOTE_LENGTH)
+            text = " ".join(self.text[span.start : end].split())
             if len(text) > QUOTE_LENGTH or span.end - span.start > 4 * QUOTE_LENGTH:
                 text = text[: QUOTE_LENGTH - 1].rstrip() + "\u2026"
             self._sentence_texts[number] = text
