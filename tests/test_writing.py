@@ -8,7 +8,9 @@ from dataclasses import replace
 import pytest
 
 from typing_test.core.email.drills import Fact, RequiredPoint, WritingScenario, load_drills
+from typing_test.core.email.facts import fact_value, mentions
 from typing_test.core.email.findings import Finding
+from typing_test.core.email.meaning import Reading
 from typing_test.core.email.writing import (
     CATEGORIES,
     RED_FLAG_CAP,
@@ -633,3 +635,131 @@ def test_subtotals_never_exceed_their_maximum():
     assert feedback.subtotal("content") == 30 == feedback.possible("content")
     assert feedback.as_json()["subtotals"]["content"] == 30
     assert all(feedback.subtotal(c) <= feedback.possible(c) for c in CATEGORIES)
+
+
+# --- the negation rules (core/email/meaning.py) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "negated"),
+    [
+        ("We cannot offer you a refund.", "refund", True),
+        ("Unfortunately we are unable to refund the delivery charge.", "refund", True),
+        ("I regret that we can't refund it.", "refund", True),
+        ("I regret that we can't refund it.", "regret", False),
+        ("No refund will be given.", "refund", True),
+        ("I'm sorry, but we won't refund it.", "sorry", False),
+        ("I'm so sorry the chairs haven't arrived.", "sorry", False),
+        ("I am sorry that your chairs did not arrive.", "sorry", False),
+        ("The delivery charge will not be refunded.", "delivery charge", True),
+        ("A refund is not possible.", "refund", True),
+        ("Your refund request has been declined.", "refund", True),
+        ("The payment date of 30 June has not changed.", "30 june", False),
+        ("Please do not hesitate to call us.", "call", False),
+        ("Don't forget to check your spam folder.", "spam", False),
+        (
+            "If the link does not arrive within ten minutes please check your spam folder.",
+            "spam",
+            False,
+        ),
+        ("If the link does not arrive within ten minutes check your spam folder.", "spam", False),
+        ("The link will not work after 30 minutes.", "30 minutes", False),
+        ("Please reply no later than Thursday.", "thursday", False),
+        ("We would like to refund you, but we can't.", "refund", True),
+        ("Although we would normally refund you, this is not possible.", "refund", True),
+        ("We can't refund you until the blender arrives at our warehouse.", "refund", False),
+        ("We will refund the delivery charge, but not the chairs.", "refund", False),
+        ("We will not refund the fee and the delivery charge.", "delivery charge", True),
+        ("We won't charge you and we will refund the fee.", "refund", False),
+        ("Please never share your password with anyone.", "share", True),
+        ("Call us and share your password with the agent.", "share", False),
+        ("We will never ask for your password.", "ask", True),
+        ("We will send a voucher instead of a refund.", "refund", True),
+        ("I wish we could refund you.", "refund", True),
+        ("Order no. 51877 will be refunded.", "refund", False),
+        ("We will not be able to accept any new orders.", "new orders", True),
+        ("We will accept no new orders.", "no new orders", False),
+        ("Nobody has called her back.", "call", True),
+        ("We cannot send your data without proof of identity.", "send", False),
+        ("Your address has not been updated yet.", "address", True),
+        ("I can't tell you how sorry I am.", "sorry", False),
+        (
+            "We're not able to book an engineer visit ourselves and would like you to approve one.",
+            "approve",
+            False,
+        ),
+    ],
+)
+def test_negation_scope(sentence, words, negated):
+    reading = Reading(sentence)
+    matches = reading.find(words)
+    assert matches, words
+    assert reading.negated(matches[0]) == negated
+
+
+def test_sentences_end_at_full_stops_and_new_lines_but_not_after_abbreviations():
+    reading = Reading("Dear Ms. Lee,\nWe refund it at 9 a.m. on Monday. Thanks!\nAlex")
+    spans = [reading.sentence_text(n) for n in range(4)]
+    assert spans == ["Dear Ms. Lee,", "We refund it at 9 a.m. on Monday.", "Thanks!", "Alex"]
+    # A wrapped line goes on in lower case: still one sentence.
+    assert Reading("We will refund\nthe fee.").sentence_text(0) == "We will refund the fee."
+
+
+def test_a_long_sentence_is_quoted_in_part():
+    sentence = "We cannot refund you " + "and more words " * 40 + "today."
+    feedback = assess_reply(BUNDLED["refund-request"], sentence, [])
+    quote = feedback.red_flags[0].quote
+    assert len(quote.sentence) == 300 and quote.sentence.endswith("\u2026")
+    assert (quote.start, quote.end) == (0, len(sentence))
+
+
+# --- values read from text (core/email/facts.py) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "written"),
+    [
+        ("amount", "$45.00", ["$45", "$45.00", "45.00 dollars", "USD 45", "45 USD", "US$45"]),
+        ("amount", "$1,350.00", ["$1,350", "1350 dollars", "$1350.00"]),
+        ("date", "5 March", ["5 March", "5th March", "5th of March", "March 5", "2026-03-05"]),
+        ("date", "30 June", ["30/06", "06/30", "June 30th", "30th June"]),
+        ("day", "Thursday", ["Thursday", "thursday", "Thu", "Thurs"]),
+        ("time", "09:00", ["09:00", "9:00", "9.00", "9am", "9 a.m.", "9 AM"]),
+        ("time", "14:00", ["14:00", "2 pm", "2pm", "2 p.m.", "2:00", "two o'clock"]),
+        ("time", "12:00", ["noon", "midday", "12 pm", "12:00"]),
+        ("duration", "five working days", ["5 working days", "five business days", "5 days"]),
+        ("duration", "seven days", ["a week", "one week", "7 days"]),
+        ("duration", "30 minutes", ["half an hour", "30 mins", "thirty minutes"]),
+        ("duration", "one month", ["a month", "1 month", "30 days"]),
+    ],
+)
+def test_values_agree_in_every_form(kind, value, written):
+    expected = fact_value(kind, value)
+    for text in written:
+        found = mentions(kind, f"It is {text}, as agreed.")
+        assert len(found) == 1 and found[0].agrees_with(expected), text
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("amount", "We sent 45 boxes."),  # a bare number is not an amount
+        ("time", "The fee was $12.50."),  # an amount is not ten to one
+        ("time", "The total is 1,350.00 dollars."),
+        ("date", "Our help desk is open 24/7."),
+        ("date", "It was 31/02."),  # no such date
+        ("day", "I sat in the sun."),
+    ],
+)
+def test_what_is_not_a_value(kind, text):
+    assert mentions(kind, text) == []
+
+
+def test_references_keep_their_words_and_compare_digits():
+    found = mentions("reference", "Order no. 51878, order #51877 and INV-44120.", "order 51877")
+    assert [(m.text, sorted(m.readings)) for m in found] == [
+        ("Order no. 51878", ["51878"]),
+        ("order #51877", ["51877"]),
+    ]
+    phone = mentions("reference", "Call 0800-555-0199 or 3 4 5.", "0800 555 0110")
+    assert [m.text for m in phone] == ["0800-555-0199"]
