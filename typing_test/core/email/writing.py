@@ -23,9 +23,10 @@ and returns a score out of 100 with its breakdown:
   :data:`RED_FLAG_PENALTY` points and caps the score at :data:`RED_FLAG_CAP`.
 
 The score is the sum, rounded to a whole number, floored at 0 and capped when
-a red flag was raised. Words are counted over the
-whole reply except the subject line; a word is a run of letters and digits,
-with inner apostrophes ("don't" is one word).
+a red flag was raised. Words are counted over the whole reply except the
+subject line; a word is a run of letters and digits, with inner apostrophes
+("don't" is one word). Content and red flags are read in the whole reply
+except the subject line, which is a title, not a statement.
 """
 
 from __future__ import annotations
