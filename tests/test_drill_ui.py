@@ -481,7 +481,7 @@ def test_red_flags_and_wrong_facts_are_shown_with_their_sentences(
     days = "Any money due will reach your card within ten working days."
     assert [(hit.label, hit.quote.sentence) for hit in feedback.red_flags] == [
         ("Refuses the refund the shop gives for faulty items", refusal),
-        ("Asks for the customer's password, PIN or card details", card),
+        ("Asks for a password, PIN or card details", card),
     ]
     assert feedback.score <= 50
 
@@ -496,7 +496,7 @@ def test_red_flags_and_wrong_facts_are_shown_with_their_sentences(
     lines = [issues.item(row).text() for row in range(issues.count())]
     assert lines == [
         f'Red flag: Refuses the refund the shop gives for faulty items. In: "{refusal}"',
-        f'Red flag: Asks for the customer\'s password, PIN or card details. In: "{card}"',
+        f'Red flag: Asks for a password, PIN or card details. In: "{card}"',
         "Wrong duration: the reply gives 'ten working days' for when the refund reaches her "
         f'card; the situation says five working days. In: "{days}"',
     ]
@@ -515,7 +515,7 @@ def test_red_flags_and_wrong_facts_are_shown_with_their_sentences(
         ],
         [
             "Red flag",
-            "Asks for the customer's password, PIN or card details",
+            "Asks for a password, PIN or card details",
             "-20 / 0",
             f'"{card}"',
         ],

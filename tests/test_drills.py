@@ -390,6 +390,7 @@ def test_red_flags_and_facts_must_be_tables(tmp_path, key):
 def test_two_facts_with_one_label_are_refused(tmp_path):
     content = WRITING.format(id="refund", extra="") + FACTS_AND_FLAGS
     twice = content + '\n[[facts]]\nlabel = "the fee"\nkind = "day"\nvalue = "Monday"\n'
+    twice += 'near = ["on"]\n'
     with pytest.raises(ContentError, match="two facts have the label 'the fee'"):
         load_writing_scenario(write(tmp_path, "refund.toml", twice))
 

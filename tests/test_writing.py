@@ -404,9 +404,9 @@ def test_negated_refused_or_contradicted_points_earn_nothing(scenario_id, point,
         ),
         (
             "password-reset",
-            "The link is valid for 10 minutes.",
+            "The link is valid for 15 minutes.",
             "how long the link works",
-            "10 minutes",
+            "15 minutes",
         ),
         (
             "password-reset",
@@ -556,7 +556,7 @@ def test_the_two_replies_from_the_issue_no_longer_pass():
     feedback = assess_reply(scenario, text, [])
     assert bundled_item("password-reset", "Warn", text).earned == 0
     assert [hit.label for hit in feedback.red_flags] == [
-        "Asks for the customer's password, PIN or card details"
+        "Asks for a password, PIN or card details"
     ]
     assert feedback.score == RED_FLAG_CAP
 

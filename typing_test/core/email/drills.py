@@ -143,9 +143,10 @@ class Fact:
 
     ``kind`` is one of :data:`FACT_KINDS` (``core/email/facts.py`` says how each
     is read); ``value`` is written as in the situation ("$25.00", "30 June").
-    ``near`` are words that show a sentence is about this fact, used when the
-    scenario has several facts of one kind ("link" for the 30 minutes the link
-    works, "spam" for the ten minutes to wait).
+    ``near`` are words that show a sentence is about this fact ("link" for the
+    30 minutes the link works, "spam" for the ten minutes to wait): a value
+    that agrees with no fact is wrong for the fact whose near words are
+    closest to it. Every kind but ``reference`` needs them.
     """
 
     label: str
@@ -620,6 +621,11 @@ def _fact(table: dict[str, Any], number: int) -> Fact:
     except ValueError as error:
         raise _Problem(f"{where}: {error}") from None
     near = tuple(word.lower() for word in _strings(table, "near", where))
+    if not near and kind != "reference":
+        raise _Problem(
+            f"{where}: 'near' must list words that show a sentence is about this fact, "
+            "so that a wrong value can be told (for example near = [\"delivery\", \"charge\"])"
+        )
     return Fact(label=label, kind=kind, value=value.strip(), near=near)
 
 

@@ -64,7 +64,7 @@ WEEKDAYS = {
     for name in names
 }  # fmt: skip
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "a": 1, "an": 1, "next": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
@@ -104,7 +104,7 @@ _TIME = re.compile(
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION = re.compile(
-    rf"\b(?P<n>\d+|{_NUMBER_WORD}|half\s+an?)\s+"
+    rf"\b(?:the\s+)?(?P<n>\d+|{_NUMBER_WORD}|half\s+an?)\s+"
     r"(?:(?:full|whole|calendar|working|business|clear)\s+)?"
     r"(?P<u>minute|min|hour|hr|day|week|fortnight|month|year)s?\b",
     re.IGNORECASE,

@@ -38,7 +38,15 @@ The rules, in the order :meth:`Reading.negated` applies them:
    is not possible".
 6. **Negation lifted by a condition.** "We can't refund you until the blender
    arrives" (also "unless", "before", "without") promises the refund on a
-   condition; the first clause is not negated.
+   condition; the first clause is not negated (a point that *needs* a
+   negation may ask for it to count: "no new orders until it is paid").
+7. **Negation raised.** A "that" clause after a negated verb of saying or
+   promising ("we cannot promise that ...", "I can't confirm that ...") has
+   its own polarity turned over: "we cannot promise that this will not happen
+   again" does not say it will not happen again.
+
+A bare refusal after a dash or a semicolon also contradicts the clause before
+it: "she was promised a call - nobody did".
 
 A keyword's own cue does not negate it: the phrase "no new orders" or "never
 share" is found as written.
@@ -104,6 +112,8 @@ REFUSED_PREDICATES = {
     "repaid", "covered", "returned", "provided", "credited", "removed", "refundable",
     "eligible", "option", "updated", "sent", "booked", "arranged", "done", "an",
 }  # fmt: skip
+# "We cannot promise that ...": the "that" clause is what is not promised.
+SAYING_VERBS = ("promise", "guarantee", "confirm", "say", "assure", "agree", "think", "believe")
 # What may follow a cue when it is an idiom, not a negation ("no later than").
 IDIOMS = (
     ("later", "than"), ("more", "than"), ("longer", "than"), ("less", "than"),
@@ -262,22 +272,32 @@ class Reading:
 
     # --- negation -------------------------------------------------------------
 
-    def negated(self, match: Match) -> bool:
-        """Whether the words of ``match`` are negated, refused or contradicted (module rules)."""
-        key = (match.first, match.last)
+    def negated(self, match: Match, *, scope: int = SCOPE, on_condition: bool = False) -> bool:
+        """Whether the words of ``match`` are negated, refused or contradicted (module rules).
+
+        ``scope`` is how many words after a cue it reaches. With ``on_condition``,
+        a negation lifted by "until"/"unless" still counts: "we will not take new
+        orders until it is paid" does say that no new orders are taken.
+        """
+        key = (match.first, match.last, scope, on_condition)
         if key not in self._negated:
-            self._negated[key] = self._work_out_negated(match)
+            self._negated[key] = self._work_out_negated(match, scope, on_condition)
         return self._negated[key]
 
-    def _work_out_negated(self, match: Match) -> bool:
+    def _work_out_negated(self, match: Match, scope: int, on_condition: bool) -> bool:
         first = self.words[match.first].token
         last = self.words[match.last].token
         clause = self.tokens[first].clause
-        if clause in self._conditional_clauses or clause in self._lifted_clauses:
+        if clause in self._conditional_clauses:
             return False
-        if clause in self._contradicted_clauses:
-            return True
-        return self._cue_before(first, clause) or self._refused_after(last, clause)
+        if clause in self._lifted_clauses and not on_condition:
+            inner = False
+        elif clause in self._contradicted_clauses:
+            inner = True
+        else:
+            inner = self._cue_before(first, clause, scope) or self._refused_after(last, clause)
+        # Rule 7: "we cannot promise that it will not happen again" takes it back.
+        return inner != (clause in self._raised_clauses)
 
     def _clause_neighbours(self, start: int, step: int, clause: int, most: int) -> list[int]:
         """Up to ``most`` word tokens from ``start`` on, going by ``step``, within ``clause``."""
@@ -292,8 +312,8 @@ class Reading:
             index += step
         return found
 
-    def _cue_before(self, first: int, clause: int) -> bool:
-        before = self._clause_neighbours(first - 1, -1, clause, SCOPE)
+    def _cue_before(self, first: int, clause: int, scope: int = SCOPE) -> bool:
+        before = self._clause_neighbours(first - 1, -1, clause, scope)
         return any(i in self._cues for i in before)
 
     def _refused_after(self, last: int, clause: int) -> bool:
@@ -398,14 +418,33 @@ class Reading:
                 continue
             opener = self._clause_words(following)[:1]
             own_opener = self._clause_words(clause)[:1]
+            between = self.tokens[self._clause_tokens[clause][-1]].text
             if (
                 opener
                 and opener[0] in CONTRAST_WORDS
                 or own_opener
-                and own_opener[0] in (CONCESSION_WORDS)
+                and own_opener[0] in CONCESSION_WORDS
+                or between in {"-", "\u2014", "\u2013", ";"}
             ):
                 contradicted.add(clause)
         return contradicted
+
+    @cached_property
+    def _raised_clauses(self) -> set[int]:
+        """Rule 7: "that" clauses after a negated verb of saying or promising."""
+        raised = set()
+        for clause in self._clause_tokens:
+            following = self._next_clause(clause)
+            if following is None or self._clause_words(following)[:1] != ["that"]:
+                continue
+            words = self._clause_words(clause)
+            if (
+                words
+                and self._has_cue(clause)
+                and any(word_matches(verb, words[-1]) for verb in SAYING_VERBS)
+            ):
+                raised.add(following)
+        return raised
 
     def _is_bare_refusal(self, clause: int) -> bool:
         tokens = [i for i in self._clause_tokens[clause] if self.tokens[i].is_word]

@@ -58,6 +58,11 @@ SUBJECT_POINTS = 6.0
 CONTENT_POINTS = 30
 RED_FLAG_PENALTY = 20
 RED_FLAG_CAP = 50
+# A keyword written "not ..." must be this close to its negation: in "we have
+# not sent a letter about this change", the change is not what is denied.
+NOT_SCOPE = 6
+# Two values this close (in characters) are a range: "09:00 to 17:00", "9-1".
+RANGE_GAP = 12
 # A name after a greeting, or under a closing, is at most this many words.
 MAX_NAME_WORDS = 6
 # Within this fraction outside the word range, the length earns half its points.
@@ -297,11 +302,16 @@ def point_is_covered(point: RequiredPoint, text: str | Reading) -> str | None:
     return found
 
 
-def _point_matches(groups: Sequence[Sequence[str]], reading: Reading) -> list[list[Match]]:
+def _point_matches(
+    groups: Sequence[Sequence[str]], reading: Reading, *, red_flag: bool = False
+) -> list[list[Match]]:
     """For each keyword group, the matches that count (``meaning.py`` says what is negated).
 
-    A keyword written "not ..." counts where its words are negated ("never
-    share", "you will not be charged", "sharing it is not allowed"). The other
+    A keyword written "not ..." counts where its words are negated within
+    :data:`NOT_SCOPE` words of the cue ("never share", "you will not be
+    charged", "sharing it is not allowed"); for a point, a negation on a
+    condition counts too ("no new orders until it is paid"), for a red flag
+    it does not ("we can't refund you until it arrives" refuses nothing). The other
     words of such a clause count even though the negation covers them too: in
     "never share your password", "password" is what must not be shared. A
     keyword written "~..." only names something and counts negated or not:
@@ -313,7 +323,7 @@ def _point_matches(groups: Sequence[Sequence[str]], reading: Reading) -> list[li
         for keyword in group
         if _wants_negation(keyword)
         for m in reading.find(keyword.removeprefix("not "))
-        if reading.negated(m)
+        if reading.negated(m, scope=NOT_SCOPE, on_condition=not red_flag)
     ]
     negated_clauses = {reading.clause_of(m) for m in wanted_negated}
     result = []
@@ -348,7 +358,7 @@ def _red_flag_hits(flags: Sequence[RedFlag], reading: Reading) -> list[RedFlagHi
             for index in range(match.first, match.last + 1)
         }
         groups = []
-        for matches in _point_matches(flag.keywords, reading):
+        for matches in _point_matches(flag.keywords, reading, red_flag=True):
             groups.append([
                 m
                 for m in matches
@@ -400,15 +410,13 @@ def _check_facts(
 ) -> tuple[list[WrongFact], set[str]]:
     """(the values that differ from the situation, the labels of the facts stated rightly).
 
-    Each value the reply gives is taken for the fact whose ``near`` words are
-    closest to it in its sentence. It is right when it agrees with that fact
-    or with another fact named in the sentence; with no ``near`` word in the
-    sentence, when it agrees with any fact of its kind. A wrong value is put
-    down to the nearest fact, or to the only fact of its kind if that fact has
-    no ``near`` words; otherwise it is reported with no fact (a check, without
-    cost). A date that can be read two
-    ways ("05/03") is never wrong when either reading is right, and never
-    states a fact.
+    A value the reply gives that agrees with a fact of its kind is right: it
+    states that fact (the one whose ``near`` words are closest, if several
+    agree). A value that agrees with none is wrong, and put down to the fact
+    whose ``near`` words are closest to it in its sentence; with no near word
+    in the sentence it is reported with no fact (a check, without cost). A
+    date that can be read two ways ("05/03") is never wrong when either
+    reading is right, and never states a fact.
     """
     wrong: list[WrongFact] = []
     stated: set[str] = set()
@@ -427,18 +435,20 @@ def _check_facts(
         for fact in of_kind:
             found = sorted((m for w in fact.near for m in reading.find(w)), key=lambda m: m.first)
             places[fact.label] = (found, [m.first for m in found])
-        for mention in mentions(kind, reading.text):
+        found = mentions(kind, reading.text)
+        for index, mention in enumerate(found):
             agreeing = [f for f in of_kind if mention.agrees_with(values[f.label])]
-            nearest, named = _nearest_facts(of_kind, mention, reading, places)
-            if nearest and not any(f in agreeing for f in named):
+            # In "09:00 to 17:00" the "to" belongs to the value after it.
+            ranged = index + 1 < len(found) and found[index + 1].start - mention.end <= RANGE_GAP
+            nearest = _nearest_facts(of_kind, mention, reading, places, before_only=ranged)
+            if agreeing:
+                if not (mention.ambiguous and kind == "date"):
+                    chosen = [f for f in nearest if f in agreeing] or agreeing
+                    stated.update(f.label for f in chosen)
+            elif nearest:
                 wrong += [_wrong(fact, mention, reading) for fact in nearest]
-            elif not nearest and not agreeing:
-                # A fact with near words is only ever found by them.
-                only = of_kind[0] if len(of_kind) == 1 and not of_kind[0].near else None
-                wrong.append(_wrong(only, mention, reading))
-            elif not (mention.ambiguous and kind == "date"):
-                chosen = [f for f in nearest if f in agreeing] or agreeing
-                stated.update(f.label for f in chosen)
+            else:
+                wrong.append(_wrong(None, mention, reading))
     return wrong, stated
 
 
@@ -447,26 +457,31 @@ def _nearest_facts(
     mention: Mention,
     reading: Reading,
     places: dict[str, tuple[list[Match], list[int]]],
-) -> tuple[list[Fact], list[Fact]]:
-    """(the facts whose ``near`` words are closest to ``mention`` in its sentence,
-    every fact with a ``near`` word in that sentence). ``places`` are where
-    each fact's near words are, in text order."""
+    *,
+    before_only: bool = False,
+) -> list[Fact]:
+    """The facts whose ``near`` words are closest to ``mention`` in its sentence.
+    ``places`` are where each fact's near words are, in text order; with
+    ``before_only``, only near words before the value count."""
     sentence = reading.sentence_at(mention.start)
     first = reading.word_at(mention.start)
     last = max(first, reading.word_at(mention.end) - 1)
-    distances = {}
+    distances: dict[str, float] = {}
     for fact in facts:
         found, firsts = places[fact.label]
         # The near words closest to the value: a few on each side of it.
         at = bisect.bisect_left(firsts, first)
-        close = [m for m in found[max(0, at - 3) : at + 3] if reading.sentence_of(m) == sentence]
+        close = [
+            m
+            for m in found[max(0, at - 3) : at + 3]
+            if reading.sentence_of(m) == sentence and not (before_only and m.first > last)
+        ]
         if close:
             distances[fact.label] = min(_distance(m, first, last) for m in close)
     if not distances:
-        return [], []
+        return []
     closest = min(distances.values())
-    nearest = [f for f in facts if distances.get(f.label) == closest]
-    return nearest, [f for f in facts if f.label in distances]
+    return [f for f in facts if distances.get(f.label) == closest]
 
 
 def _distance(near: Match, first: int, last: int) -> float:
