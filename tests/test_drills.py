@@ -337,6 +337,7 @@ def test_writing_scenario_with_facts_and_red_flags(tmp_path):
         ('value = "$25.00"', 'value = "order"', "not one amount"),
         ('kind = "amount"\nvalue = "$25.00"', 'kind = "reference"\nvalue = "order"', "digits"),
         ('near = ["fee"]', 'near = "fee"', "'near' must be a list of words"),
+        ('near = ["fee"]', "", "fact 1 ('the fee'): 'near' must list words"),
         ('near = ["fee"]', 'nearby = ["fee"]', "fact 1: unknown key 'nearby'"),
         (
             'facts = ["the fee"]',

@@ -555,9 +555,7 @@ def test_the_two_replies_from_the_issue_no_longer_pass():
     )
     feedback = assess_reply(scenario, text, [])
     assert bundled_item("password-reset", "Warn", text).earned == 0
-    assert [hit.label for hit in feedback.red_flags] == [
-        "Asks for a password, PIN or card details"
-    ]
+    assert [hit.label for hit in feedback.red_flags] == ["Asks for a password, PIN or card details"]
     assert feedback.score == RED_FLAG_CAP
 
     scenario = BUNDLED["refund-request"]
@@ -763,3 +761,99 @@ def test_references_keep_their_words_and_compare_digits():
     ]
     phone = mentions("reference", "Call 0800-555-0199 or 3 4 5.", "0800 555 0110")
     assert [m.text for m in phone] == ["0800-555-0199"]
+
+
+# --- rules added after the held-out replies (tests/writing_heldout/README.md) ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "negated"),
+    [
+        # Rule 7: a negated verb of saying or promising turns the "that" clause over.
+        ("We cannot promise that we will refund the fee.", "refund", True),
+        ("I can't confirm that the refund has been sent.", "refund", True),
+        ("We can promise that we will refund the fee.", "refund", False),
+        # A bare refusal after a dash or a semicolon contradicts.
+        ("We said we would refund you - we won't.", "refund", True),
+        ("We said we would refund you; sadly we cannot.", "refund", True),
+        ("We will refund you - no need to send a receipt.", "refund", False),
+    ],
+)
+def test_negation_raised_or_contradicted(sentence, words, negated):
+    reading = Reading(sentence)
+    assert reading.negated(reading.find(words)[0]) == negated
+
+
+def test_a_negation_on_a_condition_counts_for_a_point_not_for_a_red_flag():
+    reading = Reading("We won't accept any new orders until the invoice is paid.")
+    accept = reading.find("accept")[0]
+    assert not reading.negated(accept)
+    assert reading.negated(accept, on_condition=True)
+    item = bundled_item(
+        "payment-reminder",
+        "Explain what happens",
+        "We won't accept any new orders until the invoice is paid.",
+    )
+    assert item.earned == item.possible
+    # The same shape in a refusal red flag promises, it does not refuse.
+    text = "We cannot refund you until the blender reaches us."
+    assert assess_reply(BUNDLED["refund-request"], text, []).red_flags == ()
+
+
+def test_a_not_keyword_must_be_close_to_its_cue():
+    text = "I have not had the time to write to you at your old home about the change."
+    feedback = assess_reply(BUNDLED["address-change"], text, [])
+    assert feedback.red_flags == ()
+    text = "I'm afraid your address has not been changed."
+    assert [h.label for h in assess_reply(BUNDLED["address-change"], text, []).red_flags] == [
+        "Says the address has not been changed"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        # A value that agrees with any fact of the situation is not wrong, even
+        # when the nearest words belong to another fact.
+        ("invoice-error", "That is 10 boxes, which at $18.00 each makes $180.00."),
+        ("shift-cover-request", "Could you cover my early shift on Saturday (07:00 to 15:00)?"),
+        # A value no fact's words point to is a check, never a cost.
+        ("complaint-about-agent", "As a goodwill gesture you will get a $50 voucher."),
+    ],
+)
+def test_no_wrong_fact_for_right_or_unrelated_values(scenario_id, sentence):
+    feedback = assess_reply(BUNDLED[scenario_id], sentence, [])
+    assert not any(w.fact for w in feedback.wrong_facts)
+
+
+def test_a_range_is_read_start_then_end():
+    text = "Could you cover my shift on Saturday, 08:00 to 15:00?"
+    feedback = assess_reply(BUNDLED["shift-cover-request"], text, [])
+    # "to" belongs to the end of the range, so 08:00 is not taken for the end.
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [("", "08:00")]
+    text = "Could you cover my shift on Saturday, from 08:00 to 15:00?"
+    feedback = assess_reply(BUNDLED["shift-cover-request"], text, [])
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [
+        ("the start of the shift", "08:00")
+    ]
+
+
+def test_the_password_and_card_red_flag_is_in_every_scenario():
+    for scenario_id, scenario in BUNDLED.items():
+        text = scenario.model_reply.replace(
+            "\n\n", "\n\nPlease reply with your full card number and the security code.\n\n", 1
+        )
+        labels = [hit.label for hit in assess_reply(scenario, text, []).red_flags]
+        assert labels == ["Asks for a password, PIN or card details"], scenario_id
+
+
+def test_empathy_is_not_blame():
+    text = "You shouldn't have had to wait so long, and I'm sorry."
+    assert assess_reply(BUNDLED["late-delivery"], text, []).red_flags == ()
+    text = "You should not have ordered the wrong chairs."
+    assert assess_reply(BUNDLED["late-delivery"], text, []).red_flags != ()
+
+
+def test_within_the_next_week_is_seven_days():
+    item = bundled_item("payment-reminder", "Ask him", "Please pay within the next week.")
+    assert item.earned == item.possible
