@@ -87,6 +87,13 @@ def main() -> None:
         [lambda s=s: assess_reply(s, s.model_reply, []) for s in scenarios],
         repeat=20,
     )
+    # Negation, red flags and facts must stay linear: a reply far longer than any email.
+    long_replies = [(s, "\n\n".join([s.model_reply] * 100)) for s in scenarios[:3]]
+    measure(
+        "assess_reply: model reply x 100 (about 10,000 words)",
+        [lambda p=p: assess_reply(*p) for p in long_replies],
+        repeat=2,
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from typing_test.core.email.drills import drills_dir, load_drills
 from typing_test.core.email.proofreading import ProofreadingAttempt, grade_answer
 from typing_test.core.email.writing import WritingAttempt, assess_reply, reply_word_count
+from typing_test.store.records import writing_attempt
 from typing_test.ui.email.checker_loader import CheckerLoader
 from typing_test.ui.email.drill_list_page import DrillListPage
 from typing_test.ui.email.proofreading_page import INSTRUCTIONS, ProofreadingPage
@@ -28,7 +29,13 @@ from typing_test.ui.email.proofreading_review import (
     ProofreadingReview,
 )
 from typing_test.ui.email.writing_page import WritingPage
-from typing_test.ui.email.writing_review import GRAMMAR_COLOUR, SPELLING_COLOUR, WritingReview
+from typing_test.ui.email.writing_review import (
+    GRAMMAR_COLOUR,
+    RED_FLAG_BACKGROUND,
+    SPELLING_COLOUR,
+    WRONG_FACT_BACKGROUND,
+    WritingReview,
+)
 
 CHECK_TIMEOUT_MS = 20_000  # generous: a slow CI machine loading the dictionary
 
@@ -447,6 +454,107 @@ def test_a_typed_reply_is_checked_scored_and_marked(qtbot, writing, clock, refun
     qtbot.mouseClick(findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert review.reply_view.textCursor().selectedText() == "recieve"
     assert review.tabs.isTabEnabled(1)  # this scenario has an example reply
+
+
+REFUSING_REPLY = """Subject: Your order 51877
+
+Dear Emma,
+
+I am sorry that your blender stopped working. Unfortunately, we cannot offer you a refund.
+
+Please send the blender back with the free return label attached to this email. \
+Please also send us your card number so that we can check your payment. \
+Any money due will reach your card within ten working days.
+
+Kind regards,
+Alex Morgan"""
+
+
+def test_red_flags_and_wrong_facts_are_shown_with_their_sentences(
+    qtbot, writing, clock, refund_scenario, store
+):
+    type_text(qtbot, writing.editor, REFUSING_REPLY)
+    attempt = finish(qtbot, writing)
+    feedback = attempt.feedback
+    refusal = "Unfortunately, we cannot offer you a refund."
+    card = "Please also send us your card number so that we can check your payment."
+    days = "Any money due will reach your card within ten working days."
+    assert [(hit.label, hit.quote.sentence) for hit in feedback.red_flags] == [
+        ("Refuses the refund the shop gives for faulty items", refusal),
+        ("Asks for a password, PIN or card details", card),
+    ]
+    assert feedback.score <= 50
+
+    review = WritingReview()
+    qtbot.addWidget(review)
+    review.show()
+    review.show_result(attempt.scenario, attempt.text, feedback)
+    assert review.summary_label.text().endswith("2 red flags (score capped at 50)")
+    assert review.issues_caption.text().startswith("2 red flags, 1 wrong fact")
+    issues = review.issues_list
+    assert issues.isVisible() and issues.accessibleName() == "Red flags and wrong facts"
+    lines = [issues.item(row).text() for row in range(issues.count())]
+    assert lines == [
+        f'Red flag: Refuses the refund the shop gives for faulty items. In: "{refusal}"',
+        f'Red flag: Asks for a password, PIN or card details. In: "{card}"',
+        "Wrong duration: the reply gives 'ten working days' for when the refund reaches her "
+        f'card; the situation says five working days. In: "{days}"',
+    ]
+    # What a screen reader says is what the line says.
+    assert issues.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == lines[0]
+    # The refund and the payment time earn nothing; the breakdown has a row per flag.
+    table = review.breakdown_table
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert ["Content", "Confirm that she will get a full refund", "0 / 7.5", "Not covered."] in rows
+    assert rows[-2:] == [
+        [
+            "Red flag",
+            "Refuses the refund the shop gives for faulty items",
+            "-20 / 0",
+            f'"{refusal}"',
+        ],
+        [
+            "Red flag",
+            "Asks for a password, PIN or card details",
+            "-20 / 0",
+            f'"{card}"',
+        ],
+    ]
+    when = next(r for r in rows if r[1] == "Say when the money will reach her card")
+    assert when[2] == "0 / 7.5" and "'ten working days'" in when[3]
+    assert table.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert table.accessibleName() == "How the score was made"
+    # The sentences are marked in the reply.
+    assert background_at(review.reply_view, REFUSING_REPLY.index(refusal)) == RED_FLAG_BACKGROUND
+    assert background_at(review.reply_view, REFUSING_REPLY.index(days)) == WRONG_FACT_BACKGROUND
+
+    # By keyboard: Tab to the list, arrows move through it, each selects its sentence.
+    issues.setFocus()
+    qtbot.keyClick(issues, Qt.Key.Key_Down)
+    assert review.reply_view.textCursor().selectedText() == refusal
+    qtbot.keyClick(issues, Qt.Key.Key_Down)
+    assert review.reply_view.textCursor().selectedText() == card
+    qtbot.keyClick(issues, Qt.Key.Key_Down)
+    assert review.reply_view.textCursor().selectedText() == days
+
+    # What lands in the database keeps the flags and the wrong fact with their places.
+    saved = store.attempt(store.save_attempt(writing_attempt(attempt)))
+    details = saved["details"]["feedback"]
+    assert [flag["sentence"] for flag in details["red_flags"]] == [refusal, card]
+    assert details["wrong_facts"][0]["found"] == "ten working days"
+    start = details["red_flags"][0]["start"]
+    assert saved["details"]["text"][start : start + len(refusal)] == refusal
+    assert saved["score"] == feedback.score
+
+
+def test_a_clean_reply_shows_no_red_flag_list(qtbot, refund_scenario):
+    review = WritingReview()
+    qtbot.addWidget(review)
+    review.show()
+    reply = refund_scenario.model_reply
+    review.show_result(refund_scenario, reply, assess_reply(refund_scenario, reply))
+    assert not review.issues_list.isVisible() and not review.issues_caption.isVisible()
+    assert "red flag" not in review.summary_label.text()
 
 
 def test_an_empty_reply_scores_zero(qtbot, writing, clock):

@@ -11,7 +11,10 @@ import pytest
 from typing_test.core.assets import ContentError
 from typing_test.core.email.drills import (
     MISTAKE_KINDS,
+    Fact,
     ProofreadingDrill,
+    RedFlag,
+    RequiredPoint,
     WritingScenario,
     drills_dir,
     load_drills,
@@ -355,6 +358,112 @@ def test_writing_scenario_point_count(tmp_path):
         load_writing_scenario(path)
 
 
+FACTS_AND_FLAGS = """
+[[points]]
+label = "Give the fee"
+facts = ["the fee"]
+
+[[facts]]
+label = "the fee"
+kind = "amount"
+value = "$25.00"
+near = ["fee"]
+
+[[red_flags]]
+label = "Refuses the refund"
+keywords = ["not refund*"]
+
+[[red_flags]]
+label = "Asks for the password"
+keywords = [["send", "tell"], ["your password"]]
+ignore = ["password reset"]
+"""
+
+
+def test_writing_scenario_with_facts_and_red_flags(tmp_path):
+    content = WRITING.format(id="refund", extra="") + FACTS_AND_FLAGS
+    scenario = load_writing_scenario(write(tmp_path, "refund.toml", content))
+    assert scenario.facts == (Fact("the fee", "amount", "$25.00", ("fee",)),)
+    assert scenario.points[2] == RequiredPoint("Give the fee", (), ("the fee",))
+    assert scenario.red_flags == (
+        RedFlag("Refuses the refund", (("not refund*",),)),
+        RedFlag(
+            "Asks for the password", (("send", "tell"), ("your password",)), ("password reset",)
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('value = "$25.00"', 'value = "25"', "fact 1 ('the fee'): '25' is not one amount"),
+        ('value = "$25.00"', 'value = "05/03"', "fact 1 ('the fee'): '05/03' is not one amount"),
+        ('kind = "amount"', 'kind = "date"', "'$25.00' is not one date"),
+        ('kind = "amount"\nvalue = "$25.00"', 'kind = "date"\nvalue = "05/03"', "read two ways"),
+        ('kind = "amount"', 'kind = "money"', "'kind' must be one of amount, date, day, time"),
+        ('value = "$25.00"', 'value = ""', "fact 1 ('the fee'): 'value' is missing"),
+        ('value = "$25.00"', 'value = "order"', "not one amount"),
+        ('kind = "amount"\nvalue = "$25.00"', 'kind = "reference"\nvalue = "order"', "digits"),
+        ('near = ["fee"]', 'near = "fee"', "'near' must be a list of words"),
+        ('near = ["fee"]', "", "fact 1 ('the fee'): 'near' must list words"),
+        ('near = ["fee"]', 'nearby = ["fee"]', "fact 1: unknown key 'nearby'"),
+        (
+            'facts = ["the fee"]',
+            'facts = ["the fees"]',
+            "no [[facts]] table has the label 'the fees'",
+        ),
+        ('facts = ["the fee"]', 'facts = "the fee"', "'facts' must be a list"),
+        ('label = "Give the fee"\nfacts = ["the fee"]', 'label = "Give the fee"', "'keywords'"),
+        (
+            'keywords = ["not refund*"]',
+            "keywords = []",
+            "red flag 1 ('Refuses the refund'): 'keywords'",
+        ),
+        ('keywords = ["not refund*"]', 'keywords = ["not --"]', "letter or digit"),
+        ('label = "Refuses the refund"', 'label = ""', "red flag 1: 'label' is missing"),
+        (
+            'ignore = ["password reset"]',
+            "ignore = [1]",
+            "red flag 2 ('Asks for the password'): 'ignore'",
+        ),
+        ('ignore = ["password reset"]', 'unless = ["x"]', "red flag 2: unknown key 'unless'"),
+    ],
+)
+def test_broken_facts_and_red_flags_are_reported_by_file_name(tmp_path, old, new, expected):
+    content = WRITING.format(id="refund", extra="") + FACTS_AND_FLAGS
+    assert old in content
+    path = write(tmp_path / "writing", "refund.toml", content.replace(old, new, 1))
+    with pytest.raises(ContentError) as error:
+        load_writing_scenario(path)
+    assert str(error.value).startswith("writing/refund.toml: ")
+    assert expected in str(error.value)
+
+
+def test_a_broken_red_flag_is_listed_with_the_other_drill_problems(tmp_path):
+    content = WRITING.format(id="refund", extra="") + FACTS_AND_FLAGS
+    write(tmp_path / "writing", "refund.toml", content.replace('["not refund*"]', "[]"))
+    write(tmp_path / "writing", "good.toml", WRITING.format(id="good", extra=""))
+    drills = load_drills(tmp_path)
+    assert list(drills.writing) == ["good"]
+    assert [p.message.split(":")[0] for p in drills.problems] == ["writing/refund.toml"]
+    assert "red flag 1" in drills.problems[0].message
+
+
+@pytest.mark.parametrize("key", ["red_flags", "facts"])
+def test_red_flags_and_facts_must_be_tables(tmp_path, key):
+    content = WRITING.format(id="refund", extra=f'{key} = "none"')
+    with pytest.raises(ContentError, match=rf"missing the \[\[{key}\]\] tables"):
+        load_writing_scenario(write(tmp_path, "refund.toml", content))
+
+
+def test_two_facts_with_one_label_are_refused(tmp_path):
+    content = WRITING.format(id="refund", extra="") + FACTS_AND_FLAGS
+    twice = content + '\n[[facts]]\nlabel = "the fee"\nkind = "day"\nvalue = "Monday"\n'
+    twice += 'near = ["on"]\n'
+    with pytest.raises(ContentError, match="two facts have the label 'the fee'"):
+        load_writing_scenario(write(tmp_path, "refund.toml", twice))
+
+
 # --- loading a folder -------------------------------------------------------------
 
 
@@ -453,6 +562,19 @@ def test_bundled_model_replies_score_100(scenario_id):
     assert scenario.model_reply
     feedback = assess_reply(scenario, scenario.model_reply, [])
     assert feedback.score == 100, [i for i in feedback.items if i.earned < i.possible]
+
+
+@pytest.mark.parametrize("scenario_id", sorted(BUNDLED.writing))
+def test_bundled_scenarios_declare_facts_and_red_flags(scenario_id):
+    scenario = BUNDLED.writing[scenario_id]
+    assert scenario.red_flags, "every bundled scenario has something a reply must not say"
+    feedback = assess_reply(scenario, scenario.model_reply, [])
+    assert feedback.red_flags == () and feedback.wrong_facts == ()
+    # Every fact of the situation is in its text, as the scenario writes it.
+    for fact in scenario.facts:
+        # Values the situation implies: 12 boxes at $18.00; from 09:00 to 13:00.
+        derived = fact.label in ("the total on the wrong invoice", "how long the outage lasted")
+        assert derived or fact.value.lower() in scenario.situation.lower(), fact
 
 
 def test_the_examples_in_the_documentation_load(tmp_path):

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
-from typing_test.core.email.drills import RequiredPoint, WritingScenario
+from typing_test.core.email.drills import Fact, RequiredPoint, WritingScenario, load_drills
+from typing_test.core.email.facts import fact_value, mentions
 from typing_test.core.email.findings import Finding
-from typing_test.core.email.writing import assess_reply, count_words, point_is_covered
+from typing_test.core.email.meaning import Reading
+from typing_test.core.email.writing import (
+    CATEGORIES,
+    RED_FLAG_CAP,
+    RED_FLAG_PENALTY,
+    assess_reply,
+    count_words,
+    point_is_covered,
+)
 
 
 def scenario(subject_required: bool = True, min_words: int = 40, max_words: int = 100):
@@ -181,7 +191,7 @@ def test_content_points_and_messages():
     feedback = assess_reply(scenario(), text, [])
     assert item(feedback, "Say sorry").earned == 0
     assert item(feedback, "Say sorry").message == "Not covered."
-    assert item(feedback, "Confirm the refund").message == "Covered (found 'refund')."
+    assert item(feedback, "Confirm the refund").message == "Covered (found 'refunded')."
     assert feedback.score == 90
 
 
@@ -243,3 +253,607 @@ def test_as_json():
         "message": "1 spelling problem: 'emial'.",
     }
     assert data["findings"][0]["start"] == text.index("emial")
+
+
+# --- meaning, not keywords: what an examiner would credit ---------------------------
+
+BUNDLED = load_drills().writing
+
+
+def bundled_item(scenario_id: str, label_start: str, text: str):
+    feedback = assess_reply(BUNDLED[scenario_id], text, [])
+    return next(i for i in feedback.items if i.label.startswith(label_start))
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "point", "sentence"),
+    [
+        ("refund-request", "Confirm", "You will get your money back in full."),
+        ("refund-request", "Confirm", "We will refund the full price of the blender."),
+        (
+            "refund-request",
+            "Confirm",
+            "I'm happy to confirm that you are entitled to a full refund.",
+        ),
+        ("refund-request", "Confirm", "We'll reimburse you as soon as the blender reaches us."),
+        # A condition, not a refusal.
+        ("refund-request", "Confirm", "We can't refund you until the blender is back with us."),
+        ("refund-request", "Say sorry", "I'm sorry your blender has stopped working so soon."),
+        ("refund-request", "Say sorry", "We apologise that the blender didn't last."),
+        ("refund-request", "Say sorry", "I can't tell you how sorry I am."),
+        (
+            "refund-request",
+            "Say when",
+            "The money will be back on your card within 5 business days.",
+        ),
+        ("password-reset", "Warn", "Never share your password with anyone, even our staff."),
+        ("password-reset", "Warn", "Please do not give your password to anyone."),
+        ("password-reset", "Warn", "Your password should never be shared with anyone."),
+        ("password-reset", "Warn", "We will never ask you for your password."),
+        ("password-reset", "Warn", "Keep your password private."),
+        ("password-reset", "Warn", "Don't tell anybody your password, not even us."),
+        ("password-reset", "Say that the link", "The link will expire after half an hour."),
+        ("password-reset", "Say that the link", "The link will not work after 30 minutes."),
+        (
+            "password-reset",
+            "Say what",
+            "If the email has not arrived within ten minutes, please look in your junk folder.",
+        ),
+        (
+            "password-reset",
+            "Say what",
+            "Don't forget to check your spam folder if it doesn't come.",
+        ),
+        (
+            "password-reset",
+            "Say what",
+            "If it hasn't come, please do not hesitate to call us on 0800 555 0110.",
+        ),
+        ("late-delivery", "Tell him", "We will refund the $25 delivery charge."),
+        ("late-delivery", "Tell him", "You won't have to pay the delivery charge."),
+        ("late-delivery", "Tell him", "We have waived the delivery fee of $25.00."),
+        ("late-delivery", "Give the new", "They will arrive on Thursday between 9 am and 1 pm."),
+        ("late-delivery", "Say sorry", "I am sorry that your chairs did not arrive last Friday."),
+        ("invoice-error", "Confirm that the payment", "The date has not changed: still 30 June."),
+        ("invoice-error", "Confirm that the payment", "Payment is still due on June 30th."),
+        ("invoice-error", "Confirm that the payment", "Payment is still due on 30/06."),
+        ("invoice-error", "Give the correct", "The new total is 180.00 dollars."),
+        ("meeting-reschedule", "Suggest", "Would Wednesday at 2 pm work for you instead?"),
+        ("meeting-reschedule", "Suggest", "Could we meet on Wednesday at 2:00 instead?"),
+        (
+            "payment-reminder",
+            "Explain what",
+            "If we do not receive payment, we will not be able to accept new orders.",
+        ),
+        (
+            "payment-reminder",
+            "Ask him",
+            "If payment is not received within seven days, your account will be put on hold.",
+        ),
+        (
+            "service-outage-complaint",
+            "Explain how",
+            "We have made sure it will never happen again.",
+        ),
+        (
+            "case-escalation",
+            "Explain the problem",
+            "Grace's connection keeps dropping and nobody has called her back.",
+        ),
+        (
+            "case-escalation",
+            "Ask him to approve",
+            "I cannot book one myself, so could you approve a visit?",
+        ),
+        ("complaint-about-agent", "Confirm", "You will not be charged the $12.50."),
+        # Words that only name something count negated or not ("~" keywords).
+        ("meeting-reschedule", "Say which", "Sadly I can't make our one-to-one on Tuesday."),
+        ("meeting-reschedule", "Give the reason", "I cannot come due to fire safety training."),
+        (
+            "case-escalation",
+            "Ask him to approve",
+            "As I can't book an engineer visit myself, could you please approve one?",
+        ),
+        ("data-access-request", "Give the time", "We will reply within 30 days of receiving them."),
+    ],
+)
+def test_right_answers_in_other_words_earn_the_point(scenario_id, point, sentence):
+    item = bundled_item(scenario_id, point, sentence)
+    assert item.earned == item.possible, item.message
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "point", "sentence"),
+    [
+        ("refund-request", "Confirm", "Unfortunately, we cannot offer a refund for this item."),
+        ("refund-request", "Confirm", "I'm afraid a refund is not possible."),
+        ("refund-request", "Confirm", "We regret that we are not able to refund you."),
+        ("refund-request", "Confirm", "We would like to refund you, but we can't."),
+        ("refund-request", "Confirm", "Your refund request has been declined."),
+        ("refund-request", "Confirm", "No refund can be given for this item."),
+        ("refund-request", "Confirm", "We will send you a voucher instead of a refund."),
+        ("refund-request", "Confirm", "We won't be refunding this order."),
+        ("password-reset", "Warn", "Please share your password with the agent when they call."),
+        ("password-reset", "Warn", "Call us and share your password with the agent."),
+        ("late-delivery", "Tell him", "The delivery charge will not be refunded."),
+        ("late-delivery", "Tell him", "Unfortunately we cannot refund the delivery charge."),
+        ("invoice-error", "Agree", "There is no mistake on the invoice."),
+        ("payment-reminder", "Offer", "We cannot offer a payment plan."),
+        ("service-outage-complaint", "Offer", "We are unable to cover the fee."),
+        (
+            "case-escalation",
+            "Ask him to approve",
+            "I will not ask you to approve an engineer visit.",
+        ),
+        ("complaint-about-agent", "Confirm", "The $12.50 charge has not been removed."),
+    ],
+)
+def test_negated_refused_or_contradicted_points_earn_nothing(scenario_id, point, sentence):
+    assert bundled_item(scenario_id, point, sentence).earned == 0
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence", "fact", "found"),
+    [
+        ("late-delivery", "We will refund the $35 delivery charge.", "the delivery charge", "$35"),
+        (
+            "late-delivery",
+            "They will arrive on Thursday between 9 am and 2 pm.",
+            "the end of the delivery window",
+            "2 pm",
+        ),
+        (
+            "password-reset",
+            "The link is valid for 15 minutes.",
+            "how long the link works",
+            "15 minutes",
+        ),
+        (
+            "password-reset",
+            "If it hasn't come, call us on 0800 555 0199.",
+            "the help desk number",
+            "0800 555 0199",
+        ),
+        ("invoice-error", "Payment is now due on 30 July.", "the payment date", "30 July"),
+        (
+            "invoice-error",
+            "The corrected invoice is for $198.00.",
+            "the corrected total",
+            "$198.00",
+        ),
+        (
+            "meeting-reschedule",
+            "Could we meet on Thursday at 14:00 instead?",
+            "the day you suggest",
+            "Thursday",
+        ),
+        ("payment-reminder", "Please pay within 14 days.", "the time to pay", "14 days"),
+        (
+            "refund-request",
+            "The money will be on your card within ten working days.",
+            "when the refund reaches her card",
+            "ten working days",
+        ),
+        ("service-outage-complaint", "We will refund the $57 fee.", "the late payment fee", "$57"),
+        (
+            "shift-cover-request",
+            "Could you let me know by Friday?",
+            "the day to answer by",
+            "Friday",
+        ),
+        (
+            "data-access-request",
+            "We will reply in full within two weeks.",
+            "the time to answer",
+            "two weeks",
+        ),
+        (
+            "address-change",
+            "Your address is now 41 Oak Street, Riverton.",
+            "the new address",
+            "41 Oak Street",
+        ),
+    ],
+)
+def test_a_wrong_fact_is_named_and_earns_nothing(scenario_id, sentence, fact, found):
+    scenario = BUNDLED[scenario_id]
+    point = next(p for p in scenario.points if fact in p.facts)
+    feedback = assess_reply(scenario, sentence, [])
+    wrong = [w for w in feedback.wrong_facts if w.fact == fact]
+    assert [w.found for w in wrong] == [found]
+    assert wrong[0].quote.sentence == sentence
+    expected = next(f.value for f in scenario.facts if f.label == fact)
+    item = next(i for i in feedback.items if i.label == point.label)
+    assert item.earned == 0
+    assert f"the reply gives {found!r} for {fact}; the situation says {expected}." in item.message
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        ("password-reset", "Please send us your password so we can unlock the account."),
+        ("password-reset", "To confirm it is you, please tell us your PIN."),
+        ("password-reset", "Reply with your current password and we will look into it."),
+        ("password-reset", "Call us and share your password with the agent."),
+        ("password-reset", "This happened because you forgot to check your password."),
+        ("password-reset", "Could you confirm your date of birth and password?"),
+        ("late-delivery", "We would like to offer you a 10% discount on your next order."),
+        ("refund-request", "Unfortunately, we cannot give you a refund."),
+        ("refund-request", "I'm afraid a refund is not possible."),
+        ("refund-request", "We can offer you store credit."),
+        ("refund-request", "Please send us your card number so that we can refund you."),
+        ("refund-request", "The blender must have been misused."),
+        ("late-delivery", "We are unable to refund the delivery charge."),
+        ("late-delivery", "We will give you a full refund."),
+        ("late-delivery", "You gave us the wrong address."),
+        ("invoice-error", "You ordered 12 boxes, so the invoice is correct."),
+        ("invoice-error", "Please pay the original invoice by 30 June."),
+        ("complaint-about-agent", "The agent has been given a formal warning."),
+        ("complaint-about-agent", "The agent was not rude; he followed our process."),
+        ("service-outage-complaint", "We cannot pay back the fee."),
+        ("service-outage-complaint", "We will cover all your losses from the outage."),
+        ("service-outage-complaint", "You could have paid the supplier earlier."),
+        ("shift-cover-request", "We don't need to ask our team leader."),
+        ("meeting-reschedule", "I will skip the training."),
+        ("data-access-request", "Please find attached a copy of your personal data."),
+        ("data-access-request", "The password is in this email."),
+        ("address-change", "Your address has not been updated yet."),
+        ("case-escalation", "I have booked an engineer visit for Grace."),
+    ],
+)
+def test_red_flags_fire_cost_and_cap_the_score(scenario_id, sentence):
+    scenario = BUNDLED[scenario_id]
+    text = scenario.model_reply.replace("\n\n", f"\n\n{sentence}\n\n", 2)
+    feedback = assess_reply(scenario, text, [])
+    assert [hit.quote.sentence for hit in feedback.red_flags] == [sentence]
+    assert text[feedback.red_flags[0].quote.start : feedback.red_flags[0].quote.end] == sentence
+    flag = next(i for i in feedback.items if i.category == "red flag")
+    assert (flag.earned, flag.possible, flag.message) == (-RED_FLAG_PENALTY, 0, f'"{sentence}"')
+    assert feedback.score <= RED_FLAG_CAP
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        ("password-reset", "We will never ask for your password."),
+        ("password-reset", "Please never share your password or PIN with anyone."),
+        ("password-reset", "I have sent you a link to reset your password."),
+        ("password-reset", "We have sent a password reset link to your email."),
+        ("password-reset", "If you share your password, someone could use your account."),
+        ("password-reset", "This is not your fault."),
+        ("refund-request", "We can't refund you until the blender reaches our warehouse."),
+        ("refund-request", "The refund will go back to the card you paid with."),
+        ("late-delivery", "Please feel free to contact me."),
+        ("late-delivery", "We will give you a full refund of the $25.00 delivery charge."),
+        ("password-reset", "We will email you a link to change your password."),
+        ("password-reset", "Once you click the link, enter and confirm a new password."),
+        ("invoice-error", "You do not need to pay the old amount."),
+        ("complaint-about-agent", "I cannot tell you what action will be taken with the agent."),
+        ("complaint-about-agent", "I am sorry the agent was rude to you."),
+        ("service-outage-complaint", "We will pay back the $75.00 fee within five working days."),
+        ("shift-cover-request", "Our team leader needs to approve any swap."),
+        ("meeting-reschedule", "I have to attend a compulsory fire safety training session."),
+        (
+            "data-access-request",
+            "Your data will be sent as a password-protected file attached to an email.",
+        ),
+        ("address-change", "I have updated your address and haven't changed anything else."),
+    ],
+)
+def test_no_red_flag_for_what_a_careful_writer_says(scenario_id, sentence):
+    scenario = BUNDLED[scenario_id]
+    text = scenario.model_reply.replace("\n\n", f"\n\n{sentence}\n\n", 2)
+    assert assess_reply(scenario, text, []).red_flags == ()
+
+
+def test_the_two_replies_from_the_issue_no_longer_pass():
+    scenario = BUNDLED["password-reset"]
+    text = scenario.model_reply.replace(
+        "Please remember never to share your password with anyone, including our staff. "
+        "We will never ask you for it.",
+        "If you have any trouble, call us and share your password with the agent.",
+    )
+    feedback = assess_reply(scenario, text, [])
+    assert bundled_item("password-reset", "Warn", text).earned == 0
+    assert [hit.label for hit in feedback.red_flags] == ["Asks for a password, PIN or card details"]
+    assert feedback.score == RED_FLAG_CAP
+
+    scenario = BUNDLED["refund-request"]
+    text = scenario.model_reply.replace(
+        "you will receive a full refund of the price you paid",
+        "we are unable to give you a refund, but we can repair it",
+    ).replace("the refund will reach", "the repaired blender will reach")
+    feedback = assess_reply(scenario, text, [])
+    # "Subject: Refund for order 51877" is a title, not an offer.
+    assert bundled_item("refund-request", "Confirm", text).earned == 0
+    assert [hit.label for hit in feedback.red_flags] == [
+        "Refuses the refund the shop gives for faulty items"
+    ]
+    assert feedback.score <= RED_FLAG_CAP
+
+
+def test_a_wrong_value_outside_the_points_is_reported_without_cost():
+    scenario = BUNDLED["invoice-error"]
+    text = scenario.model_reply.replace("If you have any", "Each box costs $20.00. If you have any")
+    feedback = assess_reply(scenario, text, [])
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [("the price of a box", "$20.00")]
+    assert feedback.score == 100  # the box price is in no required point
+    # A value that no fact's words point to, when several facts have its kind.
+    text = scenario.model_reply.replace("If you have any", "Toner is $45.00. If you have any")
+    feedback = assess_reply(scenario, text, [])
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [("", "$45.00")]
+    assert feedback.wrong_facts[0].message == "'$45.00' is not in the situation: check it."
+    assert feedback.score == 100
+
+
+def dated_scenario() -> WritingScenario:
+    point = RequiredPoint("Give the payment date", (), facts=("the payment date",))
+    return replace(
+        scenario(), points=(point,), facts=(Fact("the payment date", "date", "5 March"),)
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "covered", "wrong"),
+    [
+        ("5 March", True, False),
+        ("March 5th", True, False),
+        ("the 5th of March", True, False),
+        ("2026-03-05", True, False),
+        ("5 April", False, True),
+        # Day first (Britain) or month first (the United States): either is
+        # right, so it is not wrong; but it does not state the date either.
+        ("05/03", False, False),
+        ("03/05/2026", False, False),
+        ("05/04", False, True),
+    ],
+)
+def test_dates_are_compared_by_value(written, covered, wrong):
+    feedback = assess_reply(dated_scenario(), GOOD + f"\nPlease pay by {written}.", [])
+    item = feedback.items[-1]
+    assert (item.earned > 0) == covered, item.message
+    assert bool(feedback.wrong_facts) == wrong
+
+
+def test_several_red_flags_add_up_and_the_score_never_goes_below_zero():
+    scenario = BUNDLED["refund-request"]
+    text = "We cannot refund you. Please send us your card number. It was your fault."
+    feedback = assess_reply(scenario, text, [])
+    assert len(feedback.red_flags) == 3
+    assert feedback.score == 0
+    assert feedback.as_json()["red_flags"][0]["sentence"] == "We cannot refund you."
+
+
+def test_subtotals_never_exceed_their_maximum():
+    points = tuple(RequiredPoint(f"Point {n}", ((f"word{n}",),)) for n in range(7))
+    seven = replace(scenario(), points=points)
+    text = GOOD + " ".join(f"word{n}" for n in range(7))
+    feedback = assess_reply(seven, text, [])
+    # 7 x 30/7 shown as 4.3 each used to add up to 30.1.
+    assert feedback.subtotal("content") == 30 == feedback.possible("content")
+    assert feedback.as_json()["subtotals"]["content"] == 30
+    assert all(feedback.subtotal(c) <= feedback.possible(c) for c in CATEGORIES)
+
+
+# --- the negation rules (core/email/meaning.py) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "negated"),
+    [
+        ("We cannot offer you a refund.", "refund", True),
+        ("Unfortunately we are unable to refund the delivery charge.", "refund", True),
+        ("I regret that we can't refund it.", "refund", True),
+        ("I regret that we can't refund it.", "regret", False),
+        ("No refund will be given.", "refund", True),
+        ("I'm sorry, but we won't refund it.", "sorry", False),
+        ("I'm so sorry the chairs haven't arrived.", "sorry", False),
+        ("I am sorry that your chairs did not arrive.", "sorry", False),
+        ("The delivery charge will not be refunded.", "delivery charge", True),
+        ("A refund is not possible.", "refund", True),
+        ("Your refund request has been declined.", "refund", True),
+        ("The payment date of 30 June has not changed.", "30 june", False),
+        ("Please do not hesitate to call us.", "call", False),
+        ("Don't forget to check your spam folder.", "spam", False),
+        (
+            "If the link does not arrive within ten minutes please check your spam folder.",
+            "spam",
+            False,
+        ),
+        ("If the link does not arrive within ten minutes check your spam folder.", "spam", False),
+        ("The link will not work after 30 minutes.", "30 minutes", False),
+        ("Please reply no later than Thursday.", "thursday", False),
+        ("We would like to refund you, but we can't.", "refund", True),
+        ("Although we would normally refund you, this is not possible.", "refund", True),
+        ("We can't refund you until the blender arrives at our warehouse.", "refund", False),
+        ("We will refund the delivery charge, but not the chairs.", "refund", False),
+        ("We will not refund the fee and the delivery charge.", "delivery charge", True),
+        ("We won't charge you and we will refund the fee.", "refund", False),
+        ("Please never share your password with anyone.", "share", True),
+        ("Call us and share your password with the agent.", "share", False),
+        ("We will never ask for your password.", "ask", True),
+        ("We will send a voucher instead of a refund.", "refund", True),
+        ("I wish we could refund you.", "refund", True),
+        ("Order no. 51877 will be refunded.", "refund", False),
+        ("We will not be able to accept any new orders.", "new orders", True),
+        ("We will accept no new orders.", "no new orders", False),
+        ("Nobody has called her back.", "call", True),
+        ("We cannot send your data without proof of identity.", "send", False),
+        ("Your address has not been updated yet.", "address", True),
+        ("I can't tell you how sorry I am.", "sorry", False),
+        (
+            "We're not able to book an engineer visit ourselves and would like you to approve one.",
+            "approve",
+            False,
+        ),
+    ],
+)
+def test_negation_scope(sentence, words, negated):
+    reading = Reading(sentence)
+    matches = reading.find(words)
+    assert matches, words
+    assert reading.negated(matches[0]) == negated
+
+
+def test_sentences_end_at_full_stops_and_new_lines_but_not_after_abbreviations():
+    reading = Reading("Dear Ms. Lee,\nWe refund it at 9 a.m. on Monday. Thanks!\nAlex")
+    spans = [reading.sentence_text(n) for n in range(4)]
+    assert spans == ["Dear Ms. Lee,", "We refund it at 9 a.m. on Monday.", "Thanks!", "Alex"]
+    # A wrapped line goes on in lower case: still one sentence.
+    assert Reading("We will refund\nthe fee.").sentence_text(0) == "We will refund the fee."
+
+
+def test_a_long_sentence_is_quoted_in_part():
+    sentence = "We cannot refund you " + "and more words " * 40 + "today."
+    feedback = assess_reply(BUNDLED["refund-request"], sentence, [])
+    quote = feedback.red_flags[0].quote
+    assert len(quote.sentence) == 300 and quote.sentence.endswith("\u2026")
+    assert (quote.start, quote.end) == (0, len(sentence))
+
+
+# --- values read from text (core/email/facts.py) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "written"),
+    [
+        ("amount", "$45.00", ["$45", "$45.00", "45.00 dollars", "USD 45", "45 USD", "US$45"]),
+        ("amount", "$1,350.00", ["$1,350", "1350 dollars", "$1350.00"]),
+        ("date", "5 March", ["5 March", "5th March", "5th of March", "March 5", "2026-03-05"]),
+        ("date", "30 June", ["30/06", "06/30", "June 30th", "30th June"]),
+        ("day", "Thursday", ["Thursday", "thursday", "Thu", "Thurs"]),
+        ("time", "09:00", ["09:00", "9:00", "9.00", "9am", "9 a.m.", "9 AM"]),
+        ("time", "14:00", ["14:00", "2 pm", "2pm", "2 p.m.", "2:00", "two o'clock"]),
+        ("time", "12:00", ["noon", "midday", "12 pm", "12:00"]),
+        ("duration", "five working days", ["5 working days", "five business days", "5 days"]),
+        ("duration", "seven days", ["a week", "one week", "7 days"]),
+        ("duration", "30 minutes", ["half an hour", "30 mins", "thirty minutes"]),
+        ("duration", "one month", ["a month", "1 month", "30 days"]),
+    ],
+)
+def test_values_agree_in_every_form(kind, value, written):
+    expected = fact_value(kind, value)
+    for text in written:
+        found = mentions(kind, f"It is {text}, as agreed.")
+        assert len(found) == 1 and found[0].agrees_with(expected), text
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("amount", "We sent 45 boxes."),  # a bare number is not an amount
+        ("time", "The fee was $12.50."),  # an amount is not ten to one
+        ("time", "The total is 1,350.00 dollars."),
+        ("date", "Our help desk is open 24/7."),
+        ("date", "It was 31/02."),  # no such date
+        ("day", "I sat in the sun."),
+    ],
+)
+def test_what_is_not_a_value(kind, text):
+    assert mentions(kind, text) == []
+
+
+def test_references_keep_their_words_and_compare_digits():
+    found = mentions("reference", "Order no. 51878, order #51877 and INV-44120.", "order 51877")
+    assert [(m.text, sorted(m.readings)) for m in found] == [
+        ("Order no. 51878", ["51878"]),
+        ("order #51877", ["51877"]),
+    ]
+    phone = mentions("reference", "Call 0800-555-0199 or 3 4 5.", "0800 555 0110")
+    assert [m.text for m in phone] == ["0800-555-0199"]
+
+
+# --- rules added after the held-out replies (tests/writing_heldout/README.md) ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "negated"),
+    [
+        # Rule 7: a negated verb of saying or promising turns the "that" clause over.
+        ("We cannot promise that we will refund the fee.", "refund", True),
+        ("I can't confirm that the refund has been sent.", "refund", True),
+        ("We can promise that we will refund the fee.", "refund", False),
+        # A bare refusal after a dash or a semicolon contradicts.
+        ("We said we would refund you - we won't.", "refund", True),
+        ("We said we would refund you; sadly we cannot.", "refund", True),
+        ("We will refund you - no need to send a receipt.", "refund", False),
+    ],
+)
+def test_negation_raised_or_contradicted(sentence, words, negated):
+    reading = Reading(sentence)
+    assert reading.negated(reading.find(words)[0]) == negated
+
+
+def test_a_negation_on_a_condition_counts_for_a_point_not_for_a_red_flag():
+    reading = Reading("We won't accept any new orders until the invoice is paid.")
+    accept = reading.find("accept")[0]
+    assert not reading.negated(accept)
+    assert reading.negated(accept, on_condition=True)
+    item = bundled_item(
+        "payment-reminder",
+        "Explain what happens",
+        "We won't accept any new orders until the invoice is paid.",
+    )
+    assert item.earned == item.possible
+    # The same shape in a refusal red flag promises, it does not refuse.
+    text = "We cannot refund you until the blender reaches us."
+    assert assess_reply(BUNDLED["refund-request"], text, []).red_flags == ()
+
+
+def test_a_not_keyword_must_be_close_to_its_cue():
+    text = "I have not had the time to write to you at your old home about the change."
+    feedback = assess_reply(BUNDLED["address-change"], text, [])
+    assert feedback.red_flags == ()
+    text = "I'm afraid your address has not been changed."
+    assert [h.label for h in assess_reply(BUNDLED["address-change"], text, []).red_flags] == [
+        "Says the address has not been changed"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        # A value that agrees with any fact of the situation is not wrong, even
+        # when the nearest words belong to another fact.
+        ("invoice-error", "That is 10 boxes, which at $18.00 each makes $180.00."),
+        ("shift-cover-request", "Could you cover my early shift on Saturday (07:00 to 15:00)?"),
+        # A value no fact's words point to is a check, never a cost.
+        ("complaint-about-agent", "As a goodwill gesture you will get a $50 voucher."),
+    ],
+)
+def test_no_wrong_fact_for_right_or_unrelated_values(scenario_id, sentence):
+    feedback = assess_reply(BUNDLED[scenario_id], sentence, [])
+    assert not any(w.fact for w in feedback.wrong_facts)
+
+
+def test_a_range_is_read_start_then_end():
+    text = "Could you cover my shift on Saturday, 08:00 to 15:00?"
+    feedback = assess_reply(BUNDLED["shift-cover-request"], text, [])
+    # "to" belongs to the end of the range, so 08:00 is not taken for the end.
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [("", "08:00")]
+    text = "Could you cover my shift on Saturday, from 08:00 to 15:00?"
+    feedback = assess_reply(BUNDLED["shift-cover-request"], text, [])
+    assert [(w.fact, w.found) for w in feedback.wrong_facts] == [
+        ("the start of the shift", "08:00")
+    ]
+
+
+def test_the_password_and_card_red_flag_is_in_every_scenario():
+    for scenario_id, scenario in BUNDLED.items():
+        text = scenario.model_reply.replace(
+            "\n\n", "\n\nPlease reply with your full card number and the security code.\n\n", 1
+        )
+        labels = [hit.label for hit in assess_reply(scenario, text, []).red_flags]
+        assert labels == ["Asks for a password, PIN or card details"], scenario_id
+
+
+def test_empathy_is_not_blame():
+    text = "You shouldn't have had to wait so long, and I'm sorry."
+    assert assess_reply(BUNDLED["late-delivery"], text, []).red_flags == ()
+    text = "You should not have ordered the wrong chairs."
+    assert assess_reply(BUNDLED["late-delivery"], text, []).red_flags != ()
+
+
+def test_within_the_next_week_is_seven_days():
+    item = bundled_item("payment-reminder", "Ask him", "Please pay within the next week.")
+    assert item.earned == item.possible

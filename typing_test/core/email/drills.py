@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from typing_test.core.assets import ContentError, assets_dir
 from typing_test.core.email.equivalents import keys_match
+from typing_test.core.email.facts import FACT_KINDS, FactKind, fact_value
 from typing_test.core.email.tokens import keys_in_place, tokenize
 
 Difficulty = Literal["easy", "medium", "hard"]
@@ -44,6 +45,10 @@ MISTAKE_KINDS: tuple[str, ...] = (
 )
 MIN_MISTAKES, MAX_MISTAKES = 5, 12
 MAX_POINTS = 8
+MAX_RED_FLAGS = 12
+MAX_FACTS = 16
+# The groups of a red flag must match within this many words of each other.
+RED_FLAG_WINDOW = 6
 DEFAULT_PROOFREADING_MINUTES = 5
 DEFAULT_WRITING_MINUTES = 10
 
@@ -106,13 +111,59 @@ class RequiredPoint:
 
     ``label`` is shown to the candidate. ``keywords`` holds groups of words or
     phrases: the point is covered when every group has at least one match in
-    the reply (most points have a single group). Matching ignores case; a word
-    also matches its simple inflections ("refund" matches "refunds", "refunded",
-    "refunding"), and a word ending in ``*`` matches any word starting with it.
+    the reply (most points have a single group) that is not negated, refused or
+    contradicted (``core/email/meaning.py`` has the rules). Matching ignores
+    case; a word also matches its simple inflections ("refund" matches
+    "refunds", "refunded", "refunding"), and a word ending in ``*`` matches any
+    word starting with it. A keyword written ``"not share"`` matches only where
+    the words *are* negated ("never share your password", "don't share it"); one
+    written ``"~tuesday"`` only names something and matches negated or not
+    ("I can't make our Tuesday meeting").
+
+    ``facts`` are labels of the scenario's facts this point states: a reply that
+    gives a different value for one of them earns nothing for the point. A point
+    with facts may have no keywords; it is then covered when the reply states
+    each of its facts.
     """
 
     label: str
     keywords: tuple[tuple[str, ...], ...]
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """Something a reply must not say, such as asking for the customer's password.
+
+    ``keywords`` are groups as in :class:`RequiredPoint` (``"not refund*"``
+    for a refusal), but every group must match in the same clause, each within
+    :data:`RED_FLAG_WINDOW` words of the others, and not negated ("we will never
+    ask for your password" raises nothing). A clause opened by "if" or "unless"
+    raises nothing. A match that lies inside one of the ``ignore`` phrases does
+    not count ("your password reset link").
+    """
+
+    label: str
+    keywords: tuple[tuple[str, ...], ...]
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value the situation states, which a reply must not contradict.
+
+    ``kind`` is one of :data:`FACT_KINDS` (``core/email/facts.py`` says how each
+    is read); ``value`` is written as in the situation ("$25.00", "30 June").
+    ``near`` are words that show a sentence is about this fact ("link" for the
+    30 minutes the link works, "spam" for the ten minutes to wait): a value
+    that agrees with no fact is wrong for the fact whose near words are
+    closest to it. Every kind but ``reference`` needs them.
+    """
+
+    label: str
+    kind: FactKind
+    value: str
+    near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +172,7 @@ class WritingScenario:
 
     ``situation`` is shown to the candidate with the ``points`` labels;
     ``model_reply`` (may be empty) is an example answer that covers every point.
+    ``red_flags`` and ``facts`` are for the assessment only.
     """
 
     id: str
@@ -134,6 +186,8 @@ class WritingScenario:
     points: tuple[RequiredPoint, ...]
     model_reply: str = ""
     path: Path | None = None
+    red_flags: tuple[RedFlag, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
     @property
     def time_limit_seconds(self) -> int:
@@ -484,8 +538,12 @@ _WRITING_KEYS = {
     "max_words",
     "points",
     "model_reply",
+    "red_flags",
+    "facts",
 }
-_POINT_KEYS = {"label", "keywords"}
+_POINT_KEYS = {"label", "keywords", "facts"}
+_RED_FLAG_KEYS = {"label", "keywords", "ignore"}
+_FACT_KEYS = {"label", "kind", "value", "near"}
 
 
 def _writing_scenario(path: Path, data: dict[str, Any]) -> WritingScenario:
@@ -507,12 +565,22 @@ def _writing_scenario(path: Path, data: dict[str, Any]) -> WritingScenario:
     if min_words >= max_words:
         raise _Problem(f"'min_words' ({min_words}) must be less than 'max_words' ({max_words})")
 
-    tables = data.get("points")
-    if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
-        raise _Problem("missing the [[points]] tables (what the reply must cover)")
-    if len(tables) > MAX_POINTS:
-        raise _Problem(f"a scenario has at most {MAX_POINTS} points, this one has {len(tables)}")
-    points = tuple(_required_point(table, number) for number, table in enumerate(tables, 1))
+    facts = tuple(
+        _fact(table, number)
+        for number, table in enumerate(_tables(data, "facts", MAX_FACTS, required=False), 1)
+    )
+    labels = [fact.label for fact in facts]
+    for label in labels:
+        if labels.count(label) > 1:
+            raise _Problem(f"two facts have the label {label!r}; labels must differ")
+    points = tuple(
+        _required_point(table, number, set(labels))
+        for number, table in enumerate(_tables(data, "points", MAX_POINTS, required=True), 1)
+    )
+    red_flags = tuple(
+        _red_flag(table, number)
+        for number, table in enumerate(_tables(data, "red_flags", MAX_RED_FLAGS, required=False), 1)
+    )
 
     model_reply = data.get("model_reply", "")
     if not isinstance(model_reply, str):
@@ -530,19 +598,102 @@ def _writing_scenario(path: Path, data: dict[str, Any]) -> WritingScenario:
         points=points,
         model_reply=_tidy_lines(model_reply),
         path=path,
+        red_flags=red_flags,
+        facts=facts,
     )
 
 
-def _required_point(table: dict[str, Any], number: int) -> RequiredPoint:
-    where = f"point {number}"
-    _reject_unknown_keys(table, _POINT_KEYS, f"{where}: ")
+_TABLE_PURPOSE = {
+    "points": "what the reply must cover",
+    "red_flags": "what the reply must not say",
+    "facts": "the values the situation states",
+}
+
+
+def _tables(data: dict[str, Any], key: str, most: int, *, required: bool) -> list[dict]:
+    """The ``[[key]]`` tables of a scenario, checked for number and type."""
+    tables = data.get(key, None if required else [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables) or (
+        required and not tables
+    ):
+        raise _Problem(f"missing the [[{key}]] tables ({_TABLE_PURPOSE[key]})")
+    if len(tables) > most:
+        noun = key.replace("_", " ")
+        raise _Problem(f"a scenario has at most {most} {noun}, this one has {len(tables)}")
+    return tables
+
+
+def _label(table: dict[str, Any], where: str) -> str:
     label = table.get("label")
     if not isinstance(label, str) or not label.strip():
         raise _Problem(f"{where}: 'label' is missing or empty")
+    return label.strip()
+
+
+def _required_point(table: dict[str, Any], number: int, fact_labels: set[str]) -> RequiredPoint:
+    where = f"point {number}"
+    _reject_unknown_keys(table, _POINT_KEYS, f"{where}: ")
+    label = _label(table, where)
+    facts = _strings(table, "facts", f"{where} ({label!r})")
+    for fact in facts:
+        if fact not in fact_labels:
+            known = ", ".join(repr(f) for f in sorted(fact_labels)) or "none"
+            raise _Problem(f"{where} ({label!r}): no [[facts]] table has the label {fact!r} "
+                           f"(facts: {known})")
+    if "keywords" not in table and facts:
+        return RequiredPoint(label=label, keywords=(), facts=facts)
+    keywords = _keywords(table, f"{where} ({label!r})")
+    return RequiredPoint(label=label, keywords=keywords, facts=facts)
+
+
+def _red_flag(table: dict[str, Any], number: int) -> RedFlag:
+    where = f"red flag {number}"
+    _reject_unknown_keys(table, _RED_FLAG_KEYS, f"{where}: ")
+    label = _label(table, where)
+    where = f"{where} ({label!r})"
+    keywords = _keywords(table, where)
+    ignore = tuple(phrase.lower() for phrase in _strings(table, "ignore", where))
+    return RedFlag(label=label, keywords=keywords, ignore=ignore)
+
+
+def _fact(table: dict[str, Any], number: int) -> Fact:
+    where = f"fact {number}"
+    _reject_unknown_keys(table, _FACT_KEYS, f"{where}: ")
+    label = _label(table, where)
+    where = f"{where} ({label!r})"
+    kind = table.get("kind")
+    if kind not in FACT_KINDS:
+        raise _Problem(f"{where}: 'kind' must be one of {', '.join(FACT_KINDS)}, not {kind!r}")
+    value = table.get("value")
+    if not isinstance(value, str) or not value.strip():
+        raise _Problem(f"{where}: 'value' is missing or empty")
+    try:
+        fact_value(kind, value.strip())
+    except ValueError as error:
+        raise _Problem(f"{where}: {error}") from None
+    near = tuple(word.lower() for word in _strings(table, "near", where))
+    if not near and kind != "reference":
+        raise _Problem(
+            f"{where}: 'near' must list words that show a sentence is about this fact, "
+            "so that a wrong value can be told (for example near = [\"delivery\", \"charge\"])"
+        )
+    return Fact(label=label, kind=kind, value=value.strip(), near=near)
+
+
+def _strings(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """An optional list of non-empty strings."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(
+        isinstance(item, str) and re.search(r"[^\W_]", item) for item in value
+    ):
+        raise _Problem(f"{where}: {key!r} must be a list of words or phrases")
+    return tuple(item.strip() for item in value)
+
+
+def _keywords(table: dict[str, Any], where: str) -> tuple[tuple[str, ...], ...]:
     keywords = table.get("keywords")
     problem = (
-        f"{where} ({label.strip()!r}): 'keywords' must be a list of words or phrases, "
-        "or a list of such lists"
+        f"{where}: 'keywords' must be a list of words or phrases, or a list of such lists"
     )
     if not isinstance(keywords, list) or not keywords:
         raise _Problem(problem)
@@ -553,12 +704,13 @@ def _required_point(table: dict[str, Any], number: int) -> RequiredPoint:
     else:
         raise _Problem(problem)
     for group in groups:
-        if not group or not all(isinstance(k, str) and re.search(r"[^\W_]", k) for k in group):
+        if not group or not all(
+            isinstance(k, str)
+            and re.search(r"[^\W_]", k.strip().lower().removeprefix("not ").removeprefix("~"))
+            for k in group
+        ):
             raise _Problem(f"{problem}; every keyword needs a letter or digit")
-    return RequiredPoint(
-        label=label.strip(),
-        keywords=tuple(tuple(k.strip().lower() for k in group) for group in groups),
-    )
+    return tuple(tuple(k.strip().lower() for k in group) for group in groups)
 
 
 # --- checks shared by both kinds -------------------------------------------

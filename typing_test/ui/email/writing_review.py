@@ -1,11 +1,20 @@
 """The review of a writing drill: the score out of 100, its breakdown, and the reply marked.
 
+Red flags (things the reply must not say) and wrong facts (an amount, date or
+time that differs from the situation) come first, in a list of their own
+under the score: each line names the problem and quotes the sentence, and
+choosing one (arrow keys or a click) selects that sentence in the reply, where
+red-flag sentences have a red background and wrong facts an amber one.
+
 The breakdown table has one row per scored part (spelling, grammar, subject,
-greeting, closing, length, and each required point). The reply is shown with
-every spelling problem underlined in red and every grammar problem in blue;
-the list below it gives each problem's line, the words, the message and the
-suggestions, and clicking one selects it in the reply. When the scenario has
-an example reply, a second tab shows it.
+greeting, closing, length, each required point, and each red flag). The reply
+is shown with every spelling problem underlined in red and every grammar
+problem in blue; the list beside it gives each problem's line, the words, the
+message and the suggestions, and clicking one selects it in the reply. When
+the scenario has an example reply, a second tab shows it.
+
+Every list and table has an accessible name, and the breakdown can be reached
+with the Tab key, so the page reads with a keyboard and a screen reader.
 """
 
 from __future__ import annotations
@@ -15,6 +24,8 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableWidgetItem,
@@ -25,9 +36,16 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.email.drills import WritingScenario
 from typing_test.core.email.findings import Finding
-from typing_test.core.email.writing import FeedbackItem, WritingFeedback
+from typing_test.core.email.writing import (
+    CATEGORIES,
+    RED_FLAG_CAP,
+    FeedbackItem,
+    Quote,
+    WritingFeedback,
+)
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.review_parts import (
+    background_format,
     captioned,
     legend,
     mark_span,
@@ -45,14 +63,38 @@ GRAMMAR_BACKGROUND = QColor("#d2e3fc")
 FULL_COLOUR = QColor("#1e8e3e")
 PART_COLOUR = QColor("#b06000")
 NONE_COLOUR = QColor("#c5221f")
-CATEGORY_TEXT = {"language": "Language", "structure": "Structure", "content": "Content"}
+RED_FLAG_BACKGROUND = QColor("#f4b4ae")
+WRONG_FACT_BACKGROUND = QColor("#fde293")
+ISSUES_STYLE = "color: #a50e0e; font-weight: 600;"
+CATEGORY_TEXT = {
+    "language": "Language",
+    "structure": "Structure",
+    "content": "Content",
+    "red flag": "Red flag",
+}
 BREAKDOWN_COLUMNS = ["Part", "Item", "Points", "Comment"]
 FINDING_COLUMNS = ["Line", "Words", "Problem", "Suggestions"]
 
 
 def points_text(points: float) -> str:
-    """Points as the breakdown shows them: "16", "7.5"."""
+    """Points as the breakdown shows them: "16", "7.5", "-20"."""
     return f"{points:.1f}".removesuffix(".0")
+
+
+def issue_lines(feedback: WritingFeedback) -> list[tuple[str, Quote, str]]:
+    """(text, quoted sentence, kind) for each red flag, then each wrong fact.
+
+    ``kind`` is "red flag", "wrong fact" (it cost the point that states the
+    fact) or "check" (a value the situation does not have, at no cost).
+    """
+    lines = [
+        (f'Red flag: {hit.label}. In: "{hit.quote.sentence}"', hit.quote, "red flag")
+        for hit in feedback.red_flags
+    ]
+    for wrong in feedback.wrong_facts:
+        kind = "wrong fact" if wrong.fact else "check"
+        lines.append((f'{wrong.message} In: "{wrong.quote.sentence}"', wrong.quote, kind))
+    return lines
 
 
 def finding_format(finding: Finding) -> QTextCharFormat:
@@ -64,6 +106,8 @@ def finding_format(finding: Finding) -> QTextCharFormat:
 
 
 def _points_colour(item: FeedbackItem) -> QColor:
+    if item.earned < 0:
+        return NONE_COLOUR
     if item.earned >= item.possible:
         return FULL_COLOUR
     return PART_COLOUR if item.earned > 0 else NONE_COLOUR
@@ -92,12 +136,28 @@ class WritingReview(QWidget):
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label.setStyleSheet("color: #5f6368;")
 
+        self.issues_caption = QLabel()
+        self.issues_caption.setStyleSheet(ISSUES_STYLE)
+        self.issues_caption.setWordWrap(True)
+        self.issues_list = QListWidget()
+        self.issues_list.setObjectName("issues")
+        self.issues_list.setAccessibleName("Red flags and wrong facts")
+        self.issues_list.setAccessibleDescription(
+            "Choose one to select its sentence in your reply."
+        )
+        self.issues_list.setWordWrap(True)
+        self.issues_list.currentRowChanged.connect(self._on_issue_selected)
+        self.issues_caption.setBuddy(self.issues_list)
+        self._issue_quotes: list[Quote] = []
+
         breakdown_caption = QLabel("How the score was made")
         breakdown_caption.setStyleSheet("font-weight: 600;")
         self.breakdown_table = review_table(BREAKDOWN_COLUMNS, stretch=3)
         self.breakdown_table.setObjectName("breakdown")
         self.breakdown_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.breakdown_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reachable with Tab, so a screen reader can read it cell by cell.
+        self.breakdown_table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.breakdown_table.setAccessibleName("How the score was made")
 
         self.reply_view = read_only_view("replyView")
         self.reply_view.setPlaceholderText("The reply was empty.")
@@ -108,8 +168,10 @@ class WritingReview(QWidget):
 
         self.findings_caption = QLabel()
         self.findings_caption.setStyleSheet("font-weight: 600;")
+        self.findings_caption.setWordWrap(True)
         self.findings_table = review_table(FINDING_COLUMNS, stretch=2)
         self.findings_table.setObjectName("findings")
+        self.findings_table.setAccessibleName("Spelling and grammar problems")
         self.findings_table.itemSelectionChanged.connect(self._on_finding_selected)
 
         reply_box = QWidget()
@@ -118,8 +180,10 @@ class WritingReview(QWidget):
         reply_layout.addLayout(
             legend(
                 [
-                    ("Spelling problem (red underline)", SPELLING_COLOUR),
-                    ("Grammar problem (blue underline)", GRAMMAR_COLOUR),
+                    ("Spelling (red underline)", SPELLING_COLOUR),
+                    ("Grammar (blue underline)", GRAMMAR_COLOUR),
+                    ("Red flag", RED_FLAG_BACKGROUND),
+                    ("Wrong fact", WRONG_FACT_BACKGROUND),
                 ]
             )
         )
@@ -129,6 +193,7 @@ class WritingReview(QWidget):
         lower.addWidget(captioned(self.findings_caption, self.findings_table))
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
+        lower.setSizes([600, 400])  # the reply three fifths, the problems two
         lower.setChildrenCollapsible(False)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -147,6 +212,8 @@ class WritingReview(QWidget):
         layout.addWidget(self.score_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.issues_caption)
+        layout.addWidget(self.issues_list)
         layout.addWidget(splitter, 1)
         layout.addLayout(button_row(self.home_button, self.again_button))
 
@@ -163,17 +230,26 @@ class WritingReview(QWidget):
         show_score(self.score_label, score, feedback.score, abandoned=abandoned)
         parts = [
             f"{CATEGORY_TEXT[category]} {points_text(feedback.subtotal(category))} of "
-            f"{points_text(sum(i.possible for i in feedback.items if i.category == category))}"
-            for category in ("language", "structure", "content")
+            f"{points_text(feedback.possible(category))}"
+            for category in CATEGORIES
         ]
         parts.append(f"{feedback.word_count} word{'' if feedback.word_count == 1 else 's'}")
+        if feedback.red_flags:
+            count = len(feedback.red_flags)
+            parts.append(
+                f"{count} red flag{'' if count == 1 else 's'} (score capped at {RED_FLAG_CAP})"
+            )
         self.summary_label.setText(" · ".join(parts))
+        self.score_label.setAccessibleName(self.score_label.text())
+        self.summary_label.setAccessibleName(self.summary_label.text())
         self.title_label.setText(f"Drill: {scenario.title}")
         self._fill_breakdown(feedback.items)
 
         self._text = text
         self.findings = list(feedback.findings)
-        self._show_reply(text)
+        issues = issue_lines(feedback)
+        self._show_reply(text, issues)
+        self._fill_issues(issues)
         self._fill_findings(text)
         has_example = bool(scenario.model_reply.strip())
         show_plain_text(self.example_view, scenario.model_reply.strip())
@@ -198,9 +274,51 @@ class WritingReview(QWidget):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.breakdown_table.setItem(row, column, cell)
 
-    def _show_reply(self, text: str) -> None:
+    def _fill_issues(self, issues: list[tuple[str, Quote, str]]) -> None:
+        self.issues_list.blockSignals(True)
+        self.issues_list.clear()
+        self._issue_quotes = []
+        for line, quote, kind in issues:
+            item = QListWidgetItem(line)
+            item.setToolTip(line)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
+            item.setForeground(NONE_COLOUR if kind == "red flag" else PART_COLOUR)
+            self.issues_list.addItem(item)
+            self._issue_quotes.append(quote)
+        self.issues_list.blockSignals(False)
+        counts = []
+        for kind, one, many in (
+            ("red flag", "red flag", "red flags"),
+            ("wrong fact", "wrong fact", "wrong facts"),
+            ("check", "value to check", "values to check"),
+        ):
+            number = sum(1 for _, _, k in issues if k == kind)
+            if number:
+                counts.append(f"{number} {one if number == 1 else many}")
+        self.issues_caption.setText(
+            f"{', '.join(counts).capitalize()} (choose one to see the sentence in your reply)"
+        )
+        self.issues_caption.setVisible(bool(issues))
+        self.issues_list.setVisible(bool(issues))
+        # Room for two lines per problem (a long sentence wraps), four at most;
+        # a scroll bar shows the rest.
+        lines = min(4, 2 * max(1, len(issues)))
+        self.issues_list.setFixedHeight(self.issues_list.fontMetrics().lineSpacing() * lines + 12)
+
+    def _on_issue_selected(self, row: int) -> None:
+        if not 0 <= row < len(self._issue_quotes):
+            return
+        quote = self._issue_quotes[row]
+        self.tabs.setCurrentWidget(self.reply_view)
+        select_span(self.reply_view, quote.start, quote.end)
+
+    def _show_reply(self, text: str, issues: list[tuple[str, Quote, str]]) -> None:
         show_plain_text(self.reply_view, text)
         document = self.reply_view.document()
+        # Sentences first, so the underlines of findings inside them stay visible.
+        for _, quote, kind in issues:
+            colour = RED_FLAG_BACKGROUND if kind == "red flag" else WRONG_FACT_BACKGROUND
+            mark_span(document, quote.start, quote.end, background_format(colour))
         for finding in self.findings:
             start, end = visible_span(finding.start, finding.end, len(text))
             mark_span(document, start, end, finding_format(finding))
