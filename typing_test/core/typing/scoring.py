@@ -32,6 +32,12 @@ CHARS_PER_WORD = 5
 # Below the log's 1 ms resolution a duration means nothing (and a rate over it
 # would overflow), so it scores as zero.
 MIN_DURATION_S = 0.001
+# The word alignment takes about (typed words) x min(typed words, passage
+# words) steps when nearly every word is wrong: a second for 1,500 words of
+# garbage. The longest test (5 minutes) at 200 WPM is 1,000 words, and the app
+# ends a test when the text is as long as the passage, so a real log stays far
+# below this; the command line refuses a log that leaves more.
+MAX_TYPED_WORDS = 1500
 
 Event = Mapping[str, object]
 
@@ -200,6 +206,15 @@ def _diagonal_alignment(
     words is the distance to the best-matching leading run of the passage.
     Work grows with the number of errors, not with the passage length, so a
     clean 5-minute run costs almost nothing.
+
+    Only diagonals that can still end within a known bound are kept. The
+    bound is the cost of the plain alignment (word i against passage word i,
+    then every typed word past the passage's end as extra); a diagonal k at
+    cost d needs at least k - (m - n) more extra words to reach the end, so
+    it is dropped when d + that exceeds the bound. A dropped diagonal only
+    feeds dropped ones, so the result is exactly that of the full search; but
+    a long run of garbage typed past the passage costs n * m steps instead of
+    n * n.
     """
     n, m = len(typed), len(expected)
     last = n - 1
@@ -214,53 +229,71 @@ def _diagonal_alignment(
             i += 1
         return i
 
-    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the move
-    # that got there ("sub", "extra" or "skip") for the trace-back.
-    reach: list[dict[int, int]] = [{0: slide(0, 0)}]
-    came: list[dict[int, str]] = [{0: ""}]
+    bound = sum(not same(i, i) for i in range(min(n, m))) + max(0, n - m)
+    # levels[d] = (lowest diagonal kept, furthest i per diagonal from there,
+    # the move that got there: SUB, EXTRA or SKIP) for the trace-back.
+    levels: list[tuple[int, list[int], bytearray]] = [(0, [slide(0, 0)], bytearray(1))]
     d = 0
     while True:
-        ends = [k for k, i in reach[d].items() if i == n]
-        if ends:
-            return _trace_diagonals(reach, came, min(ends, key=abs), typed, expected)
+        low, reach, _moves = levels[d]
+        if n in reach:
+            ends = [low + index for index, i in enumerate(reach) if i == n]
+            return _trace_diagonals(levels, min(ends, key=abs), typed, expected)
         d += 1
-        previous = reach[d - 1]
-        row: dict[int, int] = {}
-        moves: dict[int, str] = {}
-        for k in range(-d, d + 1):
-            best, move = -1, ""
-            if k in previous and previous[k] < n and previous[k] + k < m:
-                best, move = previous[k] + 1, "sub"
-            if k + 1 in previous and previous[k + 1] < n and previous[k + 1] + 1 > best:
-                best, move = previous[k + 1] + 1, "extra"
-            if k - 1 in previous and previous[k - 1] + k <= m and previous[k - 1] > best:
-                best, move = previous[k - 1], "skip"
+        # The kept diagonals move by at most one at each end from one cost to
+        # the next, so two -1 (not reached) on each side make every neighbour
+        # lookup below a plain index.
+        previous = [-1, -1, *reach, -1, -1]
+        shift = 2 - low
+        low, high = max(-d, -n), min(d, m, bound - d + m - n)
+        reach, moves = [-1] * (high - low + 1), bytearray(high - low + 1)
+        for k in range(low, high + 1):
+            on_left, on_k, on_right = previous[k + shift - 1], previous[k + shift], \
+                previous[k + shift + 1]
+            best, move = -1, 0
+            if 0 <= on_k < n and on_k + k < m:
+                best, move = on_k + 1, SUB
+            if 0 <= on_right < n and on_right + 1 > best:
+                best, move = on_right + 1, EXTRA
+            if on_left >= 0 and on_left + k <= m and on_left > best:
+                best, move = on_left, SKIP
             if move and best + k >= 0:
-                row[k] = slide(best, k)
-                moves[k] = move
-        reach.append(row)
-        came.append(moves)
+                # Slide only when the next words can match (most often they do
+                # not, and the call is most of the cost).
+                if best < n and best + k < m and (
+                    best == last or typed[best] == expected[best + k]
+                ):
+                    best = slide(best, k)
+                reach[k - low] = best
+                moves[k - low] = move
+        levels.append((low, reach, moves))
+
+
+SUB, EXTRA, SKIP = 1, 2, 3  # the moves of the diagonal search
 
 
 def _trace_diagonals(
-    reach: list[dict[int, int]],
-    came: list[dict[int, str]],
+    levels: list[tuple[int, list[int], bytearray]],
     k: int,
     typed: list[str],
     expected: list[str],
 ) -> list[WordError]:
     """List the errors on the path that ends on diagonal ``k`` at the last cost."""
+
+    def reach(d: int, k: int) -> int:
+        return levels[d][1][k - levels[d][0]]
+
     errors: list[WordError] = []
-    for d in range(len(reach) - 1, 0, -1):
-        move = came[d][k]
-        if move == "sub":
-            i = reach[d - 1][k]
+    for d in range(len(levels) - 1, 0, -1):
+        move = levels[d][2][k - levels[d][0]]
+        if move == SUB:
+            i = reach(d - 1, k)
             errors.append(WordError(typed[i], expected[i + k]))
-        elif move == "extra":
+        elif move == EXTRA:
             k += 1
-            errors.append(WordError(typed[reach[d - 1][k]], ""))
-        else:  # skip: a passage word left out
+            errors.append(WordError(typed[reach(d - 1, k)], ""))
+        else:  # SKIP: a passage word left out
             k -= 1
-            errors.append(WordError("", expected[reach[d - 1][k] + k]))
+            errors.append(WordError("", expected[reach(d - 1, k) + k]))
     errors.reverse()
     return errors
