@@ -123,6 +123,7 @@ class Store:
             except OSError as error:
                 raise DatabaseError(f"cannot create the folder for {path}: {error}") from error
             _refuse_read_only(target)
+        conn = None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             cls._check_integrity(conn, path)
@@ -144,6 +145,8 @@ class Store:
             store._migrate(version)
             store.interrupted_on_open = store._mark_interrupted()
         except sqlite3.Error as error:
+            if conn is not None:
+                conn.close()  # a refused file is not held open
             raise DatabaseError(f"cannot open the database {path}: {error}") from error
         return store
 
@@ -159,10 +162,9 @@ class Store:
             ) from error
         if rows != [("ok",)]:
             conn.close()
-            first = rows[0][0] if rows else "no answer"
             raise DatabaseError(
-                f"{path} failed its integrity check ({first}); it was left untouched: "
-                "move it aside or choose another file with --db"
+                f"{path} failed its integrity check ({_first_problem(rows)}); it was left "
+                "untouched: move it aside or choose another file with --db"
             )
 
     def _migrate(self, version: int) -> None:
@@ -287,6 +289,23 @@ class Store:
         """Save a setting (any JSON value)."""
         with self.db.conn:
             self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+
+def _first_problem(rows: list[tuple]) -> str:
+    """The first problem quick_check reported, and how many more, on one line.
+
+    Its answer can hold a hundred problems, and a row can hold several lines
+    under a "*** in database main ***" heading.
+
+    >>> _first_problem([("*** in database main ***\\nOn page 3: bad\\nOn page 4: bad",)])
+    'On page 3: bad, and 1 more problem'
+    """
+    lines = [line.strip() for (text, *_rest) in rows for line in str(text).splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")]
+    if not problems:
+        return "no answer"
+    more = len(problems) - 1
+    return problems[0] + (f", and {more} more problem{'s' if more > 1 else ''}" if more else "")
 
 
 def _refuse_read_only(target: Path) -> None:
