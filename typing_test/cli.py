@@ -201,11 +201,9 @@ def _too_long(what: str, path: str, size: int, limit: int, unit: str) -> str:
 def read_passage(path: str) -> tuple[str, str, str]:
     """(id, title, text) of a passage given as plain text or as a passage .toml.
 
-    A plain-text passage that is one of the built-in passages takes its id and
-    title, so a saved attempt names it as the app does; any other takes the
-    file's name.
+    A plain-text passage is named by its file name (see ``built_in_name``).
     """
-    from typing_test.core.typing import load_passage, load_passages, normalise_text
+    from typing_test.core.typing import load_passage, normalise_text
 
     if path.endswith(".toml"):
         read_text_file(path, "passage")  # the same clear messages for a missing file
@@ -215,14 +213,22 @@ def read_passage(path: str) -> tuple[str, str, str]:
         text = normalise_text(read_text_file(path, "passage", MAX_PASSAGE_CHARS))
         if not text:
             raise UsageError(f"passage file is empty: {path}")
-        built_in = next((p for p in load_passages()[0] if p.text == text), None)
-        if built_in is not None:
-            passage_id, title = built_in.id, built_in.title
-        else:  # a file name may hold bytes that are not UTF-8: not storable as text
-            passage_id = title = os.fsencode(Path(path).stem).decode("utf-8", "replace")
+        # A file name may hold bytes that are not UTF-8: not storable as text.
+        passage_id = title = os.fsencode(Path(path).stem).decode("utf-8", "replace")
     if len(text) > MAX_PASSAGE_CHARS:
         raise UsageError(_too_long("passage", path, len(text), MAX_PASSAGE_CHARS, "characters"))
     return passage_id, title, text
+
+
+def built_in_name(text: str) -> tuple[str, str] | None:
+    """(id, title) of the built-in passage whose text is ``text``, if one is.
+
+    A passage saved as plain text from the app's own passages is then stored
+    under its real name, as the app stores it, not under the file's name.
+    """
+    from typing_test.core.typing import load_passages
+
+    return next(((p.id, p.title) for p in load_passages()[0] if p.text == text), None)
 
 
 def read_keystrokes(path: str) -> list[dict]:
@@ -320,6 +326,8 @@ def run_score(args: argparse.Namespace) -> int:
     bar = load_pass_bar(store) if store else _default_bar()
     if args.save:
         from typing_test.store.records import typing_attempt
+
+        passage_id, title = built_in_name(passage) or (passage_id, title)
 
         attempt_id = store.save_attempt(
             typing_attempt(
