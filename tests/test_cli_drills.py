@@ -215,3 +215,13 @@ def test_drill_grade_refuses_an_answer_far_longer_than_any_email(tmp_path, capsy
     code, _, err = run(capsys, "drill", "grade", drill.id, str(answer))
     assert code == 2
     assert "the limit is 50,000 characters" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_drill_id_that_is_not_utf8_is_one_line_exit_2(tmp_path, capsys):
+    answer = tmp_path / "a.txt"
+    answer.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "drill", "grade", os.fsdecode(b"caf\xe9"), str(answer))
+    assert code == 2
+    assert err.strip().splitlines() == [
+        "typing-test: error: no drill with id 'caf\\udce9'; 'typing-test drill list' shows "
+        "them"]

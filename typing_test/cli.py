@@ -122,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     # A file name given on the command line may hold bytes that are not UTF-8
     # (Python keeps them as lone surrogates): print them escaped, never fail on them.
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="backslashreplace")
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -206,7 +207,9 @@ def read_passage(path: str) -> tuple[str, str, str]:
     from typing_test.core.typing import load_passage, normalise_text
 
     if path.endswith(".toml"):
-        read_text_file(path, "passage")  # the same clear messages for a missing file
+        # The same clear messages for a missing or huge file (the file holds
+        # the title and the other fields besides the text, hence twice).
+        read_text_file(path, "passage", 2 * MAX_PASSAGE_CHARS)
         passage = load_passage(Path(path))
         passage_id, title, text = passage.id, passage.title, passage.text
     else:
