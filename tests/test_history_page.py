@@ -79,3 +79,19 @@ def test_a_sound_history_shows_no_damage_line(qtbot, store):
     page.reload()
     assert not page.damage_label.isVisible()
     assert shown(page)[0][-1] == "Pass"
+
+
+def test_a_row_whose_kind_cannot_be_read_is_reported_though_no_list_shows_it(qtbot, store):
+    save_typing_test(store, PASSAGE, 100, "2026-11-02T09:00:00+00:00")
+    damaged = save_typing_test(store, PASSAGE, 100, "2026-11-03T09:00:00+00:00")
+    store.db.conn.execute("UPDATE attempts SET kind = CAST(x'747970696e67ff' AS TEXT) "
+                          "WHERE id = ?", [damaged])
+    page = HistoryPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    assert len(shown(page)) == 1
+    assert page.damage_label.isVisible()
+    assert page.damage_label.text() == (
+        "The database is damaged: 1 attempt cannot be listed (its kind is unreadable). "
+        "Keep a copy of the database file before anything else is saved.")

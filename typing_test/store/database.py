@@ -260,6 +260,18 @@ class Store:
         )
         return [_decode(row) for row in rows]
 
+    def count_of_unknown_kind(self) -> int:
+        """How many attempts have a kind that is none of ATTEMPT_KINDS.
+
+        ``save_attempt`` never writes one, so each is a damaged row that no
+        list by kind shows.
+        """
+        marks = ", ".join("?" for _ in ATTEMPT_KINDS)
+        return self.db.conn.execute(
+            f"SELECT count(*) FROM attempts WHERE kind IS NULL OR kind NOT IN ({marks})",
+            ATTEMPT_KINDS,
+        ).fetchone()[0]
+
     def attempt(self, attempt_id: str) -> dict:
         """One attempt by its UUID; KeyError when there is none."""
         try:

@@ -166,21 +166,33 @@ def scored_summary(rows: list[dict], label: str) -> str:
     )
 
 
-def damage_report(rows: list[dict]) -> str:
-    """One sentence about the rows of ``rows`` that could not be read in full
-    ('' when there are none).
+def damage_report(rows: list[dict], unlisted: int = 0) -> str:
+    """What is damaged among ``rows``, and the ``unlisted`` attempts whose kind
+    could not be read; '' when nothing is.
 
     >>> damage_report([{"damaged": ["figures"]}, {"damaged": []}])[:61]
     'The database is damaged: 1 attempt could not be read in full.'
+    >>> damage_report([], unlisted=2)[:79]
+    'The database is damaged: 2 attempts cannot be listed (their kind is unreadable)'
     """
     count = sum(1 for row in rows if row.get("damaged"))
-    if not count:
+    if not count and not unlisted:
         return ""
-    attempts = "1 attempt" if count == 1 else f"{count} attempts"
-    its = "Its" if count == 1 else "Their"
-    return (f"The database is damaged: {attempts} could not be read in full. {its} readable "
-            f'figures are shown; "{UNREADABLE}" marks the rest. Keep a copy of the database '
-            "file before anything else is saved.")
+    parts = []
+    if count:
+        its = "Its" if count == 1 else "Their"
+        parts.append(f"{_attempts(count)} could not be read in full. {its} readable figures "
+                     f'are shown; "{UNREADABLE}" marks the rest.')
+    if unlisted:
+        parts.append(f"{_attempts(unlisted)} cannot be listed (their kind is unreadable)."
+                     if unlisted > 1 else
+                     "1 attempt cannot be listed (its kind is unreadable).")
+    return (f"The database is damaged: {' '.join(parts)} Keep a copy of the database file "
+            "before anything else is saved.")
+
+
+def _attempts(count: int) -> str:
+    return "1 attempt" if count == 1 else f"{count} attempts"
 
 
 class HistoryPage(QWidget):
@@ -243,7 +255,7 @@ class HistoryPage(QWidget):
         else:
             self._fill(SCORED_COLUMNS, rows)
             self.summary_label.setText(scored_summary(rows, self.kind_box.currentText()))
-        self.damage_label.setText(damage_report(rows))
+        self.damage_label.setText(damage_report(rows, self.store.count_of_unknown_kind()))
         self.damage_label.setVisible(bool(self.damage_label.text()))
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
