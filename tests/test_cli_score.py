@@ -376,6 +376,13 @@ def test_a_file_name_that_is_not_utf8_is_printed_and_stored_without_failing(
                          "--keystrokes", str(keystrokes), "--save", "--candidate", "Ana")
     assert code == 0, err
     assert Store.open(db).attempts()[0]["item_title"] == "caf\ufffd"
+    toml = tmp_path / os.fsdecode(b"m\xe9mo.toml")
+    toml.write_text(f'title = "Memo"\ncategory = "policy"\ndifficulty = "easy"\n'
+                    f'text = "{PASSAGE}"\n', encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db), "score", "--passage", str(toml),
+                       "--keystrokes", str(keystrokes), "--save", "--candidate", "Ana")
+    assert code == 0, err
+    assert {row["item_id"] for row in Store.open(db).attempts()} == {"caf\ufffd", "m\ufffdmo"}
     code, _, err = run(capsys, "score", "--passage", str(passage), "--keystrokes",
                        str(keystrokes), "--save", "--candidate", os.fsdecode(b"Jos\xe9"))
     assert code == 2 and "not UTF-8" in err

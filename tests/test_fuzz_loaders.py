@@ -210,3 +210,24 @@ def test_fuzz_drill_answers(tmp_path, drills, content, which, as_json, start):
     assert_clean_exit(code, err)
     if code == 0 and as_json:
         assert "score" in json.loads(out)
+
+
+# --- arguments: names and ids as a shell passes them (bytes that may not be UTF-8) ---
+
+arguments = st.one_of(st.text(st.characters(codec=None), min_size=1, max_size=20),
+                      st.binary(min_size=1, max_size=20).filter(lambda b: b"\0" not in b)
+                      .map(lambda b: b.decode("utf-8", "surrogateescape")))
+
+
+@FUZZ
+@given(candidate=arguments, drill_id=arguments)
+def test_fuzz_names_and_ids(tmp_path, drills, candidate, drill_id):
+    passage = tmp_path / "passage.txt"
+    passage.write_text(PASSAGE, encoding="utf-8")
+    log = tmp_path / "keys.jsonl"
+    log.write_text('{"t": 0, "key": "P"}\n', encoding="utf-8")
+    code, _, err = run("--db", str(tmp_path / "r.db"), "score", "--passage", str(passage),
+                       "--keystrokes", str(log), "--save", "--candidate", candidate)
+    assert_clean_exit(code, err)
+    code, _, err = run("drill", "grade", drill_id, str(log))
+    assert_clean_exit(code, err)

@@ -216,8 +216,11 @@ def read_passage(path: str) -> tuple[str, str, str]:
         text = normalise_text(read_text_file(path, "passage", MAX_PASSAGE_CHARS))
         if not text:
             raise UsageError(f"passage file is empty: {path}")
-        # A file name may hold bytes that are not UTF-8: not storable as text.
-        passage_id = title = os.fsencode(Path(path).stem).decode("utf-8", "replace")
+        passage_id = title = Path(path).stem
+    # The id comes from the file name, which may hold bytes that are not UTF-8
+    # (lone surrogates, not storable as text): those become U+FFFD.
+    passage_id = os.fsencode(passage_id).decode("utf-8", "replace")
+    title = os.fsencode(title).decode("utf-8", "replace")
     if len(text) > MAX_PASSAGE_CHARS:
         raise UsageError(_too_long("passage", path, len(text), MAX_PASSAGE_CHARS, "characters"))
     return passage_id, title, text
