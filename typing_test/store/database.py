@@ -5,8 +5,11 @@ that a saved attempt survives a crash or a power cut. The schema version is
 SQLite's ``user_version``; ``MIGRATIONS[n]`` upgrades version n to n + 1.
 
 A file that is not a database, or that fails ``PRAGMA quick_check``, raises
-``DatabaseError`` with a clear message. Such a file is never written to,
-overwritten or deleted: the person decides what to do with it.
+``DatabaseError`` with a clear one-line message. Such a file is never written
+to, overwritten or deleted: the person decides what to do with it. A file or
+folder that cannot be written is reported as read-only. Damage that
+quick_check does not see (one flipped bit in a value) spoils only that value:
+``attempts()`` still returns the row and names the column in ``damaged``.
 
 >>> store = Store.open(":memory:")
 >>> attempt_id = store.save_attempt({"kind": "typing", "score": 31.5, "passed": True})
@@ -110,8 +113,9 @@ class Store:
     def open(cls, path: str | Path | None = None) -> Store:
         """Open (creating if needed) and migrate the database at ``path``.
 
-        Raises DatabaseError when the file cannot be opened, is not a
-        database, fails its integrity check or comes from a newer version.
+        Raises DatabaseError when the file cannot be opened, is read-only
+        (or in a read-only folder), is not a database, fails its integrity
+        check or comes from a newer version.
         """
         path = str(path) if path is not None else str(default_db_path())
         if path != ":memory:":
