@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -128,3 +131,158 @@ def test_finishing_a_begun_attempt_replaces_it(tmp_path):
     store.save_attempt({"id": attempt_id, "kind": "typing", "score": 30.0, "passed": True})
     (row,) = store.attempts()
     assert row["status"] == "completed" and row["score"] == 30.0
+
+
+# Two processes, damaged rows, read-only files (issue 7) ---------------------------
+
+
+def _open_and_save(path: str, barrier, results) -> None:
+    """In a child process: wait for the other one, then open the new file and save."""
+    from typing_test.store.database import Store
+
+    barrier.wait()
+    try:
+        store = Store.open(path)
+        store.save_attempt({"kind": "typing", "candidate": str(os.getpid())})
+        store.close()
+        results.put("saved")
+    except Exception as error:  # reported to the test, which shows it
+        results.put(f"{type(error).__name__}: {error}")
+
+
+def test_two_processes_creating_a_new_database_at_once_both_save(tmp_path):
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may hold Qt
+    for run in range(4):
+        path = str(tmp_path / f"new-{run}.db")
+        barrier, results = context.Barrier(2), context.Queue()
+        processes = [context.Process(target=_open_and_save, args=(path, barrier, results))
+                     for _ in range(2)]
+        for process in processes:
+            process.start()
+        outcomes = [results.get(timeout=60) for _ in processes]
+        for process in processes:
+            process.join(timeout=60)
+        assert outcomes == ["saved", "saved"]
+        assert len(Store.open(path).attempts()) == 2
+
+
+def test_the_migration_reads_the_version_again_under_the_write_lock(tmp_path):
+    # What a second process sees: it read version 0, then the first one migrated.
+    path = tmp_path / "a.db"
+    first = Store.open(path)
+    first.save_attempt({"kind": "quiz"})
+    late = Store(first.db, str(path))
+    late._migrate(0)  # must not create the tables again
+    assert len(first.attempts()) == 1
+
+
+def _damage(store: Store, attempt_id: str, **columns: bytes | str) -> None:
+    """Write raw values into a row, as a flipped bit on disk leaves them."""
+    for column, value in columns.items():
+        sql_value = "CAST(? AS TEXT)" if isinstance(value, bytes) else "?"
+        store.db.conn.execute(f"UPDATE attempts SET {column} = {sql_value} WHERE id = ?",
+                              [value, attempt_id])
+
+
+def test_a_damaged_row_keeps_what_can_be_read_and_says_what_cannot(store):
+    sound = store.save_attempt({"kind": "typing", "score": 41.0, "passed": True,
+                                "figures": {"net_wpm": 41.0}})
+    damaged = store.save_attempt({"kind": "typing", "score": 33.0, "accuracy": 96.5,
+                                  "item_title": "Memo", "passed": True,
+                                  "figures": {"net_wpm": 33.0}, "keystrokes": []})
+    _damage(store, damaged, figures='{"net_wpm": 3\x13.0}', item_title=b"M\xffmo",
+            keystrokes=b"[\xfe]")
+    store.db.conn.execute("UPDATE attempts SET duration_s = x'00ff' WHERE id = ?", [damaged])
+    rows = {row["id"]: row for row in store.attempts()}
+    assert rows[sound]["damaged"] == [] and rows[sound]["figures"] == {"net_wpm": 41.0}
+    row = rows[damaged]
+    assert row["damaged"] == ["item_title", "duration_s", "figures", "keystrokes"]
+    assert (row["item_title"], row["duration_s"], row["figures"], row["keystrokes"]) == (
+        None, None, None, None)
+    assert (row["score"], row["accuracy"], row["passed"]) == (33.0, 96.5, True)
+    assert store.attempt(damaged)["damaged"] == row["damaged"]
+
+
+def test_a_damaged_setting_reads_as_unset(store):
+    store.set_setting("pass_net_wpm", 30)
+    store.db.conn.execute("UPDATE settings SET value = '3{' WHERE key = 'pass_net_wpm'")
+    assert store.get_setting("pass_net_wpm", 25) == 25
+
+
+def test_a_damage_message_is_one_line(tmp_path):
+    path = tmp_path / "damaged.db"
+    store = Store.open(path)
+    for index in range(300):
+        store.save_attempt({"kind": "typing", "item_title": "x" * 500, "score": index})
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 2, len(data), 4096):
+        data[offset + 8 : offset + 40] = b"\xff" * 32
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError) as raised:
+        Store.open(path)
+    message = str(raised.value)
+    assert len(message.splitlines()) == 1
+    assert "failed its integrity check (On tree page" in message
+    assert "more problems); it was left untouched" in message
+    assert len(message) < 300
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    """Make a file or folder unwritable for real: by its permissions, or for
+    root (whom permissions do not stop) by a read-only bind mount over itself."""
+    mounts = []
+
+    def make_read_only(path):
+        if os.geteuid() != 0:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+            return
+        done = subprocess.run(["mount", "--bind", "-o", "ro", str(path), str(path)],
+                              capture_output=True)
+        if done.returncode != 0:
+            pytest.skip("running as root and cannot mount read-only: "
+                        f"{done.stderr.decode(errors='replace').strip()}")
+        mounts.append(path)
+
+    yield make_read_only
+    for path in reversed(mounts):
+        subprocess.run(["umount", "--lazy", str(path)], check=True)  # even if a file is open
+    for path in [tmp_path, *tmp_path.rglob("*")]:
+        path.chmod(0o755)
+
+
+def _good_database(folder):
+    folder.mkdir()
+    store = Store.open(folder / "results.db")
+    store.save_attempt({"kind": "typing", "score": 30.0})
+    store.close()
+    return folder / "results.db"
+
+
+def test_a_good_database_in_a_read_only_folder_is_reported_as_read_only(tmp_path, read_only):
+    path = _good_database(tmp_path / "shared")
+    read_only(path.parent)
+    with pytest.raises(DatabaseError) as raised:
+        Store.open(path)
+    message = str(raised.value)
+    assert "read-only folder" in message
+    assert "damaged" not in message and "integrity" not in message
+
+
+def test_a_good_read_only_database_file_is_reported_as_read_only(tmp_path, read_only):
+    path = _good_database(tmp_path / "mine")
+    read_only(path)
+    with pytest.raises(DatabaseError) as raised:
+        Store.open(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path} is read-only")
+    assert "damaged" not in message
+
+
+def test_a_new_database_in_a_read_only_folder_is_reported_as_read_only(tmp_path, read_only):
+    (tmp_path / "empty").mkdir()
+    read_only(tmp_path / "empty")
+    with pytest.raises(DatabaseError, match="read-only folder"):
+        Store.open(tmp_path / "empty" / "new.db")

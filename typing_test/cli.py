@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from pathlib import Path
 
 from typing_test import __version__
-from typing_test.core.assets import ContentError
+from typing_test.core.assets import ContentError, read_text
 
 EXIT_USAGE = 2
+# The reader of our output went away (`typing-test drill list | head -1`):
+# 128 + SIGPIPE, what a shell reports for a program stopped that way.
+EXIT_BROKEN_PIPE = 141
+
+# Inputs far larger than their purpose are refused with the limit in the
+# message: past these, the checker and the scoring take seconds, not milliseconds.
+MAX_TEXT_CHARS = 50_000  # a text to check or an answer: a long email is 3,000
+MAX_PASSAGE_CHARS = 50_000  # a 5-minute test at 200 WPM types 5,000 characters
+MAX_LOG_EVENTS = 20_000  # a 5-minute test at 200 WPM is about 5,500 keystrokes
+MAX_EVENT_CHARS = 500  # one event is a short line like {"t": 1250, "key": "a"}
+MAX_EVENT_MS = 86_400_000  # one day; a test lasts minutes
 
 
 class UsageError(Exception):
@@ -64,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
                                           parser_class=_Parser)
     drill_list = drill_commands.add_parser("list", help="list the drills")
     drill_list.add_argument("--json", action="store_true", help="print a JSON list")
+    show = drill_commands.add_parser(
+        "show", help="print a drill as the candidate sees it: the email to correct, or the "
+        "situation to answer"
+    )
+    show.add_argument("drill_id", metavar="DRILL_ID")
+    show.add_argument("--json", action="store_true", help="print the drill as JSON")
     grade = drill_commands.add_parser("grade", help="grade an answer to a drill")
     grade.add_argument("drill_id", metavar="DRILL_ID")
     grade.add_argument("answer", metavar="ANSWER_FILE", help="the corrected email or the reply")
@@ -86,18 +104,48 @@ def build_parser() -> argparse.ArgumentParser:
                               help="a formula to grade, e.g. '=SUM(B2:B5)'")
     try_formulas.add_argument("--json", action="store_true",
                               help="print a JSON list, one object per formula")
+    _accept_after_every_command(parser, "--db")
     return parser
+
+
+def _accept_after_every_command(
+    parser: argparse.ArgumentParser, option: str, original: argparse.Action | None = None
+) -> None:
+    """Let ``option`` of ``parser`` also be given after any (sub)command name.
+
+    The copies default to SUPPRESS, so a subcommand that does not see the
+    option leaves the value given before it alone.
+    """
+    original = original or parser._option_string_actions[option]
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for command in action.choices.values():
+            if option not in command._option_string_actions:
+                command.add_argument(option, metavar=original.metavar, help=original.help,
+                                     default=argparse.SUPPRESS)
+            _accept_after_every_command(command, option, original)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    # A file name given on the command line may hold bytes that are not UTF-8
+    # (Python keeps them as lone surrogates): print them escaped, never fail on them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
             from typing_test.app import run_gui
 
             return run_gui(args.db, smoke_test=args.smoke_test)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows up here, where it is handled
+        return code
+    except BrokenPipeError:
+        _discard_further_output()
+        return EXIT_BROKEN_PIPE
     except UsageError as error:
         print(f"typing-test: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -122,13 +170,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _discard_further_output() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit does
+    not fail again on the closed pipe and print "Exception ignored"."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (e.g. captured in a test)
+        pass
+
+
 # score -------------------------------------------------------------------------
 
 
-def read_text_file(path: str, what: str) -> str:
-    """The text of ``path``; UsageError with one clear line when it cannot be read."""
+def read_text_file(path: str, what: str, max_chars: int | None = None) -> str:
+    """The text of ``path`` (without a byte-order mark); UsageError with one
+    clear line when it cannot be read or is longer than ``max_chars``."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        # UTF-8 takes at most 4 bytes a character: refuse a huge file unread.
+        if max_chars is not None and os.stat(path).st_size > 4 * max_chars:
+            raise UsageError(_too_long(what, path, os.stat(path).st_size, max_chars, "bytes"))
+        text = read_text(Path(path))
     except FileNotFoundError:
         raise UsageError(f"{what} file not found: {path}") from None
     except IsADirectoryError:
@@ -137,57 +198,138 @@ def read_text_file(path: str, what: str) -> str:
         raise UsageError(f"{what} file is not UTF-8 text: {path}") from None
     except OSError as error:
         raise UsageError(f"cannot read {what} file {path}: {error.strerror}") from None
+    if max_chars is not None and len(text) > max_chars:
+        raise UsageError(_too_long(what, path, len(text), max_chars, "characters"))
+    return text
+
+
+def _too_long(what: str, path: str, size: int, limit: int, unit: str) -> str:
+    return (f"{what} file is too long: {path} has {size:,} {unit}; the limit is "
+            f"{limit:,} characters")
 
 
 def read_passage(path: str) -> tuple[str, str, str]:
-    """(id, title, text) of a passage given as plain text or as a passage .toml."""
+    """(id, title, text) of a passage given as plain text or as a passage .toml.
+
+    A plain-text passage is named by its file name (see ``built_in_name``).
+    """
     from typing_test.core.typing import load_passage, normalise_text
 
     if path.endswith(".toml"):
-        read_text_file(path, "passage")  # the same clear messages for a missing file
+        # The same clear messages for a missing or huge file (the file holds
+        # the title and the other fields besides the text, hence twice).
+        read_text_file(path, "passage", 2 * MAX_PASSAGE_CHARS)
         passage = load_passage(Path(path))
-        return passage.id, passage.title, passage.text
-    text = normalise_text(read_text_file(path, "passage"))
-    if not text:
-        raise UsageError(f"passage file is empty: {path}")
-    return Path(path).stem, Path(path).stem, text
+        passage_id, title, text = passage.id, passage.title, passage.text
+    else:
+        text = normalise_text(read_text_file(path, "passage", MAX_PASSAGE_CHARS))
+        if not text:
+            raise UsageError(f"passage file is empty: {path}")
+        passage_id = title = Path(path).stem
+    # The id comes from the file name, which may hold bytes that are not UTF-8
+    # (lone surrogates, not storable as text): those become U+FFFD.
+    passage_id = os.fsencode(passage_id).decode("utf-8", "replace")
+    title = os.fsencode(title).decode("utf-8", "replace")
+    if len(text) > MAX_PASSAGE_CHARS:
+        raise UsageError(_too_long("passage", path, len(text), MAX_PASSAGE_CHARS, "characters"))
+    return passage_id, title, text
+
+
+def built_in_name(text: str) -> tuple[str, str] | None:
+    """(id, title) of the built-in passage whose text is ``text``, if one is.
+
+    A passage saved as plain text from the app's own passages is then stored
+    under its real name, as the app stores it, not under the file's name.
+    """
+    from typing_test.core.typing import load_passages
+
+    return next(((p.id, p.title) for p in load_passages()[0] if p.text == text), None)
 
 
 def read_keystrokes(path: str) -> list[dict]:
-    """Parse a JSON Lines keystroke log, checking every event."""
+    """Parse a JSON Lines keystroke log, checking every event.
+
+    Lines end at a newline only: a JSON string may hold U+2028, U+2029 or
+    U+0085, which ``str.splitlines`` would treat as line breaks too.
+    """
+    from typing_test.core.typing import BACKSPACE
+
     events: list[dict] = []
     previous_t = 0
-    for number, line in enumerate(read_text_file(path, "keystrokes").splitlines(), start=1):
+    text = read_text_file(path, "keystrokes", MAX_LOG_EVENTS * MAX_EVENT_CHARS)
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path} line {number}"
+        if len(line) > MAX_EVENT_CHARS:
+            raise UsageError(f"{where}: {len(line):,} characters is too long for one event "
+                             f"(the limit is {MAX_EVENT_CHARS})")
+        if len(events) == MAX_LOG_EVENTS:
+            raise UsageError(f"{path}: more than {MAX_LOG_EVENTS:,} keystrokes, far more than "
+                             "any test (a 5-minute test at 200 WPM is about 5,500)")
         try:
             event = json.loads(line)
         except json.JSONDecodeError as error:
             raise UsageError(f"{where}: not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise UsageError(f"{where}: not valid JSON (nested too deeply)") from None
+        except ValueError as error:  # e.g. an integer of thousands of digits
+            raise UsageError(f"{where}: not valid JSON ({error})") from None
         if not isinstance(event, dict) or "t" not in event or "key" not in event:
             raise UsageError(f'{where}: expected an object with "t" and "key"')
         t, key = event["t"], event["key"]
-        if isinstance(t, bool) or not isinstance(t, int | float) or t != t or t < 0:
-            raise UsageError(f'{where}: "t" must be a number of milliseconds >= 0')
+        if (isinstance(t, bool) or not isinstance(t, int | float) or not math.isfinite(t)
+                or not 0 <= t <= MAX_EVENT_MS):
+            raise UsageError(f'{where}: "t" must be a number of milliseconds from 0 to '
+                             f"{MAX_EVENT_MS:,} (one day)")
         if t < previous_t:
             raise UsageError(f'{where}: "t" goes back in time ({t} after {previous_t})')
-        if not isinstance(key, str) or (key != "Backspace" and len(key) != 1):
+        if not isinstance(key, str) or (key != BACKSPACE and len(key) != 1):
             raise UsageError(f'{where}: "key" must be one character or "Backspace"')
+        if "\ud800" <= key <= "\udfff":  # half of a surrogate pair: not a character
+            raise UsageError(f'{where}: "key" is a lone surrogate {key!r}, not a character')
         previous_t = t
         events.append({"t": t, "key": key})
     return events
 
 
+def keystrokes_before(events: list[dict], seconds: float) -> list[dict]:
+    """The events of a test that lasted ``seconds``: those typed before its end.
+
+    The app takes no keystroke once the time is up, so neither does scoring.
+
+    >>> keystrokes_before([{"t": 0, "key": "a"}, {"t": 1000, "key": "b"}], 1.0)
+    [{'t': 0, 'key': 'a'}]
+    """
+    return [event for event in events if event["t"] < seconds * 1000]
+
+
 def run_score(args: argparse.Namespace) -> int:
     from typing_test.core.typing import log_duration_s, score
+    from typing_test.core.typing.scoring import MAX_TYPED_WORDS, final_text
 
-    passage_id, title, passage = read_passage(args.passage)
-    events = read_keystrokes(args.keystrokes)
     if args.seconds is not None and not (args.seconds > 0 and args.seconds < 10**7):
         raise UsageError("--seconds must be a positive number")
     if args.save and not (args.candidate and args.candidate.strip()):
         raise UsageError("--save needs --candidate NAME")
+    if args.candidate is not None and not args.save:
+        raise UsageError("--candidate is only used with --save")
+    if args.candidate is not None and not _is_text(args.candidate):
+        raise UsageError("--candidate holds bytes that are not UTF-8 text")
+    passage_id, title, passage = read_passage(args.passage)
+    events = read_keystrokes(args.keystrokes)
+    if args.seconds is not None:
+        counted = keystrokes_before(events, args.seconds)
+        if len(counted) < len(events):
+            dropped = len(events) - len(counted)
+            print(f"typing-test: note: {dropped} keystroke{'s' if dropped > 1 else ''} at or "
+                  f"after {args.seconds:g} s not counted: the test ended then",
+                  file=sys.stderr)
+        events = counted
+    typed_words = len(final_text(events).split())
+    if typed_words > MAX_TYPED_WORDS:
+        raise UsageError(f"{args.keystrokes}: the keystrokes leave {typed_words:,} words, far "
+                         f"more than any test (the limit is {MAX_TYPED_WORDS:,})")
     duration_s = args.seconds if args.seconds is not None else log_duration_s(events)
     result = score(passage, events, duration_s)
 
@@ -199,6 +341,8 @@ def run_score(args: argparse.Namespace) -> int:
     bar = load_pass_bar(store) if store else _default_bar()
     if args.save:
         from typing_test.store.records import typing_attempt
+
+        passage_id, title = built_in_name(passage) or (passage_id, title)
 
         attempt_id = store.save_attempt(
             typing_attempt(
@@ -231,6 +375,16 @@ def run_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_text(value: str) -> bool:
+    """False when ``value`` holds lone surrogates (bytes of an argument that were
+    not UTF-8): such a string cannot be stored or printed as text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _default_bar():
     from typing_test.core.typing import PassBar
 
@@ -253,7 +407,7 @@ def open_store(db: str | None):
 def run_check(args: argparse.Namespace) -> int:
     from typing_test.core.email import load_checker
 
-    text = read_text_file(args.file, "text")
+    text = read_text_file(args.file, "text", MAX_TEXT_CHARS)
     findings = load_checker(args.spelling).check(text)
     if args.json:
         print(json.dumps([finding.as_json() for finding in findings], ensure_ascii=False))
@@ -286,7 +440,9 @@ def run_drill(args: argparse.Namespace) -> int:
         raise UsageError(
             f"no drill with id {args.drill_id!r}; 'typing-test drill list' shows them"
         ) from None
-    answer = read_text_file(args.answer, "answer")
+    if args.drill_command == "show":
+        return _show_drill(drills, drill, args.json)
+    answer = read_text_file(args.answer, "answer", MAX_TEXT_CHARS)
     if args.drill_id in drills.proofreading:
         from typing_test.core.email import grade_answer
 
@@ -333,6 +489,51 @@ def _list_drills(drills, as_json: bool) -> int:
     for row in rows:
         print(f"{row['id']:<36} {row['type']:<12} {row['difficulty']:<7} "
               f"{row['time_limit_minutes']:g} min  {row['title']}")
+    return 0
+
+
+def _show_drill(drills, drill, as_json: bool) -> int:
+    """Print a drill as the candidate is given it, never its key.
+
+    For a proofreading drill stdout is exactly the email to correct, so
+    ``drill show ID > answer.txt`` gives the file to edit and then grade; what
+    the drill asks goes to stderr. A writing scenario prints its situation,
+    what the reply must do and the rules of the reply.
+    """
+    if drill.id in drills.proofreading:
+        if as_json:
+            print(json.dumps({
+                "id": drill.id, "type": "proofreading", "title": drill.title,
+                "difficulty": drill.difficulty, "time_limit_minutes": drill.time_limit_minutes,
+                "mistakes": len(drill.mistakes), "text": drill.text,
+            }, ensure_ascii=False))
+            return 0
+        print(f"{drill.title}: this email has {len(drill.mistakes)} mistakes; correct them in "
+              f"place and grade the result with 'typing-test drill grade {drill.id} FILE'",
+              file=sys.stderr)
+        print(drill.text, end="" if drill.text.endswith("\n") else "\n")
+        return 0
+    rules = ["Start with a Subject: line."] if drill.subject_required else []
+    rules += [f"Write {drill.min_words} to {drill.max_words} words.",
+              "Write a complete email: a greeting, your message, a closing and your name."]
+    if as_json:
+        print(json.dumps({
+            "id": drill.id, "type": "writing", "title": drill.title,
+            "difficulty": drill.difficulty, "time_limit_minutes": drill.time_limit_minutes,
+            "situation": drill.situation.strip(), "points": [p.label for p in drill.points],
+            "subject_required": drill.subject_required,
+            "words": [drill.min_words, drill.max_words], "rules": rules,
+        }, ensure_ascii=False))
+        return 0
+    print(f"{drill.title} ({drill.time_limit_minutes:g} min)\n")
+    print("The situation\n")
+    print(drill.situation.strip() + "\n")
+    print("Your reply must")
+    for point in drill.points:
+        print(f"  - {point.label}")
+    print("\nAlso")
+    for rule in rules:
+        print(f"  - {rule}")
     return 0
 
 

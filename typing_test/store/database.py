@@ -5,8 +5,11 @@ that a saved attempt survives a crash or a power cut. The schema version is
 SQLite's ``user_version``; ``MIGRATIONS[n]`` upgrades version n to n + 1.
 
 A file that is not a database, or that fails ``PRAGMA quick_check``, raises
-``DatabaseError`` with a clear message. Such a file is never written to,
-overwritten or deleted: the person decides what to do with it.
+``DatabaseError`` with a clear one-line message. Such a file is never written
+to, overwritten or deleted: the person decides what to do with it. A file or
+folder that cannot be written is reported as read-only. Damage that
+quick_check does not see (one flipped bit in a value) spoils only that value:
+``attempts()`` still returns the row and names the column in ``damaged``.
 
 >>> store = Store.open(":memory:")
 >>> attempt_id = store.save_attempt({"kind": "typing", "score": 31.5, "passed": True})
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -31,10 +35,24 @@ APP_NAME = "typing-test"
 ATTEMPT_KINDS = ("typing", "proofreading", "writing", "quiz")
 # Columns stored as JSON text; read back as Python objects.
 JSON_COLUMNS = ("settings", "figures", "keystrokes", "details", "events")
+# The other columns of the attempts table and the types they hold (or None).
+TEXT_COLUMNS = ("id", "kind", "candidate", "started_at", "finished_at", "status",
+                "item_id", "item_title")
+NUMBER_COLUMNS = ("duration_s", "score", "accuracy")
 
 
 class DatabaseError(Exception):
-    """The database cannot be used. The message says why and what to do."""
+    """The database cannot be used. The message says why and what to do.
+
+    The message is always one line: SQLite's own text (a quick_check report,
+    a file name) may hold line breaks.
+
+    >>> str(DatabaseError("failed (row 3 missing\\nrow 4 missing)"))
+    'failed (row 3 missing row 4 missing)'
+    """
+
+    def __init__(self, message: str):
+        super().__init__(" ".join(line.strip() for line in message.splitlines()))
 
 
 def default_db_path() -> Path:
@@ -95,8 +113,9 @@ class Store:
     def open(cls, path: str | Path | None = None) -> Store:
         """Open (creating if needed) and migrate the database at ``path``.
 
-        Raises DatabaseError when the file cannot be opened, is not a
-        database, fails its integrity check or comes from a newer version.
+        Raises DatabaseError when the file cannot be opened, is read-only
+        (or in a read-only folder), is not a database, fails its integrity
+        check or comes from a newer version.
         """
         path = str(path) if path is not None else str(default_db_path())
         if path != ":memory:":
@@ -107,6 +126,8 @@ class Store:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise DatabaseError(f"cannot create the folder for {path}: {error}") from error
+            _refuse_read_only(target)
+        conn = None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             cls._check_integrity(conn, path)
@@ -119,13 +140,17 @@ class Store:
                     "update typing-test to open it"
                 )
             if path != ":memory:":
-                conn.execute("PRAGMA journal_mode=WAL")
+                _use_wal(conn)
             conn.execute("PRAGMA synchronous=FULL")
+            # A damaged byte in a text must not stop every row from being read.
+            conn.text_factory = _text_or_damaged
             db = sqlite_utils.Database(conn)
             store = cls(db, path)
             store._migrate(version)
             store.interrupted_on_open = store._mark_interrupted()
         except sqlite3.Error as error:
+            if conn is not None:
+                conn.close()  # a refused file is not held open
             raise DatabaseError(f"cannot open the database {path}: {error}") from error
         return store
 
@@ -141,18 +166,26 @@ class Store:
             ) from error
         if rows != [("ok",)]:
             conn.close()
-            first = rows[0][0] if rows else "no answer"
             raise DatabaseError(
-                f"{path} failed its integrity check ({first}); it was left untouched: "
-                "move it aside or choose another file with --db"
+                f"{path} failed its integrity check ({_first_problem(rows)}); it was left "
+                "untouched: move it aside or choose another file with --db"
             )
 
     def _migrate(self, version: int) -> None:
-        for target in range(version, SCHEMA_VERSION):
+        """Bring the file to SCHEMA_VERSION, one migration a transaction.
+
+        ``version`` was read before any lock was held: another process (a
+        second app, a CLI save) may have migrated the file since. So each step
+        takes the write lock first and reads the version again under it.
+        """
+        while version < SCHEMA_VERSION:
             with self.db.conn:
                 self.db.conn.execute("BEGIN IMMEDIATE")
-                MIGRATIONS[target](self.db)
-                self.db.conn.execute(f"PRAGMA user_version = {target + 1}")
+                version = self.schema_version
+                if version < SCHEMA_VERSION:
+                    MIGRATIONS[version](self.db)
+                    version += 1
+                    self.db.conn.execute(f"PRAGMA user_version = {version}")
 
     @property
     def schema_version(self) -> int:
@@ -179,6 +212,7 @@ class Store:
         if attempt.get("kind") not in ATTEMPT_KINDS:
             raise ValueError(f"unknown attempt kind {attempt.get('kind')!r}")
         row = dict(attempt)
+        row.pop("damaged", None)  # what reading found, not a column
         row.setdefault("id", str(uuid.uuid4()))
         row.setdefault("started_at", now_iso())
         row.setdefault("finished_at", now_iso())
@@ -213,7 +247,10 @@ class Store:
     def attempts(self, kind: str | None = None, candidate: str | None = None) -> list[dict]:
         """Attempts, newest first, with JSON columns decoded.
 
-        ``kind`` and ``candidate`` filter when given.
+        ``kind`` and ``candidate`` filter when given. A row whose columns
+        cannot all be read (a damaged file) is still returned: each unreadable
+        column is None and named in the row's ``damaged`` list, which is empty
+        for a sound row.
         """
         where, params = [], []
         if kind is not None:
@@ -226,6 +263,18 @@ class Store:
             " and ".join(where) or None, params, order_by="started_at desc"
         )
         return [_decode(row) for row in rows]
+
+    def count_of_unknown_kind(self) -> int:
+        """How many attempts have a kind that is none of ATTEMPT_KINDS.
+
+        ``save_attempt`` never writes one, so each is a damaged row that no
+        list by kind shows.
+        """
+        marks = ", ".join("?" for _ in ATTEMPT_KINDS)
+        return self.db.conn.execute(
+            f"SELECT count(*) FROM attempts WHERE kind IS NULL OR kind NOT IN ({marks})",
+            ATTEMPT_KINDS,
+        ).fetchone()[0]
 
     def attempt(self, attempt_id: str) -> dict:
         """One attempt by its UUID; KeyError when there is none."""
@@ -245,7 +294,12 @@ class Store:
         (30, 1)
         """
         row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return default if row is None else json.loads(row[0])
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except (TypeError, ValueError, RecursionError):  # a damaged value reads as unset
+            return default
 
     def set_setting(self, key: str, value: object) -> None:
         """Save a setting (any JSON value)."""
@@ -253,14 +307,112 @@ class Store:
             self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
 
 
+def _first_problem(rows: list[tuple]) -> str:
+    """The first problem quick_check reported, and how many more, on one line.
+
+    Its answer can hold a hundred problems, and a row can hold several lines
+    under a "*** in database main ***" heading.
+
+    >>> _first_problem([("*** in database main ***\\nOn page 3: bad\\nOn page 4: bad",)])
+    'On page 3: bad, and 1 more problem'
+    """
+    lines = [line.strip() for (text, *_rest) in rows for line in str(text).splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")]
+    if not problems:
+        return "no answer"
+    more = len(problems) - 1
+    return problems[0] + (f", and {more} more problem{'s' if more > 1 else ''}" if more else "")
+
+
+def _refuse_read_only(target: Path) -> None:
+    """Raise DatabaseError when the file, or the folder it is in, cannot be written.
+
+    Checked before SQLite opens the file: SQLite fails on a read-only folder
+    with "unable to open database file", which would read as a damaged file.
+    The folder must be writable too, for the -wal and -shm files of WAL mode.
+    """
+    if not os.access(target.parent, os.W_OK):
+        raise DatabaseError(
+            f"{target} is in a read-only folder ({target.parent}): typing-test writes its "
+            "results there (the file and its -wal and -shm files); make the folder "
+            "writable or choose another file with --db"
+        )
+    if target.exists() and not os.access(target, os.W_OK):
+        raise DatabaseError(
+            f"{target} is read-only: typing-test saves results in it; make it writable "
+            "or choose another file with --db"
+        )
+
+
+def _use_wal(conn: sqlite3.Connection, patience_s: float = 5.0) -> None:
+    """Switch the file to WAL mode (a no-op when it already is).
+
+    The switch needs the file to itself, and SQLite answers "database is
+    locked" at once, without waiting, when another process opens the file at
+    that moment (two processes creating a new database). So try again for a
+    while, as SQLite waits for any other lock.
+    """
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with seconds, e.g. '2026-11-27T09:30:00+00:00'."""
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class DamagedText(str):
+    """Text read from a column whose bytes are not UTF-8: the file is damaged.
+    Bad bytes read as U+FFFD; ``_decode`` marks the column as damaged."""
+
+
+def _text_or_damaged(data: bytes) -> str:
+    """SQLite's text factory: decode UTF-8, and keep going on a damaged value."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return DamagedText(data.decode("utf-8", "replace"))
+
+
 def _decode(row: dict) -> dict:
-    for column in JSON_COLUMNS:
-        if row.get(column) is not None:
-            row[column] = json.loads(row[column])
-    row["passed"] = bool(row["passed"])
+    """Decode the JSON columns of an attempts row and check every column's type.
+
+    A column that cannot be read becomes None and is named in
+    ``row["damaged"]``; the others keep their values.
+
+    >>> _decode({"kind": "typing", "score": "x", "passed": 1, "figures": "{bad"})["damaged"]
+    ['score', 'figures']
+    """
+    damaged = []
+    for column, value in row.items():
+        if value is None:
+            continue
+        if column in TEXT_COLUMNS:
+            sound = isinstance(value, str) and not isinstance(value, DamagedText)
+        elif column in NUMBER_COLUMNS:
+            sound = isinstance(value, int | float) and not isinstance(value, bool)
+        elif column == "passed":
+            sound = value in (0, 1)
+        elif column in JSON_COLUMNS:
+            try:
+                if isinstance(value, DamagedText) or not isinstance(value, str):
+                    raise ValueError("not UTF-8 text")
+                row[column] = json.loads(value)
+                sound = True
+            except (ValueError, RecursionError):
+                sound = False
+        else:
+            sound = True
+        if not sound:
+            row[column] = None
+            damaged.append(column)
+    row["passed"] = bool(row.get("passed"))
+    row["damaged"] = damaged
     return row

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from typing_test.core.assets import ContentError, assets_dir
+from typing_test.core.assets import ContentError, assets_dir, read_toml
 from typing_test.core.email.equivalents import keys_match
 from typing_test.core.email.facts import FACT_KINDS, FactKind, fact_value
 from typing_test.core.email.tokens import keys_in_place, tokenize
@@ -297,7 +297,7 @@ def _name(path: Path | None) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return read_toml(path)
     except OSError as error:
         raise _Problem(f"cannot read the file: {error.strerror or error}") from None
     except UnicodeDecodeError:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing_test.core.assets import ContentError, assets_dir
+from typing_test.core.assets import ContentError, assets_dir, read_toml
 
 CATEGORIES = {
     "customer-email": "Customer emails",
@@ -55,7 +55,7 @@ def normalise_text(text: str) -> str:
 def load_passage(path: Path) -> Passage:
     """Read one passage file; raise ContentError naming the file and the problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ContentError(f"{path.name}: cannot read passage: {error}") from error
     for key in ("title", "category", "difficulty", "text"):

@@ -35,6 +35,12 @@ CHARS_PER_WORD = 5
 # Below the log's 1 ms resolution a duration means nothing (and a rate over it
 # would overflow), so it scores as zero.
 MIN_DURATION_S = 0.001
+# The word alignment takes about (typed words) x min(typed words, passage
+# words) steps when nearly every word is wrong: a second for 1,500 words of
+# garbage. The longest test (5 minutes) at 200 WPM is 1,000 words, and the app
+# ends a test when the text is as long as the passage, so a real log stays far
+# below this; the command line refuses a log that leaves more.
+MAX_TYPED_WORDS = 1500
 
 Event = Mapping[str, object]
 
@@ -288,6 +294,15 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
     point a merge or split reaches no further than a skip or an extra word
     from the furthest one.
 
+    Only diagonals that can still end within a known bound are kept. The
+    bound is the cost of the plain alignment (word i against passage word i,
+    then every typed word past the passage's end as extra); a diagonal k at
+    cost d needs at least k - (m - n) more extra (or split) words to reach the end, so
+    it is dropped when d + that exceeds the bound. A dropped diagonal only
+    feeds dropped ones, so the result is exactly that of the full search; but
+    a long run of garbage typed past the passage costs n * m steps instead of
+    n * n.
+
     >>> word_alignment(["a", "c", "x", "d"], ["a", "b", "c", "e", "d"], mid_word=False)
     [AlignmentStep(kind='skipped', i=1, j=1), AlignmentStep(kind='wrong', i=2, j=3)]
     """
@@ -312,51 +327,70 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
     def splits(i: int, j: int) -> bool:
         return i + 1 < n and j < m and _joins(expected[j], typed[i], typed[i + 1])
 
-    # reach[d][k]: furthest i on diagonal k at cost d; came[d][k]: the kind of
-    # step that got there, for the trace-back.
-    reach: list[dict[int, int]] = [{0: slide(0, 0)}]
-    came: list[dict[int, str]] = [{0: ""}]
+    bound = sum(not same(i, i) for i in range(min(n, m))) + max(0, n - m)
+    # levels[d] = (lowest diagonal kept, furthest i per diagonal from there,
+    # the step that got there, a code of _STEP_CODES) for the trace-back.
+    levels: list[tuple[int, list[int], bytearray]] = [(0, [slide(0, 0)], bytearray(1))]
     d = 0
     while True:
-        ends = [k for k, i in reach[d].items() if i == n]
-        if ends:
-            return _trace_diagonals(reach, came, min(ends, key=abs))
+        low, reach, _moves = levels[d]
+        if n in reach:
+            ends = [low + index for index, i in enumerate(reach) if i == n]
+            return _trace_diagonals(levels, min(ends, key=abs))
         d += 1
-        previous = reach[d - 1]
-        row: dict[int, int] = {}
-        moves: dict[int, str] = {}
-        for k in range(-d, d + 1):
-            best, move = -1, ""
-            if k in previous and previous[k] < n and previous[k] + k < m:
-                best, move = previous[k] + 1, "wrong"
-            if k + 1 in previous and previous[k + 1] < n and previous[k + 1] + 1 > best:
-                best, move = previous[k + 1] + 1, "extra"
-            if k - 1 in previous and previous[k - 1] + k <= m and previous[k - 1] > best:
-                best, move = previous[k - 1], "skipped"
+        # The kept diagonals move by at most one at each end from one cost to
+        # the next, so two -1 (not reached) on each side make every neighbour
+        # lookup below a plain index.
+        previous = [-1, -1, *reach, -1, -1]
+        shift = 2 - low
+        low, high = max(-d, -n), min(d, m, bound - d + m - n)
+        reach, moves = [-1] * (high - low + 1), bytearray(high - low + 1)
+        for k in range(low, high + 1):
+            on_left, on_k, on_right = previous[k + shift - 1], previous[k + shift], \
+                previous[k + shift + 1]
+            best, move = -1, 0
+            if 0 <= on_k < n and on_k + k < m:
+                best, move = on_k + 1, WRONG
+            if 0 <= on_right < n and on_right + 1 > best:
+                best, move = on_right + 1, EXTRA
+            if on_left >= 0 and on_left + k <= m and on_left > best:
+                best, move = on_left, SKIPPED
             # On a tie a slip of the space bar is the likelier reading.
-            if k - 1 in previous and previous[k - 1] + 1 >= best:
-                if merges(previous[k - 1], previous[k - 1] + k - 1):
-                    best, move = previous[k - 1] + 1, "merged"
-            if k + 1 in previous and previous[k + 1] + 2 >= best:
-                if splits(previous[k + 1], previous[k + 1] + k + 1):
-                    best, move = previous[k + 1] + 2, "split"
+            if on_left >= 0 and on_left + 1 >= best and merges(on_left, on_left + k - 1):
+                best, move = on_left + 1, MERGED
+            if on_right >= 0 and on_right + 2 >= best and splits(on_right, on_right + k + 1):
+                best, move = on_right + 2, SPLIT
             if move and best + k >= 0:
-                row[k] = slide(best, k)
-                moves[k] = move
-        reach.append(row)
-        came.append(moves)
+                # Slide only when the next words can match (most often they do
+                # not, and the call is most of the cost).
+                if best < n and best + k < m and (
+                    best == last or typed[best] == expected[best + k]
+                ):
+                    best = slide(best, k)
+                reach[k - low] = best
+                moves[k - low] = move
+        levels.append((low, reach, moves))
+
+
+# The steps of the diagonal search as stored per diagonal (0: not reached).
+WRONG, EXTRA, SKIPPED, MERGED, SPLIT = 1, 2, 3, 4, 5
+_STEP_CODES = {WRONG: "wrong", EXTRA: "extra", SKIPPED: "skipped", MERGED: "merged", SPLIT: "split"}
 
 
 def _trace_diagonals(
-    reach: list[dict[int, int]], came: list[dict[int, str]], k: int
+    levels: list[tuple[int, list[int], bytearray]], k: int
 ) -> list[AlignmentStep]:
     """List the steps on the path that ends on diagonal ``k`` at the last cost."""
+
+    def reach(d: int, k: int) -> int:
+        return levels[d][1][k - levels[d][0]]
+
     steps: list[AlignmentStep] = []
-    for d in range(len(reach) - 1, 0, -1):
-        kind = came[d][k]
+    for d in range(len(levels) - 1, 0, -1):
+        kind = _STEP_CODES[levels[d][2][k - levels[d][0]]]
         typed_words, passage_words = _STEP_SIZES[kind]
         k -= passage_words - typed_words  # the diagonal the step started on
-        i = reach[d - 1][k]
+        i = reach(d - 1, k)
         steps.append(AlignmentStep(kind, i, i + k))
     steps.reverse()
     return steps

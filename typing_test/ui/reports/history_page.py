@@ -1,4 +1,9 @@
-"""Past attempts in a sortable table, with the best and the average."""
+"""Past attempts in a sortable table, with the best and the average.
+
+A row the database could not read in full (a damaged file) is still listed:
+its readable figures are shown, the unreadable ones as "?", its result says
+"damaged", and a line above the table says how many there are.
+"""
 
 from __future__ import annotations
 
@@ -39,13 +44,31 @@ class SortableItem(QTableWidgetItem):
 KINDS_WITH_A_BAR = ("typing", "quiz")
 
 
+UNREADABLE = "?"  # what a cell shows for a value the database could not read
+
+
 def result_text(row: dict) -> str:
-    """'Pass', 'Fail', 'Completed', 'Abandoned' or 'Interrupted' for a stored attempt."""
+    """'Pass', 'Fail', 'Completed', 'Abandoned' or 'Interrupted' for a stored attempt;
+    'Damaged', or the result with '(damaged)', for a row that could not be read in full.
+
+    >>> result_text({"status": "completed", "kind": "typing", "passed": True, "damaged": []})
+    'Pass'
+    >>> result_text({"status": "completed", "kind": "typing", "passed": True,
+    ...              "damaged": ["keystrokes"]})
+    'Pass (damaged)'
+    >>> result_text({"status": None, "kind": "typing", "passed": False, "damaged": ["status"]})
+    'Damaged'
+    """
+    damaged = row.get("damaged")
+    if not row["status"] or (damaged and "passed" in damaged):
+        return "Damaged"
     if row["status"] != "completed":
-        return row["status"].capitalize()
-    if row["kind"] not in KINDS_WITH_A_BAR:
-        return "Completed"
-    return "Pass" if row["passed"] else "Fail"
+        text = row["status"].capitalize()
+    elif row["kind"] not in KINDS_WITH_A_BAR:
+        text = "Completed"
+    else:
+        text = "Pass" if row["passed"] else "Fail"
+    return f"{text} (damaged)" if damaged else text
 
 
 def local_time(iso: str) -> str:
@@ -62,24 +85,34 @@ def _date_cell(row: dict) -> SortableItem:
 
 
 def _item_cell(row: dict) -> SortableItem:
-    return SortableItem(row["item_title"] or row["item_id"] or "", row["item_title"] or "")
+    title = row["item_title"] or row["item_id"] or ""
+    if not title and {"item_title", "item_id"} & set(row.get("damaged", ())):
+        title = UNREADABLE
+    return SortableItem(title, title)
+
+
+def _number_cell(row: dict, column: str, text: Callable[[float], str]) -> SortableItem:
+    """A figure's cell: ``text(value)``, or "?" when the value could not be read."""
+    if column in row.get("damaged", ()):
+        return SortableItem(UNREADABLE, -1.0)
+    value = row[column] or 0.0
+    return SortableItem(text(value), value)
 
 
 def _duration_cell(row: dict) -> SortableItem:
-    seconds = row["duration_s"] or 0.0
-    return SortableItem(f"{int(seconds) // 60}:{int(seconds) % 60:02d}", seconds)
+    return _number_cell(row, "duration_s", lambda s: f"{int(s) // 60}:{int(s) % 60:02d}")
 
 
 def _net_wpm_cell(row: dict) -> SortableItem:
-    return SortableItem(f"{row['score'] or 0:.1f}", row["score"] or 0.0)
+    return _number_cell(row, "score", lambda wpm: f"{wpm:.1f}")
 
 
 def _accuracy_cell(row: dict) -> SortableItem:
-    return SortableItem(f"{row['accuracy'] or 0:.1f}%", row["accuracy"] or 0.0)
+    return _number_cell(row, "accuracy", lambda percent: f"{percent:.1f}%")
 
 
 def _percent_cell(row: dict) -> SortableItem:
-    return SortableItem(f"{row['score'] or 0:.0f}%", row["score"] or 0.0)
+    return _number_cell(row, "score", lambda percent: f"{percent:.0f}%")
 
 
 def _result_cell(row: dict) -> SortableItem:
@@ -105,9 +138,15 @@ SCORED_COLUMNS: Columns = [  # quizzes and drills, scored in percent
 ]
 
 
+def _completed_scores(rows: list[dict]) -> list[float]:
+    """The scores of the completed attempts in ``rows`` that could be read."""
+    return [row["score"] for row in rows
+            if row["status"] == "completed" and isinstance(row["score"], int | float)]
+
+
 def typing_summary(rows: list[dict]) -> str:
     """The best and average net WPM of the completed typing tests in ``rows``."""
-    completed = [row["score"] for row in rows if row["status"] == "completed"]
+    completed = _completed_scores(rows)
     if not completed:
         return "No completed typing tests yet."
     return (
@@ -118,13 +157,42 @@ def typing_summary(rows: list[dict]) -> str:
 
 def scored_summary(rows: list[dict], label: str) -> str:
     """The best and average score of the completed attempts in ``rows``, named ``label``."""
-    completed = [row["score"] for row in rows if row["status"] == "completed"]
+    completed = _completed_scores(rows)
     if not completed:
         return f"No completed {label.lower()} yet."
     return (
         f"Best {max(completed):.0f}% · average {sum(completed) / len(completed):.0f}%"
         f" over {len(completed)} completed"
     )
+
+
+def damage_report(rows: list[dict], unlisted: int = 0) -> str:
+    """What is damaged among ``rows``, and the ``unlisted`` attempts whose kind
+    could not be read; '' when nothing is.
+
+    >>> damage_report([{"damaged": ["figures"]}, {"damaged": []}])[:61]
+    'The database is damaged: 1 attempt could not be read in full.'
+    >>> damage_report([], unlisted=2)[:79]
+    'The database is damaged: 2 attempts cannot be listed (their kind is unreadable)'
+    """
+    count = sum(1 for row in rows if row.get("damaged"))
+    if not count and not unlisted:
+        return ""
+    parts = []
+    if count:
+        its = "Its" if count == 1 else "Their"
+        parts.append(f"{_attempts(count)} could not be read in full. {its} readable figures "
+                     f'are shown; "{UNREADABLE}" marks the rest.')
+    if unlisted:
+        parts.append(f"{_attempts(unlisted)} cannot be listed (their kind is unreadable)."
+                     if unlisted > 1 else
+                     "1 attempt cannot be listed (its kind is unreadable).")
+    return (f"The database is damaged: {' '.join(parts)} Keep a copy of the database file "
+            "before anything else is saved.")
+
+
+def _attempts(count: int) -> str:
+    return "1 attempt" if count == 1 else f"{count} attempts"
 
 
 class HistoryPage(QWidget):
@@ -141,6 +209,11 @@ class HistoryPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("historySummary")
         self.summary_label.setStyleSheet("font-size: 12pt;")
+        self.damage_label = QLabel()
+        self.damage_label.setObjectName("historyDamage")
+        self.damage_label.setWordWrap(True)
+        self.damage_label.setStyleSheet("color: #b3261e;")
+        self.damage_label.hide()
         self.table = QTableWidget(0, len(TYPING_COLUMNS))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -153,6 +226,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.damage_label)
         layout.addWidget(self.table, 1)
 
     def add_kind(self, kind: str, label: str) -> None:
@@ -181,6 +255,8 @@ class HistoryPage(QWidget):
         else:
             self._fill(SCORED_COLUMNS, rows)
             self.summary_label.setText(scored_summary(rows, self.kind_box.currentText()))
+        self.damage_label.setText(damage_report(rows, self.store.count_of_unknown_kind()))
+        self.damage_label.setVisible(bool(self.damage_label.text()))
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
 

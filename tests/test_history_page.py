@@ -1,0 +1,97 @@
+"""The history page with a damaged database: one bad row never hides the others."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from typing_test.core.typing import PassBar, score
+from typing_test.store.records import typing_attempt
+from typing_test.ui.reports.history_page import HistoryPage
+
+PASSAGE = "The parcel left our warehouse on Monday and will arrive on Friday."
+
+
+def save_typing_test(store, typed: str, ms_per_key: int, started_at: str) -> str:
+    log = [{"t": i * ms_per_key, "key": key} for i, key in enumerate(typed)]
+    result = score(PASSAGE, log, len(log) * ms_per_key / 1000)
+    return store.save_attempt(typing_attempt(
+        result, bar=PassBar(), passage_id="parcel", passage_title="Parcel notice",
+        passage_text=PASSAGE, keystrokes=log, incidents=[], test_length_s=60,
+        started_at=started_at,
+    ))
+
+
+def shown(page: HistoryPage) -> list[list[str]]:
+    table = page.table
+    return [[table.item(row, column).text() for column in range(table.columnCount())]
+            for row in range(table.rowCount())]
+
+
+def test_a_row_with_undecodable_json_is_shown_as_damaged_and_the_rest_stay(qtbot, store):
+    save_typing_test(store, PASSAGE, 100, "2026-11-02T09:00:00+00:00")
+    damaged = save_typing_test(store, PASSAGE, 200, "2026-11-03T09:00:00+00:00")
+    save_typing_test(store, PASSAGE, 300, "2026-11-04T09:00:00+00:00")
+    # What one flipped bit on disk did in the probe: a JSON column no longer
+    # decodes, and a number column holds bytes.
+    store.db.conn.execute("UPDATE attempts SET figures = '{\"net_wpm\": 3\x13' WHERE id = ?",
+                          [damaged])
+    store.db.conn.execute("UPDATE attempts SET accuracy = x'ff00' WHERE id = ?", [damaged])
+
+    page = HistoryPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+
+    rows = shown(page)
+    assert len(rows) == 3
+    by_date = {row[0][:10]: row for row in rows}
+    assert by_date["2026-11-03"][1:] == ["Parcel notice", "0:13", "60.0", "?",
+                                         "Pass (damaged)"]
+    assert by_date["2026-11-02"][3:] == ["120.0", "100.0%", "Pass"]
+    assert by_date["2026-11-04"][3:] == ["40.0", "100.0%", "Pass"]
+    assert page.damage_label.isVisible()
+    assert page.damage_label.text().startswith(
+        "The database is damaged: 1 attempt could not be read in full.")
+    assert page.summary_label.text() == (
+        "Best 120.0 net WPM · average 73.3 over 3 completed tests")
+
+
+def test_a_row_whose_score_and_status_cannot_be_read_is_left_out_of_the_best(qtbot, store):
+    save_typing_test(store, PASSAGE, 100, "2026-11-02T09:00:00+00:00")
+    damaged = save_typing_test(store, PASSAGE, 50, "2026-11-03T09:00:00+00:00")
+    store.db.conn.execute(
+        "UPDATE attempts SET score = CAST(x'ff' AS TEXT), status = CAST(x'636fff' AS TEXT) "
+        "WHERE id = ?", [damaged])
+    page = HistoryPage(store)
+    qtbot.addWidget(page)
+    page.reload()
+    page.table.sortItems(0, Qt.SortOrder.AscendingOrder)
+    assert [row[3:] for row in shown(page)] == [["120.0", "100.0%", "Pass"],
+                                                 ["?", "100.0%", "Damaged"]]
+    assert page.summary_label.text() == "Best 120.0 net WPM · average 120.0 over 1 completed test"
+
+
+def test_a_sound_history_shows_no_damage_line(qtbot, store):
+    save_typing_test(store, PASSAGE, 100, "2026-11-02T09:00:00+00:00")
+    page = HistoryPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    assert not page.damage_label.isVisible()
+    assert shown(page)[0][-1] == "Pass"
+
+
+def test_a_row_whose_kind_cannot_be_read_is_reported_though_no_list_shows_it(qtbot, store):
+    save_typing_test(store, PASSAGE, 100, "2026-11-02T09:00:00+00:00")
+    damaged = save_typing_test(store, PASSAGE, 100, "2026-11-03T09:00:00+00:00")
+    store.db.conn.execute("UPDATE attempts SET kind = CAST(x'747970696e67ff' AS TEXT) "
+                          "WHERE id = ?", [damaged])
+    page = HistoryPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    assert len(shown(page)) == 1
+    assert page.damage_label.isVisible()
+    assert page.damage_label.text() == (
+        "The database is damaged: 1 attempt cannot be listed (its kind is unreadable). "
+        "Keep a copy of the database file before anything else is saved.")
