@@ -226,16 +226,38 @@ def align_words(typed: str, passage: str) -> list[WordError]:
     return [step.error(typed_words, expected_words) for step in steps]
 
 
-def _joins(whole: str, left: str, right: str) -> bool:
-    """True when ``whole`` is ``left`` and ``right`` with nothing, or one
-    character, between them."""
-    if whole == left + right:
-        return True
-    return (
-        len(whole) == len(left) + 1 + len(right)
-        and whole.startswith(left)
-        and whole.endswith(right)
-    )
+def _slip_positions(
+    typed: list[str], expected: list[str]
+) -> tuple[list[set[int]], list[set[int]]]:
+    """For each typed word i: the passage words j where typed[i] is expected[j]
+    and expected[j + 1] run together, and the j where typed[i] and
+    typed[i + 1] are expected[j] split in two; "run together" and "split"
+    allow nothing, or one character, where the space belongs.
+
+    >>> _slip_positions(["ab", "c", "d"], ["a", "b", "cd"])
+    ([{0}, set(), set()], [set(), {2}, set()])
+    """
+    pairs: dict[tuple[str, str], set[int]] = {}  # (left, right) -> j of a passage word
+    for j, word in enumerate(expected):
+        for cut in range(1, len(word)):
+            pairs.setdefault((word[:cut], word[cut:]), set()).add(j)
+            if cut + 1 < len(word):
+                pairs.setdefault((word[:cut], word[cut + 1 :]), set()).add(j)
+    neighbours: dict[tuple[str, str], set[int]] = {}  # (expected[j], expected[j+1]) -> j
+    for j in range(len(expected) - 1):
+        neighbours.setdefault((expected[j], expected[j + 1]), set()).add(j)
+    merge_at: list[set[int]] = []
+    split_at: list[set[int]] = []
+    for i, word in enumerate(typed):
+        merged: set[int] = set()
+        for cut in range(1, len(word)):
+            merged |= neighbours.get((word[:cut], word[cut:]), set())
+            if cut + 1 < len(word):
+                merged |= neighbours.get((word[:cut], word[cut + 1 :]), set())
+        merge_at.append(merged)
+        following = typed[i + 1] if i + 1 < len(typed) else None
+        split_at.append(set(pairs.get((word, following), ())) if following else set())
+    return merge_at, split_at
 
 
 @dataclass(frozen=True)
@@ -321,13 +343,13 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
             i += 1
         return i
 
-    def merges(i: int, j: int) -> bool:
-        return i < n and j + 1 < m and _joins(typed[i], expected[j], expected[j + 1])
-
-    def splits(i: int, j: int) -> bool:
-        return i + 1 < n and j < m and _joins(expected[j], typed[i], typed[i + 1])
-
+    # Where a slip of the space bar could stand, found once: typed word i may
+    # be passage words j and j + 1 run together (merge_at[i]), typed words i
+    # and i + 1 may be passage word j split (split_at[i]). Most sets are
+    # empty, so the search below pays for slips only where they can be.
+    # No path of cost within the bound reaches past passage word n + bound.
     bound = sum(not same(i, i) for i in range(min(n, m))) + max(0, n - m)
+    merge_at, split_at = _slip_positions(typed, expected[: n + bound + 2])
     # levels[d] = (lowest diagonal kept, furthest i per diagonal from there,
     # the step that got there, a code of _STEP_CODES) for the trace-back.
     levels: list[tuple[int, list[int], bytearray]] = [(0, [slide(0, 0)], bytearray(1))]
@@ -356,10 +378,12 @@ def word_alignment(typed: list[str], expected: list[str], mid_word: bool) -> lis
             if on_left >= 0 and on_left + k <= m and on_left > best:
                 best, move = on_left, SKIPPED
             # On a tie a slip of the space bar is the likelier reading.
-            if on_left >= 0 and on_left + 1 >= best and merges(on_left, on_left + k - 1):
-                best, move = on_left + 1, MERGED
-            if on_right >= 0 and on_right + 2 >= best and splits(on_right, on_right + k + 1):
-                best, move = on_right + 2, SPLIT
+            if 0 <= on_left < n and on_left + 1 >= best and merge_at[on_left]:
+                if on_left + k - 1 in merge_at[on_left]:
+                    best, move = on_left + 1, MERGED
+            if 0 <= on_right < n and on_right + 2 >= best and split_at[on_right]:
+                if on_right + k + 1 in split_at[on_right]:
+                    best, move = on_right + 2, SPLIT
             if move and best + k >= 0:
                 # Slide only when the next words can match (most often they do
                 # not, and the call is most of the cost).
