@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         takes the others down with it.
         """
         try:
-            banks = load_builtin_banks()
+            banks = load_builtin_banks(evaluate_formulas=False)  # tests evaluate them
         except ContentError as error:
             self.content_problems.append(str(error))
             banks = []

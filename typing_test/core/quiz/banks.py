@@ -29,6 +29,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -99,21 +100,33 @@ class FormulaTask:
 
     ``grid`` is shown to the candidate; ``variant`` and each grid of
     ``more_variants`` have the same shape and other numbers and are never
-    shown. ``target`` (e.g. ``"B6"``) is the empty cell the formula goes in.
-    ``expected`` holds the reference formula's values, one per grid: on
-    ``grid``, on ``variant``, then on each of ``more_variants`` in order;
-    computed when the bank loads. ``alternatives`` are other formulas the
-    author checked to be right; ``match_case`` makes text answers compare with
-    exact letter case.
+    shown. ``target`` (e.g. ``"B6"``) is the empty cell the formula goes in;
+    ``reference`` is the author's formula. ``alternatives`` are other formulas
+    the author checked to be right; ``match_case`` makes text answers compare
+    with exact letter case.
     """
 
     target: str
     grid: Grid
     variant: Grid
-    expected: tuple[FormulaValue, ...]
+    reference: str
     alternatives: tuple[str, ...] = ()
     match_case: bool = False
     more_variants: tuple[Grid, ...] = ()
+
+    @cached_property
+    def expected(self) -> tuple[FormulaValue, ...]:
+        """The reference formula's values, one per grid: on ``grid``, on
+        ``variant``, then on each of ``more_variants`` in order.
+
+        Worked out on first use, not when the bank loads, so that starting the
+        app does not evaluate every task; a bank that passed validation
+        always evaluates here.
+        """
+        return tuple(
+            evaluate_formula(sheet, self.target, self.reference)
+            for sheet in (self.grid, *self.hidden_grids())
+        )
 
     def hidden_grids(self) -> tuple[Grid, ...]:
         """The grids never shown, in grading order: ``variant``, then ``more_variants``."""
@@ -439,18 +452,22 @@ def load_bank(path: Path | str) -> Bank:
     return reading.bank
 
 
-def load_builtin_banks(folder: Path | str | None = None) -> list[Bank]:
+def load_builtin_banks(
+    folder: Path | str | None = None, *, evaluate_formulas: bool = True
+) -> list[Bank]:
     """Load every ``*.toml`` bank in ``folder`` (default: the built-in quizzes folder).
 
     Banks come back sorted by file name. Raises :class:`ContentError` listing
-    every problem in every file, duplicate ids across files included.
+    every problem in every file, duplicate ids across files included. The app
+    passes ``evaluate_formulas=False`` for the banks it ships: the tests
+    evaluate every formula task of those, so start-up need not.
     """
     folder = quizzes_dir() if folder is None else Path(folder)
     problems: list[Problem] = []
     banks: list[Bank] = []
     first_file_of_id: dict[str, Path] = {}
     for path in sorted(folder.glob("*.toml")):
-        reading = _read_bank_file(path)
+        reading = _read_bank_file(path, evaluate_formulas)
         problems.extend(reading.problems)
         if reading.bank is not None:
             banks.append(reading.bank)
@@ -539,7 +556,7 @@ class _Reading:
     questions: list[Question] = field(default_factory=list)
 
 
-def _read_bank_file(path: Path) -> _Reading:
+def _read_bank_file(path: Path, evaluate_formulas: bool = True) -> _Reading:
     reading = _Reading(path)
     data, problem = _parse_bank_file(path)
     if data is None:
@@ -598,7 +615,7 @@ def _read_bank_file(path: Path) -> _Reading:
                 seen_ids.add(question_id)
                 reading.ids.append(question_id)
         question_problems: list[str] = []
-        question = _check_question(raw, reading.topic, question_problems)
+        question = _check_question(raw, reading.topic, question_problems, evaluate_formulas)
         problems.extend(_problem(path, label, message) for message in question_problems)
         if question is not None:
             questions.append(question)
@@ -705,8 +722,13 @@ def _check_bank_table(path: Path, table: object, problems: list[Problem]) -> tup
     return topic, title
 
 
-def _check_question(raw: dict, topic: str, problems: list[str]) -> Question | None:
-    """Check one question table, adding a message per problem; the Question if none."""
+def _check_question(
+    raw: dict, topic: str, problems: list[str], evaluate_formulas: bool = True
+) -> Question | None:
+    """Check one question table, adding a message per problem; the Question if none.
+
+    With ``evaluate_formulas`` False a formula task's formulas are not run
+    (see ``load_builtin_banks``); everything else is checked."""
     question_type = raw.get("type")
     if question_type is None:
         problems.append(f"missing type: use one of {_or_list(QUESTION_TYPES)}")
@@ -762,7 +784,7 @@ def _check_question(raw: dict, topic: str, problems: list[str]) -> Question | No
             else:
                 problems.append("answer of a truefalse question must be true or false (no quotes)")
     elif question_type == "formula":
-        formula = _check_formula_task(raw, problems)
+        formula = _check_formula_task(raw, problems, evaluate_formulas)
         answer = raw["answer"] if formula is not None else None
 
     if problems or answer is None:
@@ -864,7 +886,9 @@ def _not_an_option(text: str, options: tuple[str, ...]) -> str:
 # Formula tasks
 
 
-def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
+def _check_formula_task(
+    raw: dict, problems: list[str], evaluate_formulas: bool = True
+) -> FormulaTask | None:
     start = len(problems)
     target = raw.get("target")
     target_cell: tuple[int, int] | None = None
@@ -965,6 +989,8 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
     # A sheet is None only after a problem about it, so past this point none is.
     if len(problems) > start or target_cell is None:
         return None
+    if not evaluate_formulas:
+        return _formula_task(target, grid, hidden, reference, alternatives, match_case)
 
     expected = []
     for name, sheet in sheets:
@@ -1004,11 +1030,15 @@ def _check_formula_task(raw: dict, problems: list[str]) -> FormulaTask | None:
                 break
     if len(problems) > start:
         return None
+    return _formula_task(target, grid, hidden, reference, alternatives, match_case)
+
+
+def _formula_task(target, grid, hidden, reference, alternatives, match_case) -> FormulaTask:
     return FormulaTask(
         target=target,
         grid=grid,
         variant=hidden[0][1],
-        expected=tuple(expected),
+        reference=reference,
         alternatives=tuple(alternatives),
         match_case=match_case,
         more_variants=tuple(sheet for _, sheet in hidden[1:]),
