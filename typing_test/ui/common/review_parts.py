@@ -116,10 +116,12 @@ def background_format(colour: QColor) -> QTextCharFormat:
     return char_format
 
 
-def read_only_view(name: str) -> QPlainTextEdit:
-    """A read-only text view whose text can be selected, in the drills' font size."""
+def read_only_view(name: str, accessible_name: str) -> QPlainTextEdit:
+    """A read-only text view whose text can be selected, in the drills' font size;
+    ``accessible_name`` is what a screen reader announces."""
     view = QPlainTextEdit()
     view.setObjectName(name)
+    view.setAccessibleName(accessible_name)
     view.setReadOnly(True)
     view.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse
@@ -131,12 +133,16 @@ def read_only_view(name: str) -> QPlainTextEdit:
     return view
 
 
-def review_table(columns: list[str], stretch: int) -> QTableWidget:
+def review_table(columns: list[str], stretch: int, accessible_name: str) -> QTableWidget:
     """A read-only table of one-line rows, picked a row at a time.
 
     Column ``stretch`` takes the spare width; the others fit their contents.
+    ``accessible_name`` is what a screen reader announces. Tab leaves the
+    table (the arrow keys move inside it).
     """
     table = QTableWidget(0, len(columns))
+    table.setAccessibleName(accessible_name)
+    table.setTabKeyNavigation(False)
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)

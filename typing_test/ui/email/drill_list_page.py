@@ -44,8 +44,9 @@ def time_limit_text(minutes: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d} min"
 
 
-def _table(columns: list[str]) -> QTableWidget:
+def _table(columns: list[str], accessible_name: str) -> QTableWidget:
     table = QTableWidget(0, len(columns))
+    table.setAccessibleName(accessible_name)
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -115,7 +116,8 @@ class DrillListPage(QWidget):
         else:
             self.problems_label.hide()
 
-        self.proofreading_table = _table(["Drill", "Difficulty", "Mistakes", "Time limit"])
+        self.proofreading_table = _table(["Drill", "Difficulty", "Mistakes", "Time limit"],
+                                         "Proofreading drills")
         _fill(
             self.proofreading_table,
             [
@@ -128,7 +130,8 @@ class DrillListPage(QWidget):
                 for drill in self.proofreading_drills
             ],
         )
-        self.writing_table = _table(["Situation", "Difficulty", "Length", "Time limit"])
+        self.writing_table = _table(["Situation", "Difficulty", "Length", "Time limit"],
+                                    "Writing scenarios")
         _fill(
             self.writing_table,
             [
@@ -145,6 +148,7 @@ class DrillListPage(QWidget):
         self.writing_start_button = QPushButton("Start writing drill")
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Kind of drill")
         for name, intro, table, button, start in (
             (
                 "Proofreading",

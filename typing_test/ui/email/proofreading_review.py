@@ -76,15 +76,17 @@ class ProofreadingReview(QWidget):
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label.setStyleSheet("color: #5f6368;")
 
-        self.answer_view = read_only_view("answerView")
-        self.reference_view = read_only_view("referenceView")
+        self.answer_view = read_only_view("answerView", "Your answer")
+        self.reference_view = read_only_view("referenceView", "The corrected email")
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Your answer and the corrected email")
         self.tabs.addTab(self.answer_view, "Your email, marked")
         self.tabs.addTab(self.reference_view, "The correct email")
 
         self.table_caption = QLabel()
         self.table_caption.setStyleSheet("font-weight: 600;")
-        self.table = review_table(COLUMNS, stretch=len(COLUMNS) - 1)
+        self.table = review_table(COLUMNS, stretch=len(COLUMNS) - 1,
+                                  accessible_name="Every place in the email")
         self.table.setObjectName("places")
         self.table.itemSelectionChanged.connect(self._on_row_selected)
 

@@ -70,6 +70,7 @@ class TimedEmailPage(QWidget):
         self.hint_label.setWordWrap(True)
 
         self.editor = EmailEditor()
+        self.editor.setAccessibleName("Your email")
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.pasteRefused.connect(self._on_paste_refused)
         self.editor.escapePressed.connect(self._ask_abandon)

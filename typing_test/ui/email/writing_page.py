@@ -124,6 +124,7 @@ class WritingPage(TimedEmailPage):
             "Submit when you are done, or press Esc to abandon."
         )
         self.brief_view = QTextBrowser()
+        self.brief_view.setAccessibleName("The situation and what to write")
         self.brief_view.setObjectName("brief")
         self.brief_view.setOpenLinks(False)
         self.brief_view.setStyleSheet(

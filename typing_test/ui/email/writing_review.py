@@ -152,24 +152,27 @@ class WritingReview(QWidget):
 
         breakdown_caption = QLabel("How the score was made")
         breakdown_caption.setStyleSheet("font-weight: 600;")
-        self.breakdown_table = review_table(BREAKDOWN_COLUMNS, stretch=3)
+        self.breakdown_table = review_table(BREAKDOWN_COLUMNS, stretch=3,
+                                            accessible_name="How the score was made")
         self.breakdown_table.setObjectName("breakdown")
         self.breakdown_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         # Reachable with Tab, so a screen reader can read it cell by cell.
         self.breakdown_table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.breakdown_table.setAccessibleName("How the score was made")
 
-        self.reply_view = read_only_view("replyView")
+        self.reply_view = read_only_view("replyView", "Your reply")
         self.reply_view.setPlaceholderText("The reply was empty.")
-        self.example_view = read_only_view("exampleView")
+        self.example_view = read_only_view("exampleView", "An example reply")
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Your reply and an example reply")
         self.tabs.addTab(self.reply_view, "Your reply")
         self.tabs.addTab(self.example_view, "An example reply")
 
         self.findings_caption = QLabel()
         self.findings_caption.setStyleSheet("font-weight: 600;")
         self.findings_caption.setWordWrap(True)
-        self.findings_table = review_table(FINDING_COLUMNS, stretch=2)
+        self.findings_table = review_table(FINDING_COLUMNS, stretch=2,
+                                           accessible_name="Spelling and grammar problems")
         self.findings_table.setObjectName("findings")
         self.findings_table.setAccessibleName("Spelling and grammar problems")
         self.findings_table.itemSelectionChanged.connect(self._on_finding_selected)

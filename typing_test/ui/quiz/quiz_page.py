@@ -96,6 +96,7 @@ class QuizPage(QWidget):
         self._strip_layout.setSpacing(4)
         self._strip_layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.strip_area = QScrollArea()
+        self.strip_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus
         self.strip_area.setWidget(self._strip)
         self.strip_area.setWidgetResizable(True)
         self.strip_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -119,6 +120,7 @@ class QuizPage(QWidget):
         self.formula_label.setObjectName("formulaTarget")
         self.formula_label.setStyleSheet("font-weight: 600;")
         self.formula_edit = QLineEdit()
+        self.formula_edit.setAccessibleName("Your formula")
         self.formula_edit.setPlaceholderText("=")
         formula_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         formula_font.setPointSize(max(formula_font.pointSize(), 12))
@@ -376,6 +378,8 @@ class QuizPage(QWidget):
             if flagged:
                 states.append("flagged for review")
             button.setToolTip(f"Question {index + 1}: {', '.join(states)}")
+            spoken = states + ["shown now"] if current else states
+            button.setAccessibleName(f"Question {index + 1}, {', '.join(spoken)}")
             if current:
                 self.strip_area.ensureWidgetVisible(button)
         done = len(session.answers)

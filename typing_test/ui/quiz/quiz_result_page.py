@@ -56,6 +56,8 @@ class QuizResultPage(QWidget):
         topics_caption = QLabel("Score by topic")
         topics_caption.setStyleSheet("font-weight: 600;")
         self.topic_table = QTableWidget(0, 3)
+        self.topic_table.setAccessibleName("Score per topic")
+        self.topic_table.setTabKeyNavigation(False)
         self.topic_table.setHorizontalHeaderLabels(["Topic", "Correct", "Score"])
         header = self.topic_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -71,6 +73,7 @@ class QuizResultPage(QWidget):
         self.wrong_only_box = QCheckBox("Show only the questions answered wrong")
         self.wrong_only_box.toggled.connect(self._show_review)
         self.review_view = QTextBrowser()
+        self.review_view.setAccessibleName("Review of every question")
         self.review_view.setObjectName("quizReview")
         self.review_view.setOpenLinks(False)
 

@@ -102,8 +102,10 @@ class QuizSetup(QWidget):
         self.pass_mark_box.setRange(0, 100)
         self.pass_mark_box.setValue(int(DEFAULT_PASS_MARK))
         self.pass_mark_box.setSuffix(" %")
-        for box in (self.count_box, self.time_box, self.pass_mark_box):
+        for box, name in ((self.count_box, "Number of questions"),
+                          (self.time_box, "Time limit"), (self.pass_mark_box, "Pass mark")):
             box.setMinimumWidth(130)
+            box.setAccessibleName(name)
 
         self.start_button = QPushButton("Start quiz")
         self.start_button.setDefault(True)
@@ -117,8 +119,8 @@ class QuizSetup(QWidget):
         import_caption.setStyleSheet("font-size: 13pt; font-weight: 600;")
         import_help = QLabel(
             "Add a question bank written by your team: a .toml file in the format described "
-            "in docs/question-banks.md. It is checked first, and only a bank without any "
-            "problem is added."
+            "under Help > Question bank format. It is checked first, and only a bank without "
+            "any problem is added."
         )
         import_help.setWordWrap(True)
         import_help.setStyleSheet("color: #3c4043;")
@@ -127,6 +129,7 @@ class QuizSetup(QWidget):
         self.import_status_label = QLabel()
         self.import_status_label.setWordWrap(True)
         self.problem_list = QListWidget()
+        self.problem_list.setAccessibleName("Problems in the bank file")
         self.problem_list.setWordWrap(True)
         self.problem_list.setMaximumHeight(180)
         self.problem_list.setStyleSheet("QListWidget::item { padding: 3px 0; }")
@@ -151,6 +154,7 @@ class QuizSetup(QWidget):
         # problems make it taller than the window.
         content = QWidget()
         scroll_area = QScrollArea()
+        scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab starts at the first field
         scroll_area.setWidget(content)
         scroll_area.setWidgetResizable(True)
         scroll_area.setFrameShape(QFrame.Shape.NoFrame)

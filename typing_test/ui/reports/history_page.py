@@ -215,6 +215,8 @@ class HistoryPage(QWidget):
         self.damage_label.setStyleSheet("color: #b3261e;")
         self.damage_label.hide()
         self.table = QTableWidget(0, len(TYPING_COLUMNS))
+        self.table.setAccessibleName("Your attempts")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

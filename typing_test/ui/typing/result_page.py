@@ -65,6 +65,8 @@ class ResultPage(QWidget):
         self.errors_caption = QLabel("Words typed wrong")
         self.errors_caption.setStyleSheet("font-weight: 600;")
         self.errors_table = QTableWidget(0, 2)
+        self.errors_table.setAccessibleName("Words typed wrong")
+        self.errors_table.setTabKeyNavigation(False)
         self.errors_table.setHorizontalHeaderLabels(["You typed", "Expected"])
         self.errors_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

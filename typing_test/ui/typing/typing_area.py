@@ -116,6 +116,11 @@ class TypingArea(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("typingArea")
+        self.setAccessibleName("Passage to type")
+        self.setAccessibleDescription(
+            "Type the passage. Each character turns green when right and red when wrong; "
+            "press Enter at the end of a line."
+        )
         self.setUndoRedoEnabled(False)  # formatting must not pile up an undo stack
         self.setAcceptDrops(True)  # accepted only so drops can be refused and recorded
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
