@@ -541,6 +541,12 @@ def test_brackets_nested_too_deep_are_one_clear_message():
         evaluate_formula(NUMBERS, "D1", "=" + "(" * 100 + "1" + ")" * 100)
 
 
+def test_a_formula_of_more_parts_than_the_engine_takes_is_one_clear_message():
+    # 8,192 characters Excel takes, but over the parser's 8,192 parts.
+    with pytest.raises(FormulaError, match="too many parts"):
+        evaluate_formula(NUMBERS, "D1", "=" + "+".join(["1"] * 4096))
+
+
 CHAIN_PIECES = st.sampled_from(
     ["A1", "A2", "-A3", "B1", "2", "0", "(A1+1)", "SUM(A1:A3)", '"x"', "A4%", "TRUE"]
 )

@@ -31,6 +31,9 @@ Rules, matching what Excel does where it can:
   compares, unless the task asks for exact case (a task about UPPER or PROPER).
 - ``TODAY()`` and ``NOW()`` are pinned to a fixed instant, so grading never
   depends on the day it runs. Tasks put "today" in a cell instead.
+- A formula may be up to 8,192 characters long, Excel's limit; a long chain
+  such as ``=B2+B3+...+B300`` is worked out as Excel does, left to right
+  (:func:`split_long_chains`).
 """
 
 from __future__ import annotations
@@ -715,6 +718,8 @@ def _syntax_hint(formula: str, parser_message: str = "") -> str:
     """A short reason for a formula that does not parse, when an easy one is visible."""
     if "nesting too deep" in parser_message or "height limit" in parser_message:
         return "the formula nests too many brackets or functions inside one another for this test"
+    if "node limit" in parser_message:  # over 8,192 numbers, references and operators
+        return "the formula has too many parts for this test to calculate"
     outside_text = re.sub(r'"[^"]*"', "", formula)
     if outside_text.count('"') % 2:
         return "not a valid formula: a text in quotes is not closed"
