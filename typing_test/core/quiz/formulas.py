@@ -456,8 +456,10 @@ def _each_for_array_arguments(name: str, arguments: list[str]) -> Call:
 # #VALUE! when they differ ("Each additional range must have the same number
 # of rows and columns as the criteria_range1 argument"; SUMPRODUCT: "The array
 # arguments must have the same dimensions"). The engine reads them anyway
-# (conformance cases "COUNTIFS: criteria ranges of different sizes" and the
-# like). SUMIF and AVERAGEIF are not here: Excel resizes their sum range.
+# (conformance cases "COUNTIFS: each criteria range must have the rows and
+# columns of the first", "SUMPRODUCT: arrays of other dimensions give
+# #VALUE!" and the like). SUMIF and AVERAGEIF are not here: Excel reads their
+# sum range from its first cell at the size of the criteria range.
 _SAME_SIZE_ARGUMENTS: dict[str, Callable[[int], bool]] = {
     "COUNTIFS": lambda i: i % 2 == 0,
     "SUMIFS": lambda i: i == 0 or i % 2 == 1,
@@ -737,8 +739,9 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
 
     Returns the value the cell shows, which may be an Excel error value such as
     ``#DIV/0!`` (kind ``"error"``). Raises :class:`FormulaError` when the input
-    is not a formula, does not parse, refers to its own cell (a circular
-    reference) or cannot be calculated by the engine.
+    is not a formula, does not parse, is longer than the 8,192 characters
+    Excel allows, refers to its own cell (a circular reference) or cannot be
+    calculated by the engine (the message says why).
 
     >>> grid = (("Sales",), (100,), (250,), (None,))
     >>> evaluate_formula(grid, "A4", "=SUM(A2:A3)")
