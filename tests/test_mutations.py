@@ -146,6 +146,30 @@ def test_a_range_grown_over_the_heading_or_an_empty_row_is_a_right_answer():
     assert '=TEXTJOIN(", ",TRUE,A2:A7)' in equivalent  # A7 is empty on every sheet
 
 
+@pytest.mark.parametrize(
+    ("question_id", "mutant"),
+    [
+        ("xlf-005", '=COUNTIFS(B2:B10,"Open",C2:C9,"High")'),
+        ("xlf-006", '=SUMIFS(C2:C8,A2:A9,"East",B2:B8,"Q2")'),
+        ("xlf-027", '=AVERAGEIFS(B2:B8,A2:A7,"Billing")'),
+        ("xlf-028", "=SUMPRODUCT(A2:B5,C2:C5)"),
+    ],
+)
+def test_ranges_of_other_sizes_are_wrong_answers_not_equivalent_ones(question_id, mutant):
+    # Excel gives #VALUE! for them, though the extra row or column is empty.
+    question = shipped(question_id)
+    report = analyse_task(question.formula, question.answer)
+    assert mutant not in formulas_of(report.equivalent)
+    assert question.formula.check(mutant).correct is False
+
+
+def test_a_sum_range_of_another_size_in_sumif_stays_a_right_answer():
+    # SUMIF reads C2:C6 from C2 at the size of A2:A7, as Excel does.
+    question = shipped("xlf-002")
+    equivalent = formulas_of(analyse_task(question.formula, question.answer).equivalent)
+    assert '=SUMIF(A2:A7,"East",C2:C6)' in equivalent
+
+
 def test_a_cell_that_shows_the_criterion_by_chance_is_wrong_not_equivalent(tmp_path):
     # B4 shows Open on both sheets, and rows 2-5 are data: =COUNTIF(B2:B5,B4)
     # counts whatever B4 holds, so it is reported.

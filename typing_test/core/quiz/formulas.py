@@ -31,16 +31,20 @@ Rules, matching what Excel does where it can:
   compares, unless the task asks for exact case (a task about UPPER or PROPER).
 - ``TODAY()`` and ``NOW()`` are pinned to a fixed instant, so grading never
   depends on the day it runs. Tasks put "today" in a cell instead.
+- A formula may be up to 8,192 characters long, Excel's limit; a long chain
+  such as ``=B2+B3+...+B300`` is worked out as Excel does, left to right
+  (:func:`split_long_chains`).
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -64,6 +68,9 @@ FIXED_NOW = datetime.datetime(2000, 1, 1, 12, 0, tzinfo=datetime.UTC)
 
 # A guard against a formula that would run for a long time (a huge SEQUENCE).
 MAX_EVALUATION_MS = 2000
+
+# Excel's limit on the length of a formula (its specifications and limits).
+MAX_FORMULA_LENGTH = 8192
 
 RELATIVE_TOLERANCE = 1e-9
 ABSOLUTE_TOLERANCE = 1e-12
@@ -445,12 +452,86 @@ def _each_for_array_arguments(name: str, arguments: list[str]) -> Call:
     return name, arguments
 
 
+# The arguments that must be ranges of one size, by function: Excel gives
+# #VALUE! when they differ ("Each additional range must have the same number
+# of rows and columns as the criteria_range1 argument"; SUMPRODUCT: "The array
+# arguments must have the same dimensions"). The engine reads them anyway
+# (conformance cases "COUNTIFS: each criteria range must have the rows and
+# columns of the first", "SUMPRODUCT: arrays of other dimensions give
+# #VALUE!" and the like). SUMIF and AVERAGEIF are not here: Excel reads their
+# sum range from its first cell at the size of the criteria range.
+_SAME_SIZE_ARGUMENTS: dict[str, Callable[[int], bool]] = {
+    "COUNTIFS": lambda i: i % 2 == 0,
+    "SUMIFS": lambda i: i == 0 or i % 2 == 1,
+    "AVERAGEIFS": lambda i: i == 0 or i % 2 == 1,
+    "MAXIFS": lambda i: i == 0 or i % 2 == 1,
+    "MINIFS": lambda i: i == 0 or i % 2 == 1,
+    "SUMPRODUCT": lambda i: True,
+}
+
+# Excel's sheet size, for the size of a whole column (A:A) or row (1:1).
+_SHEET_ROWS = 1_048_576
+_SHEET_COLUMNS = 16_384
+
+_REFERENCE = re.compile(
+    r"""\s*(?:(?:'[^']+'|[A-Za-z0-9_.]+)!)?    # an optional sheet name
+    (?:\$?(?P<column>[A-Za-z]{1,3})\$?(?P<row>[1-9][0-9]{0,6})   # a cell...
+       (?:\s*:\s*\$?(?P<last_column>[A-Za-z]{1,3})\$?(?P<last_row>[1-9][0-9]{0,6}))?  # ...or range
+     | \$?(?P<first_of_columns>[A-Za-z]{1,3})\s*:\s*\$?(?P<last_of_columns>[A-Za-z]{1,3})
+     | \$?(?P<first_of_rows>[1-9][0-9]{0,6})\s*:\s*\$?(?P<last_of_rows>[1-9][0-9]{0,6})
+    )\s*""",
+    re.VERBOSE,
+)
+
+
+def _reference_size(argument: str) -> tuple[int, int] | None:
+    """The rows and columns of an argument written as a cell or range
+    reference; None for anything else (a calculation, a name, OFFSET(...)).
+
+    >>> _reference_size("$B$2:C9"), _reference_size("B2"), _reference_size("A:B")
+    ((8, 2), (1, 1), (1048576, 2))
+    >>> _reference_size("2:3"), _reference_size("B2:B9*2")
+    ((2, 16384), None)
+    """
+    found = _REFERENCE.fullmatch(argument)
+    if found is None:
+        return None
+    if found["first_of_columns"]:
+        first = parse_address(found["first_of_columns"] + "1")[1]
+        last = parse_address(found["last_of_columns"] + "1")[1]
+        return _SHEET_ROWS, abs(last - first) + 1
+    if found["first_of_rows"]:
+        return abs(int(found["last_of_rows"]) - int(found["first_of_rows"])) + 1, _SHEET_COLUMNS
+    if not found["last_column"]:
+        return 1, 1
+    first_row, first_column = parse_address(found["column"] + found["row"])
+    last_row, last_column = parse_address(found["last_column"] + found["last_row"])
+    return abs(last_row - first_row) + 1, abs(last_column - first_column) + 1
+
+
+def _value_error_for_ranges_of_other_sizes(name: str, arguments: list[str]) -> Call:
+    # Only ranges written out are compared: the engine hands a function whole
+    # columns cut to the cells in use, so their sizes are not known there.
+    must_match = _SAME_SIZE_ARGUMENTS[name.upper()]
+    sizes = {
+        size
+        for position, argument in enumerate(arguments)
+        if must_match(position) and (size := _reference_size(argument)) is not None
+    }
+    if len(sizes) > 1:
+        return excel_functions.RANGES_OF_OTHER_SIZES, arguments
+    if name.upper() in excel_functions.LIFTED_OVER:
+        return _each_for_array_arguments(name, arguments)
+    return name, arguments
+
+
 _CALL_REWRITES: dict[str, Callable[[str, list[str]], Call]] = {
     "MATCH": _match_false_as_exact,
     "XLOOKUP": _xlookup_empty_if_not_found,
     "ROW": _row_or_column_of_a_range,
     "COLUMN": _row_or_column_of_a_range,
     **{name: _each_for_array_arguments for name in excel_functions.LIFTED_OVER},
+    **{name: _value_error_for_ranges_of_other_sizes for name in _SAME_SIZE_ARGUMENTS},
 }
 _FUNCTION_CALL = re.compile(r"(?<![A-Za-z0-9_.$])([A-Za-z_][A-Za-z0-9_.]*)\(")
 
@@ -511,8 +592,136 @@ def _split_arguments(formula: str, mask: list[bool], start: int) -> tuple[list[s
     return None
 
 
-def _syntax_hint(formula: str) -> str:
+# The engine's parser refuses a formula whose syntax tree is more than 256
+# levels high, and a chain of operators such as =B2+B3+...+B300 is one level
+# per operator (Excel works it out left to right: ((B2+B3)+B4)+...). Excel
+# takes such a formula as long as it is at most 8,192 characters. Before it is
+# refused, a chain of more operators than this is cut into steps of a LET,
+# each step going on from the one before: the same calculation in the same
+# order, so the same value, in a tree a few dozen levels high.
+_CHAIN_STEP_OPERATORS = 64
+_LET_NAME = "_step{}"
+
+
+def split_long_chains(formula: str) -> str:
+    """The formula with every chain of more than 64 operators of one precedence
+    (``+``/``-``, ``*``/``/``, ``&``, a comparison...) worked out in steps of a
+    LET, in Excel's left-to-right order; a formula with no such chain unchanged.
+
+    >>> split_long_chains("=SUM(B2:B5)*2")
+    '=SUM(B2:B5)*2'
+    >>> long = "=" + "+".join(["B2"] * 130)
+    >>> split_long_chains(long) == (
+    ...     "=LET(_step1," + "+".join(["B2"] * 65) + ",_step2,_step1+" + "+".join(["B2"] * 64)
+    ...     + ",_step2+B2)"
+    ... )
+    True
+    """
+    tokens = formualizer.Tokenizer(formula).tokens()
+    names = itertools.count(1)
+    return "=" + _expression_text(tokens, 0, len(tokens), names)[0]
+
+
+def _expression_text(tokens: list, start: int, stop: int, names: Iterator[int]) -> tuple[str, int]:
+    """The text of the expression from ``tokens[start]`` up to a closing
+    bracket or an argument separator at its own level (or ``stop``), with its
+    long chains split, and the index of the token that ended it."""
+    # The expression as terms and infix operators: [term, (operator,
+    # precedence), term, ...]. A term is everything between two infix
+    # operators: operands, prefix and postfix operators, whole calls and
+    # bracketed parts (their insides split in turn).
+    parts: list = [""]
+    index = start
+    while index < stop:
+        token = tokens[index]
+        kind, subtype = str(token.token_type), str(token.subtype)
+        if kind in ("Func", "Paren", "Array") and subtype == "Close" or kind == "Sep":
+            break
+        if kind == "OpInfix":
+            parts.extend([(token.value, token.get_precedence()[0]), ""])
+            index += 1
+        elif kind in ("Func", "Paren") and subtype == "Open":
+            pieces = [token.value]
+            index += 1
+            while True:
+                inside, index = _expression_text(tokens, index, stop, names)
+                pieces.append(inside)
+                if index >= stop:
+                    break
+                pieces.append(tokens[index].value)  # the , or the )
+                index += 1
+                if pieces[-1] != ",":
+                    break
+            parts[-1] += "".join(pieces)
+        elif kind == "Array" and subtype == "Open":
+            # An array constant holds only constants: kept as written.
+            depth = 0
+            while index < stop:
+                depth += {"Open": 1, "Close": -1}.get(str(tokens[index].subtype), 0)
+                parts[-1] += tokens[index].value
+                index += 1
+                if depth == 0 and str(tokens[index - 1].token_type) == "Array":
+                    break
+        else:
+            parts[-1] += token.value
+            index += 1
+    return _chain_text(parts, names), index
+
+
+def _chain_text(parts: list, names: Iterator[int]) -> str:
+    # Split at the operators of the lowest precedence (they are applied last);
+    # each piece between them is a chain of higher ones, split the same way.
+    operators = parts[1::2]
+    if not operators:
+        return parts[0]
+    lowest = min(precedence for _, precedence in operators)
+    pieces: list[list] = [[parts[0]]]
+    links: list[str] = []
+    for operator, term in zip(operators, parts[2::2], strict=True):
+        if operator[1] == lowest:
+            links.append(operator[0])
+            pieces.append([term])
+        else:
+            pieces[-1].extend([operator, term])
+    texts = [_chain_text(piece, names) for piece in pieces]
+    if len(links) <= _CHAIN_STEP_OPERATORS:
+        return texts[0] + "".join(link + text for link, text in zip(links, texts[1:], strict=True))
+    steps = []
+    so_far = texts[0]
+    for first in range(0, len(links), _CHAIN_STEP_OPERATORS):
+        chunk = zip(links[first : first + _CHAIN_STEP_OPERATORS], texts[first + 1 :], strict=False)
+        step = so_far + "".join(link + text for link, text in chunk)
+        if first + _CHAIN_STEP_OPERATORS >= len(links):
+            return f"LET({','.join(steps)},{step})"
+        so_far = _LET_NAME.format(next(names))
+        steps.extend([so_far, step])
+    raise AssertionError("unreachable: the last step returns")
+
+
+def _parsed(formula: str) -> str:
+    """The formula as the engine evaluates it, once it parses: as typed, or with
+    its long chains split (:func:`split_long_chains`) when the parser finds
+    it too deep. Raises :class:`FormulaError` for one that does not parse."""
+    try:
+        formualizer.parse(formula)
+        return formula
+    except Exception as error:  # the parser raises its own ParserError
+        if "height limit" not in str(error):
+            raise FormulaError(_syntax_hint(formula, str(error))) from error
+    split = split_long_chains(formula)
+    try:
+        formualizer.parse(split)
+    except Exception as error:
+        raise FormulaError(_syntax_hint(formula, str(error))) from error
+    return split
+
+
+def _syntax_hint(formula: str, parser_message: str = "") -> str:
     """A short reason for a formula that does not parse, when an easy one is visible."""
+    if "nesting too deep" in parser_message or "height limit" in parser_message:
+        return "the formula nests too many brackets or functions inside one another for this test"
+    if "node limit" in parser_message:  # over 8,192 numbers, references and operators
+        return "the formula has too many parts for this test to calculate"
     outside_text = re.sub(r'"[^"]*"', "", formula)
     if outside_text.count('"') % 2:
         return "not a valid formula: a text in quotes is not closed"
@@ -530,8 +739,9 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
 
     Returns the value the cell shows, which may be an Excel error value such as
     ``#DIV/0!`` (kind ``"error"``). Raises :class:`FormulaError` when the input
-    is not a formula, does not parse, refers to its own cell (a circular
-    reference) or cannot be calculated by the engine.
+    is not a formula, does not parse, is longer than the 8,192 characters
+    Excel allows, refers to its own cell (a circular reference) or cannot be
+    calculated by the engine (the message says why).
 
     >>> grid = (("Sales",), (100,), (250,), (None,))
     >>> evaluate_formula(grid, "A4", "=SUM(A2:A3)")
@@ -540,10 +750,11 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
     '#DIV/0!'
     """
     normalised = normalise_formula(formula)
-    try:
-        formualizer.parse(normalised)
-    except Exception as error:  # the parser raises its own ParserError
-        raise FormulaError(_syntax_hint(normalised)) from error
+    if len(normalised) > MAX_FORMULA_LENGTH:
+        raise FormulaError(
+            f"the formula is longer than the {MAX_FORMULA_LENGTH:,} characters Excel allows"
+        )
+    normalised = _parsed(normalised)
     row, column = parse_address(target)
     # Put back what the grid holds in the target cell, so the cached workbook
     # is again a copy of the grid for the next formula.
@@ -551,11 +762,14 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
     original = grid[row - 1][column - 1] if inside else None
 
     with _WORKBOOKS_LOCK:
-        workbook = _workbook_for(grid)
         try:
+            workbook = _workbook_for(grid)
             workbook.set_formula(SHEET_NAME, row, column, rewrite_for_engine(normalised))
             raw = workbook.evaluate_cell(SHEET_NAME, row, column)
-            workbook.set_value(SHEET_NAME, row, column, original)
+            workbook.set_value(SHEET_NAME, row, column, _engine_cell(original))
+        except FormulaError:
+            _WORKBOOKS.pop(_grid_key(grid), None)
+            raise
         except Exception as error:  # engine limits, or a formula the engine rejects late
             _WORKBOOKS.pop(_grid_key(grid), None)
             # Depending on its settings the engine reports a circular
@@ -595,11 +809,29 @@ def _workbook_for(grid: Grid) -> formualizer.Workbook:
     workbook.set_deterministic_clock(FIXED_NOW)
     excel_functions.install(workbook)
     if grid:
-        workbook.set_values_batch(SHEET_NAME, 1, 1, [list(cells) for cells in grid])
+        workbook.set_values_batch(
+            SHEET_NAME, 1, 1, [[_engine_cell(cell) for cell in cells] for cells in grid]
+        )
     _WORKBOOKS[key] = workbook
     if len(_WORKBOOKS) > _WORKBOOKS_KEPT:
         _WORKBOOKS.popitem(last=False)
     return workbook
+
+
+def _engine_cell(cell: CellValue) -> CellValue:
+    """A grid cell as the engine takes it: a whole number too large for its 64
+    bits as a float, which is how Excel keeps every number.
+
+    >>> _engine_cell(2**63), _engine_cell(12), _engine_cell("12")
+    (9.223372036854776e+18, 12, '12')
+    """
+    if isinstance(cell, int) and not isinstance(cell, bool) and not -(2**63) <= cell < 2**63:
+        try:
+            return float(cell)
+        except OverflowError:
+            # Over about 1.8e308: no Excel number is that large.
+            raise FormulaError("the sheet holds a number too large for Excel") from None
+    return cell
 
 
 def clear_workbook_cache() -> None:
