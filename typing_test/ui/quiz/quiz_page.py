@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -135,15 +135,21 @@ class QuizPage(QWidget):
         formula_hint.setStyleSheet("color: #5f6368;")
         self.formula_panel = QWidget()
 
-        self.previous_button = QPushButton("< Previous")
+        # Alt+P, Alt+N, Alt+F and Alt+S, and Page Up / Page Down, from anywhere on the page.
+        self.previous_button = QPushButton("< &Previous")
         self.previous_button.clicked.connect(self.go_previous)
-        self.next_button = QPushButton("Next >")
+        self.next_button = QPushButton("&Next >")
         self.next_button.clicked.connect(self.go_next)
-        self.flag_button = QPushButton("Flag for review")
+        for key, slot in ((QKeySequence.StandardKey.MoveToPreviousPage, self.go_previous),
+                          (QKeySequence.StandardKey.MoveToNextPage, self.go_next)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.flag_button = QPushButton("&Flag for review")
         self.flag_button.setCheckable(True)
         self.flag_button.setToolTip("Mark this question to come back to it before you submit")
         self.flag_button.clicked.connect(self._on_flag_clicked)
-        self.submit_button = QPushButton("Submit quiz")
+        self.submit_button = QPushButton("&Submit quiz")
         self.submit_button.clicked.connect(self.request_submit)
         for button in (self.previous_button, self.next_button, self.flag_button,
                        self.submit_button):
@@ -442,7 +448,7 @@ class QuizPage(QWidget):
 
     def _show_flag(self, flagged: bool) -> None:
         self.flag_button.setChecked(flagged)
-        self.flag_button.setText("Flagged for review" if flagged else "Flag for review")
+        self.flag_button.setText("&Flagged for review" if flagged else "&Flag for review")
 
     # Submitting ----------------------------------------------------------------
 
