@@ -204,10 +204,17 @@ def test_modal_of_flags_only_of():
 
 def test_documented_examples_hold():
     import doctest
+    import importlib
+    import pkgutil
 
     from typing_test.core.email import grammar
 
-    assert doctest.testmod(grammar).failed == 0
+    modules = [grammar] + [
+        importlib.import_module(f"{grammar.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(grammar.__path__)
+    ]
+    assert len(modules) > 5, "one module per rule family"
+    assert [doctest.testmod(module).failed for module in modules] == [0] * len(modules)
 
 
 # --- your / you're, their / there / they're, its / it's: wider contexts -------------

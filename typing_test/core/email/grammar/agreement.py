@@ -1,0 +1,291 @@
+"""Subject and verb agreement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from typing_test.core.email.grammar._rule import Hit, Rule, hit_word
+from typing_test.core.email.grammar._text import (
+    BEFORE_SUBJECT_IT,
+    NOT_A_MODIFIER,
+    any_of,
+    at_clause_start,
+    next_word,
+    previous_word,
+    sentence_before,
+    whole_words,
+    word_set,
+)
+
+_SINGULAR_FIXES = {
+    "have": "has", "haven't": "hasn't", "are": "is", "aren't": "isn't", "were": "was",
+    "weren't": "wasn't", "don't": "doesn't",
+}
+_PLURAL_FIXES = {
+    "was": "were", "wasn't": "weren't", "is": "are", "isn't": "aren't", "has": "have",
+    "hasn't": "haven't", "does": "do", "doesn't": "don't",
+}
+# Common verbs whose base form needs an -s after "he", "she" or "it": "he
+# say", "it need". Not verbs whose past tense is the base form ("it cost $5
+# last year", "she put it"), nor "last" ("when it last worked").
+_BASE_VERBS = word_set(
+    "need look want say seem know take make come go work feel mean send give think tell ask"
+    " call use show get keep run pay try help include require cover apply expect plan hope"
+    " agree sound contain happen belong depend matter remain arrive appear leave stay start"
+    " stop load crash fail allow explain provide offer charge deliver receive reply sell buy"
+    " cause affect change check save print respond understand prefer believe remember forget"
+    " sign support handle manage process serve like"
+)
+# "Does he have", "Should it have", "Let it know": the base form is right there.
+_BEFORE_BASE_FORM = word_set(
+    "do does did don't doesn't didn't will would can could should shall may might must won't"
+    " wouldn't can't couldn't shouldn't mustn't needn't shan't need dare let lets make makes"
+    " made help helps see saw watch had has have to why"
+)
+# "if it were", "as it were", "I wish he were": the subjunctive.
+_BEFORE_SUBJUNCTIVE = word_set(
+    "if as though wish wished even only suppose supposing imagine rather whether"
+)
+# "We recommend that she call us", "it is vital that it work": the
+# subjunctive after a demand, with the base form.
+_DEMANDS = word_set(
+    "suggest suggests suggested suggestion recommend recommends recommended recommendation"
+    " insist insists insisted request requests requested require requires required"
+    " requirement demand demands demanded propose proposes proposed proposal urge urges urged"
+    " advise advises advised essential vital important necessary crucial imperative"
+    " mandatory rather"
+)
+# "he always say", "it still need": an adverb between subject and verb.
+_ADVERBS_BEFORE_VERB = word_set(
+    "also always never often usually still only just really sometimes rarely already now"
+    " actually certainly probably clearly simply normally generally regularly"
+)
+# "He need not call", "she need only ask": "need" as a modal verb.
+_AFTER_MODAL_NEED = word_set("not only hardly never")
+# "Sam and he need", "you or she want": two subjects take the plural.
+_OBJECT_PRONOUNS = word_set("i you me him her he she we they them us it")
+
+
+def _third_person(verb: str) -> str:
+    """The -s form of a verb: "needs", "goes", "tries", "fixes".
+
+    >>> [_third_person(v) for v in ("need", "go", "try", "pay", "fix", "have")]
+    ['needs', 'goes', 'tries', 'pays', 'fixes', 'has']
+    """
+    if verb == "have":
+        return "has"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    return verb + "s"
+
+
+_S_FORMS = {_third_person(verb): verb for verb in _BASE_VERBS}
+
+
+def _after_a_demand(text: str, start: int) -> bool:
+    """True when a word of demand comes earlier in the sentence, close
+    enough to govern the clause at ``start``: "we ask that he call"."""
+    words = re.findall(r"[a-z']+", sentence_before(text, start).lower())[-8:]
+    if words[-2:] in (["ask", "that"], ["asks", "that"], ["asked", "that"]):
+        return True
+    return any(word in _DEMANDS for word in words)
+
+
+def _has_plural_subject(text: str, start: int) -> bool:
+    """True for "Sam and he", "you or she", "the manager and she": the pronoun
+    at ``start`` is the second of two subjects joined by "and" or "or"."""
+    match = re.search(r"([A-Za-z]+)[ \t]+(?:and|or|nor)[ \t]+$", text[max(0, start - 40) : start])
+    if not match:
+        return False
+    word = match.group(1)
+    return word.lower() in _OBJECT_PRONOUNS | _SINGULAR_NOUNS or word[0].isupper()
+
+
+def _subject_may_take_the_verb(text: str, match: re.Match[str]) -> bool:
+    """True when the pronoun of ``match`` does not need the agreeing form:
+    after a modal or "let", "it" as the object of the verb before it, or
+    "IT" (the department)."""
+    before = previous_word(text, match.start(), across_lines=True)
+    if before in _BEFORE_BASE_FORM:
+        return True
+    pronoun = match.group().split()[0]
+    if pronoun == "IT":
+        return True  # "IT need the form": the IT department
+    if pronoun.lower() != "it":
+        return False
+    if before:
+        return before not in BEFORE_SUBJECT_IT
+    return not at_clause_start(text, match.start())
+
+
+_ADVERB_BEFORE_VERB = rf"(?:(?:{any_of(_ADVERBS_BEFORE_VERB)})[ \t]+)?"
+# "he say", "it always need"; "they says"
+_PRONOUN_AND_BASE_VERB = whole_words(
+    rf"(?:he|she|it)[ \t]+{_ADVERB_BEFORE_VERB}({any_of(_BASE_VERBS)})"
+)
+_PLURAL_PRONOUN_AND_S_FORM = whole_words(
+    rf"(?:we|they)[ \t]+{_ADVERB_BEFORE_VERB}({any_of(_S_FORMS)})"
+)
+
+
+def _find_subject_verb(text: str) -> Iterator[Hit]:
+    for pronouns, fixes in (("he|she|it", _SINGULAR_FIXES), ("we|they", _PLURAL_FIXES)):
+        for match in whole_words(rf"(?:{pronouns})[ \t]+({any_of(fixes)})").finditer(text):
+            verb = match.group(1).lower()
+            if _subject_may_take_the_verb(text, match):
+                continue
+            if verb == "were" and previous_word(text, match.start()) in _BEFORE_SUBJUNCTIVE:
+                continue
+            if verb == "have" and _after_a_demand(text, match.start()):
+                continue
+            yield hit_word(match, fixes[verb])
+    for match in _PRONOUN_AND_BASE_VERB.finditer(text):
+        verb = match.group(1).lower()
+        if _subject_may_take_the_verb(text, match):
+            continue
+        if verb == "like" and match.group().lower().startswith("it"):
+            continue  # "treat it like a loan": "like" as a preposition
+        if verb == "need" and next_word(text, match.end()) in _AFTER_MODAL_NEED:
+            continue
+        if _after_a_demand(text, match.start()) or _has_plural_subject(text, match.start()):
+            continue
+        yield hit_word(match, _third_person(verb))
+    for match in _PLURAL_PRONOUN_AND_S_FORM.finditer(text):
+        if previous_word(text, match.start()) not in _BEFORE_BASE_FORM:
+            yield hit_word(match, _S_FORMS[match.group(1).lower()])
+    yield from _find_noun_subject_verb(text)
+
+
+# Singular nouns that often start a clause in a business email. Collective
+# nouns ("team", "staff", "company", "bank") are left out: British English
+# gives them a plural verb.
+_SINGULAR_NOUNS = word_set(
+    "customer client caller engineer technician manager supervisor director driver courier"
+    " agent supplier colleague user person applicant tenant owner buyer seller system app"
+    " website site page form link printer laptop computer server portal tool invoice order"
+    " parcel package payment refund account report file email message letter policy contract"
+    " machine device card shift booking delivery visit meeting ticket case request complaint"
+    " query claim password code fault error problem issue item product price fee bill balance"
+    " statement plan document screen button schedule deadline session course"
+)
+# Base verbs that are rarely nouns, so "the engineer say" is a subject and
+# its verb, not a compound like "the printer make" or "the customer call".
+_VERBS_NOT_NOUNS = word_set(
+    "say seem know take come go mean give think tell get include require apply expect agree"
+    " contain happen belong depend remain arrive appear allow explain provide deliver receive"
+    " sell buy affect respond understand prefer believe remember forget"
+)
+_SINGULAR_DETERMINERS = "the|a|an|this|each|every|my|your|our|his|her|their|its"
+_PLURAL_DETERMINERS = "the|these|those|my|your|our|his|her|their|its|all|some|many|both|such"
+# Words in -s that take a singular verb: "the news is", "the series is"
+# (and fields in -ics: "the logistics is").
+_SINGULAR_IN_S = word_set(
+    "news series species means maths headquarters crossroads whereabouts thanks savings"
+    " diabetes measles innings billiards lens chaos ethos cosmos kudos bias alias canvas atlas"
+    " gas yes plus minus perhaps always"
+)
+# An amount counted out is one sum: "the two weeks is enough", "the fifty
+# dollars was refunded".
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty"
+    " forty fifty sixty hundred thousand"
+)
+# A noun phrase opens a clause after these (not after "what": "what the
+# customer needs is"; not after "and": "Sam and the engineer agree").
+_BEFORE_NOUN_SUBJECT = (BEFORE_SUBJECT_IT - {"what", "and", "or"}) | word_set("think know")
+_NUMBERS = "two|three|four|five|six|seven|eight|nine|ten|several|many|few"
+# "There is ten minutes left": an amount, which may take "is".
+_UNITS = word_set("minutes hours days weeks months years dollars pounds euros percent")
+
+# "the engineer say", "a shift need to", "the invoice are"
+_SINGULAR_NOUN_AND_VERB = whole_words(
+    rf"(?:{_SINGULAR_DETERMINERS})[ \t]+((?:[a-z]+[ \t]+)?)(?:{any_of(_SINGULAR_NOUNS)})"
+    rf"[ \t]+{_ADVERB_BEFORE_VERB}"
+    rf"({any_of(_VERBS_NOT_NOUNS | _SINGULAR_FIXES.keys() | {'need', 'want'})})"
+)
+# "the main points is", "your saved reports has"
+_PLURAL_NOUN_AND_VERB = whole_words(
+    rf"(?:{_PLURAL_DETERMINERS})[ \t]+((?:[a-z]+[ \t]+){{0,2}})([a-z]+s)"
+    r"[ \t]+(is|was|has|isn't|wasn't|hasn't|doesn't)(?![\w'-])"
+)
+# "one of them seem", "each of the agents take"
+_ONE_OF_AND_VERB = whole_words(
+    r"(?:one|each)[ \t]+of[ \t]+(?:them|us|you|these|those"
+    r"|(?:the|our|your|their|my|his|her)[ \t]+[a-z]+s)"
+    rf"[ \t]+{_ADVERB_BEFORE_VERB}({any_of(_BASE_VERBS)})(?![\w'-])"
+)
+
+
+def _opens_a_clause(text: str, start: int) -> bool:
+    """True when the noun phrase at ``start`` can be the subject of a clause."""
+    before = previous_word(text, start, across_lines=True)
+    if before:
+        return before in _BEFORE_NOUN_SUBJECT
+    return at_clause_start(text, start)
+
+
+def _modifiers_are_plain(words: str) -> bool:
+    return all(word not in NOT_A_MODIFIER for word in words.lower().split())
+
+
+def _find_noun_subject_verb(text: str) -> Iterator[Hit]:
+    """"The engineer say", "the main points is", "one of them seem",
+    "there is two options": a noun subject and a verb that disagree."""
+    for match in _SINGULAR_NOUN_AND_VERB.finditer(text):
+        verb = match.group(2).lower()
+        if not _modifiers_are_plain(match.group(1)) or not _opens_a_clause(text, match.start()):
+            continue
+        if verb in ("need", "want") and next_word(text, match.end()) != "to":
+            continue  # "meet the customer need": a noun
+        if verb == "were" and previous_word(text, match.start()) in _BEFORE_SUBJUNCTIVE:
+            continue
+        if text[match.end() : match.end() + 1] == "-" or _after_a_demand(text, match.start()):
+            continue
+        fixed = _SINGULAR_FIXES.get(verb) or _third_person(verb)
+        yield hit_word(match, fixed, group=2)
+    for match in _PLURAL_NOUN_AND_VERB.finditer(text):
+        noun = match.group(2)
+        if noun != noun.lower() or len(noun) < 4 or noun in _SINGULAR_IN_S:
+            continue
+        if noun.endswith(("ss", "us", "is", "ics")) or not _modifiers_are_plain(match.group(1)):
+            continue
+        if _NUMBER_WORDS & set(match.group(1).lower().split()):
+            continue
+        if _opens_a_clause(text, match.start()):
+            yield hit_word(match, _PLURAL_FIXES[match.group(3).lower()], group=3)
+    there_is = whole_words(rf"there[ \t]+(is|was)[ \t]+(?:{_NUMBERS})(?![\w'-])")
+    for match in there_is.finditer(text):
+        if next_word(text, match.end()) not in _UNITS:
+            yield hit_word(match, _PLURAL_FIXES[match.group(1).lower()])
+    for match in _ONE_OF_AND_VERB.finditer(text):
+        if previous_word(text, match.start()) in _BEFORE_BASE_FORM:
+            continue  # "let one of them go"
+        if not _after_a_demand(text, match.start()):
+            yield hit_word(match, _third_person(match.group(1).lower()))
+
+
+SUBJECT_VERB = Rule(
+    "subject-verb",
+    "The verb does not agree with its subject.",
+    _find_subject_verb,
+    catches=("He have the file.", "She don't agree.", "It were late.", "They was told.",
+             "We checked, and it have been sent.", "Sorry, it are not ready.",
+             "He have not called.",
+             "We was waiting.", "They is here.", "He are away.", "It have been sent.",
+             "He say it is late.", "It look fine now.", "I think it need a restart.",
+             "She always want more.", "They says it is late.",
+             "The engineer say it is fixed.", "The main points is:", "There is two options.",
+             "One of them seem cheaper."),
+    passes=("He has the file.", "Does he have the file?", "If it were late, call us.",
+            "As it were, the deal closed.", "They were told.", "I wish he were here.",
+            "Should she have questions, call.", "Let it have a rest.",
+            "The items in it have been sent.", "Customers who use it have asked.",
+            "The email we sent you was late.", "Does he need help?", "Make it work.",
+            "He need not attend.", "We suggest he call us.", "Sam and he work together.",
+            "It cost $50 last year.", "Customers who use it say it works.",
+            "IT need the form.", "What the customer needs is a refund.",
+            "Sam and the engineer agree.", "The news is good.", "Let one of them go."),
+)

@@ -1,0 +1,500 @@
+"""Possessives and the contractions that sound like them: its / it's, your / you're,
+their / there / they're."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from typing_test.core.email.grammar._rule import Hit, Rule, hit_word, hit_words
+from typing_test.core.email.grammar._text import (
+    BEFORE_SUBJECT_IT,
+    CLAUSE_OPENERS,
+    NEXT_WORD,
+    NOT_A_MODIFIER,
+    PREPOSITIONS,
+    at_clause_start,
+    next_word,
+    previous_word,
+    whole_words,
+    word_set,
+)
+
+# What "you are", "they are" or "it is" goes on with, when "your", "their"
+# or "its" was written instead: an -ing verb or an adjective that stands
+# after a verb, not before a noun.
+
+# -ing words that are verbs after "your" or "their" ("your sending",
+# "their causing"), unless a noun they describe follows ("their sending bank").
+# Not the -ing words that are often nouns: "your booking", "their meeting".
+_PROGRESSIVE = word_set(
+    "sending looking expecting hoping getting doing making taking telling giving"
+    " keeping preparing considering causing using being having experiencing facing raising"
+    " cutting adding removing introducing launching replacing upgrading reviewing fixing"
+    " sorting handling arranging investigating contacting chasing organising organizing"
+)
+# -ing words that are as often adjectives or nouns ("your working hours",
+# "their coming visit", "their asking price"): verbs only before a particle
+# ("your working on it", "their coming back", "your trying to").
+_PROGRESSIVE_WITH_PARTICLE = word_set(
+    "going coming trying working waiting running moving leaving paying calling planning asking"
+    " staying travelling traveling speaking talking writing living starting arriving"
+    " struggling complaining dealing"
+)
+# A particle or a pronoun object after an -ing word makes it a verb:
+# "their going back", "your asking us".
+_PARTICLES = word_set(
+    "on with from for to at in into through out back up away off again together today now"
+    " tomorrow soon later shortly late early hard by us you them me him it"
+)
+# How the object of an -ing verb starts: "your sending it", "their doing
+# well", "their raising prices" (a plural). A singular noun after the -ing
+# word is described by it instead: "their sending bank", "its handling fee";
+# "of" makes the -ing word a noun: "their handling of the case".
+_OBJECT_STARTS = _PARTICLES | word_set(
+    "a an the this that these those our your their his her its my some any all every each no"
+    " more less both another everything something anything nothing trouble difficulty fun"
+    " well fine great good badly better worse"
+)
+# Plural nouns an -ing word describes: "their handling fees".
+_AFTER_ING_NOUN = word_set(
+    "times lists rooms costs dates hours days points instructions expenses fees charges"
+    " accounts offices teams banks"
+)
+# Adjectives that say how someone is ("aware of", "happy with", "welcome."):
+# after "your" or "their" they need "you're" or "they're" unless a noun
+# follows ("your free trial", "their late payment").
+_PREDICATIVE = word_set(
+    "able unable aware unaware sure unsure happy unhappy pleased satisfied interested welcome"
+    " free busy late ready available unavailable eligible entitled responsible correct wrong"
+    " keen lucky"
+)
+_AFTER_PREDICATIVE = word_set(
+    "to that with about for of in at on by now today again here too enough already"
+)
+# Adverbs between "are" and what follows it: "you're always welcome".
+_ADVERBS_AFTER_BE = word_set(
+    "always already still now also just currently probably definitely really actually never"
+    " very quite"
+)
+# After these an -ing word is a gerund and "your" is right: "thanks for your
+# going the extra mile", "we appreciate their being patient".
+_BEFORE_GERUND = PREPOSITIONS | word_set(
+    "after before despite without regarding including like appreciate appreciated"
+    " appreciates regret mind excuse forgive imagine"
+)
+
+
+def _reads_as_be_complement(text: str, end: int) -> bool:
+    """True when the words after ``end`` go after "are" or "is": an -ing verb
+    ("sending it", "waiting for"), or an adjective that does not describe a
+    following noun ("aware of", "happy with", "welcome."), after an optional
+    adverb ("always welcome", "still waiting").
+
+    >>> [_reads_as_be_complement(t, 4) for t in ("your still waiting for", "your free trial")]
+    [True, False]
+    """
+    match = NEXT_WORD.match(text, end)
+    adverb = bool(match) and match.group(1).lower() in _ADVERBS_AFTER_BE
+    if adverb:
+        match = NEXT_WORD.match(text, match.end())
+    if not match or text[match.end() : match.end() + 1] == "-":
+        return False
+    word = match.group(1).lower()
+    following = next_word(text, match.end())
+    # "still waiting." ends a clause; "show your working." is a noun.
+    ends_clause = text[match.end() : match.end() + 1] in (".", ",", "!", "?", ";", ":")
+    if word in _PROGRESSIVE or word in _PROGRESSIVE_WITH_PARTICLE:
+        if adverb and ends_clause:
+            return True
+        if word in _PROGRESSIVE:
+            plural = following.endswith("s") and not following.endswith("ss")
+            return following in _OBJECT_STARTS or (plural and following not in _AFTER_ING_NOUN)
+        return following in _PARTICLES
+    if word in _PREDICATIVE:
+        if word == "free" and following == "of":
+            return False  # "your free of charge upgrade"
+        return ends_clause or following in _AFTER_PREDICATIVE
+    return False
+
+
+# "its" where "it's" (it is, it has) is meant: "its a", "its been".
+_ITS_BEFORE = (
+    "a|an|not|been|going|taking|getting|happening|too|so|already|also|just|still|now|really"
+    "|quite|probably|definitely|actually|my|your|our|their|his|the|this|these|those|all|no"
+    "|nothing|always|never|about|because|in|on|at|with|from|for|me|us|you|him|them"
+    "|(?:up|due)[ \t]+to"
+)
+_ITS_ADJECTIVE = (
+    "important|possible|impossible|necessary|likely|unlikely|clear|easy|hard|difficult"
+    "|essential|great|good|nice|fine|ok|okay|true|worth|urgent|done|ready|fixed|resolved"
+    "|working|available|late|here|there|correct|wrong|free|broken|open|closed|complete"
+    "|finished|normal|strange|odd|unusual|common|obvious|simple|quick|cheap|expensive|busy"
+    "|quiet|unclear|certain|fair|unfair|safe|secure|sorted|sent|paid|approved|booked"
+    "|confirmed|scheduled|gone|over|out"
+)
+# What follows such an adjective when "it's" is meant: "its fine with me".
+_AFTER_ITS_ADJECTIVE = "to|that|for|with|now|today|again|too|enough"
+# "it's" where "its" is meant: "on it's way", "the company and it's staff".
+# Only after a preposition, after a verb or "and" with a noun that is
+# usually owned, or before such a noun and a verb ("you're account has"):
+# "it's team spirit that counts", "check you're logged in" are right.
+_OWNED = (
+    "account|accounts|address|application|appointment|balance|bank|behalf|bill|booking"
+    "|budget|business|call|card|case|claim|clients|colleagues|complaint|concerns|contract"
+    "|cooperation|customers|data|deadline|delivery|department|details|documents|efforts"
+    "|email|emails|employees|feedback|file|files|flexibility|help|information|invoice"
+    "|invoices|items|manager|members|message|money|name|number|office|order|orders|parcel"
+    "|password|patience|payment|payments|phone|plan|policy|prices|products|profile|query"
+    "|question|questions|receipt|records|refund|reply|report|reports|request|results"
+    "|schedule|service|shift|staff|subscription|support|system|team|teams|terms|ticket"
+    "|tickets|users|website"
+)
+_OWNED_WORDS = frozenset(_OWNED.split("|"))
+# "from there data flows", "the file in there", "out there customers wait":
+# "there" as a place.
+_BEFORE_PLACE_THERE = word_set("from in out up down over back here")
+# Verbs whose object is often someone's thing: "update there details",
+# "remind you're team". Not verbs that take a clause ("confirm it's done"
+# is right) other than "check" and "confirm", whose clause rarely starts
+# with a noun.
+_BEFORE_OWNED = word_set(
+    "and check checked confirm confirmed contact contacted reset send sent update updated"
+    " share shared review reviewed verify verified cancel cancelled canceled change changed"
+    " process processed submit submitted provide provided enter entered attach attached"
+    " include included approve approved renew renewed improve improved lose lost keep kept"
+    " protect protected use used increase increased reduce reduced raise raised close"
+    " closed open opened remind reminded ask asked inform informed let lets thank thanked"
+    " call called email emailed give gave add added"
+)
+# Verbs that show the word before them is a subject: "you're account has".
+_FINITE = (
+    "is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did"
+    "|isn't|aren't|wasn't|weren't|hasn't|haven't|won't|can't|doesn't|don't|didn't"
+)
+# A "there" that opens a clause: "I think there going", "if there happy".
+_BEFORE_CLAUSE_THERE = word_set(
+    "if because since when unless whether think hope believe guess sure know that while"
+    " once until"
+)
+
+
+def _find_possessive_contraction(text: str, contraction: str, possessive: str) -> Iterator[Hit]:
+    """"it's own", "for you're patience", "on they're account", "you're order
+    has shipped": a contraction standing where the possessive belongs."""
+    pattern = whole_words(rf"({contraction})[ \t]+([a-z]+)(?![\w'-])")
+    for match in pattern.finditer(text):
+        if match.group(1).startswith("IT"):
+            continue  # "IT's new laptops": the IT department
+        before = previous_word(text, match.start())
+        noun = match.group(2).lower()
+        if contraction == "there" and (
+            before in _BEFORE_PLACE_THERE or text[: match.start()].lower().endswith("here and ")
+        ):
+            continue
+        if (
+            noun == "own"
+            or (before in PREPOSITIONS and contraction != "there")
+            or (before in PREPOSITIONS | _BEFORE_OWNED and noun in _OWNED_WORDS)
+        ):
+            yield hit_word(match, possessive)
+    subject = whole_words(rf"({contraction})[ \t]+(?:{_OWNED})[ \t]+(?:{_FINITE})(?![\w'-])")
+    for match in subject.finditer(text):
+        if match.group(1).startswith("IT"):
+            continue
+        before = previous_word(text, match.start())
+        if contraction == "there" and not (
+            (before in CLAUSE_OPENERS and before != "and") or at_clause_start(text, match.start())
+        ):
+            continue  # "Is there data that...", "here and there customers have"
+        yield hit_word(match, possessive)
+
+
+# What may stand between "there" and its verb: "there still is", "there it
+# is". Any other word there is a noun: "There factory had a fire."
+_NOT_A_NOUN_AFTER_THERE = word_set(
+    "i you we they he she it this that these those who what which one someone anyone everyone"
+    " nobody something anything nothing everything also still often always never now then"
+    " sometimes already just only even once soon ever yet too again indeed perhaps therefore"
+    " thus hence likewise maybe instead however rather nonetheless nevertheless"
+)
+# Singular verbs that show the words before them are a subject: "it's
+# delivery charge is high", "you're new password works".
+_SINGULAR_FINITE = (
+    "is|was|has|isn't|wasn't|hasn't|does|doesn't|means|needs|costs|works|looks|seems"
+    "|includes|shows|makes|takes|gives|offers|runs"
+)
+# Words that open a clause of their own, as in "it's the one that is": the
+# verb after them does not belong to the contraction.
+_STARTS_INNER_CLAUSE = word_set(
+    "that which who whom whose what where when how why i we you they he she it there anyone"
+    " anybody someone somebody everyone everybody nobody nothing something everything not"
+)
+_OPENS_MAIN_CLAUSE = word_set("and but so because since although though while")
+
+
+def _find_contraction_before_a_verb(
+    text: str, contraction: str, possessive: str
+) -> Iterator[Hit]:
+    """"but it's delivery charge is high": a contraction that opens a clause,
+    then a short noun phrase and its verb. "The reason it's late is" and
+    "it's data customers have" are right."""
+    pattern = whole_words(
+        rf"({contraction})((?:[ \t]+[a-z]+){{1,2}})[ \t]+(?:{_SINGULAR_FINITE})(?![\w'-])"
+    )
+    for match in pattern.finditer(text):
+        words = match.group(2).split()
+        if match.group(2) != match.group(2).lower() or match.group(1).startswith("IT"):
+            continue  # "it's Sam who has", "IT's"
+        if any(word in _STARTS_INNER_CLAUSE or word in _ADVERBS_AFTER_BE for word in words):
+            continue  # "it's the one that is", "it's really is"
+        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+            continue  # a plural noun before a singular verb: not a subject
+        before = previous_word(text, match.start())
+        if before in _OPENS_MAIN_CLAUSE or (not before and at_clause_start(text, match.start())):
+            yield hit_word(match, possessive)
+
+
+_DO_OR_TRY = word_set("do does did doing done try tries tried trying")
+
+
+def _find_its(text: str) -> Iterator[Hit]:
+    before = whole_words(rf"(its)[ \t]+(?:{_ITS_BEFORE})(?![\w'-])")
+    adjective = whole_words(
+        rf"(its)[ \t]+(?:{_ITS_ADJECTIVE})"
+        rf"(?=[ \t]+(?:{_AFTER_ITS_ADJECTIVE})\b|[.,!?]|$)"
+    )
+    for match in list(before.finditer(text)) + list(adjective.finditer(text)):
+        if text[match.end() : match.end() + 1] == "-":
+            continue  # "its so-called partner"
+        yield hit_word(match, "it's")
+    for match in whole_words(r"(its)[ \t]+time[ \t]+to(?![\w'-])").finditer(text):
+        if previous_word(text, match.start()) in BEFORE_SUBJECT_IT or at_clause_start(
+            text, match.start()
+        ):
+            yield hit_word(match, "it's")  # not "cut its time to market"
+    best = whole_words(r"(its)[ \t]+(?:(?:best|better)[ \t]+to|worth[ \t]+[a-z]+ing)(?![\w'-])")
+    for match in best.finditer(text):
+        if previous_word(text, match.start()) not in _DO_OR_TRY:  # "do its best to help"
+            yield hit_word(match, "it's")
+    for match in whole_words("(its)").finditer(text):
+        if previous_word(text, match.start()) not in _BEFORE_GERUND and (
+            _reads_as_be_complement(text, match.end())
+        ):
+            yield hit_word(match, "it's")
+    yield from _find_possessive_contraction(text, "it's", "its")
+    yield from _find_contraction_before_a_verb(text, "it's", "its")
+    for match in whole_words(r"(?:on|under)[ \t]+(it's)[ \t]+way").finditer(text):
+        yield hit_word(match, "its")
+
+
+# "your" where "you're" (you are) is meant, and the reverse.
+_YOUR_BEFORE = (
+    "a|an|the|not|so|too|sure|this|these|those|my|our|his|her|their|its|in|on|at|with|into"
+    "|from|about[ \t]+to"
+)
+# "your able to": with "to" after them these words need "you are".
+_YOUR_BEFORE_TO = (
+    "able|unable|likely|unlikely|welcome|going|supposed|meant|required|entitled|eligible"
+)
+# "Give it your all" and "they gave their all" are right.
+_BEFORE_ALL = word_set("it give gives gave given giving")
+# "I think your right" needs "you're"; "it is your right" is right.
+_BEFORE_YOU_ARE_RIGHT = word_set(
+    "think hope believe guess sure agree feel so and but yes if because maybe perhaps"
+)
+
+
+def _find_your(text: str) -> Iterator[Hit]:
+    before = whole_words(rf"(your)[ \t]+(?:{_YOUR_BEFORE}|(?:{_YOUR_BEFORE_TO})[ \t]+to)(?![\w'-])")
+    for match in before.finditer(text):
+        if previous_word(text, match.start()) not in _BEFORE_GERUND:
+            yield hit_word(match, "you're")  # not "thanks for your going to the trouble"
+    for match in whole_words(r"(your)[ \t]+(?:welcome|well)(?=[ \t]*(?:[.,!]|$))").finditer(text):
+        if previous_word(text, match.start()) not in _BEFORE_GERUND:
+            yield hit_word(match, "you're")  # not "thank you for your welcome."
+    for match in whole_words("(your)").finditer(text):
+        before = previous_word(text, match.start())
+        if before not in _BEFORE_GERUND and _reads_as_be_complement(text, match.end()):
+            yield hit_word(match, "you're")
+    for match in whole_words(r"(your)[ \t]+all(?=[ \t]+[a-z])").finditer(text):
+        if previous_word(text, match.start()) not in _BEFORE_ALL:
+            yield hit_word(match, "you're")
+    for match in whole_words(r"(your)[ \t]+right(?=[ \t]*[.,!?;]|[ \t]+(?:about|that)\b)").finditer(
+        text
+    ):
+        before = previous_word(text, match.start())
+        if before in _BEFORE_YOU_ARE_RIGHT or at_clause_start(text, match.start()):
+            yield hit_word(match, "you're")
+    for match in whole_words("(your's)").finditer(text):
+        yield hit_word(match, "yours")
+    yield from _find_possessive_contraction(text, "you're", "your")
+    yield from _find_contraction_before_a_verb(text, "you're", "your")
+
+
+# "their", "there" and "they're".
+_BE_FORMS = "is|are|was|were|isn't|aren't|wasn't|weren't|will[ \t]+be|has[ \t]+been|have[ \t]+been"
+# "their might be", "their seems to be": what only follows "there".
+_AFTER_THERE = (
+    rf"{_BE_FORMS}|had[ \t]+been|seems?|appears?|exists?|used[ \t]+to[ \t]+be"
+    r"|(?:would|can|could|should|may|might|must|won't|wouldn't|can't|couldn't|shouldn't)"
+    r"(?:[ \t]+not)?[ \t]+(?:be|have[ \t]+been)"
+)
+# "Is their a problem?": a question about what exists.
+_EXISTING = "a|an|any|anything|anyone|anybody|no|nothing|nobody|enough|another|someone|something"
+# "their's a fee": what follows "there's".
+_AFTER_THERE_IS = word_set(
+    "a an no nothing been going not some still also only always just never any one plenty"
+    " lots too more someone something another"
+)
+_THEY_ARE_BEFORE = "a|an|the|so|too|sure|both|in|on|at|with|into|from|about[ \t]+to"
+# "Is there anyone's name missing?": "there is" with a pronoun.
+_SOMEONE = word_set("anyone anybody someone somebody everyone everybody nobody one")
+# "be there at ten", "get there by noon": "there" as a place.
+_BEFORE_PLACE = word_set("be been being is are was were get got go went stay stayed arrive here")
+# "Is there going to be", "there being no objection": "there" is right.
+_BE_BEFORE_THERE = word_set("is are was were isn't aren't wasn't weren't be been being will")
+
+
+def _find_there(text: str) -> Iterator[Hit]:
+    yield from _find_their_misused(text)
+    yield from _find_there_misused(text)
+    yield from _find_possessive_contraction(text, "they're", "their")
+    yield from _find_contraction_before_a_verb(text, "they're", "their")
+    after_they_are = whole_words(
+        r"(they're)[ \t]+(?:is|are|was|were|isn't|aren't|wasn't|weren't|will|won't|would|can"
+        r"|could|should|may|might|must|has|have|had|seems?|appears?)(?![\w'-])"
+    )
+    for match in after_they_are.finditer(text):
+        yield hit_word(match, "there")  # "they're will be a delay"
+
+
+def _find_their_misused(text: str) -> Iterator[Hit]:
+    """"Their is", "are their any", "their still waiting": "their" for
+    "there" or "they're"."""
+    for match in whole_words(rf"(their)[ \t]+(?:{_AFTER_THERE})(?![\w'-])").finditer(text):
+        yield hit_word(match, "there")
+    existing = whole_words(
+        rf"(?:is|are|was|were|isn't|aren't|wasn't|weren't)[ \t]+(their)[ \t]+(?:{_EXISTING})"
+        r"(?![\w'-])"
+    )
+    modal = whole_words(r"(?:will|would|could|should|might|may|can|must)[ \t]+(their)[ \t]+be\b")
+    greeting = whole_words(r"(?:hi|hello|hey)[ \t]+(their)(?![\w'-])")
+    for pattern in (existing, modal, greeting):
+        for match in pattern.finditer(text):
+            yield hit_word(match, "there")
+    for match in whole_words(r"(their)(?=[.!?])").finditer(text):
+        yield hit_word(match, "there")  # "I will be their."
+    for match in whole_words("(their's)").finditer(text):
+        following = next_word(text, match.end())
+        yield hit_word(match, "there's" if following in _AFTER_THERE_IS else "theirs")
+    for match in whole_words(r"(their)[ \t]+(?:going[ \t]+to|not)(?![\w'-])").finditer(text):
+        yield hit_word(match, "they're")
+    for match in whole_words(rf"(their)[ \t]+(?:{_THEY_ARE_BEFORE})(?![\w'-])").finditer(text):
+        if previous_word(text, match.start()) in _BEFORE_PLACE:
+            yield hit_words(match, ("there", "they're"))  # "I will be their at ten"
+        else:
+            yield hit_words(match, ("they're", "there"))
+    for match in whole_words("(their)").finditer(text):
+        before = previous_word(text, match.start())
+        if before not in _BEFORE_GERUND and _reads_as_be_complement(text, match.end()):
+            yield hit_word(match, "they're")
+
+
+def _find_there_misused(text: str) -> Iterator[Hit]:
+    """"Update there details", "There factory had", "if there happy":
+    "there" for "their" or "they're"."""
+    yield from _find_possessive_contraction(text, "there", "their")
+    for match in whole_words(rf"(there)[ \t]+([a-z]+)[ \t]+(?:{_FINITE})(?![\w'-])").finditer(text):
+        word = match.group(2)
+        if word != word.lower() or word.endswith("ly"):
+            continue
+        if word in _NOT_A_NOUN_AFTER_THERE or word in NOT_A_MODIFIER:
+            continue
+        before = previous_word(text, match.start(), across_lines=True)
+        if (before in CLAUSE_OPENERS and before != "and") or (
+            not before and at_clause_start(text, match.start())
+        ):
+            yield hit_word(match, "their")  # "There factory had a fire"
+    for match in whole_words(r"(there)[ \t]+([a-z]+)'s(?![\w'-])").finditer(text):
+        before = previous_word(text, match.start())
+        if match.group(2).lower() not in _SOMEONE and before not in _BE_BEFORE_THERE | (
+            _BEFORE_PLACE_THERE
+        ):
+            yield hit_word(match, "their")  # "add there team's shifts"
+    for match in whole_words(r"(there)[ \t]+(?:going[ \t]+to|not)(?![\w'-])").finditer(text):
+        before = previous_word(text, match.start())
+        if next_word(text, match.end()) in ("being", "having"):
+            continue  # "with there not being a fee"
+        if before not in _BE_BEFORE_THERE and (
+            before in _BEFORE_CLAUSE_THERE or at_clause_start(text, match.start())
+        ):
+            yield hit_word(match, "they're")
+    for match in whole_words("(there)").finditer(text):
+        before = previous_word(text, match.start())
+        if next_word(text, match.end()) in ("being", "having"):
+            continue  # "there being no objection"
+        if (before in _BEFORE_CLAUSE_THERE or at_clause_start(text, match.start())) and (
+            _reads_as_be_complement(text, match.end())
+        ):
+            yield hit_word(match, "they're")
+
+
+ITS = Rule(
+    "its-confusion",
+    'Use "it\'s" for "it is" or "it has", and "its" for "belonging to it".',
+    _find_its,
+    catches=("Its a pleasure.", "I think its not ready.", "Its been a week.",
+             "The firm and it's staff.", "The parcel is on it's way.", "Its fine.",
+             "The app has it's own login.", "So its best to wait.", "Its worth checking.",
+             "Its no trouble.", "Its in the post.", "It's service is poor.",
+             "I hope its ready for Friday."),
+    passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
+            "Check it's done.", "Thanks, it's great.",
+            "The team will do its best to help.", "Its worth is clear.",
+            "The app and its so-called fix.", "It's way too late.", "Its terms are clear.",
+            "It's team spirit that counts.", "I think it's data we need.",
+            "The plan has its good points.", "Its late delivery caused complaints.",
+            "The company cut its time to market.", "IT's new laptops arrived."),
+)
+
+
+YOUR = Rule(
+    "your-confusion",
+    'Use "you\'re" for "you are" and "your" for "belonging to you".',
+    _find_your,
+    catches=("Your welcome.", "I hope your not upset.", "Your going to love it.",
+             "I hope your well.",
+             "Your able to log in now.", "Your welcome to join us.",
+             "Thank you for you're patience.", "Please check you're account.",
+             "Thanks for you're flexibility.", "If your still waiting, call us.",
+             "Your always welcome.", "Let us know if your interested in it.",
+             "You're account has been closed.", "Please remind you're team."),
+    passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
+            "Your well-being matters.", "Your well is dry.",
+            "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
+            "You're team leader now.", "Your already paid invoice.",
+            "Please check you're logged in.", "If you're free, call me.",
+            "Your free trial ends soon.", "We appreciate your being patient.",
+            "It is your right to cancel.", "Give it your all.", "Your working hours are long.",
+            "Thank you for your welcome."),
+)
+
+
+THERE = Rule(
+    "there-confusion",
+    'Use "there" for a place or "there is", "their" for "belonging to them", '
+    '"they\'re" for "they are".',
+    _find_there,
+    catches=("Their is a problem.", "Their going to call.", "We updated there account.",
+             "We spoke to they're manager.", "They have there own team.",
+             "Their might be a delay.", "Are their any updates?", "Their still waiting.",
+             "I hope there happy with it.", "Please share there results.",
+             "They're will be a delay.", "I will be their at ten.",
+             "There factory had a fire."),
+    passes=("There is a problem.", "Their account is open.", "They're going to call.",
+            "Is there any update?", "Put it in there, please.", "They're team players.",
+            "Is there information about it?", "From there data goes to the CRM.",
+            "Is there going to be a fee?", "We were there late.", "Their asking price is high.",
+            "They gave their all to it.", "There being no objection, we agreed.",
+            "There still is time."),
+)
