@@ -559,3 +559,77 @@ def test_subject_verb_leaves_noun_subjects_that_agree_alone(text):
 def test_then_before_a_noun_and_a_verb_of_expecting():
     assert hits("It takes less time then customers expect.", "then-than") == [("then", ("than",))]
     assert hits("Add more staff then customers will be happy.", "then-than") == []
+
+
+# --- Real-word errors of business email (issue 7) -----------------------------------
+#
+# Each case is (text, rule, flagged word, suggestion).
+
+REAL_WORD_ERRORS = [
+    ("Thank you for you reply.", "your-confusion", "you", "your"),
+    ("We have updated you address.", "your-confusion", "you", "your"),
+    ("Thanks for you time.", "your-confusion", "you", "your"),
+    ("You order has shipped.", "your-confusion", "You", "Your"),
+    ("What is you name?", "your-confusion", "you", "your"),
+    ("Please let us know you availability.", "your-confusion", "you", "your"),
+    ("Who's account is this?", "whose-confusion", "Who's", "Whose"),
+    ("The client who's order was lost called.", "whose-confusion", "who's", "whose"),
+    ("Whose going to call the client?", "whose-confusion", "Whose", "Who's"),
+    ("They're manager said no.", "there-confusion", "They're", "Their"),
+    ("We received there payment.", "there-confusion", "there", "their"),
+    ("I have they're email.", "there-confusion", "they're", "their"),
+    ("It's name is Acme.", "its-confusion", "It's", "Its"),
+    ("The app and it's features.", "its-confusion", "it's", "its"),
+    ("Its been sent.", "its-confusion", "Its", "It's"),
+    ("The list of open tickets are ready.", "subject-verb", "are", "is"),
+    ("The details of the order is attached.", "subject-verb", "is", "are"),
+    ("I think the quality of the products are poor.", "subject-verb", "are", "is"),
+    ("The delivery of the parcels have been delayed.", "subject-verb", "have", "has"),
+    ("One of the reasons are cost.", "subject-verb", "are", "is"),
+    ("The office is bigger then ours.", "then-than", "then", "than"),
+    ("The queue was much longer then expected.", "then-than", "then", "than"),
+    ("It could of been worse.", "modal-of", "of", "have"),
+    ("We would of had time.", "modal-of", "of", "have"),
+    ("They couldn't of known.", "modal-of", "of", "have"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id", "word", "suggestion"), REAL_WORD_ERRORS)
+def test_real_word_errors(text, rule_id, word, suggestion):
+    [(flagged, suggestions)] = hits(text, rule_id)
+    assert (flagged, suggestions[0]) == (word, suggestion)
+
+
+REAL_WORD_LOOKALIKES = [
+    "We will send you details tomorrow.",
+    "We can offer you credit.",
+    "Many of you order online.",
+    "What you order is what you get.",
+    "Whatever you order, we ship it.",
+    "If you order today, it ships tomorrow.",
+    "Thank you, team, for the help.",
+    "You customers deserve better.",
+    "Who's on call tonight?",
+    "Who's new here?",
+    "Whose order was lost?",
+    "It's new software called Slack.",
+    "The reason it's late is the storm.",
+    "A number of customers are waiting.",
+    "The majority of the calls were short.",
+    "The team of engineers are on site.",
+    "The people in the office are friendly.",
+    "The analysis of the results is done.",
+    "Sam and the heads of the teams are here.",
+    "The list of things customers have asked for is long.",
+    "The cost of parts and labour is high.",
+    "Prices were lower then than now.",
+    "It was colder then in the office.",
+    "If the fee is higher then we refuse.",
+    "The will of the board is clear.",
+    "It would of course help.",
+]
+
+
+@pytest.mark.parametrize("text", REAL_WORD_LOOKALIKES)
+def test_real_word_lookalikes_are_left_alone(text):
+    assert check_grammar(text) == []

@@ -8,7 +8,8 @@ Each rule family has its own module, with its rules' examples next to the code:
 
 * ``articles``: a / an;
 * ``agreement``: subject and verb;
-* ``possessives``: its / it's, your / you're, their / there / they're;
+* ``possessives``: its / it's, your / you're / you, their / there / they're,
+  whose / who's;
 * ``confusions``: then / than, "could of" for "could have";
 * ``punctuation``: missing apostrophes, a space before a punctuation mark;
 * ``layout``: capital letters, full stops and spaces;
@@ -41,7 +42,7 @@ from typing_test.core.email.grammar.layout import (
     MISSING_FULL_STOP,
     SENTENCE_START_CASE,
 )
-from typing_test.core.email.grammar.possessives import ITS, THERE, YOUR
+from typing_test.core.email.grammar.possessives import ITS, THERE, WHOSE, YOUR
 from typing_test.core.email.grammar.punctuation import (
     MISSING_APOSTROPHE,
     SPACE_BEFORE_PUNCTUATION,
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     ITS,
     YOUR,
     THERE,
+    WHOSE,
     THEN_THAN,
     MODAL_OF,
     SUBJECT_VERB,

@@ -218,6 +218,79 @@ _ONE_OF_AND_VERB = whole_words(
     rf"[ \t]+{_ADVERB_BEFORE_VERB}({any_of(_BASE_VERBS)})(?![\w'-])"
 )
 
+# "The list of open tickets are ready", "the details of the order is
+# attached": a verb that agrees with the noun of a phrase after the subject
+# instead of the subject.
+_VERB_AFTER_A_PHRASE = whole_words(
+    rf"(?:{_SINGULAR_DETERMINERS}|these|those)[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)([a-z]+)"
+    r"[ \t]+(?:of|for|in|on|from|with|at|about|to|under|between|behind|near|across|inside"
+    r"|outside|without|within|after|before|during|among)"
+    r"[ \t]+((?:[a-z]+[ \t]+){0,2}?)([a-z]+)"
+    rf"[ \t]+{_ADVERB_BEFORE_VERB}"
+    r"(are|were|have|do|aren't|weren't|haven't|don't|is|was|has|does|isn't|wasn't|hasn't|doesn't)"
+    r"(?![\w'-])"
+)
+_SINGULAR_VERBS = word_set("is was has does isn't wasn't hasn't doesn't")
+# A head noun that counts or groups what follows it takes the verb of what
+# it counts ("a number of customers are", "the rest of the orders were"), and
+# a collective noun may take a plural verb in British English ("the team of
+# engineers are"). Irregular plurals ("the people in the office are").
+_PHRASE_HEADS_LEFT_ALONE = word_set(
+    "number lot lots couple majority minority rest remainder bulk half third quarter most"
+    " range variety host group set series kind sort type pair total percentage proportion"
+    " share portion handful dozen plenty mix selection part fraction bunch first last top"
+    " best worst latest next remaining other same all some none any one few many several"
+    " team staff company management board family government committee council crew public"
+    " audience department firm police personnel"
+    " people children men women data media criteria feet teeth cattle"
+)
+# A pronoun after the preposition starts a clause of its own: "a few of you
+# said the scripts do".
+_PRONOUNS = word_set("i you we they he she it me us them him her")
+
+
+def _is_plural_noun(word: str) -> bool:
+    """A regular plural: "tickets", "boxes"; not "status", "news", "analysis"."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics"))
+        and word not in _SINGULAR_IN_S
+    )
+
+
+def _find_verb_after_a_phrase(text: str) -> Iterator[Hit]:
+    for match in _VERB_AFTER_A_PHRASE.finditer(text):
+        head, noun = match.group(2), match.group(4).lower()
+        between = match.group(3).lower().split()
+        verb = match.group(5).lower()
+        if head != head.lower() or head in _PHRASE_HEADS_LEFT_ALONE:
+            continue
+        if not _modifiers_are_plain(match.group(1)) or not _modifiers_are_plain(match.group(3)):
+            continue
+        if noun in NOT_A_MODIFIER | _PRONOUNS or _PRONOUNS & set(between):
+            continue
+        if any(map(_is_plural_noun, between)):
+            continue  # "the list of things customers have asked for": a clause of its own
+        if _NUMBER_WORDS & set(match.group(1).lower().split()):
+            continue  # "the two weeks of notice is": an amount
+        if not _opens_a_clause(text, match.start()) and not re.search(
+            r",[ \t]*(?:and|but|so)[ \t]+$", text[max(0, match.start() - 10) : match.start()]
+        ):
+            continue  # ", and the report of failed payments were": a new clause
+        if verb in _SINGULAR_VERBS:
+            if _is_plural_noun(head) and not _is_plural_noun(noun):
+                yield hit_word(match, _PLURAL_FIXES[verb], group=5)
+        elif not head.endswith("s") and _is_plural_noun(noun):
+            yield hit_word(match, _SINGULAR_FIXES.get(verb, "does"), group=5)
+
+# "one of the reasons are", "each of them have"
+_ONE_OF_AND_BE = whole_words(
+    r"(?:one|each)[ \t]+of[ \t]+(?:them|us|you|these|those"
+    r"|(?:the|our|your|their|my|his|her)[ \t]+(?:[a-z]+[ \t]+)?[a-z]+s)"
+    rf"[ \t]+{_ADVERB_BEFORE_VERB}(are|were|have|aren't|weren't|haven't|don't)(?![\w'-])"
+)
+
 
 def _opens_a_clause(text: str, start: int) -> bool:
     """True when the noun phrase at ``start`` can be the subject of a clause."""
@@ -260,6 +333,10 @@ def _find_noun_subject_verb(text: str) -> Iterator[Hit]:
     for match in there_is.finditer(text):
         if next_word(text, match.end()) not in _UNITS:
             yield hit_word(match, _PLURAL_FIXES[match.group(1).lower()])
+    yield from _find_verb_after_a_phrase(text)
+    for match in _ONE_OF_AND_BE.finditer(text):
+        if previous_word(text, match.start()) not in _BEFORE_BASE_FORM:
+            yield hit_word(match, _SINGULAR_FIXES[match.group(1).lower()])
     for match in _ONE_OF_AND_VERB.finditer(text):
         if previous_word(text, match.start()) in _BEFORE_BASE_FORM:
             continue  # "let one of them go"
@@ -278,7 +355,10 @@ SUBJECT_VERB = Rule(
              "He say it is late.", "It look fine now.", "I think it need a restart.",
              "She always want more.", "They says it is late.",
              "The engineer say it is fixed.", "The main points is:", "There is two options.",
-             "One of them seem cheaper."),
+             "One of them seem cheaper.", "The list of open tickets are ready.",
+             "The details of the order is attached.", "One of the reasons are cost.",
+             "The price of the new laptops are high.",
+             "We checked, and the cost of the repairs were covered."),
     passes=("He has the file.", "Does he have the file?", "If it were late, call us.",
             "As it were, the deal closed.", "They were told.", "I wish he were here.",
             "Should she have questions, call.", "Let it have a rest.",
@@ -287,5 +367,9 @@ SUBJECT_VERB = Rule(
             "He need not attend.", "We suggest he call us.", "Sam and he work together.",
             "It cost $50 last year.", "Customers who use it say it works.",
             "IT need the form.", "What the customer needs is a refund.",
-            "Sam and the engineer agree.", "The news is good.", "Let one of them go."),
+            "Sam and the engineer agree.", "The news is good.", "Let one of them go.",
+            "A number of customers are waiting.", "The team of engineers are on site.",
+            "The people in the office are friendly.", "The status of the orders is green.",
+            "The list of things customers have asked for is long.",
+            "A few of you said the scripts do not work.", "The rest of the orders were sent."),
 )

@@ -57,15 +57,63 @@ _EXPECTING = word_set(
 
 
 _CONDITION = whole_words("if|when|whenever|once|unless|should")
+# What shows a word in -er before "then" is a comparison: a verb of being
+# or becoming, or a word of degree ("is cheaper then", "much warmer then").
+_BEFORE_A_COMPARATIVE = (
+    "is|are|was|were|be|been|being|it's|much|far|even|slightly|little|bit|lot|no|any|way"
+    "|get|gets|getting|got|become|becomes|became|seem|seems|seemed|look|looks|looked|feel"
+    "|feels|felt|sound|sounds|stay|stays|remain|remains|grow|grows|grew|run|runs|ran|work|works"
+)
+# "it is also louder then", "it was still slower then"
+_ADVERBS = "also|still|now|even|much|far|slightly|usually|often|always|generally|really"
+# Words in -er that are not comparisons: "is never then", "was over then".
+_NOT_COMPARATIVES = word_set(
+    "over under after ever never other rather together either neither whether however"
+    " proper super clever sober eager bitter tender slender member number order"
+)
+# What follows the "than" of a comparison when "then" could also mean "at
+# that time" ("prices were lower then than now", "it was colder then in
+# the office").
+_STRONG_AFTER_THAN = _AFTER_THAN - word_set("not")
 
+
+
+def _inside_a_condition(text: str, start: int) -> bool:
+    """True when an "if" (or "when", "once"...) clause is still open at
+    ``start``, so a "then" there may close it: "if the fee is higher then we
+    refuse". A comma after the condition has closed it already."""
+    before = sentence_before(text, start)
+    conditions = list(_CONDITION.finditer(before))
+    return bool(conditions) and "," not in before[conditions[-1].end() :]
 
 
 def _find_then_than(text: str) -> Iterator[Hit]:
     then = whole_words(rf"(?:{_COMPARATIVES})[ \t]+(then)(?=[ \t]+[\w$\"'])")
     for match in then.finditer(text):
-        if next_word(text, match.end(1)) == "to":
-            continue  # "it is better then to wait": "then" meaning "in that case"
+        following = next_word(text, match.end(1))
+        if following in ("to", "than"):
+            continue  # "it is better then to wait", "prices were lower then than now"
+        if _inside_a_condition(text, match.start()) and not (
+            following in _STRONG_AFTER_THAN - _PRONOUNS - word_set("the a an")
+            or re.match(r"[ \t]+[$\d]|[ \t]+(?:the|an?)[ \t]+\w+[ \t]*[,.;]", text[match.end(1) :])
+        ):
+            continue  # "if the fee is higher then we refuse": "then" closes the "if"
         yield hit_word(match, "than")
+    # Any comparison in -er after a verb of being or a word of degree: "it is
+    # warmer then the hall", "much louder then usual".
+    any_er = whole_words(
+        rf"(?:{_BEFORE_A_COMPARATIVE})[ \t]+(?:(?:{_ADVERBS})[ \t]+)?"
+        rf"([a-z]{{2,}}er)[ \t]+(then)(?=[ \t]+[\w$])"
+    )
+    for match in any_er.finditer(text):
+        word = match.group(1).lower()
+        if word in _NOT_COMPARATIVES or re.fullmatch(_COMPARATIVES, word):
+            continue  # the listed comparatives are handled above
+        following = next_word(text, match.end(2))
+        if _inside_a_condition(text, match.start()):
+            continue
+        if following in _STRONG_AFTER_THAN or re.match(r"[ \t]+[$\d]", text[match.end(2) :]):
+            yield hit_word(match, "than", group=2)
     # "more important then usual", "a bigger rise then last time": one or two
     # words between the comparison and "then".
     comparatives = _COMPARATIVES.replace("|rather", "")
@@ -75,7 +123,7 @@ def _find_then_than(text: str) -> Iterator[Hit]:
         following = next_word(text, match.end(2))
         if previous_word(text, match.start()) in _COUNTING_MORE:
             continue
-        if _CONDITION.search(sentence_before(text, match.start())):
+        if _inside_a_condition(text, match.start()):
             continue  # "if you need more help then our FAQ...": "then" closes the "if"
         if any(word in _NOT_IN_COMPARISON for word in between):
             continue
@@ -105,12 +153,30 @@ def _find_then_than(text: str) -> Iterator[Hit]:
             yield hit_word(match, "then")
 
 
+# "could of", "shouldn't of", "might not of", "I'd of", "ought to of".
+_MODAL = (
+    r"could|should|would|must|might|may|couldn't|shouldn't|wouldn't|mustn't|mightn't"
+    r"|[a-z]+'d|ought[ \t]+to"
+)
+# "will of" only before a past participle: "the will of the board" is right.
+_PARTICIPLES = word_set(
+    "been had done gone got gotten seen known made sent taken given told paid left found"
+    " thought brought bought kept lost met heard said written spoken forgotten begun"
+)
+# "the might of", "a must of", "in may of": a noun or a month, not a modal.
+_BEFORE_A_NOUN_MODAL = word_set("the a an this its their our in of since until by from")
+
+
 def _find_modal_of(text: str) -> Iterator[Hit]:
-    pattern = whole_words(r"(could|should|would|must|might|may)[ \t]+(of)(?![ \t]+course\b)")
+    pattern = whole_words(rf"({_MODAL})(?:[ \t]+not)?[ \t]+(of)(?![ \t]+course\b)")
     for match in pattern.finditer(text):
-        if match.group(1) == "May":
-            continue  # "in May of last year"
+        if match.group(1) == "May" or previous_word(text, match.start()) in _BEFORE_A_NOUN_MODAL:
+            continue  # "in May of last year", "the might of the storm"
         yield hit_word(match, "have", group=2)
+    for match in whole_words(r"will[ \t]+(of)[ \t]+([a-z]+)").finditer(text):
+        participle = match.group(2).lower()
+        if participle in _PARTICIPLES or participle.endswith("ed"):
+            yield hit_word(match, "have")
 
 
 THEN_THAN = Rule(
@@ -121,14 +187,17 @@ THEN_THAN = Rule(
              "It came two weeks later then planned.", "I'd rather call them then write.",
              "Check it and than call me.",
              "Since than we have called twice.", "It is more important then usual.",
-             "We had fewer calls then last week."),
+             "We had fewer calls then last week.", "It is warmer then the hall.",
+             "It was louder then usual.", "It is also quieter then the old one."),
     passes=("It costs more than $50.", "We will talk later then.", "Call us, then wait.",
             "See you later then!", "I'd rather you call and then write.",
             "I'd rather call than write, then wait.", "More than 5 and less than 9.",
             "Better then to wait a day.", "Since then we have called twice.",
             "First check, then send.", "We had more staff then.",
             "Wait a few more days then call us.", "Add more details then send it.",
-            "If you need more help then our FAQ can help."),
+            "If you need more help then our FAQ can help.",
+            "Prices were lower then than now.", "It was colder then in the office.",
+            "If the fee is higher then we refuse."),
 )
 
 
@@ -136,7 +205,12 @@ MODAL_OF = Rule(
     "modal-of",
     'Use "have" after could, should, would, must, might or may ("could have").',
     _find_modal_of,
-    catches=("You should of received it.", "It could of been lost.", "We must of missed it."),
+    catches=("You should of received it.", "It could of been lost.", "We must of missed it.",
+             "We would of had time.", "They might of missed it.", "You shouldn't of paid.",
+             "She might not of known.", "I'd of called you.", "It will of been sent by then.",
+             "We ought to of asked."),
     passes=("You should have received it.", "You could of course ask Sam.",
-            "One of the most useful.", "It shipped in May of last year."),
+            "One of the most useful.", "It shipped in May of last year.",
+            "The will of the board is clear.", "The might of the storm.",
+            "In may of last year.", "It would of course help."),
 )

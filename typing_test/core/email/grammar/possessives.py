@@ -3,6 +3,7 @@ their / there / they're."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from typing_test.core.email.grammar._rule import Hit, Rule, hit_word, hit_words
@@ -147,7 +148,9 @@ _OWNED = (
     "|password|patience|payment|payments|phone|plan|policy|prices|products|profile|query"
     "|question|questions|receipt|records|refund|reply|report|reports|request|results"
     "|schedule|service|shift|staff|subscription|support|system|team|teams|terms|ticket"
-    "|tickets|users|website"
+    "|tickets|users|website|features|contents|owner|price|location|logo|brand|settings"
+    "|warranty|reputation|signature|response|enquiry|inquiry|comments|letter|postcode"
+    "|membership|reservation|inbox|attachment|username|login|basket|cart|mobile|manual"
 )
 _OWNED_WORDS = frozenset(_OWNED.split("|"))
 # "from there data flows", "the file in there", "out there customers wait":
@@ -164,13 +167,18 @@ _BEFORE_OWNED = word_set(
     " include included approve approved renew renewed improve improved lose lost keep kept"
     " protect protected use used increase increased reduce reduced raise raised close"
     " closed open opened remind reminded ask asked inform informed let lets thank thanked"
-    " call called email emailed give gave add added"
+    " call called email emailed give gave add added have has had receive received need needs"
+    " needed appreciate appreciated"
 )
 # Verbs that show the word before them is a subject: "you're account has".
 _FINITE = (
     "is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did"
     "|isn't|aren't|wasn't|weren't|hasn't|haven't|won't|can't|doesn't|don't|didn't"
 )
+# Verbs of saying that show the same: "they're manager said". Not those
+# that are also participles ("it's new software called Slack", "it's old
+# data confirmed by Sam").
+_SAID = "said|says|told|wrote|replied|rang|phoned"
 # A "there" that opens a clause: "I think there going", "if there happy".
 _BEFORE_CLAUSE_THERE = word_set(
     "if because since when unless whether think hope believe guess sure know that while"
@@ -188,7 +196,8 @@ def _find_possessive_contraction(text: str, contraction: str, possessive: str) -
         before = previous_word(text, match.start())
         noun = match.group(2).lower()
         if contraction == "there" and (
-            before in _BEFORE_PLACE_THERE or text[: match.start()].lower().endswith("here and ")
+            before in _BEFORE_PLACE_THERE
+            or text[max(0, match.start() - 9) : match.start()].lower() == "here and "
         ):
             continue
         if (
@@ -197,7 +206,9 @@ def _find_possessive_contraction(text: str, contraction: str, possessive: str) -
             or (before in PREPOSITIONS | _BEFORE_OWNED and noun in _OWNED_WORDS)
         ):
             yield hit_word(match, possessive)
-    subject = whole_words(rf"({contraction})[ \t]+(?:{_OWNED})[ \t]+(?:{_FINITE})(?![\w'-])")
+    subject = whole_words(
+        rf"({contraction})[ \t]+(?:{_OWNED})[ \t]+(?:{_FINITE}|{_SAID})(?![\w'-])"
+    )
     for match in subject.finditer(text):
         if match.group(1).startswith("IT"):
             continue
@@ -230,6 +241,8 @@ _STARTS_INNER_CLAUSE = word_set(
     " anybody someone somebody everyone everybody nobody nothing something everything not"
 )
 _OPENS_MAIN_CLAUSE = word_set("and but so because since although though while")
+# Verbs a reported clause follows: "the driver said it's box was left".
+_SAYING = word_set("said says think thinks thought hope believe know knew noticed")
 
 
 def _find_contraction_before_a_verb(
@@ -239,7 +252,7 @@ def _find_contraction_before_a_verb(
     then a short noun phrase and its verb. "The reason it's late is" and
     "it's data customers have" are right."""
     pattern = whole_words(
-        rf"({contraction})((?:[ \t]+[a-z]+){{1,2}})[ \t]+(?:{_SINGULAR_FINITE})(?![\w'-])"
+        rf"({contraction})((?:[ \t]+[a-z]+){{1,2}})[ \t]+(?:{_SINGULAR_FINITE}|{_SAID})(?![\w'-])"
     )
     for match in pattern.finditer(text):
         words = match.group(2).split()
@@ -250,7 +263,11 @@ def _find_contraction_before_a_verb(
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
             continue  # a plural noun before a singular verb: not a subject
         before = previous_word(text, match.start())
-        if before in _OPENS_MAIN_CLAUSE or (not before and at_clause_start(text, match.start())):
+        if (
+            before in _OPENS_MAIN_CLAUSE
+            or before in _SAYING
+            or (not before and at_clause_start(text, match.start()))
+        ):
             yield hit_word(match, possessive)
 
 
@@ -327,8 +344,75 @@ def _find_your(text: str) -> Iterator[Hit]:
             yield hit_word(match, "you're")
     for match in whole_words("(your's)").finditer(text):
         yield hit_word(match, "yours")
+    yield from _find_you_for_your(text)
     yield from _find_possessive_contraction(text, "you're", "your")
     yield from _find_contraction_before_a_verb(text, "you're", "your")
+
+
+# "you" where "your" belongs: "thank you for you reply", "we have updated
+# you address": things a reader owns, but not people ("you customers" and
+# "you staff" name the readers).
+_PEOPLE = word_set("clients colleagues customers employees members staff users")
+_YOUR_NOUNS = (_OWNED_WORDS - _PEOPLE) | word_set(
+    "time attention interest understanding consideration cooperation custom loyalty choice"
+    " availability decision opinion thoughts views preference answer"
+)
+# Verbs whose object is a thing of the reader's, and which do not take two
+# objects: "we updated you address" is wrong, "we sent you details" is not.
+_BEFORE_YOUR_NOUN = word_set(
+    "update updated check checked confirm confirmed reset verify verified review reviewed"
+    " process processed cancel cancelled canceled change changed close closed renew renewed"
+    " receive received need needs needed appreciate appreciated value valued enter entered"
+    " submit submitted protect protected approve approved attach attached lose lost"
+    " provide provided"
+)
+# After these "you" starts a clause whose subject is "you" + a noun: "I
+# think you order has shipped".
+_BEFORE_YOU_SUBJECT = word_set("and but so because think hope believe sure guess know")
+_LET_ME_KNOW = re.compile(r"(?:me|us)[ \t]+know[ \t]+$")
+_FINITE_AFTER = re.compile(rf"[ \t]+(?:{_FINITE}|{_SAID})(?![\w'-])")
+_PUNCTUATION_AFTER = re.compile(r"[ \t]*[?.!,]")
+# "to all of you": "of" is left out, since "many of you order online" is right.
+_PREPOSITIONS_BEFORE_YOUR = PREPOSITIONS - {"of"}
+
+
+def _find_you_for_your(text: str) -> Iterator[Hit]:
+    """"Thank you for you reply", "we have updated you address", "You order
+    has shipped", "What is you name?": "you" before a noun the reader owns."""
+    pattern = whole_words(r"(you)[ \t]+([a-z]+)(?![\w'-])")
+    for match in pattern.finditer(text):
+        noun = match.group(2).lower()
+        if noun not in _YOUR_NOUNS:
+            continue
+        before = previous_word(text, match.start())
+        verb_after = _FINITE_AFTER.match(text, match.end())
+        let_know = _LET_ME_KNOW.search(text[max(0, match.start() - 9) : match.start()])
+        if (
+            before in _PREPOSITIONS_BEFORE_YOUR
+            or before in _BEFORE_YOUR_NOUN
+            or let_know  # "let me know you choice"
+            or (before in ("is", "was") and _PUNCTUATION_AFTER.match(text, match.end()))
+            or (verb_after and before in _BEFORE_YOU_SUBJECT)
+            or (verb_after and not before and at_clause_start(text, match.start()))
+        ):
+            yield hit_word(match, "your")
+
+
+# "who's" (who is, who has) where "whose" belongs: "the client who's order
+# was lost". Nouns only, so "who's new here" and "who's on call" are right.
+_WHOSE_NOUNS = _YOUR_NOUNS | word_set(
+    "turn fault job idea responsibility car desk laptop decision job role birthday"
+)
+# "whose" where "who's" belongs: "whose going to call?", "whose been told?".
+_WHO_IS_AFTER = r"been|going[ \t]+to|not|able[ \t]+to|responsible[ \t]+for|available|ready"
+
+
+def _find_whose(text: str) -> Iterator[Hit]:
+    for match in whole_words(r"(who's)[ \t]+([a-z]+)(?![\w'-])").finditer(text):
+        if match.group(2).lower() in _WHOSE_NOUNS:
+            yield hit_word(match, "whose")
+    for match in whole_words(rf"(whose)[ \t]+(?:{_WHO_IS_AFTER})(?![\w'-])").finditer(text):
+        yield hit_word(match, "who's")
 
 
 # "their", "there" and "they're".
@@ -404,7 +488,8 @@ def _find_there_misused(text: str) -> Iterator[Hit]:
     """"Update there details", "There factory had", "if there happy":
     "there" for "their" or "they're"."""
     yield from _find_possessive_contraction(text, "there", "their")
-    for match in whole_words(rf"(there)[ \t]+([a-z]+)[ \t]+(?:{_FINITE})(?![\w'-])").finditer(text):
+    noun_and_verb = whole_words(rf"(there)[ \t]+([a-z]+)[ \t]+(?:{_FINITE}|{_SAID})(?![\w'-])")
+    for match in noun_and_verb.finditer(text):
         word = match.group(2)
         if word != word.lower() or word.endswith("ly"):
             continue
@@ -447,14 +532,16 @@ ITS = Rule(
              "The firm and it's staff.", "The parcel is on it's way.", "Its fine.",
              "The app has it's own login.", "So its best to wait.", "Its worth checking.",
              "Its no trouble.", "Its in the post.", "It's service is poor.",
-             "I hope its ready for Friday."),
+             "I hope its ready for Friday.", "The app and it's features.",
+             "The driver said it's box was left.", "It's contents are listed below."),
     passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
             "Check it's done.", "Thanks, it's great.",
             "The team will do its best to help.", "Its worth is clear.",
             "The app and its so-called fix.", "It's way too late.", "Its terms are clear.",
             "It's team spirit that counts.", "I think it's data we need.",
             "The plan has its good points.", "Its late delivery caused complaints.",
-            "The company cut its time to market.", "IT's new laptops arrived."),
+            "The company cut its time to market.", "IT's new laptops arrived.",
+            "He said it's the box that was left.", "It's new software called Slack."),
 )
 
 
@@ -468,7 +555,10 @@ YOUR = Rule(
              "Thank you for you're patience.", "Please check you're account.",
              "Thanks for you're flexibility.", "If your still waiting, call us.",
              "Your always welcome.", "Let us know if your interested in it.",
-             "You're account has been closed.", "Please remind you're team."),
+             "You're account has been closed.", "Please remind you're team.",
+             "Thank you for you reply.", "We have updated you address.",
+             "You order has shipped.", "What is you name?", "Please let me know you choice.",
+             "We appreciate you patience.", "I think you account is locked."),
     passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
             "Your well-being matters.", "Your well is dry.",
             "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
@@ -476,7 +566,10 @@ YOUR = Rule(
             "Please check you're logged in.", "If you're free, call me.",
             "Your free trial ends soon.", "We appreciate your being patient.",
             "It is your right to cancel.", "Give it your all.", "Your working hours are long.",
-            "Thank you for your welcome."),
+            "Thank you for your welcome.", "We will send you details tomorrow.",
+            "Many of you order online.", "What you order is what you get.",
+            "Did you order online?", "Let me know you are coming.", "Can you email me?",
+            "If you order today, it ships tomorrow.", "Thank you, team."),
 )
 
 
@@ -490,11 +583,25 @@ THERE = Rule(
              "Their might be a delay.", "Are their any updates?", "Their still waiting.",
              "I hope there happy with it.", "Please share there results.",
              "They're will be a delay.", "I will be their at ten.",
-             "There factory had a fire."),
+             "There factory had a fire.", "They're manager said no.",
+             "I have they're email.", "We received there payment."),
     passes=("There is a problem.", "Their account is open.", "They're going to call.",
             "Is there any update?", "Put it in there, please.", "They're team players.",
             "Is there information about it?", "From there data goes to the CRM.",
             "Is there going to be a fee?", "We were there late.", "Their asking price is high.",
             "They gave their all to it.", "There being no objection, we agreed.",
             "There still is time."),
+)
+
+
+WHOSE = Rule(
+    "whose-confusion",
+    'Use "whose" for "belonging to whom" and "who\'s" for "who is" or "who has".',
+    _find_whose,
+    catches=("Who's account is this?", "The client who's order was lost called.",
+             "Who's turn is it?", "A colleague who's manager is away.",
+             "Whose going to call?", "Whose been told?"),
+    passes=("Whose account is this?", "Who's on call tonight?", "Who's going to call?",
+            "Who's new here?", "Who's been told?", "The client whose order was lost.",
+            "Who's available on Monday?", "Who's responsible for it?"),
 )
