@@ -633,3 +633,48 @@ REAL_WORD_LOOKALIKES = [
 @pytest.mark.parametrize("text", REAL_WORD_LOOKALIKES)
 def test_real_word_lookalikes_are_left_alone(text):
     assert check_grammar(text) == []
+
+
+# --- Precision on ordinary English (issue 7) ------------------------------------------
+#
+# Correct sentences that the rules used to flag: repeated words that are
+# English, "i" as a Roman numeral, spaces that belong before punctuation,
+# lower-case words after a list number or a quotation.
+
+ORDINARY_ENGLISH = [
+    "We were very very tired after the trip.",
+    "I really really want to go.",
+    "Bye bye, see you soon!",
+    "The film was so so, to be honest.",
+    "The police police the streets at night.",
+    "Buffalo buffalo Buffalo buffalo.",
+    "Please log in in the morning.",
+    "He came in in a hurry.",
+    "Items (i) and (ii) are covered in Part i.",
+    "See section i of the report.",
+    "i. Preheat the oven.\nii. Mix the flour and the butter.",
+    "Choose from: (i) tea, (ii) coffee or (iii) juice.",
+    "(a) the first option; (b) the second option.",
+    "Wait . . . what did you say?",
+    "The ratio of boys to girls is 3 : 2.",
+    "That's funny :-)",
+    "Oh no :(",
+    "It was an august occasion.",
+    '"Is it ready?" she asked.',
+    '"Stop!" he shouted, and the car stopped.',
+    "We need fruit, e.g. apples and pears.",
+    "The meeting ran late, i.e. it ended at seven.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_ENGLISH)
+def test_ordinary_english_is_left_alone(text):
+    assert check_grammar(text) == []
+
+
+def test_repeated_function_words_are_still_flagged_in_busy_sentences():
+    # "the" three times in the sentence is not wordplay, unlike "buffalo".
+    assert hits("It will be in the the small room on the left.", "repeated-word") == [
+        ("the the", ("the",))
+    ]
+    assert hits("Thank you for your work on on this.", "repeated-word") == [("on on", ("on",))]

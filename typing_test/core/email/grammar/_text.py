@@ -66,6 +66,12 @@ def any_of(words: Iterable[str]) -> str:
     return "|".join(sorted(words))
 
 
+def sentence_around(text: str, start: int) -> str:
+    """The sentence (at most 120 characters either side) that holds ``start``."""
+    before = re.split(r"[.!?\n]", text[max(0, start - 120) : start])[-1]
+    return before + re.split(r"[.!?\n]", text[start : start + 120])[0]
+
+
 def sentence_before(text: str, start: int) -> str:
     """The part of the sentence (at most 120 characters) before ``start``."""
     return re.split(r"[.!?\n]", text[max(0, start - 120) : start])[-1]

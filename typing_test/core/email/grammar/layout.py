@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from typing_test.core.email.grammar._rule import Hit, Rule
-from typing_test.core.email.grammar._text import CLOSERS, WORD, previous_word, word_set
+from typing_test.core.email.grammar._text import (
+    CLOSERS,
+    WORD,
+    previous_word,
+    sentence_around,
+    word_set,
+)
 
 # --- Capital letters -------------------------------------------------------------
 
@@ -16,7 +22,11 @@ _ABBREVIATIONS = word_set(
     " misc mr mrs ms no nos p pp qty ref sr st tel vs jan feb mar apr jun jul aug sep sept oct"
     " nov dec mon tue tues wed thu thur thurs fri sat sun"
 )
-_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d+[.)]|[a-z][.)])\s")
+# "- ", "1. ", "a) ", "iv. ", "(b) ": the marker of a list item.
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\(?(?:\d+|[a-z]|[ivx]+)[.)])\s")
+# i to xxxix, the numbers of a list: "ii. Mix the flour". Not "ill" or "mix".
+_ROMAN_NUMERAL = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})", re.IGNORECASE)
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t]\.)+")
 _GREETING = re.compile(
     r"\s*(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning"
     r"|afternoon|to whom it may concern)\b",
@@ -38,14 +48,16 @@ def _ends_sentence(chunk: str) -> bool:
         return False  # "(boring!) you can": an aside inside a sentence
     if chunk == ".":
         return True  # "It is done . please check": a full stop after a stray space
+    if re.search(r"[?!][\"'\u2019\u201d]$", chunk):
+        return False  # '"Is it ready?" she asked': the quotation goes on
     chunk = chunk.rstrip(CLOSERS)
     if chunk.endswith(("?", "!")):
         return True
     if not chunk.endswith(".") or chunk.endswith(".."):
         return False
     word = chunk[:-1].lstrip("\"'([")
-    if "." in word or len(word) <= 1 or word.isdigit():
-        return False
+    if "." in word or len(word) <= 1 or word.isdigit() or _ROMAN_NUMERAL.fullmatch(word):
+        return False  # "e.g.", "1.", "ii.": not the end of a sentence
     return word.lower() not in _ABBREVIATIONS
 
 
@@ -60,7 +72,9 @@ def _sentence_starts(text: str) -> Iterator[int]:
         opens = not words or _ends_sentence(words[-1]) or _is_greeting(previous)
         if opens and not _LIST_ITEM.match(line):
             yield offset + re.match(r"[ \t\"'(]*", line).end()
-        for gap in re.finditer(r"(\S+)[ \t]+[\"'(]*", line):
+        # A spaced ellipsis (". . .") does not end a sentence: count it as "...".
+        dotted = _SPACED_ELLIPSIS.sub(lambda dots: "." * len(dots.group()), line)
+        for gap in re.finditer(r"(\S+)[ \t]+[\"'(]*", dotted):
             bullet = gap.group(1) == "." and not line[: gap.start()].strip()  # ". to wrap"
             if _ends_sentence(gap.group(1)) and not bullet:
                 yield offset + gap.end()
@@ -79,6 +93,8 @@ def _find_sentence_case(text: str) -> Iterator[Hit]:
             continue  # a brand written that way: eBay, iPhone
         if re.match(r"\(\w{1,3}\)", text[word.start() - 1 : word.end() + 1]):
             continue  # a list marker: (a), (b), (iv)
+        if _ROMAN_NUMERAL.fullmatch(word.group()) and text[word.end() : word.end() + 1] in ".)":
+            continue  # "ii. Mix the flour": a numbered step
         yield Hit(word.start(), word.end(), (word.group()[0].upper() + word.group()[1:],))
 
 
@@ -89,17 +105,40 @@ _DAYS_AND_MONTHS = (
 )
 
 
+# "an august occasion", "the most august body": the adjective.
+_BEFORE_AUGUST_ADJECTIVE = word_set("a an the most more very this such its his her their our")
+
+
 def _find_day_month_case(text: str) -> Iterator[Hit]:
     for match in re.finditer(rf"(?<![\w'@./-])(?:{_DAYS_AND_MONTHS})(?![\w'@-]|[./]\w)", text):
         word = match.group()
+        if word == "august" and previous_word(text, match.start()) in _BEFORE_AUGUST_ADJECTIVE:
+            continue
         yield Hit(match.start(), match.end(), (word[0].upper() + word[1:],))
+
+
+# "Part i", "section i", "step i": the Roman numeral one.
+_BEFORE_NUMERAL = word_set(
+    "part parts section sections chapter chapters appendix volume vol book act scene phase stage"
+    " step steps item items clause clauses article paragraph schedule annex table figure fig"
+    " type class grade level tier note option point question exercise unit lesson page"
+)
+# Another Roman numeral in the same sentence: "items i, ii and iii".
+_OTHER_NUMERAL = re.compile(r"(?<![\w'])(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)(?![\w'])")
 
 
 def _find_lowercase_i(text: str) -> Iterator[Hit]:
     pattern = re.compile(r"(?<![\w'.\-/@(])i(?=[ \t\n,;:!?)]|$|\.(?!\w)|'(?:m|ve|ll|d)\b)")
     for match in pattern.finditer(text):
-        if previous_word(text, match.start()) in ("the", "a", "an", "letter"):
+        before = previous_word(text, match.start())
+        if before in ("the", "a", "an", "letter"):
             continue  # "press the i key": the letter
+        if before in _BEFORE_NUMERAL or _OTHER_NUMERAL.search(sentence_around(text, match.start())):
+            continue  # "see Part i", "items i, ii and iii"
+        if text[match.end() : match.end() + 1] in ".)" and not text[
+            text.rfind("\n", 0, match.start()) + 1 : match.start()
+        ].strip():
+            continue  # "i. Preheat the oven": a numbered step
         yield Hit(match.start(), match.end(), ("I",))
 
 # --- Full stops and spaces -----------------------------------------------------
@@ -116,6 +155,10 @@ _SIGN_OFFS = frozenset((
 _HEADER = re.compile(
     r"\s*(?:subject|re|fwd|fw|to|from|cc|bcc|date|sent|attachments?)\s*:", re.IGNORECASE
 )
+
+
+# ":)", ":-(", ";D", "<3": a face that ends a sentence as a full stop would.
+_EMOTICON = re.compile(r"[:;=8xX][-^']?[()DPpO3/\\|\[\]*]+|<3|\^_?\^")
 
 
 def _is_sign_off(line: str) -> bool:
@@ -136,6 +179,8 @@ def _needs_full_stop(line: str) -> bool:
     if stripped.rstrip(CLOSERS).endswith((".", "!", "?", ":", ";", ",", "\u2026")):
         return False
     last = stripped.split()[-1]
+    if _EMOTICON.fullmatch(last) or not last[-1].isascii() and not last[-1].isalnum():
+        return False  # "Great news :)" or an emoji
     if re.search(r"@|://|^www\.|\w\.\w", last):
         return False  # ends with an address; a full stop would look like part of it
     return not (
@@ -179,9 +224,11 @@ LOWERCASE_I = Rule(
     "lowercase-i",
     'Write the pronoun "I" as a capital letter.',
     _find_lowercase_i,
-    catches=("Yesterday i sent the form.", "Sam and i will call.", "i'm on it."),
+    catches=("Yesterday i sent the form.", "Sam and i will call.", "i'm on it.",
+             "Then i. went home.", "Tell me if i can help, as i said."),
     passes=("I sent the form.", "See clause 4(i) of the contract.", "Many items, i.e. three.",
-            "Press the i key."),
+            "Press the i key.", "See Part i of the guide.", "Items i, ii and iii are done.",
+            "i. Preheat the oven.\nii. Mix the flour.", "i) the first point"),
 )
 
 
@@ -191,7 +238,8 @@ DAY_MONTH_CASE = Rule(
     _find_day_month_case,
     catches=("See you on monday.", "It was paid in june, not july.", "Every friday at 9am."),
     passes=("See you on Monday.", "It was paid in June.", "We may march on.",
-            "Email june.lee@example.com today.", "Open monday.example.com now."),
+            "Email june.lee@example.com today.", "Open monday.example.com now.",
+            "It was an august occasion."),
 )
 
 
@@ -206,7 +254,8 @@ MISSING_FULL_STOP = Rule(
             "Billing Team",
             "Subject: Refund for order 2041\n\nHi Sam,\n\nCan you call me?\n\nThanks\nPriya",
             "Next Steps\n\n- check the invoice\n- call the courier\n\nCheers,\nSam",
-            "Visit https://help.example.com", "Great news!"),
+            "Visit https://help.example.com", "Great news!", "Great news :)",
+            "Oh no :-(", "See you soon \U0001F600"),
 )
 
 
@@ -232,5 +281,7 @@ SENTENCE_START_CASE = Rule(
             "- check the invoice\n- call the courier", "www.example.com is down.",
             "Read the guide (boring!) and call us.",
             "Our line\ncontinues here.", "eBay is a marketplace.",
-            "Limits apply. (a) Agents refund up to $50. (b) Leads up to $200."),
+            "Limits apply. (a) Agents refund up to $50. (b) Leads up to $200.",
+            '"Is it ready?" she asked.', '"Stop!" he said.', "Wait . . . what did you say?",
+            "i. Preheat the oven.\nii. mix the flour.", "(a) the first option"),
 )

@@ -51,9 +51,17 @@ def _find_missing_apostrophe(text: str) -> Iterator[Hit]:
             yield hit_word(match, fixed)
 
 
+_SPACED_DOTS = re.compile(r"[ \t]\.[ \t]*\.")
+_RATIO = re.compile(r"\d[ \t]+:[ \t]+\d")
+
+
 def _find_space_before_punctuation(text: str) -> Iterator[Hit]:
     pattern = re.compile(r"(?<=[\w)\]\"'])([ \t]+)([,.;:!?])(?=\s|$)")
     for match in pattern.finditer(text):
+        if match.group(2) == "." and _SPACED_DOTS.match(text, match.end()):
+            continue  # "Wait . . . what?": a spaced ellipsis
+        if match.group(2) == ":" and _RATIO.match(text, match.start() - 1):
+            continue  # "a ratio of 3 : 2"
         yield Hit(match.start(1), match.end(2), (match.group(2),))
 
 
@@ -75,5 +83,6 @@ SPACE_BEFORE_PUNCTUATION = Rule(
     catches=("Thanks , Sam.", "Is it ready ?", "Note : the office is closed.",
              "It is done ."),
     passes=("Thanks, Sam.", "Well ... maybe.", "Use the .NET app.", "Smile :)",
-            "Pages 3 - 5."),
+            "Pages 3 - 5.", "Wait . . . what?", "The ratio is 3 : 2.", "It is 20 % off.",
+            "Great :-)"),
 )
