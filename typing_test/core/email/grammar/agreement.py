@@ -11,6 +11,7 @@ from typing_test.core.email.grammar._text import (
     NOT_A_MODIFIER,
     any_of,
     at_clause_start,
+    at_sentence_start,
     next_word,
     previous_word,
     sentence_before,
@@ -35,7 +36,9 @@ _BASE_VERBS = word_set(
     " agree sound contain happen belong depend matter remain arrive appear leave stay start"
     " stop load crash fail allow explain provide offer charge deliver receive reply sell buy"
     " cause affect change check save print respond understand prefer believe remember forget"
-    " sign support handle manage process serve like"
+    " sign support handle manage process serve like play live walk rain talk eat drink write"
+    " speak drive swim sing sleep cook study watch listen teach learn love hate enjoy wear"
+    " visit travel dance"
 )
 # "Does he have", "Should it have", "Let it know": the base form is right there.
 _BEFORE_BASE_FORM = word_set(
@@ -157,6 +160,56 @@ def _find_subject_verb(text: str) -> Iterator[Hit]:
         if previous_word(text, match.start()) not in _BEFORE_BASE_FORM:
             yield hit_word(match, _S_FORMS[match.group(1).lower()])
     yield from _find_noun_subject_verb(text)
+    yield from _find_pronoun_be(text)
+
+
+# "everyone have", "nobody know": indefinite pronouns take a singular verb.
+_INDEFINITE = "everyone|everybody|someone|somebody|anyone|anybody|no[ \t]?one|nobody|everything"
+_INDEFINITE_AND_VERB = whole_words(
+    rf"(?:{_INDEFINITE})[ \t]+{_ADVERB_BEFORE_VERB}"
+    rf"(are|were|have|aren't|weren't|haven't|don't|{any_of(_BASE_VERBS - {'need'})})(?![\w'-])"
+)
+# "I is", "you was": the forms of "be" and "have" that go with "I" and "you".
+_I_FIXES = {"is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't",
+            "isn't": "am not", "aren't": "am not"}
+_YOU_FIXES = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+              "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+_I_AND_VERB = re.compile(rf"(?<![\w'-])I[ \t]+({'|'.join(_I_FIXES)})(?![\w'-])")
+_YOU_AND_VERB = whole_words(rf"you[ \t]+({'|'.join(_YOU_FIXES)})")
+# "Part I is", "World War I was": the Roman numeral after a title word.
+_NOT_THE_PRONOUN_I = re.compile(r"[A-Z][a-z]*[ \t]+$")
+_BEFORE_ROMAN_I = word_set(
+    "part chapter phase type stage act book volume section appendix level grade class war"
+    " article schedule step item figure table annex"
+)
+
+
+def _find_pronoun_be(text: str) -> Iterator[Hit]:
+    """"Everyone have", "I is", "you was": a pronoun and the wrong verb form."""
+    for match in _INDEFINITE_AND_VERB.finditer(text):
+        verb = match.group(1).lower()
+        before = previous_word(text, match.start())
+        if before in _BEFORE_BASE_FORM or _after_a_demand(text, match.start()):
+            continue  # "does anyone know", "let everyone know", "we ask that everyone sign"
+        if verb == "were" and before in _BEFORE_SUBJUNCTIVE:
+            continue
+        if not before and match.group().lower().startswith("any"):
+            continue  # "Anyone know where it is?": a question with "does" left out
+        yield hit_word(match, _SINGULAR_FIXES.get(verb) or _third_person(verb))
+    for match in _I_AND_VERB.finditer(text):
+        window = max(0, match.start() - 20)
+        title = _NOT_THE_PRONOUN_I.search(text[window : match.start()])
+        if title and not at_sentence_start(text, window + title.start()):
+            continue  # "World War I was", "Henry I was"
+        if previous_word(text, match.start()) in _BEFORE_ROMAN_I | {"and", "or", "nor"}:
+            continue  # "Part I is", "you and I are"
+        yield hit_word(match, _I_FIXES[match.group(1)])
+    for match in _YOU_AND_VERB.finditer(text):
+        before = previous_word(text, match.start())
+        if before in BEFORE_SUBJECT_IT or (not before and at_clause_start(text, match.start())):
+            yield hit_word(match, _YOU_FIXES[match.group(1).lower()])
+        # Not "thank you is not enough" or "the email we sent you was late":
+        # there "you" is an object.
 
 
 # Singular nouns that often start a clause in a business email. Collective
@@ -291,6 +344,100 @@ _ONE_OF_AND_BE = whole_words(
     rf"[ \t]+{_ADVERB_BEFORE_VERB}(are|were|have|aren't|weren't|haven't|don't)(?![\w'-])"
 )
 
+# "The dogs barks", "my parents lives": a plural noun and an -s verb.
+_PLURAL_NOUN_AND_S_FORM = whole_words(
+    rf"(?:{_PLURAL_DETERMINERS})[ \t]+((?:[a-z]+[ \t]+)?)([a-z]+)[ \t]+{_ADVERB_BEFORE_VERB}"
+    rf"({any_of(_S_FORMS)})(?![\w'-])"
+)
+# Plurals without an -s: "the police is", "the children plays".
+_IRREGULAR_PLURALS = word_set("people children men women police cattle feet teeth mice geese")
+# Nouns in -s that are plural modifiers of the next noun: "the sales calls
+# were", "the sports shows are".
+_PLURAL_MODIFIERS = word_set(
+    "sales sports customs accounts operations goods arms parts systems claims jobs arts"
+    " savings news"
+)
+# "The film were", "this plan are": a singular noun and a plural verb. Not
+# nouns that may take a plural verb (collectives, "the sheep"), nor
+# adjectives that name a group ("the rich are", "the following are").
+_SINGULAR_NOUN_AND_PLURAL_VERB = whole_words(
+    rf"(the|a|an|this|that|each|every|my|your|our|his|her|its)[ \t]+((?:[a-z]+[ \t]+)?)"
+    rf"([a-z]+)[ \t]+{_ADVERB_BEFORE_VERB}(are|were|aren't|weren't)(?![\w'-])"
+)
+_MAY_TAKE_A_PLURAL_VERB = _PHRASE_HEADS_LEFT_ALONE | _IRREGULAR_PLURALS | word_set(
+    "sheep fish deer aircraft offspring salmon trout species means crossroads band club army"
+    " crowd press youth class jury party union church school university college hospital"
+    " rich poor young old elderly unemployed wounded injured homeless sick dead living blind"
+    " deaf wealthy following latter former above below remaining others few many"
+    " orchestra squad cast choir faculty household population village town community nation"
+    " workforce tribe generation enemy opposition audience couple elite clergy gentry"
+    " vulnerable innocent guilty brave wise strong weak famous lucky mighty faithful needy"
+    " ill healthy like likes"
+) | _NUMBER_WORDS
+# "the news are", "the physics were": nouns in -s that take a singular verb.
+_SINGULAR_IN_S_AND_PLURAL_VERB = whole_words(
+    r"(?:the|this)[ \t]+(?:news|physics|mathematics|maths|economics|measles)[ \t]+"
+    r"(are|were|have|aren't|weren't|haven't)(?![\w'-])"
+)
+_IRREGULAR_PLURAL_AND_VERB = whole_words(
+    rf"(?:{_PLURAL_DETERMINERS})[ \t]+(?:{any_of(_IRREGULAR_PLURALS)})"
+    r"[ \t]+(is|was|has|isn't|wasn't|hasn't|doesn't)(?![\w'-])"
+)
+# "this books are", "these book is"
+_THIS_AND_PLURAL = whole_words(r"(this)[ \t]+([a-z]+s)[ \t]+(?:are|were|have)(?![\w'-])")
+_THESE_AND_SINGULAR = whole_words(
+    r"(these|those)[ \t]+([a-z]+)[ \t]+(?:is|was|has|isn't|wasn't|hasn't)(?![\w'-])"
+)
+
+
+def _find_more_noun_subjects(text: str) -> Iterator[Hit]:
+    """"The dogs barks", "the police is", "the film were", "the news are",
+    "this books are": nouns of any kind whose number shows in their form."""
+    for match in _PLURAL_NOUN_AND_S_FORM.finditer(text):
+        noun = match.group(2)
+        if noun != noun.lower():
+            continue  # "The Times says": a name
+        plural = _is_plural_noun(noun) or noun in _IRREGULAR_PLURALS
+        if not plural or noun in _PLURAL_MODIFIERS or not _modifiers_are_plain(match.group(1)):
+            continue
+        if _NUMBER_WORDS & set(match.group(1).lower().split()):
+            continue  # "the two weeks seems long": an amount
+        if next_word(text, match.end()) in _FINITE_VERBS:
+            continue  # "the sales calls were": "calls" is a noun
+        if _opens_a_clause(text, match.start()):
+            yield hit_word(match, _S_FORMS[match.group(3).lower()], group=3)
+    for match in _SINGULAR_NOUN_AND_PLURAL_VERB.finditer(text):
+        determiner, noun = match.group(1).lower(), match.group(3)
+        if noun != noun.lower() or noun.endswith("s") or noun in _MAY_TAKE_A_PLURAL_VERB:
+            continue
+        if noun.endswith(("ed", "less", "ly", "ish", "ese")) or not _modifiers_are_plain(
+            match.group(2)
+        ):
+            continue  # "the injured were", "the Chinese are"
+        if determiner == "that" or previous_word(text, match.start()) in _BEFORE_SUBJUNCTIVE:
+            continue  # "so that the film were", "if the plan were"
+        if _opens_a_clause(text, match.start()):
+            yield hit_word(match, _SINGULAR_FIXES[match.group(4).lower()], group=4)
+    for match in _SINGULAR_IN_S_AND_PLURAL_VERB.finditer(text):
+        if _opens_a_clause(text, match.start()):
+            yield hit_word(match, _SINGULAR_FIXES[match.group(1).lower()])
+    for match in _IRREGULAR_PLURAL_AND_VERB.finditer(text):
+        if _opens_a_clause(text, match.start()):
+            yield hit_word(match, _PLURAL_FIXES[match.group(1).lower()])
+    for match in _THIS_AND_PLURAL.finditer(text):
+        if _is_plural_noun(match.group(2)) and _opens_a_clause(text, match.start()):
+            yield hit_word(match, "these")
+    for match in _THESE_AND_SINGULAR.finditer(text):
+        noun = match.group(2)
+        if noun == noun.lower() and not noun.endswith("s") and noun not in _MAY_TAKE_A_PLURAL_VERB:
+            if _opens_a_clause(text, match.start()):
+                yield hit_word(match, "this" if match.group(1).lower() == "these" else "that")
+
+
+_FINITE_VERBS = word_set(
+    "is are was were has have had will would can could should may might must do does did"
+)
+
 
 def _opens_a_clause(text: str, start: int) -> bool:
     """True when the noun phrase at ``start`` can be the subject of a clause."""
@@ -333,7 +480,11 @@ def _find_noun_subject_verb(text: str) -> Iterator[Hit]:
     for match in there_is.finditer(text):
         if next_word(text, match.end()) not in _UNITS:
             yield hit_word(match, _PLURAL_FIXES[match.group(1).lower()])
+    for match in whole_words(rf"(there's)[ \t]+(?:{_NUMBERS})(?![\w'-])").finditer(text):
+        if next_word(text, match.end()) not in _UNITS:
+            yield hit_word(match, "there are")  # "there's two cats"
     yield from _find_verb_after_a_phrase(text)
+    yield from _find_more_noun_subjects(text)
     for match in _ONE_OF_AND_BE.finditer(text):
         if previous_word(text, match.start()) not in _BEFORE_BASE_FORM:
             yield hit_word(match, _SINGULAR_FIXES[match.group(1).lower()])
@@ -358,7 +509,11 @@ SUBJECT_VERB = Rule(
              "One of them seem cheaper.", "The list of open tickets are ready.",
              "The details of the order is attached.", "One of the reasons are cost.",
              "The price of the new laptops are high.",
-             "We checked, and the cost of the repairs were covered."),
+             "We checked, and the cost of the repairs were covered.", "Everyone have a book.",
+             "Nobody know the answer.", "I is happy.", "You was right.",
+             "The children plays outside.", "My parents lives in Rome.", "The police is coming.",
+             "The film were great.", "The news are bad.", "This books are mine.",
+             "These book is mine.", "He play football.", "There's two cats here."),
     passes=("He has the file.", "Does he have the file?", "If it were late, call us.",
             "As it were, the deal closed.", "They were told.", "I wish he were here.",
             "Should she have questions, call.", "Let it have a rest.",
@@ -371,5 +526,11 @@ SUBJECT_VERB = Rule(
             "A number of customers are waiting.", "The team of engineers are on site.",
             "The people in the office are friendly.", "The status of the orders is green.",
             "The list of things customers have asked for is long.",
-            "A few of you said the scripts do not work.", "The rest of the orders were sent."),
+            "A few of you said the scripts do not work.", "The rest of the orders were sent.",
+            "Does anyone know the way?", "Let everyone know.", "Anyone know where it is?",
+            "Thank you is not enough.", "Part I is an introduction.", "You and I are friends.",
+            "World War I was long.", "The couple were married in June.",
+            "The poor are always with us.", "If the plan were simpler, we would use it.",
+            "The Times says it will rain.", "The sales calls were long.",
+            "These data are reliable.", "The top ten were announced."),
 )

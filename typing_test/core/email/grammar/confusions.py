@@ -39,7 +39,8 @@ _AFTER_THAN = word_set(
     "usual ever before expected planned anticipated normal needed necessary required agreed"
     " promised quoted advertised estimated stated originally previously initially last the a"
     " an any anyone anything anybody others other most average standard our your their his"
-    " its this that those these one ours yours theirs mine yesterday earlier not"
+    " its this that those these one ours yours theirs mine yesterday earlier not me us him"
+    " them"
 )
 _PRONOUNS = word_set("we i you they he she it")
 # "more calls then we expected": what follows the pronoun of a comparison.
@@ -188,7 +189,8 @@ THEN_THAN = Rule(
              "Check it and than call me.",
              "Since than we have called twice.", "It is more important then usual.",
              "We had fewer calls then last week.", "It is warmer then the hall.",
-             "It was louder then usual.", "It is also quieter then the old one."),
+             "It was louder then usual.", "It is also quieter then the old one.",
+             "She is taller then me."),
     passes=("It costs more than $50.", "We will talk later then.", "Call us, then wait.",
             "See you later then!", "I'd rather you call and then write.",
             "I'd rather call than write, then wait.", "More than 5 and less than 9.",

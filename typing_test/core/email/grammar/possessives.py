@@ -45,7 +45,7 @@ _PROGRESSIVE_WITH_PARTICLE = word_set(
 # "their going back", "your asking us".
 _PARTICLES = word_set(
     "on with from for to at in into through out back up away off again together today now"
-    " tomorrow soon later shortly late early hard by us you them me him it"
+    " tomorrow soon later shortly late early hard by us you them me him it home"
 )
 # How the object of an -ing verb starts: "your sending it", "their doing
 # well", "their raising prices" (a plural). A singular noun after the -ing
@@ -110,7 +110,14 @@ def _reads_as_be_complement(text: str, end: int) -> bool:
         if word in _PROGRESSIVE:
             plural = following.endswith("s") and not following.endswith("ss")
             return following in _OBJECT_STARTS or (plural and following not in _AFTER_ING_NOUN)
-        return following in _PARTICLES
+        if following not in _PARTICLES:
+            return False
+        # "their going away party", "their coming home was": a noun phrase
+        # when a bare word follows the particle.
+        particle_end = NEXT_WORD.match(text, match.end()).end()
+        after = next_word(text, particle_end)
+        ends = not after or text[particle_end : particle_end + 1] in ".,!?;:"
+        return ends or after in _OBJECT_STARTS | PREPOSITIONS
     if word in _PREDICATIVE:
         if word == "free" and following == "of":
             return False  # "your free of charge upgrade"
@@ -120,7 +127,8 @@ def _reads_as_be_complement(text: str, end: int) -> bool:
 
 # "its" where "it's" (it is, it has) is meant: "its a", "its been".
 _ITS_BEFORE = (
-    "a|an|not|been|going|taking|getting|happening|too|so|already|also|just|still|now|really"
+    "a|an|not|been|going|taking|getting|happening|raining|snowing|too|so|already|also|just"
+    "|still|now|really"
     "|quite|probably|definitely|actually|my|your|our|their|his|the|this|these|those|all|no"
     "|nothing|always|never|about|because|in|on|at|with|from|for|me|us|you|him|them"
     "|(?:up|due)[ \t]+to"
@@ -234,6 +242,7 @@ _SINGULAR_FINITE = (
     "is|was|has|isn't|wasn't|hasn't|does|doesn't|means|needs|costs|works|looks|seems"
     "|includes|shows|makes|takes|gives|offers|runs"
 )
+_PLURAL_FINITE = "are|were|have|aren't|weren't|haven't|don't"
 # Words that open a clause of their own, as in "it's the one that is": the
 # verb after them does not belong to the contraction.
 _STARTS_INNER_CLAUSE = word_set(
@@ -252,16 +261,20 @@ def _find_contraction_before_a_verb(
     then a short noun phrase and its verb. "The reason it's late is" and
     "it's data customers have" are right."""
     pattern = whole_words(
-        rf"({contraction})((?:[ \t]+[a-z]+){{1,2}})[ \t]+(?:{_SINGULAR_FINITE}|{_SAID})(?![\w'-])"
+        rf"({contraction})((?:[ \t]+[a-z]+){{1,2}})[ \t]+"
+        rf"({_SINGULAR_FINITE}|{_SAID}|{_PLURAL_FINITE})(?![\w'-])"
     )
     for match in pattern.finditer(text):
         words = match.group(2).split()
+        plural_verb = bool(re.fullmatch(_PLURAL_FINITE, match.group(3).lower()))
+        if plural_verb != (words[-1].endswith("s") and not words[-1].endswith("ss")):
+            continue  # a plural noun takes "are": "it's wheels are flat"
+        if plural_verb and len(words) > 1:
+            continue  # "it's data customers have given us"
         if match.group(2) != match.group(2).lower() or match.group(1).startswith("IT"):
             continue  # "it's Sam who has", "IT's"
         if any(word in _STARTS_INNER_CLAUSE or word in _ADVERBS_AFTER_BE for word in words):
             continue  # "it's the one that is", "it's really is"
-        if words[-1].endswith("s") and not words[-1].endswith("ss"):
-            continue  # a plural noun before a singular verb: not a subject
         before = previous_word(text, match.start())
         if (
             before in _OPENS_MAIN_CLAUSE
@@ -407,9 +420,18 @@ _WHOSE_NOUNS = _YOUR_NOUNS | word_set(
 _WHO_IS_AFTER = r"been|going[ \t]+to|not|able[ \t]+to|responsible[ \t]+for|available|ready"
 
 
+# "Who's book is this?": whatever the noun, a question about its owner.
+_WHOSE_QUESTION = whole_words(
+    r"(who's)[ \t]+[a-z]+[ \t]+(?:is|are|was|were)[ \t]+(?:this|that|these|those|it)[ \t]*\?"
+)
+
+
 def _find_whose(text: str) -> Iterator[Hit]:
     for match in whole_words(r"(who's)[ \t]+([a-z]+)(?![\w'-])").finditer(text):
         if match.group(2).lower() in _WHOSE_NOUNS:
+            yield hit_word(match, "whose")
+    for match in _WHOSE_QUESTION.finditer(text):
+        if next_word(text, match.start() + 5) not in _WHOSE_NOUNS:
             yield hit_word(match, "whose")
     for match in whole_words(rf"(whose)[ \t]+(?:{_WHO_IS_AFTER})(?![\w'-])").finditer(text):
         yield hit_word(match, "who's")
@@ -533,7 +555,8 @@ ITS = Rule(
              "The app has it's own login.", "So its best to wait.", "Its worth checking.",
              "Its no trouble.", "Its in the post.", "It's service is poor.",
              "I hope its ready for Friday.", "The app and it's features.",
-             "The driver said it's box was left.", "It's contents are listed below."),
+             "The driver said it's box was left.", "It's contents are listed below.",
+             "Its raining.", "It's wheels are flat."),
     passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
             "Check it's done.", "Thanks, it's great.",
             "The team will do its best to help.", "Its worth is clear.",
@@ -584,13 +607,14 @@ THERE = Rule(
              "I hope there happy with it.", "Please share there results.",
              "They're will be a delay.", "I will be their at ten.",
              "There factory had a fire.", "They're manager said no.",
-             "I have they're email.", "We received there payment."),
+             "I have they're email.", "We received there payment.", "Their going home."),
     passes=("There is a problem.", "Their account is open.", "They're going to call.",
             "Is there any update?", "Put it in there, please.", "They're team players.",
             "Is there information about it?", "From there data goes to the CRM.",
             "Is there going to be a fee?", "We were there late.", "Their asking price is high.",
             "They gave their all to it.", "There being no objection, we agreed.",
-            "There still is time."),
+            "There still is time.", "Their going away party was fun.",
+            "Their coming home was a surprise."),
 )
 
 
@@ -600,7 +624,7 @@ WHOSE = Rule(
     _find_whose,
     catches=("Who's account is this?", "The client who's order was lost called.",
              "Who's turn is it?", "A colleague who's manager is away.",
-             "Whose going to call?", "Whose been told?"),
+             "Whose going to call?", "Whose been told?", "Who's book is this?"),
     passes=("Whose account is this?", "Who's on call tonight?", "Who's going to call?",
             "Who's new here?", "Who's been told?", "The client whose order was lost.",
             "Who's available on Monday?", "Who's responsible for it?"),

@@ -21,6 +21,8 @@ _MAY_REPEAT = word_set(
     "had that is do very really so bye no yes ha haha well now there far much many long hear"
     " blah chop night tut knock wait please fifty boo yum tsk hip din quick go come there"
 )
+_WH_WORD = re.compile(r"\b(?:what|where|how|why|who|whatever|thing|problem|point|question)\b",
+                      re.IGNORECASE)
 # A particle after a phrasal verb, then a preposition: "log in in the
 # morning", "he came in in a hurry", "sign up up to Friday".
 _PARTICLES = word_set("in on up out off over down by through")
@@ -46,6 +48,9 @@ def _find_repeated_word(text: str) -> Iterator[Hit]:
     for match in pattern.finditer(text):
         word = match.group(1).lower()
         before = previous_word(text, match.start())
+        if word == "is" and not _WH_WORD.search(sentence_around(text, match.start())):
+            yield Hit(match.start(1), match.end(2), (match.group(1),))
+            continue  # "what it is is a mess" is English, "she is is nice" is not
         if word in _MAY_REPEAT or (match.group(2)[0].isupper() and word not in _FUNCTION_WORDS):
             continue  # "Bora Bora" is a name
         if match.group(1)[0].isupper() and not at_sentence_start(text, match.start()):
@@ -71,13 +76,15 @@ REPEATED_WORD = Rule(
     "repeated-word",
     "A word is repeated.",
     _find_repeated_word,
-    catches=("Please send the the invoice.", "We will will call you.", "We will\nwill call.",
+    catches=("She is is very nice.", "Please send the the invoice.", "We will will call you.",
+             "We will\nwill call.",
              "Thank you for your work on on this.", "We can fix it in in advance.",
              "The The invoice is attached."),
     passes=("I had had enough.", "He said that that was fine.", "We flew to Bora Bora.",
             "Thanks. Thanks again.", "It was a very very long day.", "Bye bye for now.",
             "The film was so so.", "The police police the streets.",
-            "Please log in in the morning.", "Buffalo buffalo Buffalo buffalo."),
+            "Please log in in the morning.", "Buffalo buffalo Buffalo buffalo.",
+            "What it is is a mess."),
 )
 
 
