@@ -312,8 +312,8 @@ def _is_plural_noun(word: str) -> bool:
     )
 
 
-def _find_verb_after_a_phrase(text: str) -> Iterator[Hit]:
-    for match in _VERB_AFTER_A_PHRASE.finditer(text):
+def _find_verb_after_a_phrase(text: str, starts: list[int]) -> Iterator[Hit]:
+    for match in _matches_at(starts, _VERB_AFTER_A_PHRASE, text):
         head, noun = match.group(2), match.group(4).lower()
         between = match.group(3).lower().split()
         verb = match.group(5).lower()
@@ -390,10 +390,10 @@ _THESE_AND_SINGULAR = whole_words(
 )
 
 
-def _find_more_noun_subjects(text: str) -> Iterator[Hit]:
+def _find_more_noun_subjects(text: str, starts: list[int]) -> Iterator[Hit]:
     """"The dogs barks", "the police is", "the film were", "the news are",
     "this books are": nouns of any kind whose number shows in their form."""
-    for match in _PLURAL_NOUN_AND_S_FORM.finditer(text):
+    for match in _matches_at(starts, _PLURAL_NOUN_AND_S_FORM, text):
         noun = match.group(2)
         if noun != noun.lower():
             continue  # "The Times says": a name
@@ -406,7 +406,7 @@ def _find_more_noun_subjects(text: str) -> Iterator[Hit]:
             continue  # "the sales calls were": "calls" is a noun
         if _opens_a_clause(text, match.start()):
             yield hit_word(match, _S_FORMS[match.group(3).lower()], group=3)
-    for match in _SINGULAR_NOUN_AND_PLURAL_VERB.finditer(text):
+    for match in _matches_at(starts, _SINGULAR_NOUN_AND_PLURAL_VERB, text):
         determiner, noun = match.group(1).lower(), match.group(3)
         if noun != noun.lower() or noun.endswith("s") or noun in _MAY_TAKE_A_PLURAL_VERB:
             continue
@@ -418,16 +418,16 @@ def _find_more_noun_subjects(text: str) -> Iterator[Hit]:
             continue  # "so that the film were", "if the plan were"
         if _opens_a_clause(text, match.start()):
             yield hit_word(match, _SINGULAR_FIXES[match.group(4).lower()], group=4)
-    for match in _SINGULAR_IN_S_AND_PLURAL_VERB.finditer(text):
+    for match in _matches_at(starts, _SINGULAR_IN_S_AND_PLURAL_VERB, text):
         if _opens_a_clause(text, match.start()):
             yield hit_word(match, _SINGULAR_FIXES[match.group(1).lower()])
-    for match in _IRREGULAR_PLURAL_AND_VERB.finditer(text):
+    for match in _matches_at(starts, _IRREGULAR_PLURAL_AND_VERB, text):
         if _opens_a_clause(text, match.start()):
             yield hit_word(match, _PLURAL_FIXES[match.group(1).lower()])
-    for match in _THIS_AND_PLURAL.finditer(text):
+    for match in _matches_at(starts, _THIS_AND_PLURAL, text):
         if _is_plural_noun(match.group(2)) and _opens_a_clause(text, match.start()):
             yield hit_word(match, "these")
-    for match in _THESE_AND_SINGULAR.finditer(text):
+    for match in _matches_at(starts, _THESE_AND_SINGULAR, text):
         noun = match.group(2)
         if noun == noun.lower() and not noun.endswith("s") and noun not in _MAY_TAKE_A_PLURAL_VERB:
             if _opens_a_clause(text, match.start()):
@@ -437,6 +437,23 @@ def _find_more_noun_subjects(text: str) -> Iterator[Hit]:
 _FINITE_VERBS = word_set(
     "is are was were has have had will would can could should may might must do does did"
 )
+
+
+# Every noun-phrase pattern starts with one of these: finding them once and
+# trying each pattern there is cheaper than scanning the text once a pattern.
+_DETERMINER = re.compile(
+    r"(?<![\w'-])(?:the|a|an|this|that|these|those|each|every|my|your|our|his|her|its|their"
+    r"|all|some|many|both|such)(?=[ \t])",
+    re.IGNORECASE,
+)
+
+
+def _matches_at(starts: list[int], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that start at one of ``starts``."""
+    for start in starts:
+        match = pattern.match(text, start)
+        if match:
+            yield match
 
 
 def _opens_a_clause(text: str, start: int) -> bool:
@@ -454,7 +471,8 @@ def _modifiers_are_plain(words: str) -> bool:
 def _find_noun_subject_verb(text: str) -> Iterator[Hit]:
     """"The engineer say", "the main points is", "one of them seem",
     "there is two options": a noun subject and a verb that disagree."""
-    for match in _SINGULAR_NOUN_AND_VERB.finditer(text):
+    starts = [match.start() for match in _DETERMINER.finditer(text)]
+    for match in _matches_at(starts, _SINGULAR_NOUN_AND_VERB, text):
         verb = match.group(2).lower()
         if not _modifiers_are_plain(match.group(1)) or not _opens_a_clause(text, match.start()):
             continue
@@ -466,7 +484,7 @@ def _find_noun_subject_verb(text: str) -> Iterator[Hit]:
             continue
         fixed = _SINGULAR_FIXES.get(verb) or _third_person(verb)
         yield hit_word(match, fixed, group=2)
-    for match in _PLURAL_NOUN_AND_VERB.finditer(text):
+    for match in _matches_at(starts, _PLURAL_NOUN_AND_VERB, text):
         noun = match.group(2)
         if noun != noun.lower() or len(noun) < 4 or noun in _SINGULAR_IN_S:
             continue
@@ -483,8 +501,8 @@ def _find_noun_subject_verb(text: str) -> Iterator[Hit]:
     for match in whole_words(rf"(there's)[ \t]+(?:{_NUMBERS})(?![\w'-])").finditer(text):
         if next_word(text, match.end()) not in _UNITS:
             yield hit_word(match, "there are")  # "there's two cats"
-    yield from _find_verb_after_a_phrase(text)
-    yield from _find_more_noun_subjects(text)
+    yield from _find_verb_after_a_phrase(text, starts)
+    yield from _find_more_noun_subjects(text, starts)
     for match in _ONE_OF_AND_BE.finditer(text):
         if previous_word(text, match.start()) not in _BEFORE_BASE_FORM:
             yield hit_word(match, _SINGULAR_FIXES[match.group(1).lower()])

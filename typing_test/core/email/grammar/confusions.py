@@ -76,6 +76,10 @@ _NOT_COMPARATIVES = word_set(
 # that time" ("prices were lower then than now", "it was colder then in
 # the office").
 _STRONG_AFTER_THAN = _AFTER_THAN - word_set("not")
+_THEN = re.compile(r"(?<=[ \t])then(?=[ \t]+[\w$])", re.IGNORECASE)
+_COMPARATIVE_BEFORE_THEN = whole_words(
+    rf"(?:{_BEFORE_A_COMPARATIVE})[ \t]+(?:(?:{_ADVERBS})[ \t]+)?([a-z]{{2,}}er)[ \t]+(then)$"
+)
 
 
 
@@ -102,11 +106,12 @@ def _find_then_than(text: str) -> Iterator[Hit]:
         yield hit_word(match, "than")
     # Any comparison in -er after a verb of being or a word of degree: "it is
     # warmer then the hall", "much louder then usual".
-    any_er = whole_words(
-        rf"(?:{_BEFORE_A_COMPARATIVE})[ \t]+(?:(?:{_ADVERBS})[ \t]+)?"
-        rf"([a-z]{{2,}}er)[ \t]+(then)(?=[ \t]+[\w$])"
-    )
-    for match in any_er.finditer(text):
+    for then in _THEN.finditer(text):
+        # Read back from "then": cheaper than scanning the text for every -er word.
+        window = max(0, then.start() - 50)
+        match = _COMPARATIVE_BEFORE_THEN.search(text, window, then.end())
+        if not match:
+            continue
         word = match.group(1).lower()
         if word in _NOT_COMPARATIVES or re.fullmatch(_COMPARATIVES, word):
             continue  # the listed comparatives are handled above
@@ -157,7 +162,7 @@ def _find_then_than(text: str) -> Iterator[Hit]:
 # "could of", "shouldn't of", "might not of", "I'd of", "ought to of".
 _MODAL = (
     r"could|should|would|must|might|may|couldn't|shouldn't|wouldn't|mustn't|mightn't"
-    r"|[a-z]+'d|ought[ \t]+to"
+    r"|(?:i|we|you|they|he|she|it|who|that|there)'d|ought[ \t]+to"
 )
 # "will of" only before a past participle: "the will of the board" is right.
 _PARTICIPLES = word_set(
@@ -168,12 +173,18 @@ _PARTICIPLES = word_set(
 _BEFORE_A_NOUN_MODAL = word_set("the a an this its their our in of since until by from")
 
 
+_OF = re.compile(r"(?<=[ \t])(of)(?![\w'-])(?![ \t]+course\b)", re.IGNORECASE)
+_MODAL_BEFORE = whole_words(rf"({_MODAL})(?:[ \t]+not)?[ \t]+$")
+
+
 def _find_modal_of(text: str) -> Iterator[Hit]:
-    pattern = whole_words(rf"({_MODAL})(?:[ \t]+not)?[ \t]+(of)(?![ \t]+course\b)")
-    for match in pattern.finditer(text):
-        if match.group(1) == "May" or previous_word(text, match.start()) in _BEFORE_A_NOUN_MODAL:
-            continue  # "in May of last year", "the might of the storm"
-        yield hit_word(match, "have", group=2)
+    for match in _OF.finditer(text):
+        # Read back from "of": cheaper than scanning the text for every modal.
+        modal = _MODAL_BEFORE.search(text, max(0, match.start() - 25), match.start())
+        if not modal or modal.group(1) == "May":
+            continue  # "in May of last year"
+        if previous_word(text, modal.start()) not in _BEFORE_A_NOUN_MODAL:
+            yield hit_word(match, "have")  # not "the might of the storm"
     for match in whole_words(r"will[ \t]+(of)[ \t]+([a-z]+)").finditer(text):
         participle = match.group(2).lower()
         if participle in _PARTICIPLES or participle.endswith("ed"):

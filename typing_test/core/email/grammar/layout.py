@@ -41,6 +41,10 @@ def _is_greeting(line: str) -> bool:
     )
 
 
+def _is_roman_numeral(word: str) -> bool:
+    return word[0] in "ivxIVX" and len(word) <= 6 and bool(_ROMAN_NUMERAL.fullmatch(word))
+
+
 def _ends_sentence(chunk: str) -> bool:
     """True when the text chunk before a space ends a sentence ("done." yes,
     "e.g." "Mr." "approx." "1." "..." no)."""
@@ -48,7 +52,7 @@ def _ends_sentence(chunk: str) -> bool:
         return False  # "(boring!) you can": an aside inside a sentence
     if chunk == ".":
         return True  # "It is done . please check": a full stop after a stray space
-    if re.search(r"[?!][\"'\u2019\u201d]$", chunk):
+    if chunk[-1:] in "\"'\u2019\u201d" and chunk[-2:-1] in ("?", "!"):
         return False  # '"Is it ready?" she asked': the quotation goes on
     chunk = chunk.rstrip(CLOSERS)
     if chunk.endswith(("?", "!")):
@@ -56,7 +60,7 @@ def _ends_sentence(chunk: str) -> bool:
     if not chunk.endswith(".") or chunk.endswith(".."):
         return False
     word = chunk[:-1].lstrip("\"'([")
-    if "." in word or len(word) <= 1 or word.isdigit() or _ROMAN_NUMERAL.fullmatch(word):
+    if "." in word or len(word) <= 1 or word.isdigit() or _is_roman_numeral(word):
         return False  # "e.g.", "1.", "ii.": not the end of a sentence
     return word.lower() not in _ABBREVIATIONS
 
@@ -93,7 +97,7 @@ def _find_sentence_case(text: str) -> Iterator[Hit]:
             continue  # a brand written that way: eBay, iPhone
         if re.match(r"\(\w{1,3}\)", text[word.start() - 1 : word.end() + 1]):
             continue  # a list marker: (a), (b), (iv)
-        if _ROMAN_NUMERAL.fullmatch(word.group()) and text[word.end() : word.end() + 1] in ".)":
+        if _is_roman_numeral(word.group()) and text[word.end() : word.end() + 1] in ".)":
             continue  # "ii. Mix the flour": a numbered step
         yield Hit(word.start(), word.end(), (word.group()[0].upper() + word.group()[1:],))
 
