@@ -174,7 +174,7 @@ _I_FIXES = {"is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "do
             "isn't": "am not", "aren't": "am not"}
 _YOU_FIXES = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
               "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
-_I_AND_VERB = re.compile(rf"(?<![\w'-])I[ \t]+({'|'.join(_I_FIXES)})(?![\w'-])")
+_I_AND_VERB = re.compile(rf"(?<![^\s\"'(\[])I[ \t]+({'|'.join(_I_FIXES)})(?![\w'-])")
 _YOU_AND_VERB = whole_words(rf"you[ \t]+({'|'.join(_YOU_FIXES)})")
 # "Part I is", "World War I was": the Roman numeral after a title word.
 _NOT_THE_PRONOUN_I = re.compile(r"[A-Z][a-z]*[ \t]+$")
@@ -374,6 +374,20 @@ _MAY_TAKE_A_PLURAL_VERB = _PHRASE_HEADS_LEFT_ALONE | _IRREGULAR_PLURALS | word_s
     " vulnerable innocent guilty brave wise strong weak famous lucky mighty faithful needy"
     " ill healthy like likes"
 ) | _NUMBER_WORDS
+_MORE_VERBS_NOT_NOUNS = word_set("live eat learn enjoy speak write sing teach listen")
+# "The man go to work", "my sister live in Rome": any singular noun, and a
+# base verb that is rarely a noun (so not "the park walk", "the phone call").
+_ANY_NOUN_AND_BASE_VERB = whole_words(
+    rf"(?:{_SINGULAR_DETERMINERS})[ \t]+((?:[a-z]+[ \t]+)?)([a-z]+)[ \t]+{_ADVERB_BEFORE_VERB}"
+    rf"({any_of(_VERBS_NOT_NOUNS | _MORE_VERBS_NOT_NOUNS)})(?![\w'-])"
+)
+# Words that are neither a noun nor a word describing one: "a ticket should
+# go", "the better you get".
+_NOT_IN_A_NOUN_PHRASE = NOT_A_MODIFIER | _PRONOUNS | word_set(
+    "will would can could should shall may might must not never also still just only even"
+    " more less better worse most least rather than then too very so be been has have had"
+    " do does did this these those the a an"
+)
 # "the news are", "the physics were": nouns in -s that take a singular verb.
 _SINGULAR_IN_S_AND_PLURAL_VERB = whole_words(
     r"(?:the|this)[ \t]+(?:news|physics|mathematics|maths|economics|measles)[ \t]+"
@@ -410,6 +424,8 @@ def _find_more_noun_subjects(text: str, starts: list[int]) -> Iterator[Hit]:
         determiner, noun = match.group(1).lower(), match.group(3)
         if noun != noun.lower() or noun.endswith("s") or noun in _MAY_TAKE_A_PLURAL_VERB:
             continue
+        if {noun, *match.group(2).lower().split()} & _NOT_IN_A_NOUN_PHRASE:
+            continue  # "the people who were"
         if noun.endswith(("ed", "less", "ly", "ish", "ese")) or not _modifiers_are_plain(
             match.group(2)
         ):
@@ -418,6 +434,20 @@ def _find_more_noun_subjects(text: str, starts: list[int]) -> Iterator[Hit]:
             continue  # "so that the film were", "if the plan were"
         if _opens_a_clause(text, match.start()):
             yield hit_word(match, _SINGULAR_FIXES[match.group(4).lower()], group=4)
+    for match in _matches_at(starts, _ANY_NOUN_AND_BASE_VERB, text):
+        noun, verb = match.group(2), match.group(3).lower()
+        if noun.endswith("s") or noun in _MAY_TAKE_A_PLURAL_VERB or noun in _SINGULAR_NOUNS:
+            continue  # plural, or already read by the rule for business nouns
+        if {noun, *match.group(1).lower().split()} & _NOT_IN_A_NOUN_PHRASE:
+            continue
+        if noun.endswith(("ed", "less", "ly", "ish", "ese", "ing")):
+            continue  # "the injured go", "the Chinese speak", "the meeting go"? not a subject
+        if not _modifiers_are_plain(match.group(1)) or _after_a_demand(text, match.start()):
+            continue
+        if previous_word(text, match.start()) in _BEFORE_SUBJUNCTIVE:
+            continue
+        if _opens_a_clause(text, match.start()):
+            yield hit_word(match, _third_person(verb), group=3)
     for match in _matches_at(starts, _SINGULAR_IN_S_AND_PLURAL_VERB, text):
         if _opens_a_clause(text, match.start()):
             yield hit_word(match, _SINGULAR_FIXES[match.group(1).lower()])

@@ -48,6 +48,8 @@ def _is_roman_numeral(word: str) -> bool:
 def _ends_sentence(chunk: str) -> bool:
     """True when the text chunk before a space ends a sentence ("done." yes,
     "e.g." "Mr." "approx." "1." "..." no)."""
+    if chunk.startswith("#"):
+        return False  # "#REF! means": an Excel error value
     if chunk.endswith(("!)", "?)")):
         return False  # "(boring!) you can": an aside inside a sentence
     if chunk == ".":
@@ -169,10 +171,21 @@ def _is_sign_off(line: str) -> bool:
     return line.strip().rstrip(",.!").strip().lower() in _SIGN_OFFS
 
 
+# Small words a heading leaves in lower case: "Handling and Escalation".
+_SMALL_WORDS = word_set("a an the and or of in on at to for with by from as")
+
+
 def _is_title_line(line: str) -> bool:
-    """A short line of capitalised words: a name, a job title, a heading."""
+    """A short line of capitalised words: a name, a job title, a heading
+    ("Policy 9.1: Complaint Handling and Escalation")."""
     words = re.findall(r"[^\W\d_][\w'.&-]*", line)
-    return 0 < len(words) <= 6 and all(word[0].isupper() for word in words)
+    significant = [word for word in words[1:] if word not in _SMALL_WORDS]
+    return (
+        0 < len(words)
+        and len(significant) <= 6
+        and words[0][0].isupper()
+        and all(word[0].isupper() for word in significant)
+    )
 
 
 def _needs_full_stop(line: str) -> bool:
@@ -259,7 +272,8 @@ MISSING_FULL_STOP = Rule(
             "Subject: Refund for order 2041\n\nHi Sam,\n\nCan you call me?\n\nThanks\nPriya",
             "Next Steps\n\n- check the invoice\n- call the courier\n\nCheers,\nSam",
             "Visit https://help.example.com", "Great news!", "Great news :)",
-            "Oh no :-(", "See you soon \U0001F600"),
+            "Oh no :-(", "See you soon \U0001F600",
+            "Policy 9.1: Complaint Handling and Escalation\n\nThis policy applies to all."),
 )
 
 
@@ -287,5 +301,6 @@ SENTENCE_START_CASE = Rule(
             "Our line\ncontinues here.", "eBay is a marketplace.",
             "Limits apply. (a) Agents refund up to $50. (b) Leads up to $200.",
             '"Is it ready?" she asked.', '"Stop!" he said.', "Wait . . . what did you say?",
-            "i. Preheat the oven.\nii. mix the flour.", "(a) the first option"),
+            "i. Preheat the oven.\nii. mix the flour.", "(a) the first option",
+            "#REF! means a reference is broken."),
 )
