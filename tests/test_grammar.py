@@ -678,3 +678,44 @@ def test_repeated_function_words_are_still_flagged_in_busy_sentences():
         ("the the", ("the",))
     ]
     assert hits("Thank you for your work on on this.", "repeated-word") == [("on on", ("on",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "fixed"),
+    [
+        ("Everyone have a book.", "have", "has"),
+        ("Nobody know the answer.", "know", "knows"),
+        ("I is happy.", "is", "am"),
+        ("You was right.", "was", "were"),
+        ("The children plays outside.", "plays", "play"),
+        ("The police is coming.", "is", "are"),
+        ("The film were great.", "were", "was"),
+        ("The news are bad.", "are", "is"),
+        ("The man go to work.", "go", "goes"),
+        ("He play football on Sundays.", "play", "plays"),
+    ],
+)
+def test_subject_verb_in_ordinary_english(text, verb, fixed):
+    assert hits(text, "subject-verb") == [(verb, (fixed,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part I is an introduction.",
+        "You and I are friends.",
+        "Ctrl+I is italic.",
+        "Thank you is not enough.",
+        "The email we sent you was late.",
+        "Does anyone know the way?",
+        "The couple were married in June.",
+        "The poor are always with us.",
+        "The people who were on the list also get a copy.",
+        "A ticket should go to Tier 2.",
+        "The more you practise, the better you get.",
+        "Their going away party was fun.",
+        "The Times says it will rain.",
+    ],
+)
+def test_ordinary_english_agreement_is_left_alone(text):
+    assert check_grammar(text) == []
