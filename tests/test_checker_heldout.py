@@ -10,9 +10,10 @@ flattered by the rules' author. Two kinds of email live there:
   as found when any finding overlaps its span.
 * ``clean/*.txt``: correct professional emails. Every finding in them is false.
 
-The product issue sets two floors: recall of at least 90% over the labelled
-errors, and at most 1 false finding per 300 words of clean email. The test
-prints the figures, every miss and every false finding, then asserts the floors.
+Issue 7 sets two floors: recall of at least 95% over the labelled errors,
+and at most 0.5 false findings per 300 words of clean email (the first
+product issue asked for 90% and 1). The test prints the figures, every miss
+and every false finding, then asserts the floors.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ FAMILIES = (
     "apostrophe",
 )
 
-MIN_RECALL = 0.90
-MAX_FALSE_PER_300_WORDS = 1.0
+MIN_RECALL = 0.95
+MAX_FALSE_PER_300_WORDS = 0.5
 
 # "{{wrong text|family}}"; the wrong text may be only spaces ("{{  |double-space}}").
 _MARKER = re.compile(r"\{\{(.+?)\|([a-z-]+)\}\}", re.DOTALL)

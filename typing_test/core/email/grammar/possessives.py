@@ -13,6 +13,7 @@ from typing_test.core.email.grammar._text import (
     NEXT_WORD,
     NOT_A_MODIFIER,
     PREPOSITIONS,
+    any_of,
     at_clause_start,
     next_word,
     previous_word,
@@ -226,6 +227,28 @@ def _find_possessive_contraction(text: str, contraction: str, possessive: str) -
         ):
             continue  # "Is there data that...", "here and there customers have"
         yield hit_word(match, possessive)
+    if contraction == "there":
+        return
+    for match in _CONTRACTION_AND_THING.finditer(text):
+        if match.group(1).startswith("IT") or match.group(1).lower() != contraction:
+            continue
+        before = previous_word(text, match.start())
+        if before.endswith("ed") or before in _BEFORE_OWNED | _BEFORE_ENDING_THING:
+            yield hit_word(match, possessive)  # "the cat licked it's paw."
+
+
+# "licked it's paw.", "Is this you're bag?": a contraction, then a thing
+# someone owns at the end of the sentence. Not people ("they're friends.",
+# "you're family." are right) nor "home" ("it's home.").
+_THINGS = word_set(
+    "paw paws tail bag bags car cars house coat key keys room desk seat job name fault idea"
+    " turn dog cat phone book books lid door roof owner collar bowl wheel wheels leg legs"
+    " colour color shape size address account order number password email"
+)
+_BEFORE_ENDING_THING = word_set("this that is was")
+_CONTRACTION_AND_THING = whole_words(
+    rf"(it's|you're|they're)[ \t]+(?:{any_of(_THINGS)})(?=[ \t]*[.?!,])"
+)
 
 
 # What may stand between "there" and its verb: "there still is", "there it
@@ -556,7 +579,7 @@ ITS = Rule(
              "Its no trouble.", "Its in the post.", "It's service is poor.",
              "I hope its ready for Friday.", "The app and it's features.",
              "The driver said it's box was left.", "It's contents are listed below.",
-             "Its raining.", "It's wheels are flat."),
+             "Its raining.", "It's wheels are flat.", "The cat licked it's paw."),
     passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
             "Check it's done.", "Thanks, it's great.",
             "The team will do its best to help.", "Its worth is clear.",
@@ -581,7 +604,8 @@ YOUR = Rule(
              "You're account has been closed.", "Please remind you're team.",
              "Thank you for you reply.", "We have updated you address.",
              "You order has shipped.", "What is you name?", "Please let me know you choice.",
-             "We appreciate you patience.", "I think you account is locked."),
+             "We appreciate you patience.", "I think you account is locked.",
+             "Is this you're bag?"),
     passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
             "Your well-being matters.", "Your well is dry.",
             "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
