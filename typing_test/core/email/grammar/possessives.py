@@ -229,6 +229,9 @@ def _find_possessive_contraction(text: str, contraction: str, possessive: str) -
         yield hit_word(match, possessive)
     if contraction == "there":
         return
+    for match in _NOUN_VERB_AND_CONTRACTION.finditer(text):
+        if match.group(1).lower() == contraction and not match.group(1).startswith("IT"):
+            yield hit_word(match, possessive)  # "I like you're style"
     for match in _CONTRACTION_AND_THING.finditer(text):
         if match.group(1).startswith("IT") or match.group(1).lower() != contraction:
             continue
@@ -246,6 +249,14 @@ _THINGS = word_set(
     " colour color shape size address account order number password email"
 )
 _BEFORE_ENDING_THING = word_set("this that is was")
+# Verbs whose object is a thing, never a clause: "I like you're style",
+# "we need they're help". ("I see you're right" and "I hear they're
+# leaving" take a clause.)
+_NOUN_VERB_AND_CONTRACTION = whole_words(
+    r"(?:like|likes|liked|love|loves|loved|hate|hates|hated|want|wants|wanted|need|needs"
+    r"|needed|took|take|takes|lost|lose|stole|borrowed|borrow|use|used|broke|fixed|enjoyed"
+    r"|admire|admired)[ \t]+(it's|you're|they're)[ \t]+[a-z]+"
+)
 _CONTRACTION_AND_THING = whole_words(
     rf"(it's|you're|they're)[ \t]+(?:{any_of(_THINGS)})(?=[ \t]*[.?!,])"
 )
@@ -310,6 +321,32 @@ def _find_contraction_before_a_verb(
 _DO_OR_TRY = word_set("do does did doing done try tries tried trying")
 
 
+# An adjective known by its ending, closing a clause: "I think your
+# amazing.", "their wonderful!", "its beautiful." Not nouns with those
+# endings ("your table.", "your handful.").
+_ADJECTIVE_ENDING = re.compile(
+    r"[a-z]{3,}(?:ful|ous|ible|able)|amazing|interesting|boring|annoying|charming|stunning"
+    r"|brilliant|excellent|gorgeous|lovely|wrong",
+    re.IGNORECASE,
+)
+_NOUNS_LIKE_ADJECTIVES = word_set(
+    "handful mouthful spoonful cupful bible crucible table cable stable fable vegetable"
+    " timetable constable label syllable vegetable receivable deliverable variable"
+)
+_POSSESSIVE_AND_WORD_AT_END = whole_words(r"(your|their|its)[ \t]+([a-z]+)(?=[ \t]*[.!?,;])")
+
+
+def _find_adjective_after_possessive(text: str, possessive: str, contraction: str) -> Iterator[Hit]:
+    for match in _POSSESSIVE_AND_WORD_AT_END.finditer(text):
+        word = match.group(2).lower()
+        if match.group(1).lower() != possessive or word in _NOUNS_LIKE_ADJECTIVES:
+            continue
+        if _ADJECTIVE_ENDING.fullmatch(word) and previous_word(text, match.start()) not in (
+            _BEFORE_GERUND
+        ):
+            yield hit_word(match, contraction)
+
+
 def _find_its(text: str) -> Iterator[Hit]:
     before = whole_words(rf"(its)[ \t]+(?:{_ITS_BEFORE})(?![\w'-])")
     adjective = whole_words(
@@ -335,6 +372,7 @@ def _find_its(text: str) -> Iterator[Hit]:
         ):
             yield hit_word(match, "it's")
     yield from _find_possessive_contraction(text, "it's", "its")
+    yield from _find_adjective_after_possessive(text, "its", "it's")
     yield from _find_contraction_before_a_verb(text, "it's", "its")
     for match in whole_words(r"(?:on|under)[ \t]+(it's)[ \t]+way").finditer(text):
         yield hit_word(match, "its")
@@ -381,6 +419,7 @@ def _find_your(text: str) -> Iterator[Hit]:
     for match in whole_words("(your's)").finditer(text):
         yield hit_word(match, "yours")
     yield from _find_you_for_your(text)
+    yield from _find_adjective_after_possessive(text, "your", "you're")
     yield from _find_possessive_contraction(text, "you're", "your")
     yield from _find_contraction_before_a_verb(text, "you're", "your")
 
@@ -500,6 +539,7 @@ def _find_there(text: str) -> Iterator[Hit]:
 def _find_their_misused(text: str) -> Iterator[Hit]:
     """"Their is", "are their any", "their still waiting": "their" for
     "there" or "they're"."""
+    yield from _find_adjective_after_possessive(text, "their", "they're")
     for match in whole_words(rf"(their)[ \t]+(?:{_AFTER_THERE})(?![\w'-])").finditer(text):
         yield hit_word(match, "there")
     existing = whole_words(
@@ -579,7 +619,8 @@ ITS = Rule(
              "Its no trouble.", "Its in the post.", "It's service is poor.",
              "I hope its ready for Friday.", "The app and it's features.",
              "The driver said it's box was left.", "It's contents are listed below.",
-             "Its raining.", "It's wheels are flat.", "The cat licked it's paw."),
+             "Its raining.", "It's wheels are flat.", "The cat licked it's paw.",
+             "Its beautiful.", "I love it's colour."),
     passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
             "Check it's done.", "Thanks, it's great.",
             "The team will do its best to help.", "Its worth is clear.",
@@ -605,7 +646,7 @@ YOUR = Rule(
              "Thank you for you reply.", "We have updated you address.",
              "You order has shipped.", "What is you name?", "Please let me know you choice.",
              "We appreciate you patience.", "I think you account is locked.",
-             "Is this you're bag?"),
+             "Is this you're bag?", "I like you're style.", "I think your amazing."),
     passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
             "Your well-being matters.", "Your well is dry.",
             "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
@@ -616,7 +657,8 @@ YOUR = Rule(
             "Thank you for your welcome.", "We will send you details tomorrow.",
             "Many of you order online.", "What you order is what you get.",
             "Did you order online?", "Let me know you are coming.", "Can you email me?",
-            "If you order today, it ships tomorrow.", "Thank you, team."),
+            "If you order today, it ships tomorrow.", "Thank you, team.",
+            "I see you're right.", "Put it on your table.", "That's your responsibility."),
 )
 
 
@@ -631,7 +673,8 @@ THERE = Rule(
              "I hope there happy with it.", "Please share there results.",
              "They're will be a delay.", "I will be their at ten.",
              "There factory had a fire.", "They're manager said no.",
-             "I have they're email.", "We received there payment.", "Their going home."),
+             "I have they're email.", "We received there payment.", "Their going home.",
+             "Their wonderful!", "We need they're help."),
     passes=("There is a problem.", "Their account is open.", "They're going to call.",
             "Is there any update?", "Put it in there, please.", "They're team players.",
             "Is there information about it?", "From there data goes to the CRM.",
