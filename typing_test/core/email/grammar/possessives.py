@@ -13,7 +13,6 @@ from typing_test.core.email.grammar._text import (
     NEXT_WORD,
     NOT_A_MODIFIER,
     PREPOSITIONS,
-    any_of,
     at_clause_start,
     next_word,
     previous_word,
@@ -209,10 +208,18 @@ def _find_possessive_contraction(text: str, contraction: str, possessive: str) -
             or text[max(0, match.start() - 9) : match.start()].lower() == "here and "
         ):
             continue
+        ends_clause = _PUNCTUATION_AFTER.match(text, match.end())
         if (
             noun == "own"
             or (before in PREPOSITIONS and contraction != "there")
             or (before in PREPOSITIONS | _BEFORE_OWNED and noun in _OWNED_WORDS)
+            or (contraction != "there" and before in _TAKES_A_THING)  # "I like you're style"
+            or (  # "the cat licked it's paw.", "Is this you're bag?"
+                contraction != "there"
+                and noun in _THINGS
+                and ends_clause
+                and (before.endswith("ed") or before in _BEFORE_OWNED | _BEFORE_ENDING_THING)
+            )
         ):
             yield hit_word(match, possessive)
     subject = whole_words(
@@ -227,17 +234,6 @@ def _find_possessive_contraction(text: str, contraction: str, possessive: str) -
         ):
             continue  # "Is there data that...", "here and there customers have"
         yield hit_word(match, possessive)
-    if contraction == "there":
-        return
-    for match in _NOUN_VERB_AND_CONTRACTION.finditer(text):
-        if match.group(1).lower() == contraction and not match.group(1).startswith("IT"):
-            yield hit_word(match, possessive)  # "I like you're style"
-    for match in _CONTRACTION_AND_THING.finditer(text):
-        if match.group(1).startswith("IT") or match.group(1).lower() != contraction:
-            continue
-        before = previous_word(text, match.start())
-        if before.endswith("ed") or before in _BEFORE_OWNED | _BEFORE_ENDING_THING:
-            yield hit_word(match, possessive)  # "the cat licked it's paw."
 
 
 # "licked it's paw.", "Is this you're bag?": a contraction, then a thing
@@ -252,13 +248,10 @@ _BEFORE_ENDING_THING = word_set("this that is was")
 # Verbs whose object is a thing, never a clause: "I like you're style",
 # "we need they're help". ("I see you're right" and "I hear they're
 # leaving" take a clause.)
-_NOUN_VERB_AND_CONTRACTION = whole_words(
-    r"(?:like|likes|liked|love|loves|loved|hate|hates|hated|want|wants|wanted|need|needs"
-    r"|needed|took|take|takes|lost|lose|stole|borrowed|borrow|use|used|broke|fixed|enjoyed"
-    r"|admire|admired)[ \t]+(it's|you're|they're)[ \t]+[a-z]+"
-)
-_CONTRACTION_AND_THING = whole_words(
-    rf"(it's|you're|they're)[ \t]+(?:{any_of(_THINGS)})(?=[ \t]*[.?!,])"
+_TAKES_A_THING = word_set(
+    "like likes liked love loves loved hate hates hated want wants wanted need needs needed"
+    " took take takes lost lose stole borrowed borrow use used broke fixed enjoyed admire"
+    " admired"
 )
 
 
@@ -333,13 +326,13 @@ _NOUNS_LIKE_ADJECTIVES = word_set(
     "handful mouthful spoonful cupful bible crucible table cable stable fable vegetable"
     " timetable constable label syllable vegetable receivable deliverable variable"
 )
-_POSSESSIVE_AND_WORD_AT_END = whole_words(r"(your|their|its)[ \t]+([a-z]+)(?=[ \t]*[.!?,;])")
 
 
 def _find_adjective_after_possessive(text: str, possessive: str, contraction: str) -> Iterator[Hit]:
-    for match in _POSSESSIVE_AND_WORD_AT_END.finditer(text):
+    pattern = whole_words(rf"({possessive})[ \t]+([a-z]+)(?=[ \t]*[.!?,;])")
+    for match in pattern.finditer(text):
         word = match.group(2).lower()
-        if match.group(1).lower() != possessive or word in _NOUNS_LIKE_ADJECTIVES:
+        if word in _NOUNS_LIKE_ADJECTIVES:
             continue
         if _ADJECTIVE_ENDING.fullmatch(word) and previous_word(text, match.start()) not in (
             _BEFORE_GERUND
