@@ -139,7 +139,8 @@ _ITS_ADJECTIVE = (
     "|working|available|late|here|there|correct|wrong|free|broken|open|closed|complete"
     "|finished|normal|strange|odd|unusual|common|obvious|simple|quick|cheap|expensive|busy"
     "|quiet|unclear|certain|fair|unfair|safe|secure|sorted|sent|paid|approved|booked"
-    "|confirmed|scheduled|gone|over|out"
+    "|confirmed|scheduled|gone|over|out|cold|hot|warm|sunny|windy|cloudy|wet|dry|dark|bright"
+    "|lovely|beautiful|wonderful|terrible|awful|horrible|amazing|boring|funny|sad|weird|crazy"
 )
 # What follows such an adjective when "it's" is meant: "its fine with me".
 _AFTER_ITS_ADJECTIVE = "to|that|for|with|now|today|again|too|enough"
@@ -613,7 +614,7 @@ ITS = Rule(
              "I hope its ready for Friday.", "The app and it's features.",
              "The driver said it's box was left.", "It's contents are listed below.",
              "Its raining.", "It's wheels are flat.", "The cat licked it's paw.",
-             "Its beautiful.", "I love it's colour."),
+             "Its beautiful.", "I love it's colour.", "Its cold today."),
     passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
             "Check it's done.", "Thanks, it's great.",
             "The team will do its best to help.", "Its worth is clear.",

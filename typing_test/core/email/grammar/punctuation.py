@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from typing_test.core.email.grammar._rule import Hit, Rule, hit_word
-from typing_test.core.email.grammar._text import next_word, previous_word, same_case, word_set
+from typing_test.core.email.grammar._text import (
+    at_clause_start,
+    next_word,
+    previous_word,
+    same_case,
+    word_set,
+)
 
 # --- Missing apostrophes -----------------------------------------------------------
 
@@ -18,7 +24,9 @@ _CONTRACTIONS = {
     "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're",
     "theyve": "they've", "theyll": "they'll", "weve": "we've", "itll": "it'll",
     "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's",
-    "hes": "he's", "shes": "she's",
+    "hes": "he's", "shes": "she's", "youd": "you'd", "theyd": "they'd", "whos": "who's",
+    "wheres": "where's", "shouldve": "should've", "couldve": "could've", "wouldve": "would've",
+    "mightve": "might've", "mustve": "must've",
 }
 # "cant" and "wont" are also words ("political cant", "as is his wont"): flag
 # them only after a subject or before a verb.
@@ -27,7 +35,7 @@ _VERBS_AFTER_NEGATION = word_set(
     "be have do get go make see take find help work start open load let accept allow receive"
     " send print connect log update arrive happen need know give show respond pay charge"
     " process cancel change affect stop run save sync sign attend come call reach confirm"
-    " access use wait approve refund reply"
+    " access use wait approve refund reply try eat meet talk ask tell"
 )
 
 
@@ -43,6 +51,14 @@ def _find_missing_apostrophe(text: str) -> Iterator[Hit]:
             fixed = "doesn't"  # "he dont" needs the verb fixed too
         suggestion = fixed if fixed.startswith("I'") else same_case(fixed, word)
         yield Hit(match.start(), match.end(), (suggestion,))
+    # "Lets go" and "Ill call you": "lets" and "ill" are words too, so only
+    # at the start of a sentence and before a verb.
+    for match in re.finditer(r"(?<![\w'-])(Lets|lets|Ill|ill)(?=[ \t]+(\w+))", text):
+        verb = match.group(2).lower()
+        if at_clause_start(text, match.start()) and verb in _VERBS_AFTER_NEGATION:
+            word = match.group(1)
+            fixed = same_case("let's", word) if word.lower() == "lets" else "I'll"
+            yield Hit(match.start(), match.end(), (fixed,))
     for match in re.finditer(r"(?<![\w'-])(cant|wont|Cant|Wont)(?![\w'-])", text):
         before = previous_word(text, match.start())
         after = next_word(text, match.end())
@@ -70,9 +86,11 @@ MISSING_APOSTROPHE = Rule(
     "A contraction needs its apostrophe.",
     _find_missing_apostrophe,
     catches=("I dont have the file.", "im sorry for the delay.", "The page wont load.",
-             "We cant refund it.", "It isnt ready.", "youre right.", "Thats fine."),
+             "We cant refund it.", "It isnt ready.", "youre right.", "Thats fine.",
+             "Lets go.", "Ill call you tomorrow.", "You shouldve asked."),
     passes=("I don't have the file.", "I'm sorry.", "As is his wont, he replied early.",
-            "That is just political cant.", "He lets us know.", "I will call you."),
+            "That is just political cant.", "He lets us know.", "I will call you.",
+            "The app lets you sign in.", "Ill health kept him away.", "She felt ill, so we left."),
 )
 
 
