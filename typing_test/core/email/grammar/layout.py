@@ -27,6 +27,10 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\(?(?:\d+|[a-z]|[ivx]+)[.)])\s")
 # i to xxxix, the numbers of a list: "ii. Mix the flour". Not "ill" or "mix".
 _ROMAN_NUMERAL = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})", re.IGNORECASE)
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t]\.)+")
+# A chunk of text and the spaces after it. The look-behind makes each chunk
+# start where it really starts, so a long run without spaces is read once,
+# not once per character.
+_WORD_AND_SPACE = re.compile(r"(?<!\S)(\S+)[ \t]+[\"'(]*")
 _GREETING = re.compile(
     r"\s*(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning"
     r"|afternoon|to whom it may concern)\b",
@@ -80,7 +84,7 @@ def _sentence_starts(text: str) -> Iterator[int]:
             yield offset + re.match(r"[ \t\"'(]*", line).end()
         # A spaced ellipsis (". . .") does not end a sentence: count it as "...".
         dotted = _SPACED_ELLIPSIS.sub(lambda dots: "." * len(dots.group()), line)
-        for gap in re.finditer(r"(\S+)[ \t]+[\"'(]*", dotted):
+        for gap in _WORD_AND_SPACE.finditer(dotted):
             bullet = gap.group(1) == "." and not line[: gap.start()].strip()  # ". to wrap"
             if _ends_sentence(gap.group(1)) and not bullet:
                 yield offset + gap.end()
