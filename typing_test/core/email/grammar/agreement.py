@@ -205,11 +205,11 @@ def _find_pronoun_be(text: str) -> Iterator[Hit]:
             continue  # "Part I is", "you and I are"
         yield hit_word(match, _I_FIXES[match.group(1)])
     for match in _YOU_AND_VERB.finditer(text):
+        # Only where "you" opens a clause: in "thank you is not enough" and
+        # "the email we sent you was late" it is an object.
         before = previous_word(text, match.start())
         if before in BEFORE_SUBJECT_IT or (not before and at_clause_start(text, match.start())):
             yield hit_word(match, _YOU_FIXES[match.group(1).lower()])
-        # Not "thank you is not enough" or "the email we sent you was late":
-        # there "you" is an object.
 
 
 # Singular nouns that often start a clause in a business email. Collective

@@ -41,6 +41,8 @@ _PROGRESSIVE_WITH_PARTICLE = word_set(
     " staying travelling traveling speaking talking writing living starting arriving"
     " struggling complaining dealing"
 )
+# -ing words that are verbs even alone: "your kidding", "their joking".
+_PROGRESSIVE_ALONE = word_set("kidding joking")
 # A particle or a pronoun object after an -ing word makes it a verb:
 # "their going back", "your asking us".
 _PARTICLES = word_set(
@@ -81,7 +83,8 @@ _ADVERBS_AFTER_BE = word_set(
 # going the extra mile", "we appreciate their being patient".
 _BEFORE_GERUND = PREPOSITIONS | word_set(
     "after before despite without regarding including like appreciate appreciated"
-    " appreciates regret mind excuse forgive imagine"
+    " appreciates regret mind excuse forgive imagine stop stopped quit enjoy enjoyed love loved"
+    " hate hated like liked dislike"
 )
 
 
@@ -104,6 +107,8 @@ def _reads_as_be_complement(text: str, end: int) -> bool:
     following = next_word(text, match.end())
     # "still waiting." ends a clause; "show your working." is a noun.
     ends_clause = text[match.end() : match.end() + 1] in (".", ",", "!", "?", ";", ":")
+    if word in _PROGRESSIVE_ALONE and not text[match.end() : match.end() + 1].isalpha():
+        return True  # "your kidding!", "their joking."
     if word in _PROGRESSIVE or word in _PROGRESSIVE_WITH_PARTICLE:
         if adverb and ends_clause:
             return True
@@ -640,7 +645,8 @@ YOUR = Rule(
              "Thank you for you reply.", "We have updated you address.",
              "You order has shipped.", "What is you name?", "Please let me know you choice.",
              "We appreciate you patience.", "I think you account is locked.",
-             "Is this you're bag?", "I like you're style.", "I think your amazing."),
+             "Is this you're bag?", "I like you're style.", "I think your amazing.",
+             "Your kidding!"),
     passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
             "Your well-being matters.", "Your well is dry.",
             "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
@@ -652,7 +658,8 @@ YOUR = Rule(
             "Many of you order online.", "What you order is what you get.",
             "Did you order online?", "Let me know you are coming.", "Can you email me?",
             "If you order today, it ships tomorrow.", "Thank you, team.",
-            "I see you're right.", "Put it on your table.", "That's your responsibility."),
+            "I see you're right.", "Put it on your table.", "That's your responsibility.",
+            "Stop your joking."),
 )
 
 
