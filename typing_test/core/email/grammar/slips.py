@@ -32,6 +32,7 @@ _PHRASAL_VERBS = word_set(
     " turn turned switch switched get gets got getting put puts drop dropped call called"
     " break broke keep kept carry carried log-in set"
 )
+_ON_THE_WAY = re.compile(r"[ \t]+(?:my|your|his|her|our|their|the)[ \t]+way\b", re.IGNORECASE)
 # After a determiner the first copy is a noun and the second a verb ("the
 # police police the streets", "the can can leak"), unless the word is one
 # that never names a thing ("send the the invoice").
@@ -57,6 +58,8 @@ def _find_repeated_word(text: str) -> Iterator[Hit]:
             continue  # "in Buffalo buffalo roam": a name, then a word
         if word in _PARTICLES and before in _PHRASAL_VERBS:
             continue
+        if word == "on" and _ON_THE_WAY.match(text, match.end()):
+            continue  # "turn the lights on on your way out"
         if before in _DETERMINERS and word not in _FUNCTION_WORDS:
             continue
         if word in _FUNCTION_WORDS:
@@ -84,7 +87,7 @@ REPEATED_WORD = Rule(
             "Thanks. Thanks again.", "It was a very very long day.", "Bye bye for now.",
             "The film was so so.", "The police police the streets.",
             "Please log in in the morning.", "Buffalo buffalo Buffalo buffalo.",
-            "What it is is a mess."),
+            "What it is is a mess.", "Turn the lights on on your way out."),
 )
 
 
