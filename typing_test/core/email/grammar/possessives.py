@@ -450,15 +450,102 @@ _PUNCTUATION_AFTER = re.compile(r"[ \t]*[?.!,]")
 _PREPOSITIONS_BEFORE_YOUR = PREPOSITIONS - {"of"}
 
 
+# What may follow "you" when "you" is an object or a subject, not "your": a
+# particle or an adverb ("take you home", "love you too"), a word of time
+# ("see you tomorrow"), a quantity or a name for the readers ("thank you
+# all", "you guys"), a verb of a clause ("as you know"), a form of "be",
+# "have" or a modal ("you can"), a determiner ("give you a call").
+_NOT_A_NOUN_AFTER_YOU = PREPOSITIONS | _PARTICLES | _OBJECT_STARTS | word_set(
+    "to too so very all both two three guys folks people lot lots loads everyone know think"
+    " see say said want need mean do did does can could will would should shall may might"
+    " must are were have had has am be been being get got go went come came feel like"
+    " again here there more most much less extra twice once first last next yet already"
+    " still just only also always never really ever even instead anyway either neither alone"
+    " free present personally tonight yesterday today tomorrow asap soon later now sir madam"
+    " mate dear nothing anything something everything nobody one years hours minutes days"
+    " weeks months ages while what which who whom whose how when where why if and or but as"
+    " than then because yourself yourselves guys ladies gentlemen lot kids boys girls right"
+    " over forgot went took knew thought saw gave left felt kept met paid put read ran sent sat"
+    " spent stood understood won wrote bought brought caught taught heard held meant broke"
+    " chose drove ate fell began whether earlier until till before after since during against"
+    " among across along around behind below beneath beside besides between beyond despite"
+    " down except inside near off onto outside past per plus round throughout toward towards"
+    " underneath unlike via within without"
+)
+# Words before "you" that make it the subject of a clause ("as you know",
+# "before you go") or the object of a verb that takes two objects or a verb
+# after its object ("send you details", "let you know", "saw you leave").
+_YOU_MAY_GO_ON = word_set(
+    "as like before after until till since unless once if when whenever while because than"
+    " that so where what how why whether though although thank thanks send sent give gave"
+    " given show showed shown tell told offer offered bring brought ask asked owe owed wish"
+    " pay paid buy bought get got find found teach taught lend lent hand handed leave left"
+    " promise promised charge charged cost save saved email emailed write wrote sell sold"
+    " serve served cook cooked make made call called let lets see saw seen watch watched hear"
+    " heard help helped have had has having feel felt bet mind do does did can could will"
+    " would should shall may might must are were is was am of and or but"
+)
+# Prepositions whose object "you" cannot be followed by a noun of its own
+# ("about you sister"); not "like", "as", "before"..., which start clauses.
+_REAL_PREPOSITIONS = word_set(
+    "about at by for from in into on onto to with without towards against near behind under"
+    " over upon regarding including"
+)
+# Verbs whose object is a thing, and which take neither two objects nor
+# "you" and a verb: "take you keys", "wash you hands", "we updated you
+# address". (A noun before "you" often starts a clause instead: "the text
+# you type", so only verbs count.)
+_OBJECT_VERBS = _TAKES_A_THING | _BEFORE_YOUR_NOUN | word_set(
+    "take takes put puts keep keeps kept wash washes fix fixes check checks close closes open"
+    " opens pack packs park parks clean cleans sign signs forget forgot forgets return"
+    " returns raise raises lower lowers spell spells"
+)
+_NOUNS_IN_LY = word_set("reply supply family assembly ally rally jelly belly")
+# Past participles without -ed: "with you gone", "have you seen".
+_PARTICIPLES_WITHOUT_ED = word_set(
+    "gone done seen known given taken been made left lost found gotten written spoken broken"
+    " chosen driven eaten fallen forgotten hidden ridden risen shaken stolen thrown woken worn"
+)
+
+
+def _reads_as_a_noun_after_you(word: str) -> bool:
+    """True when ``word`` after "you" can only be a noun (or the adjective
+    before one): not a particle, adverb, verb form, determiner or name."""
+    adverb = word.endswith("ly") and word not in _NOUNS_IN_LY
+    return (
+        word not in _NOT_A_NOUN_AFTER_YOU
+        and word not in _PARTICIPLES_WITHOUT_ED
+        and not adverb
+        and not word.endswith(("ing", "ed"))
+    )
+
+
 def _find_you_for_your(text: str) -> Iterator[Hit]:
     """"Thank you for you reply", "we have updated you address", "You order
-    has shipped", "What is you name?": "you" before a noun the reader owns."""
+    has shipped", "What is you name?", "take you keys": "you" before a noun."""
     pattern = whole_words(r"(you)[ \t]+([a-z]+)(?![\w'-])")
     for match in pattern.finditer(text):
         noun = match.group(2).lower()
+        if match.group(2) != noun or not _reads_as_a_noun_after_you(noun):
+            continue
+        before = previous_word(text, match.start(), across_lines=True)
+        # Any noun where "you" is the object of a preposition or of a verb
+        # that takes a thing ("about you sister", "take you keys"), or opens
+        # the sentence before a verb ("You car is blocking the drive").
+        object_of = before in _OBJECT_VERBS or (
+            before.endswith("ed") and before not in _YOU_MAY_GO_ON
+        )
+        if (
+            before in _REAL_PREPOSITIONS
+            or object_of
+            or (not before and _FINITE_AFTER.match(text, match.end()) and at_clause_start(
+                text, match.start()
+            ))
+        ):
+            yield hit_word(match, "your")
+            continue
         if noun not in _YOUR_NOUNS:
             continue
-        before = previous_word(text, match.start())
         verb_after = _FINITE_AFTER.match(text, match.end())
         let_know = _LET_ME_KNOW.search(text[max(0, match.start() - 9) : match.start()])
         if (
