@@ -570,8 +570,43 @@ _WHO_IS_AFTER = r"been|going[ \t]+to|not|able[ \t]+to|responsible[ \t]+for|avail
 
 # "Who's book is this?": whatever the noun, a question about its owner.
 _WHOSE_QUESTION = whole_words(
-    r"(who's)[ \t]+[a-z]+[ \t]+(?:is|are|was|were)[ \t]+(?:this|that|these|those|it)[ \t]*\?"
+    r"(who's)[ \t]+[a-z]+[ \t]+(?:(?:is|are|was|were)[ \t]+(?:this|that|these|those|it)[ \t]*\?"
+    r"|(?:this|that|these|those|it)[ \t]+(?:is|are|was|were)\b)"
 )
+
+
+# What "who is" or "who has" goes on with: "who's new here", "who's in
+# charge", "who's next", "who's your manager", "who's been told".
+_AFTER_WHO_IS = _NOT_A_NOUN_AFTER_YOU | _PREDICATIVE | word_set(
+    "new next late online offline sick ill away right wrong best better worse worst more less"
+    " not been got gotten going this that these those it he she they we i you who what whose"
+    " there here home back out in on off up down about your my his her their our its"
+)
+# "who's brother works", "who's latest novel won", "who's notes are": one or
+# two words, then a verb.
+_WHOSE_NOUN_AND_VERB = re.compile(
+    r"(?<![\w'-])(who's)[ \t]+([A-Za-z]+)[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", re.IGNORECASE
+)
+_WHOSE_VERBS = frozenset(
+    "is are was were has have had will can won fell broke ran went came left lost".split()
+)
+# "Whose coming?", "whose in charge", "Whose the new manager?", "whose
+# driving tomorrow": "whose" where "who's" belongs.
+_WHOSE_FOR_WHO_IS = whole_words(
+    r"(whose)[ \t]+(?:the|a|an|that|this|in|on|at|there|here|got|gotten"
+    r"|[a-z]+ing(?=[ \t]*[.?!,]|[ \t]+(?:to|now|today|tomorrow|tonight|next|here|there|home"
+    r"|with|for|at|in|on|up|out|back)\b))(?![\w'-])"
+)
+
+
+def _reads_as_a_verb(word: str, after_plural: bool) -> bool:
+    """True when ``word`` after a noun is its verb: "works", "won", "are",
+    or a plain verb after a plural noun ("contracts end")."""
+    if word in _WHOSE_VERBS or word.endswith("ed"):
+        return True
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return True
+    return after_plural and word not in _NOT_A_NOUN_AFTER_YOU and not word.endswith("ly")
 
 
 def _find_whose(text: str) -> Iterator[Hit]:
@@ -581,7 +616,24 @@ def _find_whose(text: str) -> Iterator[Hit]:
     for match in _WHOSE_QUESTION.finditer(text):
         if next_word(text, match.start() + 5) not in _WHOSE_NOUNS:
             yield hit_word(match, "whose")
+    for match in _WHOSE_NOUN_AND_VERB.finditer(text):
+        if match.group(2).lower() in _WHOSE_NOUNS:
+            continue  # found above
+        following = [word for word in match.group(2, 3, 4) if word]
+        # The noun is one word or two ("who's dad runs", "who's latest novel
+        # won"); a verb must follow it.
+        for size in (1, 2):
+            words, verb = following[:size], following[size : size + 1]
+            if not verb or any(word != word.lower() for word in words):
+                continue  # a name: "who's Sam's manager"
+            if any(word in _AFTER_WHO_IS or word.endswith(("ing", "ly")) for word in words):
+                continue  # "who's new here", "who's coming"
+            if _reads_as_a_verb(verb[0].lower(), words[-1].endswith("s")):
+                yield hit_word(match, "whose")
+                break
     for match in whole_words(rf"(whose)[ \t]+(?:{_WHO_IS_AFTER})(?![\w'-])").finditer(text):
+        yield hit_word(match, "who's")
+    for match in _WHOSE_FOR_WHO_IS.finditer(text):
         yield hit_word(match, "who's")
 
 
@@ -733,7 +785,8 @@ YOUR = Rule(
              "You order has shipped.", "What is you name?", "Please let me know you choice.",
              "We appreciate you patience.", "I think you account is locked.",
              "Is this you're bag?", "I like you're style.", "I think your amazing.",
-             "Your kidding!"),
+             "Your kidding!", "Please take you badge.", "We talked about you brother.",
+             "You van is blocking the gate."),
     passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
             "Your well-being matters.", "Your well is dry.",
             "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
@@ -746,7 +799,9 @@ YOUR = Rule(
             "Did you order online?", "Let me know you are coming.", "Can you email me?",
             "If you order today, it ships tomorrow.", "Thank you, team.",
             "I see you're right.", "Put it on your table.", "That's your responsibility.",
-            "Stop your joking."),
+            "Stop your joking.", "The text you type is saved.",
+            "We will hold it for you until May.",
+            "I'll take you home.", "Then you turn left."),
 )
 
 
@@ -779,8 +834,12 @@ WHOSE = Rule(
     _find_whose,
     catches=("Who's account is this?", "The client who's order was lost called.",
              "Who's turn is it?", "A colleague who's manager is away.",
-             "Whose going to call?", "Whose been told?", "Who's book is this?"),
+             "Whose going to call?", "Whose been told?", "Who's book is this?",
+             "A client who's parcel went missing called.", "Whose driving today?",
+             "Ask who's van this is.", "Whose the contact for this?"),
     passes=("Whose account is this?", "Who's on call tonight?", "Who's going to call?",
             "Who's new here?", "Who's been told?", "The client whose order was lost.",
-            "Who's available on Monday?", "Who's responsible for it?"),
+            "Who's available on Monday?", "Who's responsible for it?",
+            "Someone who's lived here for years knows.", "Whose building is this?",
+            "Who's paying for lunch?", "A friend who's worked in finance helped us."),
 )
