@@ -280,10 +280,10 @@ _VERB_AFTER_A_PHRASE = whole_words(
     r"|outside|without|within|after|before|during|among)"
     r"[ \t]+((?:[a-z]+[ \t]+){0,2}?)([a-z]+)"
     rf"[ \t]+{_ADVERB_BEFORE_VERB}"
-    r"(are|were|have|do|aren't|weren't|haven't|don't|is|was|has|does|isn't|wasn't|hasn't|doesn't)"
-    r"(?![\w'-])"
+    r"(are|were|have|do|aren't|weren't|haven't|don't|is|was|has|does|isn't|wasn't|hasn't|doesn't"
+    rf"|{any_of(_BASE_VERBS | _S_FORMS.keys())})(?![\w'-])"
 )
-_SINGULAR_VERBS = word_set("is was has does isn't wasn't hasn't doesn't")
+_SINGULAR_VERBS = word_set("is was has does isn't wasn't hasn't doesn't") | _S_FORMS.keys()
 # A head noun that counts or groups what follows it takes the verb of what
 # it counts ("a number of customers are", "the rest of the orders were"), and
 # a collective noun may take a plural verb in British English ("the team of
@@ -317,8 +317,9 @@ def _find_verb_after_a_phrase(text: str, starts: list[int]) -> Iterator[Hit]:
         head, noun = match.group(2), match.group(4).lower()
         between = match.group(3).lower().split()
         verb = match.group(5).lower()
-        if head != head.lower() or head in _PHRASE_HEADS_LEFT_ALONE:
-            continue
+        counted = head == "number" and match.group().lower().startswith("the")
+        if head != head.lower() or (head in _PHRASE_HEADS_LEFT_ALONE and not counted):
+            continue  # but "the number of complaints has": one number
         if not _modifiers_are_plain(match.group(1)) or not _modifiers_are_plain(match.group(3)):
             continue
         if noun in NOT_A_MODIFIER | _PRONOUNS or _PRONOUNS & set(between):
@@ -333,9 +334,10 @@ def _find_verb_after_a_phrase(text: str, starts: list[int]) -> Iterator[Hit]:
             continue  # ", and the report of failed payments were": a new clause
         if verb in _SINGULAR_VERBS:
             if _is_plural_noun(head) and not _is_plural_noun(noun):
-                yield hit_word(match, _PLURAL_FIXES[verb], group=5)
+                yield hit_word(match, _PLURAL_FIXES.get(verb) or _S_FORMS[verb], group=5)
         elif not head.endswith("s") and _is_plural_noun(noun):
-            yield hit_word(match, _SINGULAR_FIXES.get(verb, "does"), group=5)
+            fixed = _SINGULAR_FIXES.get(verb) or ("does" if verb == "do" else _third_person(verb))
+            yield hit_word(match, fixed, group=5)
 
 # "one of the reasons are", "each of them have"
 _ONE_OF_AND_BE = whole_words(
@@ -561,7 +563,9 @@ SUBJECT_VERB = Rule(
              "Nobody know the answer.", "I is happy.", "You was right.",
              "The children plays outside.", "My parents lives in Rome.", "The police is coming.",
              "The film were great.", "The news are bad.", "This books are mine.",
-             "These book is mine.", "He play football.", "There's two cats here."),
+             "These book is mine.", "He play football.", "There's two cats here.",
+             "The tone of the emails make it worse.", "The boxes in the hall needs moving.",
+             "The number of refunds have risen."),
     passes=("He has the file.", "Does he have the file?", "If it were late, call us.",
             "As it were, the deal closed.", "They were told.", "I wish he were here.",
             "Should she have questions, call.", "Let it have a rest.",
@@ -580,5 +584,7 @@ SUBJECT_VERB = Rule(
             "World War I was long.", "The couple were married in June.",
             "The poor are always with us.", "If the plan were simpler, we would use it.",
             "The Times says it will rain.", "The sales calls were long.",
-            "These data are reliable.", "The top ten were announced."),
+            "These data are reliable.", "The top ten were announced.",
+            "The results of the tests show a trend.", "The price of the tickets includes lunch.",
+            "A number of calls have come in.", "The members of the club meet on Fridays."),
 )

@@ -143,9 +143,9 @@ def _find_then_than(text: str) -> Iterator[Hit]:
             or (two and second in _EXPECTING)
         ):
             yield hit_word(match, "than", group=2)
-    # "would rather cancel the contract then wait": the comparison of "rather"
+    # "would rather cancel the contract then wait" (or "sooner"): the comparison of "rather"
     # is still open when "then" comes, unless "and then" starts a new step.
-    rather = whole_words(r"rather[ \t]+((?:[a-z']+[ \t]+){1,5}?)(then)(?=[ \t]+[a-z])")
+    rather = whole_words(r"(?:rather|sooner)[ \t]+((?:[a-z']+[ \t]+){1,5}?)(then)(?=[ \t]+[a-z])")
     for match in rather.finditer(text):
         between = match.group(1).split()
         if "than" not in between and between[-1] not in ("and", "or", "but"):
@@ -201,7 +201,7 @@ THEN_THAN = Rule(
              "Since than we have called twice.", "It is more important then usual.",
              "We had fewer calls then last week.", "It is warmer then the hall.",
              "It was louder then usual.", "It is also quieter then the old one.",
-             "She is taller then me."),
+             "She is taller then me.", "I'd sooner walk then wait."),
     passes=("It costs more than $50.", "We will talk later then.", "Call us, then wait.",
             "See you later then!", "I'd rather you call and then write.",
             "I'd rather call than write, then wait.", "More than 5 and less than 9.",
