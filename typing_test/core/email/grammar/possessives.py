@@ -41,6 +41,9 @@ _PROGRESSIVE_WITH_PARTICLE = word_set(
     " staying travelling traveling speaking talking writing living starting arriving"
     " struggling complaining dealing"
 )
+# Where someone is: after "are" and an adverb ("they're already on the
+# train"); after "your" or "their" an adverb is followed by an adjective.
+_PLACES_AFTER_BE = word_set("on in at here there home away back out off up inside outside")
 # -ing words that are verbs even alone: "your kidding", "their joking".
 _PROGRESSIVE_ALONE = word_set("kidding joking")
 # A particle or a pronoun object after an -ing word makes it a verb:
@@ -105,6 +108,8 @@ def _reads_as_be_complement(text: str, end: int) -> bool:
         return False
     word = match.group(1).lower()
     following = next_word(text, match.end())
+    if adverb and word in _PLACES_AFTER_BE:
+        return True  # "their already on the train", "your always at home"
     # "still waiting." ends a clause; "show your working." is a noun.
     ends_clause = text[match.end() : match.end() + 1] in (".", ",", "!", "?", ";", ":")
     if word in _PROGRESSIVE_ALONE and not text[match.end() : match.end() + 1].isalpha():
@@ -657,6 +662,10 @@ _THEY_ARE_BEFORE = "a|an|the|so|too|sure|both|in|on|at|with|into|from|about[ \t]
 _SOMEONE = word_set("anyone anybody someone somebody everyone everybody nobody one")
 # "be there at ten", "get there by noon": "there" as a place.
 _BEFORE_PLACE = word_set("be been being is are was were get got go went stay stayed arrive here")
+_THEIR_AS_A_PLACE = whole_words(
+    r"(their)(?=[ \t]+(?:before|now|yet|already|today|tomorrow|again|soon|early|on[ \t]+time"
+    r"|by|at|tonight|yesterday)\b)"
+)
 # "Is there going to be", "there being no objection": "there" is right.
 _BE_BEFORE_THERE = word_set("is are was were isn't aren't wasn't weren't be been being will")
 
@@ -689,6 +698,9 @@ def _find_their_misused(text: str) -> Iterator[Hit]:
     for pattern in (existing, modal, greeting):
         for match in pattern.finditer(text):
             yield hit_word(match, "there")
+    for match in _THEIR_AS_A_PLACE.finditer(text):
+        if previous_word(text, match.start()) in _BEFORE_PLACE:
+            yield hit_word(match, "there")  # "I've never been their before"
     for match in whole_words(r"(their)(?=[.!?])").finditer(text):
         yield hit_word(match, "there")  # "I will be their."
     for match in whole_words("(their's)").finditer(text):
@@ -707,15 +719,38 @@ def _find_their_misused(text: str) -> Iterator[Hit]:
             yield hit_word(match, "they're")
 
 
+# "with there fans", "for there hard work": a preposition whose object
+# cannot be the place "there" (unlike "from there", "in there", "by there").
+_THERE_AFTER_A_PREPOSITION = whole_words(
+    r"(?:with|for|about|of|without|despite)[ \t]+(there)[ \t]+([a-z]+)"
+)
+_THERE_AND_ING_AT_END = whole_words(r"(there)[ \t]+[a-z]+ing(?=[ \t]*[.?!])")
+# Past tenses that show the word before them is a subject: "There car broke
+# down".
+_PAST = "[a-z]+ed|broke|went|came|took|fell|ran|won|lost|left|got|made|sold|bought"
+_PEOPLE_WITHOUT_S = word_set("people children men women staff police")
+
+
 def _find_there_misused(text: str) -> Iterator[Hit]:
     """"Update there details", "There factory had", "if there happy":
     "there" for "their" or "they're"."""
     yield from _find_possessive_contraction(text, "there", "their")
-    noun_and_verb = whole_words(rf"(there)[ \t]+([a-z]+)[ \t]+(?:{_FINITE}|{_SAID})(?![\w'-])")
+    for match in _THERE_AFTER_A_PREPOSITION.finditer(text):
+        if _reads_as_a_noun_after_you(match.group(2).lower()) and match.group(2).islower():
+            yield hit_word(match, "their")  # "celebrated with there fans"
+    for match in _THERE_AND_ING_AT_END.finditer(text):
+        if previous_word(text, match.start()) in _BEFORE_CLAUSE_THERE:
+            yield hit_word(match, "they're")  # "do you know if there coming?"
+    noun_and_verb = whole_words(
+        rf"(there)[ \t]+([a-z]+)[ \t]+({_FINITE}|{_SAID}|{_PAST})(?![\w'-])"
+    )
     for match in noun_and_verb.finditer(text):
         word = match.group(2)
         if word != word.lower() or word.endswith("ly"):
             continue
+        past = not re.fullmatch(f"{_FINITE}|{_SAID}", match.group(3).lower())
+        if past and (word.endswith("s") or word in _PEOPLE_WITHOUT_S):
+            continue  # "There people waited for hours": the place, then a plural subject
         if word in _NOT_A_NOUN_AFTER_THERE or word in NOT_A_MODIFIER:
             continue
         before = previous_word(text, match.start(), across_lines=True)
@@ -817,13 +852,17 @@ THERE = Rule(
              "They're will be a delay.", "I will be their at ten.",
              "There factory had a fire.", "They're manager said no.",
              "I have they're email.", "We received there payment.", "Their going home.",
-             "Their wonderful!", "We need they're help."),
+             "Their wonderful!", "We need they're help.", "There van broke down.",
+             "We played with there dog.", "I think their already at home.",
+             "I have been their before.", "I wonder if there coming."),
     passes=("There is a problem.", "Their account is open.", "They're going to call.",
             "Is there any update?", "Put it in there, please.", "They're team players.",
             "Is there information about it?", "From there data goes to the CRM.",
             "Is there going to be a fee?", "We were there late.", "Their asking price is high.",
             "They gave their all to it.", "There being no objection, we agreed.",
             "There still is time.", "Their going away party was fun.",
+            "There people waited for hours.", "We waited for there to be a gap.",
+            "I have been there before.", "Their already low prices fell.",
             "Their coming home was a surprise."),
 )
 
