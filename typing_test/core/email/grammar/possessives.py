@@ -152,6 +152,7 @@ _ITS_ADJECTIVE = (
     "|confirmed|scheduled|gone|over|out|cold|hot|warm|sunny|windy|cloudy|wet|dry|dark|bright"
     "|lovely|beautiful|wonderful|terrible|awful|horrible|amazing|boring|funny|sad|weird|crazy"
 )
+_ITS_ADJECTIVE_WORDS = frozenset(_ITS_ADJECTIVE.split("|"))
 # What follows such an adjective when "it's" is meant: "its fine with me".
 _AFTER_ITS_ADJECTIVE = "to|that|for|with|now|today|again|too|enough"
 # "it's" where "its" is meant: "on it's way", "the company and it's staff".
@@ -317,9 +318,54 @@ def _find_contraction_before_a_verb(
         if (
             before in _OPENS_MAIN_CLAUSE
             or before in _SAYING
+            or before in _CONDITIONS
             or (not before and at_clause_start(text, match.start()))
         ):
             yield hit_word(match, possessive)
+
+
+# "when it's tank is empty": a clause that a condition or a time opens.
+_CONDITIONS = word_set("when whenever if once unless until while after before")
+# Verbs in -ed or -ing that take a clause: "we decided it's time", "I'm
+# guessing it's fine". After other verbs "it's" and a noun is "its":
+# "the team celebrated it's anniversary", "the council is reviewing it's
+# policy".
+_TAKE_A_CLAUSE = word_set(
+    "decided realised realized noticed assumed guessed hoped believed claimed confirmed agreed"
+    " argued announced explained suggested reported stated warned insisted predicted expected"
+    " learned discovered ensured checked proved mentioned added replied answered complained"
+    " admitted feared worried doubted figured reckoned imagined supposed pretended promised"
+    " noted remarked concluded determined indicated implied denied recognised recognized"
+    " accepted demonstrated established verified calculated estimated judged considered"
+    " emailed texted joked shared signalled signaled"
+    " guessing thinking hoping assuming saying believing betting reckoning figuring knowing"
+    " checking confirming realising realizing noticing suggesting feeling wondering"
+)
+_VERB_AND_ITS = whole_words(r"([a-z]+(?:ed|ing))[ \t]+(it's)[ \t]+([a-z]+)(?![\w'-])")
+_ALL_AND_ITS = whole_words(r"(?:all|both|half)[ \t]+(it's)[ \t]+([a-z]+s)(?![\w'-])")
+
+
+def _find_its_after_a_verb(text: str) -> Iterator[Hit]:
+    """"The app saves it's data" is rare English for a clause, but "the team
+    celebrated it's anniversary" and "lost all it's leaves" are common
+    errors: "it's" then a noun after a verb in -ed or -ing that does not
+    take a clause, or after "all"."""
+    for match in _VERB_AND_ITS.finditer(text):
+        verb, word = match.group(1).lower(), match.group(3)
+        if verb in _TAKE_A_CLAUSE or word != word.lower():
+            continue
+        if word in _ITS_ADJECTIVE_WORDS or word in _PREDICATIVE or word.endswith("er"):
+            continue  # an adjective goes with "it is": "we looked, and it's fine"
+        if _ADJECTIVE_ENDING.fullmatch(word) or not _reads_as_a_noun_after_you(word):
+            continue
+        yield hit_word(match, "its", group=2)
+    for match in _ALL_AND_ITS.finditer(text):
+        if _is_plural(match.group(2)):
+            yield hit_word(match, "its")
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _DO_OR_TRY = word_set("do does did doing done try tries tried trying")
@@ -377,6 +423,7 @@ def _find_its(text: str) -> Iterator[Hit]:
             yield hit_word(match, "it's")
     yield from _find_possessive_contraction(text, "it's", "its")
     yield from _find_adjective_after_possessive(text, "its", "it's")
+    yield from _find_its_after_a_verb(text)
     yield from _find_contraction_before_a_verb(text, "it's", "its")
     for match in whole_words(r"(?:on|under)[ \t]+(it's)[ \t]+way").finditer(text):
         yield hit_word(match, "its")
@@ -793,7 +840,9 @@ ITS = Rule(
              "I hope its ready for Friday.", "The app and it's features.",
              "The driver said it's box was left.", "It's contents are listed below.",
              "Its raining.", "It's wheels are flat.", "The cat licked it's paw.",
-             "Its beautiful.", "I love it's colour.", "Its cold today."),
+             "Its beautiful.", "I love it's colour.", "Its cold today.",
+             "The club marked it's jubilee.", "The tree dropped all it's apples.",
+             "Call us when it's battery is low."),
     passes=("It's a pleasure.", "The company and its staff.", "Its own policy applies.",
             "Check it's done.", "Thanks, it's great.",
             "The team will do its best to help.", "Its worth is clear.",
@@ -801,7 +850,9 @@ ITS = Rule(
             "It's team spirit that counts.", "I think it's data we need.",
             "The plan has its good points.", "Its late delivery caused complaints.",
             "The company cut its time to market.", "IT's new laptops arrived.",
-            "He said it's the box that was left.", "It's new software called Slack."),
+            "He said it's the box that was left.", "It's new software called Slack.",
+            "We decided it's time to go.", "I'm guessing it's fine.", "Seeing it's late, we left.",
+            "That's all it's good for.", "When it's done, call me."),
 )
 
 
