@@ -278,12 +278,18 @@ _VERB_AFTER_A_PHRASE = whole_words(
     rf"(?:{_SINGULAR_DETERMINERS}|these|those)[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)([a-z]+)"
     r"[ \t]+(?:of|for|in|on|from|with|at|about|to|under|between|behind|near|across|inside"
     r"|outside|without|within|after|before|during|among)"
-    r"[ \t]+((?:[a-z]+[ \t]+){0,2}?)([a-z]+)"
+    r"[ \t]+((?:[a-z]+[ \t]+){0,2}?)"
+    r"(?!(?:the|a|an|our|your|their|his|her|its|my|this|that|these|those)\b)([a-z]+)"
     rf"[ \t]+{_ADVERB_BEFORE_VERB}"
     r"(are|were|have|do|aren't|weren't|haven't|don't|is|was|has|does|isn't|wasn't|hasn't|doesn't"
-    rf"|{any_of(_BASE_VERBS | _S_FORMS.keys())})(?![\w'-])"
+    rf"|{any_of(_BASE_VERBS | _S_FORMS.keys())}"
+    # Any other word in -s, when the object of a verb follows it.
+    r"|[a-z]{2,}(?:ches|shes|sses|xes|[^s'aeiou]s)(?=[ \t]+(?:the|a|an|this|that|these|those"
+    r"|our|your|their|his|her|its|my|some|any|all|every|no|it|them|us|me|him|you)\b))"
+    r"(?![\w'-])"
 )
 _SINGULAR_VERBS = word_set("is was has does isn't wasn't hasn't doesn't") | _S_FORMS.keys()
+_PLURAL_VERBS = word_set("are were have do aren't weren't haven't don't")
 # A head noun that counts or groups what follows it takes the verb of what
 # it counts ("a number of customers are", "the rest of the orders were"), and
 # a collective noun may take a plural verb in British English ("the team of
@@ -312,14 +318,29 @@ def _is_plural_noun(word: str) -> bool:
     )
 
 
+# "Some of the shared calendars in the finance department was": a quantity
+# of a plural noun at the start of a sentence is plural too. (Not "none of",
+# "each of" or "one of", which may take "was".)
+_PLURAL_QUANTITY_OF = re.compile(
+    r"(?:^|[.!?:][ \t]+|\n[ \t]*)(?:some|all|most|many|several|both|half|a[ \t]+few|few)"
+    r"[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _plural_head(head: str) -> bool:
+    return _is_plural_noun(head) or head in _IRREGULAR_PLURALS
+
+
 def _find_verb_after_a_phrase(text: str, starts: list[int]) -> Iterator[Hit]:
     for match in _matches_at(starts, _VERB_AFTER_A_PHRASE, text):
         head, noun = match.group(2), match.group(4).lower()
         between = match.group(3).lower().split()
         verb = match.group(5).lower()
         counted = head == "number" and match.group().lower().startswith("the")
-        if head != head.lower() or (head in _PHRASE_HEADS_LEFT_ALONE and not counted):
-            continue  # but "the number of complaints has": one number
+        left_alone = head in _MAY_TAKE_A_PLURAL_VERB and head not in _IRREGULAR_PLURALS
+        if head != head.lower() or (left_alone and not counted):
+            continue  # collectives ("the band are"), but "the number of complaints has"
         if not _modifiers_are_plain(match.group(1)) or not _modifiers_are_plain(match.group(3)):
             continue
         if noun in NOT_A_MODIFIER | _PRONOUNS or _PRONOUNS & set(between):
@@ -328,14 +349,29 @@ def _find_verb_after_a_phrase(text: str, starts: list[int]) -> Iterator[Hit]:
             continue  # "the list of things customers have asked for": a clause of its own
         if _NUMBER_WORDS & set(match.group(1).lower().split()):
             continue  # "the two weeks of notice is": an amount
-        if not _opens_a_clause(text, match.start()) and not re.search(
-            r",[ \t]*(?:and|but|so)[ \t]+$", text[max(0, match.start() - 10) : match.start()]
+        before = text[max(0, match.start() - 30) : match.start()]
+        if not (
+            _opens_a_clause(text, match.start())
+            or re.search(r",[ \t]*(?:and|but|so)[ \t]+$", before)
+            or (_PLURAL_QUANTITY_OF.search(before) and _plural_head(head))
         ):
             continue  # ", and the report of failed payments were": a new clause
+        plural_head = _plural_head(head)
+        if verb not in _SINGULAR_VERBS and verb not in _PLURAL_VERBS | _BASE_VERBS:
+            # Any other word in -s after the phrase: "the dates in the
+            # summary matches", when a verb's object follows it.
+            if plural_head and not _is_plural_noun(noun):
+                base = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) else verb[:-1]
+                yield hit_word(match, base, group=5)
+            continue
         if verb in _SINGULAR_VERBS:
-            if _is_plural_noun(head) and not _is_plural_noun(noun):
+            if plural_head and not _is_plural_noun(noun):
                 yield hit_word(match, _PLURAL_FIXES.get(verb) or _S_FORMS[verb], group=5)
-        elif not head.endswith("s") and _is_plural_noun(noun):
+        elif not head.endswith("s") and head not in _IRREGULAR_PLURALS and (
+            _is_plural_noun(noun) or verb in _PLURAL_VERBS
+        ):
+            # "The list of open tickets are", and "the user guide for the
+            # headset are": neither noun is plural.
             fixed = _SINGULAR_FIXES.get(verb) or ("does" if verb == "do" else _third_person(verb))
             yield hit_word(match, fixed, group=5)
 
@@ -565,7 +601,9 @@ SUBJECT_VERB = Rule(
              "The film were great.", "The news are bad.", "This books are mine.",
              "These book is mine.", "He play football.", "There's two cats here.",
              "The tone of the emails make it worse.", "The boxes in the hall needs moving.",
-             "The number of refunds have risen."),
+             "The number of refunds have risen.", "The manual for the printer are here.",
+             "The people in the office was told.", "The forms in the tray needs a stamp.",
+             "Some of the laptops in the store was broken."),
     passes=("He has the file.", "Does he have the file?", "If it were late, call us.",
             "As it were, the deal closed.", "They were told.", "I wish he were here.",
             "Should she have questions, call.", "Let it have a rest.",
@@ -586,5 +624,6 @@ SUBJECT_VERB = Rule(
             "The Times says it will rain.", "The sales calls were long.",
             "These data are reliable.", "The top ten were announced.",
             "The results of the tests show a trend.", "The price of the tickets includes lunch.",
-            "A number of calls have come in.", "The members of the club meet on Fridays."),
+            "A number of calls have come in.", "The members of the club meet on Fridays.",
+            "The band from the school are playing.", "None of the calendars in it was hit."),
 )

@@ -72,14 +72,16 @@ _AFTER_ING_NOUN = word_set(
 _PREDICATIVE = word_set(
     "able unable aware unaware sure unsure happy unhappy pleased satisfied interested welcome"
     " free busy late ready available unavailable eligible entitled responsible correct wrong"
-    " keen lucky"
+    " keen lucky visible"
 )
 _AFTER_PREDICATIVE = word_set(
-    "to that with about for of in at on by now today again here too enough already"
+    "to that with about for of in at on by now today again here too enough already within"
+    " after before until when if because since"
 )
 # Adverbs between "are" and what follows it: "you're always welcome".
 _ADVERBS_AFTER_BE = word_set(
-    "always already still now also just currently probably definitely really actually never"
+    "usually normally generally often sometimes"
+    " always already still now also just currently probably definitely really actually never"
     " very quite"
 )
 # After these an -ing word is a gerund and "your" is right: "thanks for your
@@ -341,7 +343,17 @@ _TAKE_A_CLAUSE = word_set(
     " guessing thinking hoping assuming saying believing betting reckoning figuring knowing"
     " checking confirming realising realizing noticing suggesting feeling wondering"
 )
-_VERB_AND_ITS = whole_words(r"([a-z]+(?:ed|ing))[ \t]+(it's)[ \t]+([a-z]+)(?![\w'-])")
+_VERB_AND_ITS = whole_words(r"([a-z]+(?:ed|ing|[^s'u]s))[ \t]+(it's)[ \t]+([a-z]+)(?![\w'-])")
+# Words in -s before "it's" that are not verbs taking a thing, or that take
+# a clause: "perhaps it's time", "he says it's fine".
+_S_WORDS_BEFORE_A_CLAUSE = word_set(
+    "sometimes perhaps always besides nevertheless thus hence unless whereas yes thanks was is"
+    " has does this his its hers ours yours theirs plus minus towards afterwards nowadays less"
+    " says thinks hopes means seems shows knows feels believes guesses suggests claims reports"
+    " explains argues admits insists warns ensures checks confirms proves finds hears reckons"
+    " assumes suspects realises realizes notices sees agrees promises states adds replies"
+    " writes decides doubts fears worries bets expects learns emails texts"
+)
 _ALL_AND_ITS = whole_words(r"(?:all|both|half)[ \t]+(it's)[ \t]+([a-z]+s)(?![\w'-])")
 
 
@@ -352,7 +364,7 @@ def _find_its_after_a_verb(text: str) -> Iterator[Hit]:
     take a clause, or after "all"."""
     for match in _VERB_AND_ITS.finditer(text):
         verb, word = match.group(1).lower(), match.group(3)
-        if verb in _TAKE_A_CLAUSE or word != word.lower():
+        if verb in _TAKE_A_CLAUSE or verb in _S_WORDS_BEFORE_A_CLAUSE or word != word.lower():
             continue
         if word in _ITS_ADJECTIVE_WORDS or word in _PREDICATIVE or word.endswith("er"):
             continue  # an adjective goes with "it is": "we looked, and it's fine"
@@ -497,6 +509,14 @@ _BEFORE_YOUR_NOUN = word_set(
 _BEFORE_YOU_SUBJECT = word_set("and but so because think hope believe sure guess know")
 _LET_ME_KNOW = re.compile(r"(?:me|us)[ \t]+know[ \t]+$")
 _FINITE_AFTER = re.compile(rf"[ \t]+(?:{_FINITE}|{_SAID})(?![\w'-])")
+# After "you" and its noun at the start of a clause: a verb, perhaps after a
+# second noun or an adverb ("you online account was locked", "if you
+# calendar still shows").
+_VERB_AFTER_YOU_AND_NOUN = re.compile(
+    rf"(?:[ \t]+([a-z]+))?[ \t]+(?:{_FINITE}|{_SAID}"
+    r"|(?:still|also|always|never|now|just|already)[ \t]+[a-z]+s)(?![\w'-])"
+)
+_CONDITION_WORDS = word_set("if when once unless because since as")
 _PUNCTUATION_AFTER = re.compile(r"[ \t]*[?.!,]")
 # "to all of you": "of" is left out, since "many of you order online" is right.
 _PREPOSITIONS_BEFORE_YOUR = PREPOSITIONS - {"of"}
@@ -587,13 +607,14 @@ def _find_you_for_your(text: str) -> Iterator[Hit]:
         object_of = before in _OBJECT_VERBS or (
             before.endswith("ed") and before not in _YOU_MAY_GO_ON
         )
-        if (
-            before in _REAL_PREPOSITIONS
-            or object_of
-            or (not before and _FINITE_AFTER.match(text, match.end()) and at_clause_start(
-                text, match.start()
-            ))
-        ):
+        opens_clause = (not before and at_clause_start(text, match.start())) or (
+            before in _BEFORE_YOU_SUBJECT | _CONDITION_WORDS
+        )
+        verb_after = _VERB_AFTER_YOU_AND_NOUN.match(text, match.end())
+        if verb_after and verb_after.group(1):
+            # Not "if you order it will ship": the second word is a noun too.
+            verb_after = _reads_as_a_noun_after_you(verb_after.group(1))
+        if before in _REAL_PREPOSITIONS or object_of or (opens_clause and verb_after):
             yield hit_word(match, "your")
             continue
         if noun not in _YOUR_NOUNS:
@@ -872,7 +893,8 @@ YOUR = Rule(
              "We appreciate you patience.", "I think you account is locked.",
              "Is this you're bag?", "I like you're style.", "I think your amazing.",
              "Your kidding!", "Please take you badge.", "We talked about you brother.",
-             "You van is blocking the gate."),
+             "You van is blocking the gate.", "As agreed, you new card was posted.",
+             "If you router still blinks, restart it."),
     passes=("You're welcome.", "Your welcome pack is attached.", "Your order shipped.",
             "Your well-being matters.", "Your well is dry.",
             "Thanks for your going the extra mile.", "You're right.", "Is your team free?",
@@ -887,7 +909,8 @@ YOUR = Rule(
             "I see you're right.", "Put it on your table.", "That's your responsibility.",
             "Stop your joking.", "The text you type is saved.",
             "We will hold it for you until May.",
-            "I'll take you home.", "Then you turn left."),
+            "I'll take you home.", "Then you turn left.", "If you order it will ship.",
+            "If you miss calls, ring back."),
 )
 
 
