@@ -343,7 +343,8 @@ _TAKE_A_CLAUSE = word_set(
     " guessing thinking hoping assuming saying believing betting reckoning figuring knowing"
     " checking confirming realising realizing noticing suggesting feeling wondering"
 )
-_VERB_AND_ITS = whole_words(r"([a-z]+(?:ed|ing|[^s'u]s))[ \t]+(it's)[ \t]+([a-z]+)(?![\w'-])")
+_ITS_AND_WORD = whole_words(r"(it's)[ \t]+([a-z]+)(?![\w'-])")
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|ing|[^s'u]s)")
 # Words in -s before "it's" that are not verbs taking a thing, or that take
 # a clause: "perhaps it's time", "he says it's fine".
 _S_WORDS_BEFORE_A_CLAUSE = word_set(
@@ -362,15 +363,18 @@ def _find_its_after_a_verb(text: str) -> Iterator[Hit]:
     celebrated it's anniversary" and "lost all it's leaves" are common
     errors: "it's" then a noun after a verb in -ed or -ing that does not
     take a clause, or after "all"."""
-    for match in _VERB_AND_ITS.finditer(text):
-        verb, word = match.group(1).lower(), match.group(3)
+    for match in _ITS_AND_WORD.finditer(text):
+        # Read back from "it's": cheaper than scanning every verb in the text.
+        verb, word = previous_word(text, match.start()), match.group(2)
+        if not _VERB_FORM.fullmatch(verb):
+            continue
         if verb in _TAKE_A_CLAUSE or verb in _S_WORDS_BEFORE_A_CLAUSE or word != word.lower():
             continue
         if word in _ITS_ADJECTIVE_WORDS or word in _PREDICATIVE or word.endswith("er"):
             continue  # an adjective goes with "it is": "we looked, and it's fine"
         if _ADJECTIVE_ENDING.fullmatch(word) or not _reads_as_a_noun_after_you(word):
             continue
-        yield hit_word(match, "its", group=2)
+        yield hit_word(match, "its")
     for match in _ALL_AND_ITS.finditer(text):
         if _is_plural(match.group(2)):
             yield hit_word(match, "its")
@@ -789,9 +793,8 @@ def _find_their_misused(text: str) -> Iterator[Hit]:
 
 # "with there fans", "for there hard work": a preposition whose object
 # cannot be the place "there" (unlike "from there", "in there", "by there").
-_THERE_AFTER_A_PREPOSITION = whole_words(
-    r"(?:with|for|about|of|without|despite)[ \t]+(there)[ \t]+([a-z]+)"
-)
+_THERE_AND_WORD = whole_words(r"(there)[ \t]+([a-z]+)")
+_PREPOSITIONS_BEFORE_THEIR = word_set("with for about of without despite")
 _THERE_AND_ING_AT_END = whole_words(r"(there)[ \t]+[a-z]+ing(?=[ \t]*[.?!])")
 # Past tenses that show the word before them is a subject: "There car broke
 # down".
@@ -803,7 +806,9 @@ def _find_there_misused(text: str) -> Iterator[Hit]:
     """"Update there details", "There factory had", "if there happy":
     "there" for "their" or "they're"."""
     yield from _find_possessive_contraction(text, "there", "their")
-    for match in _THERE_AFTER_A_PREPOSITION.finditer(text):
+    for match in _THERE_AND_WORD.finditer(text):
+        if previous_word(text, match.start()) not in _PREPOSITIONS_BEFORE_THEIR:
+            continue
         if _reads_as_a_noun_after_you(match.group(2).lower()) and match.group(2).islower():
             yield hit_word(match, "their")  # "celebrated with there fans"
     for match in _THERE_AND_ING_AT_END.finditer(text):
