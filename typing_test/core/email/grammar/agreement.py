@@ -479,7 +479,7 @@ def _find_more_noun_subjects(text: str, starts: list[int]) -> Iterator[Hit]:
         if {noun, *match.group(1).lower().split()} & _NOT_IN_A_NOUN_PHRASE:
             continue
         if noun.endswith(("ed", "less", "ly", "ish", "ese", "ing")):
-            continue  # "the injured go", "the Chinese speak", "the meeting go"? not a subject
+            continue  # "the injured go", "the Chinese speak": adjectives naming a group
         if not _modifiers_are_plain(match.group(1)) or _after_a_demand(text, match.start()):
             continue
         if previous_word(text, match.start()) in _BEFORE_SUBJUNCTIVE:
