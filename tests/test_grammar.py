@@ -204,10 +204,17 @@ def test_modal_of_flags_only_of():
 
 def test_documented_examples_hold():
     import doctest
+    import importlib
+    import pkgutil
 
     from typing_test.core.email import grammar
 
-    assert doctest.testmod(grammar).failed == 0
+    modules = [grammar] + [
+        importlib.import_module(f"{grammar.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(grammar.__path__)
+    ]
+    assert len(modules) > 5, "one module per rule family"
+    assert [doctest.testmod(module).failed for module in modules] == [0] * len(modules)
 
 
 # --- your / you're, their / there / they're, its / it's: wider contexts -------------
@@ -552,3 +559,163 @@ def test_subject_verb_leaves_noun_subjects_that_agree_alone(text):
 def test_then_before_a_noun_and_a_verb_of_expecting():
     assert hits("It takes less time then customers expect.", "then-than") == [("then", ("than",))]
     assert hits("Add more staff then customers will be happy.", "then-than") == []
+
+
+# --- Real-word errors of business email (issue 7) -----------------------------------
+#
+# Each case is (text, rule, flagged word, suggestion).
+
+REAL_WORD_ERRORS = [
+    ("Thank you for you reply.", "your-confusion", "you", "your"),
+    ("We have updated you address.", "your-confusion", "you", "your"),
+    ("Thanks for you time.", "your-confusion", "you", "your"),
+    ("You order has shipped.", "your-confusion", "You", "Your"),
+    ("What is you name?", "your-confusion", "you", "your"),
+    ("Please let us know you availability.", "your-confusion", "you", "your"),
+    ("Who's account is this?", "whose-confusion", "Who's", "Whose"),
+    ("The client who's order was lost called.", "whose-confusion", "who's", "whose"),
+    ("Whose going to call the client?", "whose-confusion", "Whose", "Who's"),
+    ("They're manager said no.", "there-confusion", "They're", "Their"),
+    ("We received there payment.", "there-confusion", "there", "their"),
+    ("I have they're email.", "there-confusion", "they're", "their"),
+    ("It's name is Acme.", "its-confusion", "It's", "Its"),
+    ("The app and it's features.", "its-confusion", "it's", "its"),
+    ("Its been sent.", "its-confusion", "Its", "It's"),
+    ("The list of open tickets are ready.", "subject-verb", "are", "is"),
+    ("The details of the order is attached.", "subject-verb", "is", "are"),
+    ("I think the quality of the products are poor.", "subject-verb", "are", "is"),
+    ("The delivery of the parcels have been delayed.", "subject-verb", "have", "has"),
+    ("One of the reasons are cost.", "subject-verb", "are", "is"),
+    ("The office is bigger then ours.", "then-than", "then", "than"),
+    ("The queue was much longer then expected.", "then-than", "then", "than"),
+    ("It could of been worse.", "modal-of", "of", "have"),
+    ("We would of had time.", "modal-of", "of", "have"),
+    ("They couldn't of known.", "modal-of", "of", "have"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id", "word", "suggestion"), REAL_WORD_ERRORS)
+def test_real_word_errors(text, rule_id, word, suggestion):
+    [(flagged, suggestions)] = hits(text, rule_id)
+    assert (flagged, suggestions[0]) == (word, suggestion)
+
+
+REAL_WORD_LOOKALIKES = [
+    "We will send you details tomorrow.",
+    "We can offer you credit.",
+    "Many of you order online.",
+    "What you order is what you get.",
+    "Whatever you order, we ship it.",
+    "If you order today, it ships tomorrow.",
+    "Thank you, team, for the help.",
+    "You customers deserve better.",
+    "Who's on call tonight?",
+    "Who's new here?",
+    "Whose order was lost?",
+    "It's new software called Slack.",
+    "The reason it's late is the storm.",
+    "A number of customers are waiting.",
+    "The majority of the calls were short.",
+    "The team of engineers are on site.",
+    "The people in the office are friendly.",
+    "The analysis of the results is done.",
+    "Sam and the heads of the teams are here.",
+    "The list of things customers have asked for is long.",
+    "The cost of parts and labour is high.",
+    "Prices were lower then than now.",
+    "It was colder then in the office.",
+    "If the fee is higher then we refuse.",
+    "The will of the board is clear.",
+    "It would of course help.",
+]
+
+
+@pytest.mark.parametrize("text", REAL_WORD_LOOKALIKES)
+def test_real_word_lookalikes_are_left_alone(text):
+    assert check_grammar(text) == []
+
+
+# --- Precision on ordinary English (issue 7) ------------------------------------------
+#
+# Correct sentences that the rules used to flag: repeated words that are
+# English, "i" as a Roman numeral, spaces that belong before punctuation,
+# lower-case words after a list number or a quotation.
+
+ORDINARY_ENGLISH = [
+    "We were very very tired after the trip.",
+    "I really really want to go.",
+    "Bye bye, see you soon!",
+    "The film was so so, to be honest.",
+    "The police police the streets at night.",
+    "Buffalo buffalo Buffalo buffalo.",
+    "Please log in in the morning.",
+    "He came in in a hurry.",
+    "Items (i) and (ii) are covered in Part i.",
+    "See section i of the report.",
+    "i. Preheat the oven.\nii. Mix the flour and the butter.",
+    "Choose from: (i) tea, (ii) coffee or (iii) juice.",
+    "(a) the first option; (b) the second option.",
+    "Wait . . . what did you say?",
+    "The ratio of boys to girls is 3 : 2.",
+    "That's funny :-)",
+    "Oh no :(",
+    "It was an august occasion.",
+    '"Is it ready?" she asked.',
+    '"Stop!" he shouted, and the car stopped.',
+    "We need fruit, e.g. apples and pears.",
+    "The meeting ran late, i.e. it ended at seven.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_ENGLISH)
+def test_ordinary_english_is_left_alone(text):
+    assert check_grammar(text) == []
+
+
+def test_repeated_function_words_are_still_flagged_in_busy_sentences():
+    # "the" three times in the sentence is not wordplay, unlike "buffalo".
+    assert hits("It will be in the the small room on the left.", "repeated-word") == [
+        ("the the", ("the",))
+    ]
+    assert hits("Thank you for your work on on this.", "repeated-word") == [("on on", ("on",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "fixed"),
+    [
+        ("Everyone have a book.", "have", "has"),
+        ("Nobody know the answer.", "know", "knows"),
+        ("I is happy.", "is", "am"),
+        ("You was right.", "was", "were"),
+        ("The children plays outside.", "plays", "play"),
+        ("The police is coming.", "is", "are"),
+        ("The film were great.", "were", "was"),
+        ("The news are bad.", "are", "is"),
+        ("The man go to work.", "go", "goes"),
+        ("He play football on Sundays.", "play", "plays"),
+    ],
+)
+def test_subject_verb_in_ordinary_english(text, verb, fixed):
+    assert hits(text, "subject-verb") == [(verb, (fixed,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part I is an introduction.",
+        "You and I are friends.",
+        "Ctrl+I is italic.",
+        "Thank you is not enough.",
+        "The email we sent you was late.",
+        "Does anyone know the way?",
+        "The couple were married in June.",
+        "The poor are always with us.",
+        "The people who were on the list also get a copy.",
+        "A ticket should go to Tier 2.",
+        "The more you practise, the better you get.",
+        "Their going away party was fun.",
+        "The Times says it will rain.",
+    ],
+)
+def test_ordinary_english_agreement_is_left_alone(text):
+    assert check_grammar(text) == []
