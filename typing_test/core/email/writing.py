@@ -37,6 +37,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from typing_test.core.email.directives import (
+    ASKS_FOR_SECRET,
+    LECTURES_THE_READER,
+    lectures,
+    secret_requests,
+)
 from typing_test.core.email.drills import (
     RED_FLAG_WINDOW,
     Fact,
@@ -351,6 +357,13 @@ def _red_flag_hits(flags: Sequence[RedFlag], reading: Reading) -> list[RedFlagHi
     """The red flags ``reading`` raises, each once, at its first place."""
     hits = []
     for flag in flags:
+        if flag.kind:
+            # The shared rules of directives.py, for every scenario that opts in.
+            rule = {ASKS_FOR_SECRET: secret_requests, LECTURES_THE_READER: lectures}[flag.kind]
+            places = rule(reading)
+            if places:
+                hits.append(RedFlagHit(flag.label, _quote(reading, reading.sentence_of(places[0]))))
+            continue
         ignored = {
             index
             for phrase in flag.ignore
