@@ -66,7 +66,7 @@ HANDING_OVER = (
     "read out", "let us know", "let me know", "confirm",
 )  # fmt: skip
 # "We need your card number": a need of the writer's is a request.
-NEEDING = ("need", "require")
+NEEDING = ("need", "require", "ask for", "ask you for")
 # Words that may open an imperative clause before its verb.
 OPENERS = {"please", "just", "simply", "kindly", "also", "then", "now", "and", "or", "so"}
 # A subject that is not the reader: the verb after it is the writer's doing.
@@ -95,7 +95,7 @@ FUTURE_MARKERS = (
 )  # fmt: skip
 CARE_VERBS = (
     "check", "double check", "recheck", "read", "pay", "make sure", "ensure",
-    "be careful", "take care", "remember", "follow", "allow", "plan", "keep",
+    "be careful", "take care", "remember", "follow", "allow", "plan",
     "count", "review", "look at", "order earlier", "be more careful",
 )  # fmt: skip
 # What turns a verb of care into advice: "you should check", "it is worth
@@ -133,7 +133,7 @@ def secret_requests(reading: Reading) -> list[Match]:
         ),
         key=lambda m: m.first,
     )
-    found = []
+    found = _questions_for(reading, secrets)
     for verb in sorted(
         (m for keyword in HANDING_OVER + NEEDING for m in reading.find(keyword)),
         key=lambda m: m.first,
@@ -147,6 +147,17 @@ def secret_requests(reading: Reading) -> list[Match]:
             continue
         if _names_secret_after(reading, verb, secrets):
             found.append(verb)
+    return found
+
+
+def _questions_for(reading: Reading, secrets: list[Match]) -> list[Match]:
+    """ "What is your PIN?": a question that opens its clause and asks for a secret."""
+    found = []
+    for secret in secrets:
+        before = _clause_words_before(reading, secret)
+        question = before[:1] == ["what"] and before[1:2] in (["is"], ["s"], ["are"])
+        if question and len(before) <= 5 and not reading.negated(secret):
+            found.append(secret)
     return found
 
 

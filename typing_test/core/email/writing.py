@@ -387,24 +387,41 @@ def _red_flag_hits(flags: Sequence[RedFlag], reading: Reading) -> list[RedFlagHi
 def _together(groups: list[list[Match]], reading: Reading) -> Match | None:
     """The first match of the first group that has a match of every other group in
     its clause, each within :data:`RED_FLAG_WINDOW` words and with no "you" between
-    ("we will send you a new password" gives, it does not ask)."""
+    ("we will send you a new password" gives, it does not ask). A "that" clause
+    right after the anchor's clause counts as its own: "I have told her | that
+    an engineer will come"."""
     if not groups or not all(groups):
         return None
     others = [sorted(group, key=lambda m: m.first) for group in groups[1:]]
     firsts = [[m.first for m in group] for group in others]
     for anchor in groups[0]:
-        clause = reading.clause_of(anchor)
+        clauses = _reported_clauses(reading, anchor)
         # Only matches that start near the anchor can be within the window.
         low, high = anchor.first - RED_FLAG_WINDOW - 8, anchor.last + RED_FLAG_WINDOW + 1
         if all(
             any(
-                reading.clause_of(m) == clause and _near(anchor, m, reading)
+                reading.clause_of(m) in clauses and _near(anchor, m, reading)
                 for m in group[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
             )
             for group, starts in zip(others, firsts, strict=True)
         ):
             return anchor
     return None
+
+
+def _reported_clauses(reading: Reading, anchor: Match) -> set[int]:
+    """The clause of ``anchor`` and the "that" clause right after it, if any."""
+    clause = reading.clause_of(anchor)
+    following = clause + 1
+    for word in reading.words[anchor.last + 1 :]:
+        token = reading.tokens[word.token]
+        if token.clause == clause:
+            continue
+        if token.clause == following and token.sentence == reading.sentence_of(anchor):
+            if word.text.lower() == "that":
+                return {clause, following}
+        break
+    return {clause}
 
 
 def _near(one: Match, other: Match, reading: Reading) -> bool:
