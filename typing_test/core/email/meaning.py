@@ -70,6 +70,9 @@ _SUB_WORD = re.compile(r"[^\W_]+")
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "approx", "ltd", "inc", "co"}
 PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there", "this", "these", "those"}
+# "We cannot promise that something similar ...": these open a "that" clause too.
+INDEFINITE_PRONOUNS = {"something", "anything", "everything", "nothing", "someone", "anyone",
+                       "everyone", "nobody", "no"}
 DETERMINERS = {"the", "your", "our", "his", "her", "their", "my", "its", "a", "an", "all"}
 AUXILIARIES = {
     "am", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall",
@@ -295,7 +298,9 @@ class Reading:
         elif clause in self._contradicted_clauses:
             inner = True
         else:
-            inner = self._cue_before(first, clause, scope) or self._refused_after(last, clause)
+            inner = self._cue_before(first, clause, scope) or self._refused_after(
+                first, last, clause
+            )
         # Rule 7: "we cannot promise that it will not happen again" takes it back.
         return inner != (clause in self._raised_clauses)
 
@@ -316,15 +321,28 @@ class Reading:
         before = self._clause_neighbours(first - 1, -1, clause, scope)
         return any(i in self._cues for i in before)
 
-    def _refused_after(self, last: int, clause: int) -> bool:
+    def _opens_clause_at(self, first: int, clause: int) -> bool:
+        """Whether only auxiliaries, adverbs and pronouns ("I'm afraid") come
+        before token ``first`` in its clause: the words there are its subject."""
+        before = self._clause_neighbours(first - 1, -1, clause, SCOPE)
+        openers = AUXILIARIES | ADVERBS | PRONOUNS | CLAUSE_WORDS | JOINING_WORDS
+        return all(self.tokens[i].text in openers for i in before)
+
+    def _refused_after(self, first: int, last: int, clause: int) -> bool:
         """Rule 4: "<words> [aux...] not [be] possible", "<words> ... declined"."""
         # Enough words for a prepositional phrase, auxiliaries and the predicate.
         tokens = self._clause_neighbours(last + 1, 1, clause, 16)
         texts = [self.tokens[i].text for i in tokens]
         position = 0
+        # A gerund with its object as the subject: "attaching it here is not
+        # possible", "password-protecting the file won't be possible".
+        gerund = (
+            any(self.tokens[i].text.endswith("ing") for i in range(first, last + 1))
+            or texts[:1] and texts[0].endswith("ing")
+        ) and self._opens_clause_at(first, clause)
         if texts and texts[0] in {"request", "requests", "claim", "claims", "application"}:
             position = 1
-        elif texts and texts[0] in PREPOSITIONS:
+        elif texts and (texts[0] in PREPOSITIONS or gerund):
             # A prepositional phrase: up to five words before the verb.
             position = 1
             while (
@@ -344,6 +362,9 @@ class Reading:
         position += 1
         while position < len(texts) and texts[position] in {"be", "been", "being", "longer"}:
             position += 1
+        if texts[position : position + 1] == ["something"]:
+            # "a refund is not something we are able to offer"
+            return texts[position + 1 : position + 2] in (["we"], ["i"], ["we're"], ["i'm"])
         return position < len(texts) and texts[position] in REFUSED_PREDICATES | REFUSALS
 
     @cached_property
@@ -438,6 +459,9 @@ class Reading:
             if following is None or self._clause_words(following)[:1] != ["that"]:
                 continue
             words = self._clause_words(clause)
+            # "I cannot assure you that ...": the verb may have its person after it.
+            if words[-1:] and words[-1] in {"you", "her", "him", "them", "us"}:
+                words = words[:-1]
             if (
                 words
                 and self._has_cue(clause)
@@ -544,7 +568,7 @@ def _opens_clause(raw: Sequence[tuple[str, int, int]], index: int) -> bool:
         following = raw[index + 1][0]
         subjects = PRONOUNS | AUXILIARIES
         if word == "that":
-            subjects = subjects | DETERMINERS
+            subjects = subjects | DETERMINERS | INDEFINITE_PRONOUNS
         negative_auxiliary = following.endswith("n't") or following in {"cannot", "never"}
         return (following in subjects or negative_auxiliary) and following != "that"
     return False
