@@ -239,8 +239,9 @@ def assess_reply(
     words = count_words("\n".join(body))
     findings = tuple(sorted(findings, key=lambda f: (f.start, f.end)))
     # The subject line is a title, not a statement: "Subject: Your refund" above
-    # a refusal offers no refund. Blanking it keeps the offsets of the rest.
-    reading = Reading(_without_subject(text))
+    # a refusal offers no refund. Nor is the sign-off: "Help Desk" under the name
+    # tells nobody whom to call. Blanking them keeps the offsets of the rest.
+    reading = Reading(_without_sign_off(_without_subject(text)))
     wrong_facts, stated = _check_facts(scenario.facts, reading)
     red_flags = _red_flag_hits(scenario.red_flags, reading)
 
@@ -545,6 +546,31 @@ def _without_subject(text: str) -> str:
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     if _SUBJECT.fullmatch(text[match.end() : first_line_end].strip()):
         return " " * first_line_end + text[first_line_end:]
+    return text
+
+
+def _without_sign_off(text: str) -> str:
+    """``text`` with its closing line and the lines under it replaced by spaces.
+
+    The closing is looked for as :func:`_closing` does, in the last few lines.
+
+    >>> _without_sign_off("It is on its way.\\nKind regards,\\nAl\\nHelp Desk").split()
+    ['It', 'is', 'on', 'its', 'way.']
+    """
+    lines = text.splitlines(keepends=True)
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    for index in reversed(filled[-3:]):
+        line = lines[index].strip()
+        if _CLOSING.fullmatch(line) or _CLOSING_AND_NAME.fullmatch(line):
+            end = index + 1
+            # Names and titles under it; a sentence there is the reply's own.
+            while end < len(lines) and (
+                not lines[end].strip()
+                or _is_name(lines[end].strip()) and lines[end].strip()[-1] not in ".!?"
+            ):
+                end += 1
+            blanked = re.sub(r"[^\n]", " ", "".join(lines[index:end]))
+            return "".join(lines[:index]) + blanked + "".join(lines[end:])
     return text
 
 
