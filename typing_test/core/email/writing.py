@@ -243,6 +243,11 @@ def assess_reply(
     # tells nobody whom to call. Blanking them keeps the offsets of the rest.
     reading = Reading(_without_sign_off(_without_subject(text)))
     wrong_facts, stated = _check_facts(scenario.facts, reading)
+    # A wrong value is wrong in the subject line too ("Refund for order 51787").
+    subject_end = _subject_end(text)
+    if subject_end:
+        with_subject, _ = _check_facts(scenario.facts, Reading(_without_sign_off(text)))
+        wrong_facts = [w for w in with_subject if w.quote.start < subject_end] + wrong_facts
     red_flags = _red_flag_hits(scenario.red_flags, reading)
 
     items = [
@@ -336,10 +341,13 @@ def _point_matches(
     result = []
     for group in groups:
         matches = [m for m in wanted_negated if m.keyword in group]
+        refused = [] if red_flag else _only_refused(group, reading)
         for keyword in group:
             if keyword.startswith("~"):
                 matches += [replace(m, keyword=keyword) for m in reading.find(keyword[1:])]
-            elif not _wants_negation(keyword):
+            elif not _wants_negation(keyword) and not any(
+                _contains(phrase, keyword) for phrase in refused
+            ):
                 matches += [
                     m
                     for m in reading.find(keyword)
@@ -347,6 +355,31 @@ def _point_matches(
                 ]
         result.append(sorted(matches, key=lambda m: (m.first, group.index(m.keyword))))
     return result
+
+
+def _only_refused(group: Sequence[str], reading: Reading) -> list[str]:
+    """The phrases of a point's group that the reply names only to refuse them.
+
+    "We can't offer a full refund, ... any refund would reach your card": the
+    words the phrase holds ("refund") then do not cover the point either; the
+    reply refused what the point asks for.
+    """
+    return [
+        keyword
+        for keyword in group
+        if len(keyword_words(keyword)) > 1
+        and not keyword.startswith(("~", "not "))
+        and reading.find(keyword)
+        and all(reading.negated(m) for m in reading.find(keyword))
+    ]
+
+
+def _contains(phrase: str, keyword: str) -> bool:
+    """Whether the words of ``keyword`` are a shorter run of the words of ``phrase``."""
+    inner, outer = keyword_words(keyword), keyword_words(phrase)
+    return len(inner) < len(outer) and any(
+        outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1)
+    )
 
 
 def _wants_negation(keyword: str) -> bool:
@@ -541,12 +574,18 @@ def _wrong(fact: Fact | None, mention: Mention, reading: Reading) -> WrongFact:
 
 def _without_subject(text: str) -> str:
     """``text`` with its subject line (if any) replaced by spaces."""
+    end = _subject_end(text)
+    return " " * end + text[end:]
+
+
+def _subject_end(text: str) -> int:
+    """Where the subject line of ``text`` ends (0 when it has none)."""
     match = re.match(r"\s*", text)
     first_line_end = text.find("\n", match.end())
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     if _SUBJECT.fullmatch(text[match.end() : first_line_end].strip()):
-        return " " * first_line_end + text[first_line_end:]
-    return text
+        return first_line_end
+    return 0
 
 
 def _without_sign_off(text: str) -> str:
