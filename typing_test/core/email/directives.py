@@ -67,6 +67,8 @@ HANDING_OVER = (
 )  # fmt: skip
 # "We need your card number": a need of the writer's is a request.
 NEEDING = ("need", "require", "ask for", "ask you for")
+# Verbs after which "it" opens what is said ("let us know it worked").
+SAYING_PHRASES = {"let us know", "let me know", "tell", "confirm"}
 # Words that may open an imperative clause before its verb.
 OPENERS = {"please", "just", "simply", "kindly", "also", "then", "now", "and", "or", "so"}
 # A subject that is not the reader: the verb after it is the writer's doing.
@@ -95,7 +97,7 @@ FUTURE_MARKERS = (
 )  # fmt: skip
 CARE_VERBS = (
     "check", "double check", "recheck", "read", "pay", "make sure", "ensure",
-    "be careful", "take care", "remember", "follow", "allow", "plan",
+    "be careful", "take care", "follow", "allow", "plan",
     "count", "review", "look at", "order earlier", "be more careful",
 )  # fmt: skip
 # What turns a verb of care into advice: "you should check", "it is worth
@@ -183,6 +185,8 @@ def lectures(reading: Reading) -> list[Match]:
             continue
         if reading.is_conditional(verb) or reading.negated(verb):
             continue
+        if _has_negation_after(reading, verb):
+            continue  # "please make sure you never share your password": a warning
         if _is_imperative(reading, verb) or _is_advice(reading, verb):
             found.append(verb)
     return found
@@ -262,7 +266,9 @@ def _names_secret_after(reading: Reading, verb: Match, secrets: list[Match]) -> 
             return True
     clause = reading.clause_of(verb)
     following = [w.text.lower() for w in reading.words[verb.last + 1 : verb.last + 8]]
-    pronoun_object = following[:1] in (["it"], ["them"]) or any(
+    # "let us know it worked": there "it" is a subject, not what is handed over.
+    hands_it = following[:1] in (["it"], ["them"]) and verb.keyword not in SAYING_PHRASES
+    pronoun_object = hands_it or any(
         following[i : i + 2] in (["with", "it"], ["with", "them"]) for i in range(len(following))
     )
     if not pronoun_object:
@@ -300,6 +306,17 @@ def _is_advice(reading: Reading, verb: Match) -> bool:
     return " please " in before or any(
         f" {' '.join(keyword_words(phrase))} " in before for phrase in ADVICE
     )
+
+
+def _has_negation_after(reading: Reading, verb: Match) -> bool:
+    """Whether a word after the verb in its clause is negated ("never share")."""
+    clause = reading.clause_of(verb)
+    index = verb.last + 1
+    while index < len(reading.words) and reading.clause_of(Match("", index, index)) == clause:
+        if reading.negated(Match("", index, index)):
+            return True
+        index += 1
+    return False
 
 
 def _clause_words_before(reading: Reading, verb: Match) -> list[str]:
