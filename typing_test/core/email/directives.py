@@ -73,6 +73,11 @@ SAYING_PHRASES = {"let us know", "let me know", "tell", "confirm"}
 OPENERS = {"please", "just", "simply", "kindly", "also", "then", "now", "and", "or", "so"}
 # A subject that is not the reader: the verb after it is the writer's doing.
 OTHER_SUBJECTS = {"we", "i", "they", "he", "she", "someone", "somebody", "staff", "team"}
+# Clauses opened by these tell when or why, they ask nothing.
+TIME_AND_REASON = {
+    "before", "after", "when", "whenever", "once", "until", "till", "while", "since",
+    "because", "as", "where", "who", "which", "although", "though", "whether",
+}  # fmt: skip
 # What may stand between "you" and the verb of a request: "could you also
 # send", "would you be able to send", "we need you to send".
 ASKING_GAP = {
@@ -93,7 +98,7 @@ LOOK_AHEAD = 20
 FUTURE_MARKERS = (
     "in future", "in the future", "next time", "from now on", "going forward",
     "for your next", "to avoid this", "to help avoid", "to prevent this",
-    "avoid this in", "for future",
+    "avoid this in",
 )  # fmt: skip
 CARE_VERBS = (
     "check", "double check", "recheck", "read", "pay", "make sure", "ensure",
@@ -137,7 +142,7 @@ def secret_requests(reading: Reading) -> list[Match]:
     )
     found = _questions_for(reading, secrets)
     for verb in sorted(
-        (m for keyword in HANDING_OVER + NEEDING for m in reading.find(keyword)),
+        (m for keyword in (*HANDING_OVER, *NEEDING, "have") for m in reading.find(keyword)),
         key=lambda m: m.first,
     ):
         if reading.negated(verb):
@@ -225,6 +230,14 @@ def _asks(reading: Reading, verb: Match) -> bool:
         return any(word in {"we", "i"} for word in before[-3:]) and "you" not in before
     if after == "you" and verb.keyword not in {"let us know", "let me know"}:
         return False  # "we will send you a new password": the writer gives
+    opening = _clause_words_before(reading, verb)[:1]
+    if opening and opening[0] in TIME_AND_REASON:
+        return False  # "before you send any card details": a time, not a request
+    if verb.keyword == "have":
+        # "Can I have your card number?"
+        return before[-2:] in (["can", "i"], ["could", "i"], ["may", "i"], ["can", "we"])
+    if before[-2:] == ["you", "mind"]:
+        return True  # "would you mind sending your PIN?"
     if before[-2:] in (["is", "to"], ["be", "to"]):
         return True  # "the quickest way is to reply with ..."
     # The nearest subject before the verb decides whose doing it is.
@@ -249,7 +262,9 @@ def _offers_to_take(reading: Reading, verb: Match) -> bool:
     following = verb.last + 1
     after = reading.words[following].text.lower() if following < len(reading.words) else ""
     to_us = verb.keyword == "reply" or after in {"us", "me"}
-    return to_us and before[-1:] == ["you"] and _base_form(reading, verb)
+    # "if you reply with ...", and the polite "if you could send us ...".
+    asked = before[-1:] == ["you"] or before[-2:] in (["you", "could"], ["you", "would"])
+    return to_us and asked and _base_form(reading, verb)
 
 
 def _names_secret_after(reading: Reading, verb: Match, secrets: list[Match]) -> bool:

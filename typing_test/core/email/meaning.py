@@ -27,10 +27,12 @@ The rules, in the order :meth:`Reading.negated` applies them:
    "do not hesitate", "don't forget", "not only", "no problem" ...
 4. **Backward scope.** Words are negated by what follows them when the
    predicate refuses them: "the refund is not possible", "the delivery charge
-   will not be refunded", "your refund request has been declined". Only
-   auxiliaries, adverbs, "request"/"claim" or a prepositional phrase may come
-   between ("a refund of the fee is not possible"), so "sorry your order has
-   not arrived" does not negate "sorry".
+   will not be refunded", "your refund request has been declined", "a refund
+   isn't something we're able to offer". Only auxiliaries, adverbs,
+   "request"/"claim", a prepositional phrase or, after a gerund that opens
+   its clause, the gerund's object may come between ("a refund of the fee is
+   not possible", "attaching it here isn't possible"), so "sorry your order
+   has not arrived" does not negate "sorry".
 5. **Contradiction.** A clause is contradicted by the next one when that one
    opens with "but", "however", "yet" (or the clause itself opens with
    "although", "though", "while") and is a bare refusal: "we would like to
@@ -41,7 +43,7 @@ The rules, in the order :meth:`Reading.negated` applies them:
    condition; the first clause is not negated (a point that *needs* a
    negation may ask for it to count: "no new orders until it is paid").
 7. **Negation raised.** A "that" clause after a negated verb of saying or
-   promising ("we cannot promise that ...", "I can't confirm that ...") has
+   promising ("we cannot promise that ...", "I can't assure you that ...") has
    its own polarity turned over: "we cannot promise that this will not happen
    again" does not say it will not happen again.
 
