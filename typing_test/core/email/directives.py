@@ -15,8 +15,10 @@ so that every scenario that opts in reads replies the same way:
   reply with it"). A negated request ("we will never ask you to send your
   password", "do not reply with your PIN") asks for nothing; so does the
   writer giving ("we will send you a new password": the verb is followed by
-  "you", or its subject is "we"/"I") and a condition ("if anyone asks you for
-  your PIN, ...").
+  "you", or its subject is "we"/"I"), a time ("before you send any card
+  details") and a condition ("if anyone asks you for your PIN, ..."), unless
+  the condition invites the reader to hand the secret over ("if you reply
+  with your card number, I will take the payment").
 - ``lectures-the-reader``: for a situation where the fault was ours, advice
   about what the reader should do differently *next time*:
   :func:`lectures` finds a sentence with a pointer to the future
