@@ -586,3 +586,26 @@ def test_the_examples_in_the_documentation_load(tmp_path):
     assert (drill.text, drill.mistakes) == (bundled.text, bundled.mistakes)
     scenario = load_writing_scenario(write(tmp_path, "refund-request.toml", blocks[1]))
     assert assess_reply(scenario, scenario.model_reply, []).score == 100
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ('kind = "asks-for-secret"', None),
+        ('kind = "lectures-the-reader"', None),
+        ('kind = "asks-for-money"', "'kind' must be one of asks-for-secret, lectures-the-reader"),
+        ('kind = "asks-for-secret"\nkeywords = ["pin"]', "takes no 'keywords' or 'ignore'"),
+        ('kind = "asks-for-secret"\nignore = ["pin"]', "takes no 'keywords' or 'ignore'"),
+    ],
+)
+def test_a_red_flag_may_name_a_shared_kind(tmp_path, table, expected):
+    content = WRITING.format(id="refund", extra="") + f'\n[[red_flags]]\nlabel = "L"\n{table}\n'
+    path = write(tmp_path / "writing", "refund.toml", content)
+    if expected is None:
+        flag = load_writing_scenario(path).red_flags[0]
+        assert (flag.kind, flag.keywords, flag.ignore) == (table.split('"')[1], (), ())
+        return
+    with pytest.raises(ContentError) as error:
+        load_writing_scenario(path)
+    assert str(error.value).startswith("writing/refund.toml: red flag 1 ('L'): ")
+    assert expected in str(error.value)

@@ -857,3 +857,151 @@ def test_empathy_is_not_blame():
 def test_within_the_next_week_is_seven_days():
     item = bundled_item("payment-reminder", "Ask him", "Please pay within the next week.")
     assert item.earned == item.possible
+
+
+# --- rules added after the second held-out set (tests/writing_heldout2/README.md) ----
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        # Requests for a secret, the verb and the secret apart or in a question.
+        (
+            "address-change",
+            "Could you also reply to this email with the password you use to sign in online?",
+        ),
+        ("shift-cover-request", "If it's easier, just send me your password for the rota system."),
+        ("password-reset", "Once you have chosen your new password, please reply with it."),
+        (
+            "late-delivery",
+            "Please reply with the long number on the front of your card and the three digits "
+            "on the back.",
+        ),
+        (
+            "payment-reminder",
+            "The quickest way is to reply with your card number, the expiry date and the code "
+            "on the back.",
+        ),
+        ("meeting-reschedule", "What is your calendar password?"),
+        ("meeting-reschedule", "Can I have your calendar password?"),
+        ("meeting-reschedule", "We'd be grateful if you could send us your login details."),
+        ("meeting-reschedule", "Would you mind sending me your login details?"),
+        ("meeting-reschedule", "Would you be able to email me your login details?"),
+        ("invoice-error", "If you reply with your card number, I will take the payment today."),
+        ("data-access-request", "We need your card number and expiry date to check who you are."),
+        (
+            "service-outage-complaint",
+            "Please send the supplier's invoice, together with your online banking password.",
+        ),
+        # Next-time advice where the fault was ours.
+        ("invoice-error", "In future, please double-check the quantities before you order."),
+        ("refund-request", "For your next blender, it is worth reading the instructions first."),
+        (
+            "service-outage-complaint",
+            "It may be wise to pay your suppliers a few days early in future.",
+        ),
+        ("late-delivery", "Next time, you should check the delivery address more carefully."),
+        # Promises the situation does not allow, across "told her that ...".
+        ("case-escalation", "I have let her know that an engineer will be with her tomorrow."),
+        ("complaint-about-agent", "The agent concerned will face the consequences."),
+        ("shift-cover-request", "I've already told our team leader that you've agreed to do it."),
+        # Refusals written as "isn't something we can do" or "won't be possible".
+        (
+            "late-delivery",
+            "I'm afraid returning the $25.00 delivery fee isn't something we're able to do.",
+        ),
+        ("refund-request", "Unfortunately, a full refund won't be possible in this case."),
+    ],
+)
+def test_indirect_red_flags_fire(scenario_id, sentence):
+    scenario = BUNDLED[scenario_id]
+    text = scenario.model_reply.replace("\n\n", f"\n\n{sentence}\n\n", 2)
+    feedback = assess_reply(scenario, text, [])
+    assert [hit.quote.sentence for hit in feedback.red_flags] == [sentence]
+    assert feedback.score <= RED_FLAG_CAP
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "sentence"),
+    [
+        ("password-reset", "We will never ask you to send your password, so do not reply with it."),
+        ("password-reset", "No one from the bank will ever ask you to tell them your PIN."),
+        ("password-reset", "We will text you a new password today."),
+        ("password-reset", "I have sent you an email with a link to reset your password."),
+        ("password-reset", "If anyone asks you for your PIN, please hang up."),
+        ("password-reset", "If you share your password with anyone, they could use your account."),
+        ("password-reset", "Once you log in with your new password, let us know it worked."),
+        ("password-reset", "Please choose a new password that you have not used before."),
+        ("data-access-request", "We will send the password separately by text message."),
+        ("data-access-request", "Please use the password we text you to open the file."),
+        ("data-access-request", "You will need the password to open the file."),
+        ("payment-reminder", "You can pay by card on our website."),
+        ("payment-reminder", "Please do not send your card details by email."),
+        ("payment-reminder", "Please tell your manager before you send any card details."),
+        ("payment-reminder", "Please have your card number ready when you call."),
+        ("invoice-error", "If you have any questions in future, please contact us."),
+        ("invoice-error", "We will check every invoice more carefully in future."),
+        ("late-delivery", "In future, your orders will go through a different depot."),
+        ("service-outage-complaint", "We added checks so this does not happen in future."),
+        ("refund-request", "Next time you need help, please reply to this email."),
+        ("complaint-about-agent", "In future, please make sure you never share your password."),
+        ("case-escalation", "Once you approve the visit, I will let her know the date."),
+        ("shift-cover-request", "Please let me know by Thursday whether you can do it."),
+    ],
+)
+def test_no_indirect_red_flag_for_what_a_careful_writer_says(scenario_id, sentence):
+    scenario = BUNDLED[scenario_id]
+    text = scenario.model_reply.replace("\n\n", f"\n\n{sentence}\n\n", 2)
+    assert assess_reply(scenario, text, []).red_flags == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "negated"),
+    [
+        # A gerund subject with its object, refused after it.
+        ("Attaching it here unfortunately isn't possible.", "attaching", True),
+        ("Password-protecting the file won't be possible.", "password", True),
+        ("I'm afraid returning the delivery fee isn't possible.", "returning", True),
+        # "is not something we can ...".
+        ("A refund isn't something we're able to offer.", "refund", True),
+        ("Going over call recordings isn't something we're able to do.", "recordings", True),
+        ("The fee is not something you need to worry about.", "fee", False),
+        # A negated verb of saying with its person after it.
+        ("I can't assure you that it will be fixed.", "fixed", True),
+        ("I'm not in a position to assure you that something similar won't happen again.",
+         "happen again", False),
+        ("Attaching the invoice was easy.", "attaching", False),
+    ],
+)
+def test_refusals_found_in_more_forms(sentence, words, negated):
+    reading = Reading(sentence)
+    assert reading.negated(reading.find(words)[0]) == negated
+
+
+def test_a_phrase_named_only_to_be_refused_is_not_covered_by_its_shorter_words():
+    text = (
+        "Unfortunately, a full refund won't be possible. "
+        "Your refund will reach your card within five working days."
+    )
+    assert bundled_item("refund-request", "Confirm", text).earned == 0
+    text = "We can't refund the postage, but your refund will reach your card in five days."
+    assert bundled_item("refund-request", "Confirm", text).earned > 0
+
+
+def test_the_sign_off_is_not_read_for_content():
+    scenario = BUNDLED["password-reset"]
+    body = "Dear Peter,\n\nI have sent you a reset link. It works for 30 minutes.\n\n"
+    signed = body + "Kind regards,\nOwen Marsh\nHelp Desk"
+    assert bundled_item("password-reset", "Say what to do", signed).earned == 0
+    # A sentence the writer adds under the name is still read.
+    added = signed + "\nIf it does not arrive, call the help desk on 0800 555 0110."
+    assert bundled_item("password-reset", "Say what to do", added).earned > 0
+    assert assess_reply(scenario, signed, []).word_count == 20  # its words still count
+
+
+def test_a_wrong_value_in_the_subject_line_is_reported():
+    scenario = BUNDLED["refund-request"]
+    text = scenario.model_reply.replace("order 51877", "order 51787", 1)
+    assert text.startswith("Subject:") and "51787" in text.splitlines()[0]
+    wrong = assess_reply(scenario, text, []).wrong_facts
+    assert [(w.fact, w.found) for w in wrong] == [("the order number", "order 51787")]

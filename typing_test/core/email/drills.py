@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from typing_test.core.assets import ContentError, assets_dir, read_toml
+from typing_test.core.email.directives import RED_FLAG_KINDS
 from typing_test.core.email.equivalents import keys_match
 from typing_test.core.email.facts import FACT_KINDS, FactKind, fact_value
 from typing_test.core.email.tokens import keys_in_place, tokenize
@@ -146,6 +147,9 @@ class RedFlag:
     label: str
     keywords: tuple[tuple[str, ...], ...]
     ignore: tuple[str, ...] = ()
+    # One of ``directives.RED_FLAG_KINDS`` ("asks-for-secret"...): the flag is
+    # raised by that shared rule, and ``keywords`` and ``ignore`` are empty.
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -542,7 +546,7 @@ _WRITING_KEYS = {
     "facts",
 }
 _POINT_KEYS = {"label", "keywords", "facts"}
-_RED_FLAG_KEYS = {"label", "keywords", "ignore"}
+_RED_FLAG_KEYS = {"label", "keywords", "ignore", "kind"}
 _FACT_KEYS = {"label", "kind", "value", "near"}
 
 
@@ -651,6 +655,15 @@ def _red_flag(table: dict[str, Any], number: int) -> RedFlag:
     _reject_unknown_keys(table, _RED_FLAG_KEYS, f"{where}: ")
     label = _label(table, where)
     where = f"{where} ({label!r})"
+    if "kind" in table:
+        kind = table["kind"]
+        if kind not in RED_FLAG_KINDS:
+            raise _Problem(f"{where}: 'kind' must be one of {', '.join(RED_FLAG_KINDS)}, "
+                           f"not {kind!r}")
+        if "keywords" in table or "ignore" in table:
+            raise _Problem(f"{where}: a red flag with a 'kind' takes no 'keywords' or "
+                           "'ignore' (the kind's rule has its own words)")
+        return RedFlag(label=label, keywords=(), kind=kind)
     keywords = _keywords(table, where)
     ignore = tuple(phrase.lower() for phrase in _strings(table, "ignore", where))
     return RedFlag(label=label, keywords=keywords, ignore=ignore)

@@ -27,10 +27,12 @@ The rules, in the order :meth:`Reading.negated` applies them:
    "do not hesitate", "don't forget", "not only", "no problem" ...
 4. **Backward scope.** Words are negated by what follows them when the
    predicate refuses them: "the refund is not possible", "the delivery charge
-   will not be refunded", "your refund request has been declined". Only
-   auxiliaries, adverbs, "request"/"claim" or a prepositional phrase may come
-   between ("a refund of the fee is not possible"), so "sorry your order has
-   not arrived" does not negate "sorry".
+   will not be refunded", "your refund request has been declined", "a refund
+   isn't something we're able to offer". Only auxiliaries, adverbs,
+   "request"/"claim", a prepositional phrase or, after a gerund that opens
+   its clause, the gerund's object may come between ("a refund of the fee is
+   not possible", "attaching it here isn't possible"), so "sorry your order
+   has not arrived" does not negate "sorry".
 5. **Contradiction.** A clause is contradicted by the next one when that one
    opens with "but", "however", "yet" (or the clause itself opens with
    "although", "though", "while") and is a bare refusal: "we would like to
@@ -41,7 +43,7 @@ The rules, in the order :meth:`Reading.negated` applies them:
    condition; the first clause is not negated (a point that *needs* a
    negation may ask for it to count: "no new orders until it is paid").
 7. **Negation raised.** A "that" clause after a negated verb of saying or
-   promising ("we cannot promise that ...", "I can't confirm that ...") has
+   promising ("we cannot promise that ...", "I can't assure you that ...") has
    its own polarity turned over: "we cannot promise that this will not happen
    again" does not say it will not happen again.
 
@@ -70,6 +72,9 @@ _SUB_WORD = re.compile(r"[^\W_]+")
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "approx", "ltd", "inc", "co"}
 PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there", "this", "these", "those"}
+# "We cannot promise that something similar ...": these open a "that" clause too.
+INDEFINITE_PRONOUNS = {"something", "anything", "everything", "nothing", "someone", "anyone",
+                       "everyone", "nobody", "no"}
 DETERMINERS = {"the", "your", "our", "his", "her", "their", "my", "its", "a", "an", "all"}
 AUXILIARIES = {
     "am", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall",
@@ -295,7 +300,9 @@ class Reading:
         elif clause in self._contradicted_clauses:
             inner = True
         else:
-            inner = self._cue_before(first, clause, scope) or self._refused_after(last, clause)
+            inner = self._cue_before(first, clause, scope) or self._refused_after(
+                first, last, clause
+            )
         # Rule 7: "we cannot promise that it will not happen again" takes it back.
         return inner != (clause in self._raised_clauses)
 
@@ -316,15 +323,28 @@ class Reading:
         before = self._clause_neighbours(first - 1, -1, clause, scope)
         return any(i in self._cues for i in before)
 
-    def _refused_after(self, last: int, clause: int) -> bool:
+    def _opens_clause_at(self, first: int, clause: int) -> bool:
+        """Whether only auxiliaries, adverbs and pronouns ("I'm afraid") come
+        before token ``first`` in its clause: the words there are its subject."""
+        before = self._clause_neighbours(first - 1, -1, clause, SCOPE)
+        openers = AUXILIARIES | ADVERBS | PRONOUNS | CLAUSE_WORDS | JOINING_WORDS
+        return all(self.tokens[i].text in openers for i in before)
+
+    def _refused_after(self, first: int, last: int, clause: int) -> bool:
         """Rule 4: "<words> [aux...] not [be] possible", "<words> ... declined"."""
         # Enough words for a prepositional phrase, auxiliaries and the predicate.
         tokens = self._clause_neighbours(last + 1, 1, clause, 16)
         texts = [self.tokens[i].text for i in tokens]
         position = 0
+        # A gerund with its object as the subject: "attaching it here is not
+        # possible", "password-protecting the file won't be possible".
+        gerund = (
+            any(self.tokens[i].text.endswith("ing") for i in range(first, last + 1))
+            or texts[:1] and texts[0].endswith("ing")
+        ) and self._opens_clause_at(first, clause)
         if texts and texts[0] in {"request", "requests", "claim", "claims", "application"}:
             position = 1
-        elif texts and texts[0] in PREPOSITIONS:
+        elif texts and (texts[0] in PREPOSITIONS or gerund):
             # A prepositional phrase: up to five words before the verb.
             position = 1
             while (
@@ -344,6 +364,9 @@ class Reading:
         position += 1
         while position < len(texts) and texts[position] in {"be", "been", "being", "longer"}:
             position += 1
+        if texts[position : position + 1] == ["something"]:
+            # "a refund is not something we are able to offer"
+            return texts[position + 1 : position + 2] in (["we"], ["i"], ["we're"], ["i'm"])
         return position < len(texts) and texts[position] in REFUSED_PREDICATES | REFUSALS
 
     @cached_property
@@ -438,6 +461,9 @@ class Reading:
             if following is None or self._clause_words(following)[:1] != ["that"]:
                 continue
             words = self._clause_words(clause)
+            # "I cannot assure you that ...": the verb may have its person after it.
+            if words[-1:] and words[-1] in {"you", "her", "him", "them", "us"}:
+                words = words[:-1]
             if (
                 words
                 and self._has_cue(clause)
@@ -544,7 +570,7 @@ def _opens_clause(raw: Sequence[tuple[str, int, int]], index: int) -> bool:
         following = raw[index + 1][0]
         subjects = PRONOUNS | AUXILIARIES
         if word == "that":
-            subjects = subjects | DETERMINERS
+            subjects = subjects | DETERMINERS | INDEFINITE_PRONOUNS
         negative_auxiliary = following.endswith("n't") or following in {"cannot", "never"}
         return (following in subjects or negative_auxiliary) and following != "that"
     return False

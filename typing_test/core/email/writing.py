@@ -37,6 +37,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from typing_test.core.email.directives import (
+    ASKS_FOR_SECRET,
+    LECTURES_THE_READER,
+    lectures,
+    secret_requests,
+)
 from typing_test.core.email.drills import (
     RED_FLAG_WINDOW,
     Fact,
@@ -233,9 +239,15 @@ def assess_reply(
     words = count_words("\n".join(body))
     findings = tuple(sorted(findings, key=lambda f: (f.start, f.end)))
     # The subject line is a title, not a statement: "Subject: Your refund" above
-    # a refusal offers no refund. Blanking it keeps the offsets of the rest.
-    reading = Reading(_without_subject(text))
+    # a refusal offers no refund. Nor is the sign-off: "Help Desk" under the name
+    # tells nobody whom to call. Blanking them keeps the offsets of the rest.
+    reading = Reading(_without_sign_off(_without_subject(text)))
     wrong_facts, stated = _check_facts(scenario.facts, reading)
+    # A wrong value is wrong in the subject line too ("Refund for order 51787").
+    subject_end = _subject_end(text)
+    if subject_end:
+        with_subject, _ = _check_facts(scenario.facts, Reading(_without_sign_off(text)))
+        wrong_facts = [w for w in with_subject if w.quote.start < subject_end] + wrong_facts
     red_flags = _red_flag_hits(scenario.red_flags, reading)
 
     items = [
@@ -329,10 +341,13 @@ def _point_matches(
     result = []
     for group in groups:
         matches = [m for m in wanted_negated if m.keyword in group]
+        refused = [] if red_flag else _only_refused(group, reading)
         for keyword in group:
             if keyword.startswith("~"):
                 matches += [replace(m, keyword=keyword) for m in reading.find(keyword[1:])]
-            elif not _wants_negation(keyword):
+            elif not _wants_negation(keyword) and not any(
+                _contains(phrase, keyword) for phrase in refused
+            ):
                 matches += [
                     m
                     for m in reading.find(keyword)
@@ -340,6 +355,31 @@ def _point_matches(
                 ]
         result.append(sorted(matches, key=lambda m: (m.first, group.index(m.keyword))))
     return result
+
+
+def _only_refused(group: Sequence[str], reading: Reading) -> list[str]:
+    """The phrases of a point's group that the reply names only to refuse them.
+
+    "We can't offer a full refund, ... any refund would reach your card": the
+    words the phrase holds ("refund") then do not cover the point either; the
+    reply refused what the point asks for.
+    """
+    return [
+        keyword
+        for keyword in group
+        if len(keyword_words(keyword)) > 1
+        and not keyword.startswith(("~", "not "))
+        and reading.find(keyword)
+        and all(reading.negated(m) for m in reading.find(keyword))
+    ]
+
+
+def _contains(phrase: str, keyword: str) -> bool:
+    """Whether the words of ``keyword`` are a shorter run of the words of ``phrase``."""
+    inner, outer = keyword_words(keyword), keyword_words(phrase)
+    return len(inner) < len(outer) and any(
+        outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1)
+    )
 
 
 def _wants_negation(keyword: str) -> bool:
@@ -351,6 +391,13 @@ def _red_flag_hits(flags: Sequence[RedFlag], reading: Reading) -> list[RedFlagHi
     """The red flags ``reading`` raises, each once, at its first place."""
     hits = []
     for flag in flags:
+        if flag.kind:
+            # The shared rules of directives.py, for every scenario that opts in.
+            rule = {ASKS_FOR_SECRET: secret_requests, LECTURES_THE_READER: lectures}[flag.kind]
+            places = rule(reading)
+            if places:
+                hits.append(RedFlagHit(flag.label, _quote(reading, reading.sentence_of(places[0]))))
+            continue
         ignored = {
             index
             for phrase in flag.ignore
@@ -374,24 +421,41 @@ def _red_flag_hits(flags: Sequence[RedFlag], reading: Reading) -> list[RedFlagHi
 def _together(groups: list[list[Match]], reading: Reading) -> Match | None:
     """The first match of the first group that has a match of every other group in
     its clause, each within :data:`RED_FLAG_WINDOW` words and with no "you" between
-    ("we will send you a new password" gives, it does not ask)."""
+    ("we will send you a new password" gives, it does not ask). A "that" clause
+    right after the anchor's clause counts as its own: "I have told her | that
+    an engineer will come"."""
     if not groups or not all(groups):
         return None
     others = [sorted(group, key=lambda m: m.first) for group in groups[1:]]
     firsts = [[m.first for m in group] for group in others]
     for anchor in groups[0]:
-        clause = reading.clause_of(anchor)
+        clauses = _reported_clauses(reading, anchor)
         # Only matches that start near the anchor can be within the window.
         low, high = anchor.first - RED_FLAG_WINDOW - 8, anchor.last + RED_FLAG_WINDOW + 1
         if all(
             any(
-                reading.clause_of(m) == clause and _near(anchor, m, reading)
+                reading.clause_of(m) in clauses and _near(anchor, m, reading)
                 for m in group[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
             )
             for group, starts in zip(others, firsts, strict=True)
         ):
             return anchor
     return None
+
+
+def _reported_clauses(reading: Reading, anchor: Match) -> set[int]:
+    """The clause of ``anchor`` and the "that" clause right after it, if any."""
+    clause = reading.clause_of(anchor)
+    following = clause + 1
+    for word in reading.words[anchor.last + 1 :]:
+        token = reading.tokens[word.token]
+        if token.clause == clause:
+            continue
+        if token.clause == following and token.sentence == reading.sentence_of(anchor):
+            if word.text.lower() == "that":
+                return {clause, following}
+        break
+    return {clause}
 
 
 def _near(one: Match, other: Match, reading: Reading) -> bool:
@@ -510,11 +574,42 @@ def _wrong(fact: Fact | None, mention: Mention, reading: Reading) -> WrongFact:
 
 def _without_subject(text: str) -> str:
     """``text`` with its subject line (if any) replaced by spaces."""
+    end = _subject_end(text)
+    return " " * end + text[end:]
+
+
+def _subject_end(text: str) -> int:
+    """Where the subject line of ``text`` ends (0 when it has none)."""
     match = re.match(r"\s*", text)
     first_line_end = text.find("\n", match.end())
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     if _SUBJECT.fullmatch(text[match.end() : first_line_end].strip()):
-        return " " * first_line_end + text[first_line_end:]
+        return first_line_end
+    return 0
+
+
+def _without_sign_off(text: str) -> str:
+    """``text`` with its closing line and the lines under it replaced by spaces.
+
+    The closing is looked for as :func:`_closing` does, in the last few lines.
+
+    >>> _without_sign_off("It is on its way.\\nKind regards,\\nAl\\nHelp Desk").split()
+    ['It', 'is', 'on', 'its', 'way.']
+    """
+    lines = text.splitlines(keepends=True)
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    for index in reversed(filled[-3:]):
+        line = lines[index].strip()
+        if _CLOSING.fullmatch(line) or _CLOSING_AND_NAME.fullmatch(line):
+            end = index + 1
+            # Names and titles under it; a sentence there is the reply's own.
+            while end < len(lines) and (
+                not lines[end].strip()
+                or _is_name(lines[end].strip()) and lines[end].strip()[-1] not in ".!?"
+            ):
+                end += 1
+            blanked = re.sub(r"[^\n]", " ", "".join(lines[index:end]))
+            return "".join(lines[:index]) + blanked + "".join(lines[end:])
     return text
 
 
