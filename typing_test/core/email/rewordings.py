@@ -1,0 +1,305 @@
+"""Rewordings that keep an email's meaning: the changes a proofreader may make for free.
+
+Proofreading grading (``proofreading.py``) asks this module one question about
+a change the candidate made: is the new text a *rewording* of the old one that
+keeps its meaning? :func:`same_meaning` answers it from small, fixed tables,
+never by guessing; anything the tables do not cover is a real change. The
+grader then also requires the offline checker to find nothing in the changed
+place before it lets the change cost nothing.
+
+Both texts are given as comparison keys (``tokens.comparison_tokens``: words
+and marks, a leading space marking whitespace before a token; contractions,
+British spellings, number words, times and "thanks" already have equal keys).
+Each side is rewritten into a canonical form, in this order, and the two forms
+must be equal:
+
+1. **Optional commas** are dropped: before "because"; between a weekday and a
+   date ("Saturday, 12 October"); before "and" or "or" unless a new clause
+   follows (the Oxford comma); and after an introductory phrase of the
+   :data:`INTRODUCTIONS` list at the start of a sentence ("Otherwise, we" /
+   "Otherwise we"). "However" is not in that list: the drills treat
+   "However we" as a mistake.
+2. **Synonyms** (after the boundaries below, so that ", so it" is a boundary): a phrase of a :data:`SYNONYMS` group matches any other phrase
+   of the same group ("notice"/"spot", "In the meantime"/"Until then",
+   "are very sorry"/"apologise", "Kind regards"/"Best regards"). Groups list
+   every word form they accept, so "spot" never passes for "noticed". A capital
+   first letter must stay a capital.
+3. **Sentence boundaries**: between two clauses, a full stop and a capital
+   ("... the change. It may"), a semicolon, and a comma with "and" or "so"
+   before a subject ("... the change, so it may") are the same; so are a
+   comma with "which" and a full stop with "This", "That" or "It" (", which
+   is the same price" / ". This is the same price").
+
+"A" and "an" are one word written two ways (the checker judges which one
+the next word needs: "a error" is flagged, so "a mistake" -> "an error" is a
+synonym and "a mistake" -> "a error" is not). At a seeded mistake
+(``at_mistake=True``) "the" joins them: another article is a fix for the
+checker to judge ("a invoice" is flagged, "the invoice" is not). Numbers, amounts, dates, times, names,
+negation, modal verbs and tenses are never rewritten by any rule, so a change
+to any of them is always a real change.
+
+>>> keys = lambda text: list(comparison_keys(text))
+>>> same_meaning(keys("If you notice a mistake"), keys("If you spot a mistake"))
+True
+>>> same_meaning(keys("If you notice a mistake"), keys("If you see a mistake"))
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from typing_test.core.email.tokens import comparison_keys
+
+# Groups of phrases that mean the same in a business email, whatever the
+# sentence; each line is one group, phrases separated by "|". Every word form
+# is listed on its own, so a group never changes tense, number or person.
+_SYNONYM_GROUPS = """
+notice | spot
+noticed | spotted
+point | matter
+points | matters
+main | chief | principal | primary
+kind regards | best regards | warm regards | regards | best wishes
+am sorry | am very sorry | am so sorry | am really sorry | am truly sorry | apologize
+are sorry | are very sorry | are so sorry | are really sorry | are truly sorry | apologize
+in the meantime | meanwhile | until then | in the meanwhile
+every time | each time | whenever
+alongside | along with | together with | as well as | plus
+immediately | straight away | straightaway | right away | at once
+a lot of | lots of | many of
+really | very | so | extremely
+happy | glad | pleased
+help | assist
+helps | assists
+start | begin
+starts | begins
+finish | end
+finishes | ends
+tell | inform
+tells | informs
+told | informed
+reply | respond
+replies | responds
+replied | responded
+whole | entire
+later | afterwards | after that
+learn more | find out more
+mistake | error
+mistakes | errors
+problem | issue
+problems | issues
+choose | select | pick
+make sure | ensure
+simply | just
+customer | client
+customers | clients
+throw it away | dispose of it
+throw them away | dispose of them
+regardless of | irrespective of
+"""
+
+
+def _synonym_groups() -> dict[tuple[str, ...], frozenset[int]]:
+    """Each phrase, as lower-case comparison words, and the numbers of its groups."""
+    table: dict[tuple[str, ...], set[int]] = {}
+    for number, line in enumerate(filter(None, map(str.strip, _SYNONYM_GROUPS.splitlines()))):
+        for phrase in line.split("|"):
+            words = tuple(key.strip().lower() for key in comparison_keys(phrase.strip()))
+            table.setdefault(words, set()).add(number)
+    return {words: frozenset(groups) for words, groups in table.items()}
+
+
+SYNONYMS: dict[tuple[str, ...], frozenset[int]] = _synonym_groups()
+_LONGEST_SYNONYM = max(len(words) for words in SYNONYMS)
+
+# Introductory phrases that may or may not take a comma at the start of a
+# sentence ("Otherwise, we may" / "Otherwise we may"), as lower-case words.
+INTRODUCTIONS = frozenset(
+    tuple(phrase.split())
+    for phrase in """otherwise|meanwhile|then|instead|afterwards|today|tomorrow|yesterday
+    |currently|unfortunately|fortunately|finally|first|next|now|later|since then
+    |until then|in the meantime|for example|of course|in addition|as a result
+    |as requested|if so|if not|in the morning|in the afternoon|on your first day
+    |once we have everything|for your security""".replace("\n", "").split("|")
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that start a clause after ", and" or ", so" (a subject, or "please").
+_SUBJECTS = frozenset("i we you it they he she this that there these those please".split())
+# Words written with a capital only because they start a sentence, compared in
+# lower case after a boundary ("The" after a full stop, "the" after ", and").
+_SENTENCE_STARTERS = _SUBJECTS - {"i"} | frozenset(
+    "the a an our your their my his her all any each some if when".split()
+)
+_REFERENCES = frozenset({"this", "that", "it"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_INDEFINITE = frozenset({"a", "an"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "<start>"})
+
+# Keys a side may be given as context: the start of the text.
+START = "<start>"
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A synonym in canonical form: matches any phrase sharing one of ``groups``."""
+
+    groups: frozenset[int]
+    spaced: bool
+    capital: bool
+
+    def matches(self, other: object) -> bool:
+        return (
+            isinstance(other, _Phrase)
+            and (self.spaced, self.capital) == (other.spaced, other.capital)
+            and bool(self.groups & other.groups)
+        )
+
+
+def same_meaning(
+    before: Sequence[str],
+    after: Sequence[str],
+    left: Sequence[str] = (START,),
+    right: Sequence[str] = (),
+    *,
+    at_mistake: bool = False,
+) -> bool:
+    """Whether ``after`` rewords ``before`` without changing its meaning, by the rules above.
+
+    ``before`` and ``after`` are comparison keys; ``left`` and ``right`` are the
+    keys around the place, the same on both sides (a few words are enough;
+    ``START`` marks the start of the text). ``at_mistake`` allows another
+    article at a seeded mistake.
+
+    >>> keys = lambda text: list(comparison_keys(text))
+    >>> same_meaning(keys(", so it may"), keys(". It may"), keys("the change"))
+    True
+    >>> same_meaning(keys(", which is"), keys(". This is"), keys("$119.00"))
+    True
+    >>> same_meaning(keys(", but it may"), keys(". It may"), keys("the change"))
+    False
+    >>> same_meaning(keys("Saturday, 12"), keys("Saturday 12"))
+    True
+    >>> same_meaning(keys("In the meantime,"), keys("Until then"), [START], [" please"])
+    True
+    >>> same_meaning(keys("will not"), keys("will"))
+    False
+    """
+    if list(before) == list(after):
+        return True
+    return _equal(
+        _canonical([*left, *before, *right], at_mistake),
+        _canonical([*left, *after, *right], at_mistake),
+    )
+
+
+def _equal(first: list[object], second: list[object]) -> bool:
+    if len(first) != len(second):
+        return False
+    for a, b in zip(first, second, strict=True):
+        if a != b and not (isinstance(a, _Phrase) and a.matches(b)):
+            return False
+    return True
+
+
+def _canonical(keys: list[str], at_mistake: bool) -> list[object]:
+    """``keys`` rewritten into the canonical form that :func:`same_meaning` compares."""
+    units = _with_boundaries(_without_optional_commas(keys))
+    units = _with_synonyms(units)
+    articles = _ARTICLES if at_mistake else _INDEFINITE
+    return [_article(unit, articles) for unit in units]
+
+
+def _word(key: object) -> str:
+    return key.strip().lower() if isinstance(key, str) else ""
+
+
+def _without_optional_commas(keys: list[str]) -> list[str]:
+    kept: list[str] = []
+    for index, key in enumerate(keys):
+        if key == "," and _comma_is_optional(keys, index):
+            continue
+        kept.append(key)
+    return kept
+
+
+def _comma_is_optional(keys: list[str], index: int) -> bool:
+    after = _word(keys[index + 1]) if index + 1 < len(keys) else ""
+    following = _word(keys[index + 2]) if index + 2 < len(keys) else ""
+    before = _word(keys[index - 1]) if index else ""
+    if after == "because":
+        return True
+    if after in ("and", "or") and following not in _SUBJECTS:
+        return True
+    if before in _WEEKDAYS and after.isdigit():
+        return True
+    # An introductory phrase: the words since the start of the sentence.
+    start = index
+    while start > 0 and _word(keys[start - 1]) not in _SENTENCE_ENDS:
+        start -= 1
+    if start == 0 and keys and keys[0] != START:
+        return False  # the sentence starts before the context: unknown
+    return tuple(_word(key) for key in keys[start:index]) in INTRODUCTIONS
+
+
+def _with_synonyms(keys: list[object]) -> list[object]:
+    units: list[object] = []
+    index = 0
+    while index < len(keys):
+        for size in range(min(_LONGEST_SYNONYM, len(keys) - index), 0, -1):
+            words = tuple(_word(key) for key in keys[index : index + size])
+            if words in SYNONYMS:
+                first = str(keys[index])
+                spaced = first.startswith(" ")
+                capital = first.strip()[:1].isupper()
+                units.append(_Phrase(SYNONYMS[words], spaced, capital))
+                index += size
+                break
+        else:
+            units.append(keys[index])
+            index += 1
+    return units
+
+
+def _with_boundaries(units: list[str]) -> list[object]:
+    """Clause boundaries ("." + capital, ";", ", and" / ", so" + subject) as one mark."""
+    result: list[object] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        nxt = units[index + 1] if index + 1 < len(units) else None
+        third = units[index + 2] if index + 2 < len(units) else None
+        if unit == "." and isinstance(nxt, str) and nxt.strip()[:1].isupper():
+            result += ["<boundary>", _starter(nxt)]
+            index += 2
+        elif unit == ";" and isinstance(nxt, str) and nxt.strip()[:1].islower():
+            result += ["<boundary>", _starter(nxt)]
+            index += 2
+        elif unit == "," and _word(nxt) in ("and", "so") and _word(third) in _SUBJECTS:
+            result += ["<boundary>", _starter(third)]
+            index += 3
+        elif unit == "," and _word(nxt) == "which":
+            result += ["<boundary>", "<reference>"]
+            index += 2
+        else:
+            result.append(unit)
+            index += 1
+    # "This", "That" or "It" after a boundary is the reference a "which" makes.
+    return [
+        "<reference>" if previous == "<boundary>" and _word(unit) in _REFERENCES else unit
+        for previous, unit in zip([None, *result], result, strict=False)
+    ]
+
+
+def _starter(key: str) -> str:
+    """The first word of a clause, in lower case when only its place gave it a capital."""
+    word = key.strip()
+    return " " + (word.lower() if word.lower() in _SENTENCE_STARTERS else word)
+
+
+def _article(unit: object, articles: frozenset[str]) -> object:
+    if isinstance(unit, str) and _word(unit) in articles:
+        capital = unit.strip()[:1].isupper()
+        return ("<article>", unit.startswith(" "), capital)
+    return unit
