@@ -147,6 +147,8 @@ class _Slot:
     mistake: tuple[str, ...]
     accepted: frozenset[tuple[str, ...]]
     lengths: tuple[int, ...]  # token counts of the mistake and of every correction
+    # The mistake is a wrong article ("a account"): another article may fix it.
+    wrong_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -334,8 +336,9 @@ def _reworded_fixes(
     changes to correct text within ``_NEAR`` tokens of it (", witch is" ->
     ". This is"), or alone. It must differ from the mistake, reword one of
     the accepted corrections by the rules of ``rewordings`` (with another
-    article allowed) and pass the checker. Updates ``slot_is_fixed`` and
-    returns, for each such mistake, the answer token range it now covers.
+    article allowed when the mistake is a wrong article) and pass the
+    checker. Updates ``slot_is_fixed`` and returns, for each such mistake,
+    the answer token range it now covers.
     """
     regions: dict[int, tuple[int, int]] = {}
     for number, slot in enumerate(slots):
@@ -358,7 +361,7 @@ def _reworded_fixes(
             if any(
                 judge.rewords(
                     (*original_keys[o1 : slot.first], *keys, *original_keys[slot.stop : o2]),
-                    typed_keys, a1, a2, at_mistake=True,
+                    typed_keys, a1, a2, at_mistake=slot.wrong_article,
                 )
                 for keys in slot.accepted
             ):
@@ -468,8 +471,23 @@ def _slots(drill: ProofreadingDrill, original: list[Token]) -> list[_Slot]:
         )
         lengths = (stop - first, *(len(keys) for keys in accepted))
         mistake_keys = tuple(token.key for token in original[first:stop])
-        slots.append(_Slot(first, stop, mistake_keys, accepted, lengths))
+        wrong_article = any(_differ_in_articles(mistake_keys, keys) for keys in accepted)
+        slots.append(_Slot(first, stop, mistake_keys, accepted, lengths, wrong_article))
     return slots
+
+
+def _differ_in_articles(mistake: Sequence[str], correction: Sequence[str]) -> bool:
+    """Whether ``correction`` differs from ``mistake`` only in articles ("a" -> "an")."""
+    if len(mistake) != len(correction) or list(mistake) == list(correction):
+        return False
+    return all(
+        a.strip().lower() in _ARTICLES and b.strip().lower() in _ARTICLES
+        for a, b in zip(mistake, correction, strict=True)
+        if a != b
+    )
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _correction_keys(text: str, start: int, end: int, correction: str) -> tuple[str, ...]:

@@ -10,33 +10,37 @@ place before it lets the change cost nothing.
 Both texts are given as comparison keys (``tokens.comparison_tokens``: words
 and marks, a leading space marking whitespace before a token; contractions,
 British spellings, number words, times and "thanks" already have equal keys).
-Each side is rewritten into a canonical form, in this order, and the two forms
-must be equal:
+Each side, with a few words of context around it, is rewritten into a
+canonical form, in this order, and the two forms must be equal:
 
 1. **Optional commas** are dropped: before "because"; between a weekday and a
-   date ("Saturday, 12 October"); before "and" or "or" unless a new clause
-   follows (the Oxford comma); and after an introductory phrase of the
+   date ("Saturday, 12 October"); and after a short introductory phrase of the
    :data:`INTRODUCTIONS` list at the start of a sentence ("Otherwise, we" /
    "Otherwise we"). "However" is not in that list: the drills treat
-   "However we" as a mistake.
-2. **Synonyms** (after the boundaries below, so that ", so it" is a boundary): a phrase of a :data:`SYNONYMS` group matches any other phrase
-   of the same group ("notice"/"spot", "In the meantime"/"Until then",
-   "are very sorry"/"apologise", "Kind regards"/"Best regards"). Groups list
-   every word form they accept, so "spot" never passes for "noticed". A capital
-   first letter must stay a capital.
-3. **Sentence boundaries**: between two clauses, a full stop and a capital
+   "However we" as a mistake. A comma before "and" or "but" stays: it may
+   join two clauses, where it is needed.
+2. **Sentence boundaries**: between two clauses, a full stop and a capital
    ("... the change. It may"), a semicolon, and a comma with "and" or "so"
    before a subject ("... the change, so it may") are the same; so are a
    comma with "which" and a full stop with "This", "That" or "It" (", which
-   is the same price" / ". This is the same price").
+   is the same price" / ". This is the same price"). "but", "or" and
+   "because" are never dropped: they carry meaning.
+3. **Synonyms**: a phrase of a :data:`SYNONYMS` group matches any other
+   phrase of the same group ("notice"/"spot", "In the meantime"/"Until
+   then", "are very sorry"/"apologise", "Kind regards"/"Best regards").
+   Groups list every word form they accept, so "spot" never passes for
+   "noticed", and "am sorry" and "are sorry" are separate groups. A capital
+   first letter must stay a capital.
+4. **Articles**: "a" and "an" are one word written two ways; the checker
+   judges which one the next word needs ("a error" is flagged, so "a
+   mistake" -> "an error" passes and "a mistake" -> "a error" does not). At
+   a seeded mistake (``at_mistake=True``) "the" joins them: another article
+   is a fix for the checker to judge ("a invoice" is flagged, "the invoice"
+   is not).
 
-"A" and "an" are one word written two ways (the checker judges which one
-the next word needs: "a error" is flagged, so "a mistake" -> "an error" is a
-synonym and "a mistake" -> "a error" is not). At a seeded mistake
-(``at_mistake=True``) "the" joins them: another article is a fix for the
-checker to judge ("a invoice" is flagged, "the invoice" is not). Numbers, amounts, dates, times, names,
-negation, modal verbs and tenses are never rewritten by any rule, so a change
-to any of them is always a real change.
+Numbers, amounts, dates, times, names, negation, modal verbs and tenses are
+never rewritten by any rule, so a change to any of them is always a real
+change, and so is any word the tables do not list.
 
 >>> keys = lambda text: list(comparison_keys(text))
 >>> same_meaning(keys("If you notice a mistake"), keys("If you spot a mistake"))
@@ -56,10 +60,10 @@ from typing_test.core.email.tokens import comparison_keys
 # sentence; each line is one group, phrases separated by "|". Every word form
 # is listed on its own, so a group never changes tense, number or person.
 _SYNONYM_GROUPS = """
-notice | spot
-noticed | spotted
-point | matter
-points | matters
+verb: notice | spot
+verb: noticed | spotted
+noun: point | matter
+noun: points | matters
 main | chief | principal | primary
 kind regards | best regards | warm regards | regards | best wishes
 am sorry | am very sorry | am so sorry | am really sorry | am truly sorry | apologize
@@ -71,26 +75,26 @@ immediately | straight away | straightaway | right away | at once
 a lot of | lots of | many of
 really | very | so | extremely
 happy | glad | pleased
-help | assist
-helps | assists
-start | begin
-starts | begins
-finish | end
-finishes | ends
+verb: help | assist
+verb: helps | assists
+verb: start | begin
+verb: starts | begins
+verb: finish | end
+verb: finishes | ends
 tell | inform
 tells | informs
 told | informed
-reply | respond
-replies | responds
+verb: reply | respond
+verb: replies | responds
 replied | responded
 whole | entire
 later | afterwards | after that
 learn more | find out more
-mistake | error
-mistakes | errors
-problem | issue
-problems | issues
-choose | select | pick
+noun: mistake | error
+noun: mistakes | errors
+noun: problem | issue
+noun: problems | issues
+verb: choose | select | pick
 make sure | ensure
 simply | just
 customer | client
@@ -99,19 +103,33 @@ throw it away | dispose of it
 throw them away | dispose of them
 regardless of | irrespective of
 """
+# A group marked "verb:" holds words that are also nouns ("a notice", "the
+# end"), and one marked "noun:" words that are also verbs ("it matters"): its
+# phrases match only after a word that shows the part of speech, a subject,
+# modal or "to" before a verb (:data:`_BEFORE_A_VERB`), anything else before
+# a noun. So "the privacy notice" never becomes "the privacy spot".
+_BEFORE_A_VERB = frozenset(
+    """i you we they he she it to please will would can could may might shall should
+    must not also and then just always never did do does have has had""".split()
+)
 
 
-def _synonym_groups() -> dict[tuple[str, ...], frozenset[int]]:
-    """Each phrase, as lower-case comparison words, and the numbers of its groups."""
+def _synonym_groups() -> tuple[dict[tuple[str, ...], frozenset[int]], dict[int, str]]:
+    """Each phrase, as lower-case comparison words, with the numbers of its groups;
+    and the part of speech ("verb", "noun" or "") of each group."""
     table: dict[tuple[str, ...], set[int]] = {}
-    for number, line in enumerate(filter(None, map(str.strip, _SYNONYM_GROUPS.splitlines()))):
-        for phrase in line.split("|"):
+    parts: dict[int, str] = {}
+    lines = [line.strip() for line in _SYNONYM_GROUPS.splitlines() if line.strip()]
+    for number, line in enumerate(lines):
+        part, _, phrases = line.rpartition(":")
+        parts[number] = part
+        for phrase in phrases.split("|"):
             words = tuple(key.strip().lower() for key in comparison_keys(phrase.strip()))
             table.setdefault(words, set()).add(number)
-    return {words: frozenset(groups) for words, groups in table.items()}
+    return {words: frozenset(groups) for words, groups in table.items()}, parts
 
 
-SYNONYMS: dict[tuple[str, ...], frozenset[int]] = _synonym_groups()
+SYNONYMS, _PARTS = _synonym_groups()
 _LONGEST_SYNONYM = max(len(words) for words in SYNONYMS)
 
 # Introductory phrases that may or may not take a comma at the start of a
@@ -121,8 +139,9 @@ INTRODUCTIONS = frozenset(
     for phrase in """otherwise|meanwhile|then|instead|afterwards|today|tomorrow|yesterday
     |currently|unfortunately|fortunately|finally|first|next|now|later|since then
     |until then|in the meantime|for example|of course|in addition|as a result
-    |as requested|if so|if not|in the morning|in the afternoon|on your first day
-    |once we have everything|for your security""".replace("\n", "").split("|")
+    |as requested|if so|if not|in the morning|in the afternoon|in the evening
+    """.replace("\n", "").split("|")
+    if phrase.strip()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that start a clause after ", and" or ", so" (a subject, or "please").
@@ -139,6 +158,17 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "<start>"})
 
 # Keys a side may be given as context: the start of the text.
 START = "<start>"
+
+
+@dataclass(frozen=True)
+class _Which:
+    """", which" after a clause: matches "This", "That" or "It" starting the next sentence."""
+
+    def matches(self, other: object) -> bool:
+        return other is self or (isinstance(other, str) and other.strip() in _REFERENCES)
+
+
+_WHICH = _Which()
 
 
 @dataclass(frozen=True)
@@ -198,7 +228,9 @@ def _equal(first: list[object], second: list[object]) -> bool:
     if len(first) != len(second):
         return False
     for a, b in zip(first, second, strict=True):
-        if a != b and not (isinstance(a, _Phrase) and a.matches(b)):
+        if a != b and not any(
+            isinstance(x, _Phrase | _Which) and x.matches(y) for x, y in ((a, b), (b, a))
+        ):
             return False
     return True
 
@@ -226,11 +258,8 @@ def _without_optional_commas(keys: list[str]) -> list[str]:
 
 def _comma_is_optional(keys: list[str], index: int) -> bool:
     after = _word(keys[index + 1]) if index + 1 < len(keys) else ""
-    following = _word(keys[index + 2]) if index + 2 < len(keys) else ""
     before = _word(keys[index - 1]) if index else ""
     if after == "because":
-        return True
-    if after in ("and", "or") and following not in _SUBJECTS:
         return True
     if before in _WEEKDAYS and after.isdigit():
         return True
@@ -249,11 +278,17 @@ def _with_synonyms(keys: list[object]) -> list[object]:
     while index < len(keys):
         for size in range(min(_LONGEST_SYNONYM, len(keys) - index), 0, -1):
             words = tuple(_word(key) for key in keys[index : index + size])
-            if words in SYNONYMS:
+            after_verb_word = index > 0 and _word(keys[index - 1]) in _BEFORE_A_VERB
+            groups = frozenset(
+                group
+                for group in SYNONYMS.get(words, ())
+                if _PARTS[group] != ("noun" if after_verb_word else "verb")
+            )
+            if groups:
                 first = str(keys[index])
                 spaced = first.startswith(" ")
                 capital = first.strip()[:1].isupper()
-                units.append(_Phrase(SYNONYMS[words], spaced, capital))
+                units.append(_Phrase(groups, spaced, capital))
                 index += size
                 break
         else:
@@ -280,16 +315,12 @@ def _with_boundaries(units: list[str]) -> list[object]:
             result += ["<boundary>", _starter(third)]
             index += 3
         elif unit == "," and _word(nxt) == "which":
-            result += ["<boundary>", "<reference>"]
+            result += ["<boundary>", _WHICH]
             index += 2
         else:
             result.append(unit)
             index += 1
-    # "This", "That" or "It" after a boundary is the reference a "which" makes.
-    return [
-        "<reference>" if previous == "<boundary>" and _word(unit) in _REFERENCES else unit
-        for previous, unit in zip([None, *result], result, strict=False)
-    ]
+    return result
 
 
 def _starter(key: str) -> str:
