@@ -3,10 +3,12 @@
 The candidate sees an email with seeded mistakes and corrects it in place.
 :func:`grade_answer` lines the answer up with the email as shown and decides,
 for each seeded mistake, whether it was *fixed* (the candidate's text at that
-place is one of the accepted corrections) or *missed* (left as it was, or
-changed to something not accepted). Any change to text that was already right
-is an *introduced* mistake. The score is ``(fixed - introduced) / seeded``, in
-percent, kept between 0 and 100.
+place is one of the accepted corrections, or rewords one, below) or *missed*
+(left as it was, or changed to something not accepted). A change to text that
+was already right is an *introduced* mistake unless it is a rewording that
+keeps the meaning and the grammar, which is listed as *changed* and costs
+nothing. The score is ``(fixed - introduced) / seeded``, in percent, kept
+between 0 and 100.
 
 Texts are compared as tokens: a word or a single punctuation mark, noting
 whether whitespace comes before it. Whitespace is layout, not content: any run
@@ -16,10 +18,27 @@ a re-wrapped line therefore never count as changes, while a space added or
 removed between two words or marks ("Thankyou", "you ,") does. Curly quotes
 count as straight ones and letters are compared in Unicode NFC form. Forms
 that mean the same compare equal (``tokens.comparison_tokens``): a contraction
-and its expansion ("There's"/"There is", "can't"/"cannot"/"can not"), and the
-British and American spellings of a word ("organise"/"organize"). So writing
-"There's" where the key has "There is" changes nothing, and "don't" fixes a
-mistake whose correction is "do not".
+and its expansion ("There's"/"There is", "can't"/"cannot"/"can not"), the
+British and American spellings of a word ("organise"/"organize"), a number
+word and its digits ("five"/"5"), a time of day in any format
+("08:00"/"8 a.m."/"8am") and "thanks"/"thank you". So writing "There's"
+where the key has "There is" changes nothing, and "don't" fixes a mistake
+whose correction is "do not"; such places are still listed in ``changed``.
+
+Rewordings (``rewordings.same_meaning``): a change to correct text costs
+nothing when the rules of ``rewordings`` say it keeps the meaning (an
+optional comma, a synonym from a fixed table, a full stop for ", so", ". This"
+for ", which") **and** the offline checker (``checker.load_checker()``)
+finds nothing in the changed place or the word either side of it. Numbers,
+amounts, dates, times, names, negation, modal verbs and tenses are never
+rewritten by a rule, so changing them always counts. A missed mistake is
+fixed after all when its place, read alone or together with the changes to
+correct text within ``_NEAR`` tokens of it, differs from the mistake,
+rewords one of its accepted corrections by the same rules (with another
+article allowed when the mistake is a wrong article) and passes the checker:
+"$119.00. This is" fixes ", witch is" whose correction is "which". The
+mistake as it was is never accepted, and neither is another real word that
+no rule lists ("there" for "their"), whatever the checker says.
 
 How the answer is lined up: ``difflib.SequenceMatcher`` aligns the tokens of
 the answer with the tokens of the email as shown. The email splits into correct
@@ -390,7 +409,7 @@ def _other_forms(opcodes, slots, original, typed, original_text, answer) -> list
             continue
         for offset in range(op.i2 - op.i1):
             i, j = op.i1 + offset, op.j1 + offset
-            if i in in_slot or _written(original_text, original[i]) == _written(answer, typed[j]):
+            if i in in_slot or _same_writing(original_text, original[i], answer, typed[j]):
                 continue
             if runs and runs[-1][1][1] == i and runs[-1][1][3] == j:
                 runs[-1][1][1], runs[-1][1][3] = i + 1, j + 1
@@ -432,8 +451,17 @@ def _joined(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _written(text: str, token: Token) -> str:
-    return unicodedata.normalize("NFC", text[token.start : token.end]).translate(_STRAIGHT)
+def _same_writing(text: str, token: Token, other_text: str, other: Token) -> bool:
+    """Whether two tokens are written alike (curly and straight quotes, NFC forms alike)."""
+    written = text[token.start : token.end]
+    other_written = other_text[other.start : other.end]
+    if written == other_written:
+        return True
+    return _written(written) == _written(other_written)
+
+
+def _written(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_STRAIGHT)
 
 
 _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})

@@ -156,6 +156,10 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _INDEFINITE = frozenset({"a", "an"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "<start>"})
 
+# The rules rewrite a few words at a time: a change longer than this is never
+# a rewording (and a rewritten email is not read rule by rule).
+MAX_KEYS = 24
+
 # Keys a side may be given as context: the start of the text.
 START = "<start>"
 
@@ -218,6 +222,8 @@ def same_meaning(
     """
     if list(before) == list(after):
         return True
+    if max(len(before), len(after)) > MAX_KEYS or abs(len(before) - len(after)) > _LONGEST_SYNONYM:
+        return False  # no rule rewrites this much
     return _equal(
         _canonical([*left, *before, *right], at_mistake),
         _canonical([*left, *after, *right], at_mistake),
@@ -274,11 +280,12 @@ def _comma_is_optional(keys: list[str], index: int) -> bool:
 
 def _with_synonyms(keys: list[object]) -> list[object]:
     units: list[object] = []
+    all_words = [_word(key) for key in keys]
     index = 0
     while index < len(keys):
+        after_verb_word = index > 0 and all_words[index - 1] in _BEFORE_A_VERB
         for size in range(min(_LONGEST_SYNONYM, len(keys) - index), 0, -1):
-            words = tuple(_word(key) for key in keys[index : index + size])
-            after_verb_word = index > 0 and _word(keys[index - 1]) in _BEFORE_A_VERB
+            words = tuple(all_words[index : index + size])
             groups = frozenset(
                 group
                 for group in SYNONYMS.get(words, ())
