@@ -66,8 +66,10 @@ noun: point | matter
 noun: points | matters
 main | chief | principal | primary
 kind regards | best regards | warm regards | regards | best wishes
-am sorry | am very sorry | am so sorry | am really sorry | am truly sorry | apologize
-are sorry | are very sorry | are so sorry | are really sorry | are truly sorry | apologize
+am sorry | am very sorry | am so sorry | am really sorry | am truly sorry | am extremely sorry
+    | apologize
+are sorry | are very sorry | are so sorry | are really sorry | are truly sorry
+    | are extremely sorry | apologize
 in the meantime | meanwhile | until then | in the meanwhile
 every time | each time | whenever
 alongside | along with | together with | as well as | plus
@@ -102,6 +104,10 @@ customers | clients
 throw it away | dispose of it
 throw them away | dispose of them
 regardless of | irrespective of
+as soon as possible | as soon as you can
+attached | enclosed
+soon | shortly
+unable to | not able to
 """
 # A group marked "verb:" holds words that are also nouns ("a notice", "the
 # end"), and one marked "noun:" words that are also verbs ("it matters"): its
@@ -110,7 +116,8 @@ regardless of | irrespective of
 # a noun. So "the privacy notice" never becomes "the privacy spot".
 _BEFORE_A_VERB = frozenset(
     """i you we they he she it to please will would can could may might shall should
-    must not also and then just always never did do does have has had""".split()
+    must not also and then just simply still now already usually often always never
+    did do does have has had""".split()
 )
 
 
@@ -119,7 +126,8 @@ def _synonym_groups() -> tuple[dict[tuple[str, ...], frozenset[int]], dict[int, 
     and the part of speech ("verb", "noun" or "") of each group."""
     table: dict[tuple[str, ...], set[int]] = {}
     parts: dict[int, str] = {}
-    lines = [line.strip() for line in _SYNONYM_GROUPS.splitlines() if line.strip()]
+    # A line that starts with "|" goes on the group above.
+    lines = _SYNONYM_GROUPS.replace("\n    |", " |").strip().splitlines()
     for number, line in enumerate(lines):
         part, _, phrases = line.rpartition(":")
         parts[number] = part
@@ -177,8 +185,11 @@ _WHICH = _Which()
 
 @dataclass(frozen=True)
 class _Phrase:
-    """A synonym in canonical form: matches any phrase sharing one of ``groups``."""
+    """A phrase of the synonym table, as written (``words``, lower case) with
+    the groups it may stand for here: it matches the same words, or any
+    phrase sharing one of ``groups``."""
 
+    words: tuple[str, ...]
     groups: frozenset[int]
     spaced: bool
     capital: bool
@@ -187,7 +198,7 @@ class _Phrase:
         return (
             isinstance(other, _Phrase)
             and (self.spaced, self.capital) == (other.spaced, other.capital)
-            and bool(self.groups & other.groups)
+            and (self.words == other.words or bool(self.groups & other.groups))
         )
 
 
@@ -291,11 +302,13 @@ def _with_synonyms(keys: list[object]) -> list[object]:
                 for group in SYNONYMS.get(words, ())
                 if _PARTS[group] != ("noun" if after_verb_word else "verb")
             )
-            if groups:
+            if words in SYNONYMS:
+                # Kept as a phrase even where the part of speech rules its
+                # groups out, so that it still matches the same words.
                 first = str(keys[index])
                 spaced = first.startswith(" ")
                 capital = first.strip()[:1].isupper()
-                units.append(_Phrase(groups, spaced, capital))
+                units.append(_Phrase(words, groups, spaced, capital))
                 index += size
                 break
         else:
