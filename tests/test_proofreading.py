@@ -713,6 +713,9 @@ def graded(drill_id: str, *replacements: tuple[str, str]) -> ProofreadingResult:
         ("shift-swap-approval", "Saturday, 12 October", "Saturday 12 October"),
         ("meeting-room-change", "with you, because", "with you because"),
         ("insurance-claim-documents", "Otherwise, we may", "Otherwise we may"),
+        ("account-closure-request", "Dear Samuel,", "Dear Samuel"),
+        ("account-closure-request", "Kind regards,", "Kind regards"),
+        ("shift-swap-approval", "Saturday, 12 October", "Saturday, 12th October"),
         # Synonyms from the table, and a sentence split where "so" joined two clauses.
         ("address-update-confirmation", "If you notice a mistake", "If you spot a mistake"),
         ("address-update-confirmation", "If you notice a mistake", "If you notice an error"),
@@ -837,6 +840,7 @@ def test_equal_keys_for_values_in_another_form():
     different = [
         ("20:00", "8 a.m."), ("10.15", "10:15"), ("Second", "2nd"), ("one", "1"),
         ("Five", "5"), ("five", "6"), ("thanks", "thank"), ("8 a.m.", "8 a.m. ."),
+        ("the 4th floor", "the 4 floor"), ("12 October", "13th October"),
     ]
     for a, b in different:
         assert comparison_keys(a) != comparison_keys(b), (a, b)

@@ -39,6 +39,8 @@ def rewords(before: str, after: str, left: str = "", right: str = "", **options)
         ("you, because", "you because", "...with", " we will"),
         ("Saturday, 12", "Saturday 12", "...on", " October"),
         ("Otherwise, we", "Otherwise we", "...read.", " may"),
+        ("Dear Samuel,", "Dear Samuel", "...account", " We have"),
+        ("regards,", "regards", "...help. Kind", " Michael"),
     ],
 )
 def test_rewordings_that_keep_the_meaning(before, after, left, right):
@@ -69,6 +71,8 @@ def test_rewordings_that_keep_the_meaning(before, after, left, right):
         (", which", ". Which", "...$119.00", " is"),
         # "this" and "that" are not one another.
         ("This", "That", "...service.", " happened"),
+        # A vocative comma is not a salutation's.
+        ("you, Maria", "you Maria", "...x. Thank", "."),
         # A word the tables do not list.
         ("notice", "see", "If you", " a mistake"),
         ("a mistake", "the mistake", "If you notice", " in"),

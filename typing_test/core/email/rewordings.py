@@ -14,7 +14,9 @@ Each side, with a few words of context around it, is rewritten into a
 canonical form, in this order, and the two forms must be equal:
 
 1. **Optional commas** are dropped: before "because"; between a weekday and a
-   date ("Saturday, 12 October"); and after a short introductory phrase of the
+   date ("Saturday, 12 October"); after a salutation ("Dear Samuel,") or a
+   sign-off ("Kind regards,"), which open punctuation leaves out; and after
+   a short introductory phrase of the
    :data:`INTRODUCTIONS` list at the start of a sentence ("Otherwise, we" /
    "Otherwise we"). "However" is not in that list: the drills treat
    "However we" as a mistake. A comma before "and" or "but" stays: it may
@@ -280,6 +282,8 @@ def _comma_is_optional(keys: list[str], index: int) -> bool:
         return True
     if before in _WEEKDAYS and after.isdigit():
         return True
+    if _ends_salutation_or_sign_off(keys[:index]):
+        return True
     # An introductory phrase: the words since the start of the sentence.
     start = index
     while start > 0 and _word(keys[start - 1]) not in _SENTENCE_ENDS:
@@ -287,6 +291,29 @@ def _comma_is_optional(keys: list[str], index: int) -> bool:
     if start == 0 and keys and keys[0] != START:
         return False  # the sentence starts before the context: unknown
     return tuple(_word(key) for key in keys[start:index]) in INTRODUCTIONS
+
+
+def _ends_salutation_or_sign_off(keys: list[str]) -> bool:
+    """Whether ``keys`` end with "Dear" and one to three capitalised words
+    ("Dear Ms Silva"), or with a sign-off ("Kind regards"): open punctuation
+    leaves out the comma after either."""
+    for size in range(2, 5):
+        words = [key.strip() for key in keys[-size:]]
+        if len(words) == size and words[0] in ("Dear", "Hello", "Hi"):
+            if all(word[:1].isupper() for word in words[1:]):
+                return True
+    for size in range(1, 3):
+        words = [key.strip() for key in keys[-size:]]
+        phrase = " ".join(words)
+        if len(words) == size and phrase[:1].isupper() and phrase.lower() in _SIGN_OFFS:
+            return True
+    return False
+
+
+_SIGN_OFFS = frozenset(
+    "kind regards|best regards|warm regards|regards|best wishes|yours sincerely"
+    "|yours faithfully|many thanks|with thanks".split("|")
+)
 
 
 def _with_synonyms(keys: list[object]) -> list[object]:

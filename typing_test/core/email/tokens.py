@@ -121,6 +121,7 @@ def _same_value_units(text: str, units: list[Token]) -> list[Token]:
     """``units`` with times of day, number words and "thanks" given keys by value.
 
     A time of day ("8 a.m.", "08:00", "8am") becomes one unit keyed ``HH:MM``;
+    a day next to a month loses its ordinal ending ("12th October");
     a lower-case number word takes the digits' key ("five" is "5"); "thanks"
     becomes "thank" + "you" (over the "s"), as a contraction does.
 
@@ -151,7 +152,31 @@ def _same_value_units(text: str, units: list[Token]) -> list[Token]:
         else:
             result.extend(inside)  # the time does not end on a token boundary
     result.extend(units[index:])
+    result = _dates_without_ordinals(result)
     return [piece for unit in result for piece in _word_by_value(unit)]
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+_ORDINAL_DAY = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+
+
+def _dates_without_ordinals(units: list[Token]) -> list[Token]:
+    """A day written with an ordinal next to a month ("12th October", "October
+    12th") keyed as the plain number: the same date as "12 October"."""
+    result = list(units)
+    for index, unit in enumerate(units):
+        word = unit.key.lstrip(" ")
+        match = _ORDINAL_DAY.fullmatch(word)
+        if match is None:
+            continue
+        neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
+        if any(n.key.strip().lower() in _MONTHS for n in neighbours):
+            spacing = unit.key[: len(unit.key) - len(word)]
+            result[index] = Token(spacing + match.group(1), unit.start, unit.end)
+    return result
 
 
 def _word_by_value(unit: Token) -> tuple[Token, ...]:
