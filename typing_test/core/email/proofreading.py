@@ -249,7 +249,7 @@ def grade_answer(
         opcodes, boundaries, positions, touching, original_keys, typed_keys, slot_is_fixed
     )
     judge = _Judge(answer, typed, checker)
-    regions = _reworded_fixes(
+    regions, taken_in = _reworded_fixes(
         slots, positions, slot_is_fixed, changes, original_keys, typed_keys, judge
     )
 
@@ -274,7 +274,7 @@ def grade_answer(
     introduced: list[GradedSpan] = []
     changed: list[GradedSpan] = []
     for o1, o2, a1, a2 in changes:
-        if any(p <= a1 and a2 <= q for p, q in regions.values()):
+        if (o1, o2, a1, a2) in taken_in:
             continue  # part of a reworded fix
         span = _introduced_span(o1, o2, a1, a2, original, typed, drill.text, answer)
         if judge.rewords(original_keys[o1:o2], typed_keys, a1, a2):
@@ -348,7 +348,7 @@ class _Judge:
 
 def _reworded_fixes(
     slots, positions, slot_is_fixed, changes, original_keys, typed_keys, judge
-) -> dict[int, tuple[int, int]]:
+) -> tuple[dict[int, tuple[int, int]], set[tuple[int, int, int, int]]]:
     """Mark as fixed each missed mistake whose place rewords an accepted correction.
 
     The place is the mistake's tokens in the answer, read together with the
@@ -357,9 +357,10 @@ def _reworded_fixes(
     the accepted corrections by the rules of ``rewordings`` (with another
     article allowed when the mistake is a wrong article) and pass the
     checker. Updates ``slot_is_fixed`` and returns, for each such mistake,
-    the answer token range it now covers.
+    the answer token range it now covers, and the changes it took in.
     """
     regions: dict[int, tuple[int, int]] = {}
+    taken_in: set[tuple[int, int, int, int]] = set()
     for number, slot in enumerate(slots):
         if slot_is_fixed[number]:
             continue
@@ -367,7 +368,8 @@ def _reworded_fixes(
         others = [s for n, s in enumerate(slots) if n != number]
         near = [
             c for c in changes
-            if c[1] >= slot.first - _NEAR and c[0] <= slot.stop + _NEAR
+            if c not in taken_in
+            and c[1] >= slot.first - _NEAR and c[0] <= slot.stop + _NEAR
             and not any(min(c[0], slot.first) <= s.first < max(c[1], slot.stop) for s in others)
         ]
         for group in ([*near], []) if near else ([],):
@@ -386,8 +388,9 @@ def _reworded_fixes(
             ):
                 slot_is_fixed[number] = True
                 regions[number] = (a1, a2)
+                taken_in.update(group)
                 break
-    return regions
+    return regions, taken_in
 
 
 def _as_changed(span: GradedSpan, reason: str) -> GradedSpan:
