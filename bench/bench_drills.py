@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from typing_test.core.email import proofreading
+from typing_test.core.email.checker import load_checker
 from typing_test.core.email.drills import load_drills
 from typing_test.core.email.proofreading import grade_answer
 from typing_test.core.email.writing import assess_reply
@@ -55,6 +56,18 @@ def contracted_answer(drill) -> str:
     return answer + "\nWe organize it."
 
 
+def reworded_answer(drill) -> str:
+    """The key with a rewording the checker must judge in each paragraph's first sentence."""
+    paragraphs = drill.reference.split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        first_stop = paragraph.find(". ")
+        if first_stop > 0:
+            # ". X" -> "; x": a sentence boundary rule, then the checker.
+            rest = paragraph[first_stop + 2 :]
+            paragraphs[index] = paragraph[:first_stop] + "; " + rest[:1].lower() + rest[1:]
+    return "\n\n".join(paragraphs)
+
+
 def rewritten_answer(drill) -> str:
     """Every sentence replaced by new words: the slowest case for alignment."""
     return " ".join(f"new{n}" for n in range(len(drill.text.split()))) + "."
@@ -78,6 +91,12 @@ def main() -> None:
     sloppy = [(d, sloppy_answer(d, rng)) for d in proofreading]
     measure(
         "grade: half fixed, three words changed", [lambda p=p: grade_answer(*p) for p in sloppy]
+    )
+    load_checker()  # loaded once per process, as in the app
+    reworded = [(d, reworded_answer(d)) for d in proofreading]
+    measure(
+        "grade: key, a rewording in every paragraph",
+        [lambda p=p: grade_answer(*p) for p in reworded],
     )
     rewritten = [(d, rewritten_answer(d)) for d in proofreading]
     measure("grade: whole email rewritten", [lambda p=p: grade_answer(*p) for p in rewritten])

@@ -225,3 +225,21 @@ def test_a_drill_id_that_is_not_utf8_is_one_line_exit_2(tmp_path, capsys):
     assert err.strip().splitlines() == [
         "typing-test: error: no drill with id 'caf\\udce9'; 'typing-test drill list' shows "
         "them"]
+
+
+def test_drill_grade_lists_rewordings_that_cost_nothing(tmp_path, capsys, drills):
+    drill = drills.proofreading["refund-confirmation"]
+    answer = tmp_path / "answer.txt"
+    answer.write_text(drill.reference.replace("five to seven", "5 to 7"), encoding="utf-8")
+    code, out, _ = run(capsys, "drill", "grade", drill.id, str(answer), "--json")
+    assert code == 0
+    graded = json.loads(out)
+    assert graded["score"] == 100 and graded["introduced"] == []
+    assert [(c["expected"], c["found"], c["kind"]) for c in graded["changed"]] == [
+        ("five", "5", "changed"),
+        ("seven", "7", "changed"),
+    ]
+    code, out, _ = run(capsys, "drill", "grade", drill.id, str(answer))
+    assert code == 0
+    assert "score 100%" in out
+    assert "changed at" in out and "found '5', was 'five'" in out

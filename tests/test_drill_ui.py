@@ -23,6 +23,7 @@ from typing_test.ui.email.checker_loader import CheckerLoader
 from typing_test.ui.email.drill_list_page import DrillListPage
 from typing_test.ui.email.proofreading_page import INSTRUCTIONS, ProofreadingPage
 from typing_test.ui.email.proofreading_review import (
+    CHANGED_COLOUR,
     FIXED_COLOUR,
     INTRODUCED_COLOUR,
     MISSED_COLOUR,
@@ -285,6 +286,30 @@ def test_corrections_are_graded_and_marked_in_the_review(qtbot, proofreading, cl
         qtbot.mouseClick(review.again_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(review.homeRequested):
         qtbot.mouseClick(review.home_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_rewording_is_shown_in_blue_and_costs_nothing(qtbot, proofreading):
+    editor = proofreading.editor
+    for before, old, new in (
+        ("", "Thank you", "Thanks"),
+        ("allow ", "five", "5"),
+        ("have ", "recieved", "received"),
+    ):
+        select(editor, before, old)
+        qtbot.keyClicks(editor, new)
+    attempt = finish(qtbot, proofreading)
+    assert attempt.result.introduced == ()
+    review = ProofreadingReview()
+    qtbot.addWidget(review)
+    review.show_result(attempt.drill, attempt.answer, attempt.result)
+    assert review.summary_label.text() == "Fixed 1 of 5 · missed 4 · new mistakes 0"
+    answer = attempt.answer
+    assert background_at(review.answer_view, answer.index("Thanks")) == CHANGED_COLOUR
+    assert background_at(review.answer_view, answer.index("5 to")) == CHANGED_COLOUR
+    table = review.table
+    rows = [[table.item(row, c).text() for c in range(4)] for row in range(table.rowCount())]
+    assert rows[0] == ["Reworded (no cost)", "Thank you", "Thanks", "Both are right"]
+    assert ["Reworded (no cost)", "five", "5", "Both are right"] in rows
 
 
 def test_a_deleted_word_is_marked_on_its_neighbours(qtbot, proofreading):

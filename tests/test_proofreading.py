@@ -61,7 +61,7 @@ def drill(tmp_path: Path) -> ProofreadingDrill:
 
 def check_spans(result: ProofreadingResult, drill: ProofreadingDrill, answer: str) -> None:
     """Every span's offsets point at its text in the answer and in the original."""
-    for span in result.fixed + result.missed + result.introduced:
+    for span in result.fixed + result.missed + result.introduced + result.changed:
         assert 0 <= span.start <= span.end <= len(answer)
         assert answer[span.start : span.end] == span.found
         assert 0 <= span.original_start <= span.original_end <= len(drill.text)
@@ -69,8 +69,9 @@ def check_spans(result: ProofreadingResult, drill: ProofreadingDrill, answer: st
         assert drill.text[span.original_start : span.original_end] in {
             m.mistake for m in drill.mistakes
         }
-    for span in result.introduced:
+    for span in result.introduced + result.changed:
         assert drill.text[span.original_start : span.original_end] == span.expected
+    assert {span.kind for span in result.changed} <= {"changed"}
     assert len(result.fixed) + len(result.missed) == result.seeded == len(drill.mistakes)
 
 
@@ -118,11 +119,11 @@ def test_partial_fix_scores_the_share_fixed(drill):
 
 
 def test_rewording_a_correct_sentence_is_introduced(drill):
-    answer = drill.reference.replace("Thank you for your email.", "Many thanks!")
+    answer = drill.reference.replace("Thank you for your email.", "Cheers!")
     result = grade(drill, answer)
     assert len(result.fixed) == 5
     assert [(s.expected, s.found) for s in result.introduced] == [
-        ("Thank you for your email.", "Many thanks!")
+        ("Thank you for your email.", "Cheers!")
     ]
     assert result.introduced[0].kind == "introduced"
     assert result.introduced[0].reason == "Changed text that was already correct."
@@ -252,7 +253,7 @@ def test_unicode_in_the_drill(tmp_path):
 
 
 def test_score_is_floored_at_zero(drill):
-    answer = drill.text.replace("Dear", "Hi").replace("Thank you", "Thanks").replace("Ben", "B.")
+    answer = drill.text.replace("Dear", "Hi").replace("Thank you", "Cheers").replace("Ben", "B.")
     result = grade(drill, answer)
     assert len(result.introduced) == 3
     assert result.score == 0
@@ -685,3 +686,161 @@ def test_a_mark_typed_onto_a_mistake_goes_with_it(drill):
     result = grade(bundled, answer_from_reference(bundled, ("month's", "months'")))
     assert [s.found for s in result.missed] == ["months'"]
     assert result.introduced == ()
+
+
+# --- right answers in the forms a proofreader writes, wrong ones that must fail ------
+
+def graded(drill_id: str, *replacements: tuple[str, str]) -> ProofreadingResult:
+    """The bundled drill's key with each (old, new) replaced once, graded."""
+    drill = load_drills().proofreading[drill_id]
+    answer = drill.reference
+    for old, new in replacements:
+        assert old in answer, old
+        answer = answer.replace(old, new, 1)
+    return grade(drill, answer)
+
+
+@pytest.mark.parametrize(
+    ("drill_id", "old", "new"),
+    [
+        # Numbers, times and "thanks": the same value in another form.
+        ("refund-confirmation", "five to seven", "5 to 7"),
+        ("billing-error-apology", "from 08:00 to 20:00", "from 8 a.m. to 8 p.m."),
+        ("billing-error-apology", "from 08:00 to 20:00", "from 8am to 8pm"),
+        ("billing-error-apology", "from 08:00 to 20:00", "from 8:00 AM to 8:00 PM"),
+        ("shift-swap-approval", "Thank you for arranging", "Thanks for arranging"),
+        # Optional commas.
+        ("shift-swap-approval", "Saturday, 12 October", "Saturday 12 October"),
+        ("meeting-room-change", "with you, because", "with you because"),
+        ("insurance-claim-documents", "Otherwise, we may", "Otherwise we may"),
+        ("account-closure-request", "Dear Samuel,", "Dear Samuel"),
+        ("account-closure-request", "Kind regards,", "Kind regards"),
+        ("shift-swap-approval", "Saturday, 12 October", "Saturday, 12th October"),
+        # Synonyms from the table, and a sentence split where "so" joined two clauses.
+        ("address-update-confirmation", "If you notice a mistake", "If you spot a mistake"),
+        ("address-update-confirmation", "If you notice a mistake", "If you notice an error"),
+        ("account-closure-request", "Kind regards", "Best regards"),
+        ("delivery-delay-notice", "We are very sorry for", "We apologise for"),
+        ("address-update-confirmation", "change, so it", "change. It"),
+    ],
+)
+def test_a_harmless_change_to_correct_text_costs_nothing(drill_id, old, new):
+    result = graded(drill_id, (old, new))
+    assert result.score == 100
+    assert result.introduced == ()
+    assert result.changed, "the change must still be shown"
+    assert all(span.kind == "changed" for span in result.changed)
+
+
+@pytest.mark.parametrize(
+    ("drill_id", "old", "new"),
+    [
+        # A correction no drill lists, read with the change next to it.
+        ("subscription-renewal-notice", "$119.00, which is", "$119.00. This is"),
+        ("subscription-renewal-notice", "$119.00, which is", "$119.00. It is"),
+        ("account-closure-request", "Samuel", "Samuel"),  # the key itself
+        # A synonym of an accepted correction ("really").
+        ("new-starter-welcome", "really happy", "so happy"),
+        # Another article at an article mistake, where the checker finds nothing.
+        ("data-privacy-request", "an identity document", "the identity document"),
+        # A phrase of the table covering a mistake and the words after it.
+        ("damaged-item-replacement", "throw it away", "dispose of it"),
+    ],
+)
+def test_an_unlisted_right_correction_is_fixed(drill_id, old, new):
+    result = graded(drill_id, (old, new))
+    assert result.missed == () and result.introduced == ()
+    assert result.score == 100
+
+
+@pytest.mark.parametrize(
+    ("drill_id", "old", "new"),
+    [
+        # Meaning-bearing content: numbers, times, dates, negation, modals.
+        ("refund-confirmation", "five to seven", "five to eight"),
+        ("refund-confirmation", "five to seven", "5 to 8"),
+        ("refund-confirmation", "$84.50", "$84.05"),
+        ("billing-error-apology", "from 08:00 to 20:00", "from 8 a.m. to 8 a.m."),
+        ("billing-error-apology", "from 08:00 to 20:00", "from 9am to 8pm"),
+        ("shift-swap-approval", "Saturday, 12 October", "Saturday, 13 October"),
+        ("shift-swap-approval", "Saturday, 12 October", "Saturday 12 November"),
+        ("billing-error-apology", "You do not need", "You need"),
+        ("account-closure-request", "You will not lose", "You will lose"),
+        ("account-closure-request", "will stop once", "may stop once"),
+        # Wrong homophones and other real words the checker cannot judge.
+        ("refund-confirmation", "appear in your account", "appear in you're account"),
+        ("address-update-confirmation", "If you notice a mistake", "If you notice a mistake there"),
+        # A synonym that breaks the grammar, caught by the checker.
+        ("address-update-confirmation", "If you notice a mistake", "If you notice a error"),
+        # A word form the table does not list, a sign-off that is not one.
+        ("address-update-confirmation", "If you notice a mistake", "If you spotted a mistake"),
+        ("account-closure-request", "Kind regards", "Kind regard"),
+        ("shift-swap-approval", "Thank you for arranging", "Thanks you for arranging"),
+        # A comma that is not optional, and a boundary that changes the link.
+        ("shift-swap-approval", "October, and Joel", "October, and, Joel"),
+        ("address-update-confirmation", "change, so it", "change. But it"),
+        ("address-update-confirmation", "change, so it", "change. it"),
+        # An article changed in correct text.
+        ("invoice-copy-request", "I have attached a copy", "I have attached the copy"),
+    ],
+)
+def test_a_change_of_meaning_or_grammar_still_counts(drill_id, old, new):
+    result = graded(drill_id, (old, new))
+    assert result.score < 100
+    assert len(result.introduced) == 1
+    assert result.missed == ()
+
+
+@pytest.mark.parametrize(
+    ("drill_id", "old", "new"),
+    [
+        # Not a rewording of an accepted correction.
+        ("subscription-renewal-notice", "$119.00, which is", "$119.00. Which is"),
+        ("subscription-renewal-notice", "$119.00, which is", "$119.00, witch is"),
+        ("new-starter-welcome", "really happy", "not happy"),
+        ("new-starter-welcome", "really happy", "realy happy"),
+        # The mistaken article itself, or a real word in the wrong place.
+        ("data-privacy-request", "an identity document", "a identity document"),
+        ("overtime-policy-update", "plan their budgets", "plan there budgets"),
+        ("overtime-policy-update", "plan their budgets", "plan they're budgets"),
+    ],
+)
+def test_a_wrong_correction_is_still_missed(drill_id, old, new):
+    result = graded(drill_id, (old, new))
+    assert result.score < 100
+    assert len(result.missed) == 1
+
+
+def test_changes_that_cost_nothing_are_listed_in_json():
+    result = graded(
+        "refund-confirmation",
+        ("Thank you for contacting", "Thanks for contacting"),
+        ("five to seven", "5 to 7"),
+        ("I am writing", "I'm writing"),
+    )
+    data = result.as_json()
+    assert data["score"] == 100 and data["introduced"] == []
+    assert [(item["expected"], item["found"]) for item in data["changed"]] == [
+        ("Thank you", "Thanks"),
+        ("I am", "I'm"),
+        ("five", "5"),
+        ("seven", "7"),
+    ]
+    assert {item["kind"] for item in data["changed"]} == {"changed"}
+
+
+def test_equal_keys_for_values_in_another_form():
+    same = [
+        ("08:00 on", "8 a.m. on"), ("8:00", "08:00"), ("20:00", "8pm"), ("09:30", "9.30 am"),
+        ("12:00 on", "12 p.m. on"), ("five", "5"), ("fourth", "4th"), ("Thank you", "Thanks"),
+        ("open until 20:00.", "open until 8 p.m."),
+    ]
+    for a, b in same:
+        assert comparison_keys(a) == comparison_keys(b), (a, b)
+    different = [
+        ("20:00", "8 a.m."), ("10.15", "10:15"), ("Second", "2nd"), ("one", "1"),
+        ("Five", "5"), ("five", "6"), ("thanks", "thank"), ("8 a.m.", "8 a.m. ."),
+        ("the 4th floor", "the 4 floor"), ("12 October", "13th October"),
+    ]
+    for a, b in different:
+        assert comparison_keys(a) != comparison_keys(b), (a, b)

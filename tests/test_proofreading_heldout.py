@@ -10,10 +10,14 @@ figures were measured once, after the work was done, and the one bug they
 revealed (a mark typed onto a mistake, "months'", was split from it) was
 fixed. The floors below hold the figures measured then.
 
-Grading is stricter than the labels by design: a rewording of correct text
-("Thank you" -> "Thanks", "notice" -> "spot", "five" -> "5") counts as an
+Grading was stricter than the labels at first: a rewording of correct text
+("Thank you" -> "Thanks", "notice" -> "spot", "five" -> "5") counted as an
 introduced mistake, and a fix that no drill lists ("Until then" for "In the
-meantime") as a miss. What must never happen is a wrong answer scoring 100.
+meantime") as a miss. Values in another form, and the rewording rules of
+``core/email/rewordings.py`` (general rules and tables, written without
+adding any of these answers' wordings), now let such changes cost nothing;
+restructured sentences and modal changes still count. What must never happen
+is a wrong answer scoring 100.
 """
 
 from __future__ import annotations
@@ -55,9 +59,10 @@ def test_agreement_with_the_reviewer_holds_its_floor():
         right_at_100 += right and result.score == 100
     # Measured on 2026-12-03: 59/88 before the fix above, 61/88 after; the
     # grading before this work agreed on 44/88. Right answers at 100: 18 of 44
-    # (2 before this work).
-    assert exact >= 61
-    assert right_at_100 >= 18
+    # (2 before this work). With values in another form and rewordings
+    # (second pass, same day): 75/88 agree, 32 of 44 right answers at 100.
+    assert exact >= 75
+    assert right_at_100 >= 32
 
 
 @pytest.mark.parametrize(

@@ -456,6 +456,9 @@ def run_drill(args: argparse.Namespace) -> int:
                 for span in spans:
                     print(f"  {label} at {span.start}: found {span.found!r}, "
                           f"expected {span.expected!r}: {span.reason}")
+            for span in result.changed:
+                print(f"  changed at {span.start} (no cost): found {span.found!r}, "
+                      f"was {span.expected!r}: {span.reason}")
         return 0
 
     from typing_test.core.email import assess_reply, load_checker

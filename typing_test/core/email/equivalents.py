@@ -41,6 +41,7 @@ variant, and words whose British forms differ in meaning ("cheque"/"check",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 # --- contractions -------------------------------------------------------------
@@ -304,3 +305,60 @@ def spelling_key(word: str) -> str:
     if word.isupper() and len(word) > 1:
         return american.upper()
     return _same_case(american, word)
+
+
+# --- numbers, times and "thanks" ------------------------------------------------
+
+# Number words in lower case and the digits with the same value: "five to
+# seven working days" is "5 to 7 working days". "one" is left out (it is also
+# a pronoun: "one of these") and so is "second" (also a unit of time), and a
+# capitalised word ("Second floor") keeps its case, so a capitalisation
+# mistake never passes for a digit. Hyphenated numbers ("twenty-five") are
+# compared as written.
+_CARDINALS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty""".split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ORDINALS = """third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth""".split()
+
+
+def _number_words() -> dict[str, str]:
+    table = {word: str(value) for value, word in enumerate(_CARDINALS, start=2)}
+    table.update({word: str(value) for word, value in _TENS.items()})
+    for value, word in enumerate(_ORDINALS, start=3):
+        table[word] = f"{value}th" if value > 3 else "3rd"
+    return table
+
+
+NUMBER_WORDS: dict[str, str] = _number_words()
+
+
+def number_key(word: str) -> str:
+    """The digits of a lower-case number word, or ``word`` itself.
+
+    >>> number_key("five"), number_key("fourth"), number_key("Five"), number_key("one")
+    ('5', '4th', 'Five', 'one')
+    """
+    return NUMBER_WORDS.get(word, word)
+
+
+# A time of day: "08:00", "8:00", "8 a.m.", "8am", "8.30 pm", "08:30 AM". A time
+# without a.m./p.m. must have a colon and is read on the 24-hour clock, so
+# "8:00" is 08:00 and "10.15" (a decimal as well) is compared as written.
+TIME_OF_DAY = re.compile(
+    r"(?<![\w.:])(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[AaPp])"
+    r"(?P<dots>\.?\s?[Mm]\.?|[Mm])(?!\w)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\w:]|\s?[AaPp]\.?\s?[Mm](?!\w)))"
+)
+
+
+def time_key(match: re.Match[str]) -> str:
+    """The 24-hour ``HH:MM`` form of a :data:`TIME_OF_DAY` match.
+
+    >>> [time_key(TIME_OF_DAY.search(t)) for t in ("8 a.m.", "8pm", "12 am", "8:00", "20:00")]
+    ['08:00', '20:00', '00:00', '08:00', '20:00']
+    """
+    if match.group("h24") is not None:
+        return f"{int(match.group('h24')):02d}:{match.group('m24')}"
+    hour = int(match.group("h12")) % 12 + (12 if match.group("half") in "Pp" else 0)
+    return f"{hour:02d}:{match.group('m12') or '00'}"

@@ -3,10 +3,12 @@
 The candidate sees an email with seeded mistakes and corrects it in place.
 :func:`grade_answer` lines the answer up with the email as shown and decides,
 for each seeded mistake, whether it was *fixed* (the candidate's text at that
-place is one of the accepted corrections) or *missed* (left as it was, or
-changed to something not accepted). Any change to text that was already right
-is an *introduced* mistake. The score is ``(fixed - introduced) / seeded``, in
-percent, kept between 0 and 100.
+place is one of the accepted corrections, or rewords one, below) or *missed*
+(left as it was, or changed to something not accepted). A change to text that
+was already right is an *introduced* mistake unless it is a rewording that
+keeps the meaning and the grammar, which is listed as *changed* and costs
+nothing. The score is ``(fixed - introduced) / seeded``, in percent, kept
+between 0 and 100.
 
 Texts are compared as tokens: a word or a single punctuation mark, noting
 whether whitespace comes before it. Whitespace is layout, not content: any run
@@ -16,10 +18,27 @@ a re-wrapped line therefore never count as changes, while a space added or
 removed between two words or marks ("Thankyou", "you ,") does. Curly quotes
 count as straight ones and letters are compared in Unicode NFC form. Forms
 that mean the same compare equal (``tokens.comparison_tokens``): a contraction
-and its expansion ("There's"/"There is", "can't"/"cannot"/"can not"), and the
-British and American spellings of a word ("organise"/"organize"). So writing
-"There's" where the key has "There is" changes nothing, and "don't" fixes a
-mistake whose correction is "do not".
+and its expansion ("There's"/"There is", "can't"/"cannot"/"can not"), the
+British and American spellings of a word ("organise"/"organize"), a number
+word and its digits ("five"/"5"), a time of day in any format
+("08:00"/"8 a.m."/"8am") and "thanks"/"thank you". So writing "There's"
+where the key has "There is" changes nothing, and "don't" fixes a mistake
+whose correction is "do not"; such places are still listed in ``changed``.
+
+Rewordings (``rewordings.same_meaning``): a change to correct text costs
+nothing when the rules of ``rewordings`` say it keeps the meaning (an
+optional comma, a synonym from a fixed table, a full stop for ", so", ". This"
+for ", which") **and** the offline checker (``checker.load_checker()``)
+finds nothing in the changed place or the word either side of it. Numbers,
+amounts, dates, times, names, negation, modal verbs and tenses are never
+rewritten by a rule, so changing them always counts. A missed mistake is
+fixed after all when its place, read alone or together with the changes to
+correct text within ``_NEAR`` tokens of it, differs from the mistake,
+rewords one of its accepted corrections by the same rules (with another
+article allowed when the mistake is a wrong article) and passes the checker:
+"$119.00. This is" fixes ", witch is" whose correction is "which". The
+mistake as it was is never accepted, and neither is another real word that
+no rule lists ("there" for "their"), whatever the checker says.
 
 How the answer is lined up: ``difflib.SequenceMatcher`` aligns the tokens of
 the answer with the tokens of the email as shown. The email splits into correct
@@ -39,18 +58,30 @@ edits with an unchanged word between them count twice.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from typing_test.core.email.checker import Checker, load_checker
 from typing_test.core.email.drills import ProofreadingDrill
 from typing_test.core.email.equivalents import keys_match
+from typing_test.core.email.rewordings import START, same_meaning
 from typing_test.core.email.tokens import Token, comparison_tokens, keys_in_place
 
 # Above this many candidate positions for one slot boundary, only the likely
 # ones are tried; this keeps a rewritten email fast to grade.
 _MAX_POSITIONS = 48
+# A change to correct text this many tokens or fewer from a missed mistake is
+# read together with it ("," + "witch" -> "." + "This").
+_NEAR = 3
+# Tokens of context either side that the rewording rules look at.
+_CONTEXT = 6
+
+_REWORDED = "Reworded text that was already correct; the meaning stays the same."
+_SAME_WORDS = "The same words in another form (contraction, spelling, number or time)."
 
 
 @dataclass(frozen=True)
@@ -63,7 +94,8 @@ class GradedSpan:
     first accepted correction, ``accepted`` all of them, ``kind`` the mistake's
     kind and ``reason`` its one-line explanation. For an introduced mistake,
     ``expected`` is the correct original text, ``accepted`` is empty and
-    ``kind`` is ``"introduced"``. ``found`` is always ``answer[start:end]``.
+    ``kind`` is ``"introduced"``; a change that costs nothing has kind
+    ``"changed"``. ``found`` is always ``answer[start:end]``.
     """
 
     start: int
@@ -98,7 +130,10 @@ class ProofreadingResult:
     ``score`` is ``(len(fixed) - len(introduced)) / seeded * 100`` kept between
     0 and 100 and rounded to one decimal. ``fixed`` and ``missed`` together hold
     every seeded mistake once, in text order; ``introduced`` holds each change
-    the candidate made to correct text (one entry per contiguous change).
+    the candidate made to correct text (one entry per contiguous change) that
+    counts as a new mistake. ``changed`` holds the changes to correct text that
+    cost nothing: rewordings that keep the meaning and pass the checker, and
+    other forms of the same words (a contraction, a spelling, "5" for "five").
     """
 
     drill_id: str
@@ -107,6 +142,7 @@ class ProofreadingResult:
     fixed: tuple[GradedSpan, ...]
     missed: tuple[GradedSpan, ...]
     introduced: tuple[GradedSpan, ...]
+    changed: tuple[GradedSpan, ...] = ()
 
     def as_json(self) -> dict:
         """The JSON printed by ``typing-test drill grade DRILL_ID ANSWER_FILE --json``."""
@@ -117,6 +153,7 @@ class ProofreadingResult:
             "fixed": [span.as_json() for span in self.fixed],
             "missed": [span.as_json() for span in self.missed],
             "introduced": [span.as_json() for span in self.introduced],
+            "changed": [span.as_json() for span in self.changed],
         }
 
 
@@ -129,6 +166,8 @@ class _Slot:
     mistake: tuple[str, ...]
     accepted: frozenset[tuple[str, ...]]
     lengths: tuple[int, ...]  # token counts of the mistake and of every correction
+    # The mistake is a wrong article ("a account"): another article may fix it.
+    wrong_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,11 +179,15 @@ class _Opcode:
     j2: int
 
 
-def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
+def grade_answer(
+    drill: ProofreadingDrill, answer: str, checker: Checker | None = None
+) -> ProofreadingResult:
     """Grade the candidate's corrected ``answer`` to ``drill``.
 
     ``answer`` is the whole email as the candidate left it; offsets in the
-    result refer to it exactly as passed in (CRLF included).
+    result refer to it exactly as passed in (CRLF included). ``checker``
+    judges rewordings (default: ``load_checker()``, loaded only when a
+    rewording needs judging).
     """
     original, slots = _prepared(drill)
     typed = comparison_tokens(answer)
@@ -198,13 +241,22 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
 
     positions = _cheapest_positions(choices, segment_cost)
 
+    slot_is_fixed = [
+        _is_accepted(tuple(typed_keys[positions[2 * n + 1] : positions[2 * n + 2]]), slot)
+        for n, slot in enumerate(slots)
+    ]
+    changes = _changes_to_correct_text(
+        opcodes, boundaries, positions, touching, original_keys, typed_keys, slot_is_fixed
+    )
+    judge = _Judge(answer, typed, checker)
+    regions, taken_in = _reworded_fixes(
+        slots, positions, slot_is_fixed, changes, original_keys, typed_keys, judge
+    )
+
     fixed: list[GradedSpan] = []
     missed: list[GradedSpan] = []
-    slot_is_fixed = []
-    for number, (slot, mistake) in enumerate(zip(slots, drill.mistakes, strict=True)):
-        p, q = positions[2 * number + 1], positions[2 * number + 2]
-        is_fixed = _is_accepted(tuple(typed_keys[p:q]), slot)
-        slot_is_fixed.append(is_fixed)
+    for number, mistake in enumerate(drill.mistakes):
+        p, q = regions.get(number, (positions[2 * number + 1], positions[2 * number + 2]))
         start, end = _char_span(typed, p, q)
         span = GradedSpan(
             start=start,
@@ -217,15 +269,20 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
             kind=mistake.kind,
             accepted=mistake.accepted,
         )
-        (fixed if is_fixed else missed).append(span)
+        (fixed if slot_is_fixed[number] else missed).append(span)
 
-    changes = _changes_to_correct_text(
-        opcodes, boundaries, positions, touching, original_keys, typed_keys, slot_is_fixed
-    )
-    introduced = [
-        _introduced_span(o1, o2, a1, a2, original, typed, drill.text, answer)
-        for o1, o2, a1, a2 in changes
-    ]
+    introduced: list[GradedSpan] = []
+    changed: list[GradedSpan] = []
+    for o1, o2, a1, a2 in changes:
+        if (o1, o2, a1, a2) in taken_in:
+            continue  # part of a reworded fix
+        span = _introduced_span(o1, o2, a1, a2, original, typed, drill.text, answer)
+        if judge.rewords(original_keys[o1:o2], typed_keys, a1, a2):
+            changed.append(_as_changed(span, _REWORDED))
+        else:
+            introduced.append(span)
+    changed += _other_forms(opcodes, slots, original, typed, drill.text, answer)
+    changed.sort(key=lambda span: span.start)
 
     seeded = len(slots)
     raw = (len(fixed) - len(introduced)) / seeded * 100 if seeded else 0.0
@@ -236,7 +293,190 @@ def grade_answer(drill: ProofreadingDrill, answer: str) -> ProofreadingResult:
         fixed=tuple(fixed),
         missed=tuple(missed),
         introduced=tuple(introduced),
+        changed=tuple(changed),
     )
+
+
+class _Judge:
+    """Whether a change keeps the email right: the rewording rules, then the checker.
+
+    The checker is loaded and run only when a rule matches, once per
+    paragraph of the answer.
+    """
+
+    def __init__(self, answer: str, typed: Sequence[Token], checker: Checker | None) -> None:
+        self.answer = answer
+        self.typed = typed
+        self.typed_keys = [token.key for token in typed]
+        self.checker = checker
+        self.findings: dict[int, list[tuple[int, int]]] = {}
+
+    def rewords(
+        self,
+        before: Sequence[str],
+        typed_keys: Sequence[str],
+        a1: int,
+        a2: int,
+        *,
+        at_mistake: bool = False,
+    ) -> bool:
+        """Whether answer tokens ``a1:a2`` reword ``before`` and the checker finds nothing there."""
+        left = list(typed_keys[max(0, a1 - _CONTEXT) : a1])
+        if a1 - _CONTEXT <= 0:
+            left.insert(0, START)
+        right = typed_keys[a2 : a2 + _CONTEXT]
+        if not same_meaning(before, typed_keys[a1:a2], left, right, at_mistake=at_mistake):
+            return False
+        return self.is_clean(a1, a2)
+
+    def is_clean(self, a1: int, a2: int) -> bool:
+        """No checker finding touches answer tokens ``a1:a2`` or the token either side."""
+        typed = self.typed
+        if not typed:
+            return True
+        start = typed[max(0, a1 - 1)].start
+        end = typed[min(len(typed) - 1, a2)].end
+        paragraph = self.answer.rfind("\n", 0, start) + 1
+        if paragraph not in self.findings:
+            stop = self.answer.find("\n", paragraph)
+            stop = len(self.answer) if stop < 0 else stop
+            checker = self.checker or load_checker()
+            found = checker.check(self.answer[paragraph:stop], suggestions=False)
+            self.findings[paragraph] = [(paragraph + f.start, paragraph + f.end) for f in found]
+        return not any(s < end and e > start for s, e in self.findings[paragraph])
+
+
+def _reworded_fixes(
+    slots, positions, slot_is_fixed, changes, original_keys, typed_keys, judge
+) -> tuple[dict[int, tuple[int, int]], set[tuple[int, int, int, int]]]:
+    """Mark as fixed each missed mistake whose place rewords an accepted correction.
+
+    The place is the mistake's tokens in the answer, read together with the
+    changes to correct text within ``_NEAR`` tokens of it (", witch is" ->
+    ". This is"), or alone. It must differ from the mistake, reword one of
+    the accepted corrections by the rules of ``rewordings`` (with another
+    article allowed when the mistake is a wrong article) and pass the
+    checker. Updates ``slot_is_fixed`` and returns, for each such mistake,
+    the answer token range it now covers, and the changes it took in.
+    """
+    regions: dict[int, tuple[int, int]] = {}
+    taken_in: set[tuple[int, int, int, int]] = set()
+    for number, slot in enumerate(slots):
+        if slot_is_fixed[number]:
+            continue
+        p, q = positions[2 * number + 1], positions[2 * number + 2]
+        others = [s for n, s in enumerate(slots) if n != number]
+        near = [
+            c for c in changes
+            if c not in taken_in
+            and c[1] >= slot.first - _NEAR and c[0] <= slot.stop + _NEAR
+            and not any(min(c[0], slot.first) <= s.first < max(c[1], slot.stop) for s in others)
+        ]
+        for group in ([*near], []) if near else ([],):
+            o1 = min([slot.first, *(c[0] for c in group)])
+            o2 = max([slot.stop, *(c[1] for c in group)])
+            a1 = min([p, *(c[2] for c in group)])
+            a2 = max([q, *(c[3] for c in group)])
+            if keys_match(typed_keys[a1:a2], original_keys[o1:o2]):
+                continue  # the mistake as it was
+            if any(
+                judge.rewords(
+                    (*original_keys[o1 : slot.first], *keys, *original_keys[slot.stop : o2]),
+                    typed_keys, a1, a2, at_mistake=slot.wrong_article,
+                )
+                for keys in slot.accepted
+            ):
+                slot_is_fixed[number] = True
+                regions[number] = (a1, a2)
+                taken_in.update(group)
+                break
+    return regions, taken_in
+
+
+def _as_changed(span: GradedSpan, reason: str) -> GradedSpan:
+    return dataclasses.replace(span, reason=reason, kind="changed")
+
+
+def _other_forms(opcodes, slots, original, typed, original_text, answer) -> list[GradedSpan]:
+    """Correct text written in another form with the same keys ("We've" for "We have").
+
+    Grading does not count these; they are listed so that the review shows
+    every change. Whole words are shown.
+    """
+    in_slot = set()
+    for slot in slots:
+        in_slot.update(range(slot.first, slot.stop))
+    runs: list[tuple[_Opcode, list[int]]] = []  # (opcode, [o1, o2, a1, a2])
+    for op in opcodes:
+        if op.tag != "equal":
+            continue
+        for offset in range(op.i2 - op.i1):
+            i, j = op.i1 + offset, op.j1 + offset
+            if i in in_slot or _same_writing(original_text, original[i], answer, typed[j]):
+                continue
+            if runs and runs[-1][1][1] == i and runs[-1][1][3] == j:
+                runs[-1][1][1], runs[-1][1][3] = i + 1, j + 1
+            else:
+                runs.append((op, [i, i + 1, j, j + 1]))
+    spans = []
+    for op, (o1, o2, a1, a2) in runs:
+        # Take in the other part of a word split in two ("We" + "'ve").
+        while a1 > op.j1 and (_joined(original, o1) or _joined(typed, a1)):
+            o1, a1 = o1 - 1, a1 - 1
+        while a2 < op.j2 and (_joined(original, o2) or _joined(typed, a2)):
+            o2, a2 = o2 + 1, a2 + 1
+        o_start, o_end = _whole_words(original_text, *_char_span(original, o1, o2))
+        start, end = _whole_words(answer, *_char_span(typed, a1, a2))
+        spans.append(
+            GradedSpan(
+                start=start,
+                end=end,
+                original_start=o_start,
+                original_end=o_end,
+                expected=original_text[o_start:o_end],
+                found=answer[start:end],
+                reason=_SAME_WORDS,
+                kind="changed",
+            )
+        )
+    return spans
+
+
+def _joined(tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens ``i - 1`` and ``i`` are two parts of one written word."""
+    if not 0 < i < len(tokens):
+        return False
+    before, token = tokens[i - 1], tokens[i]
+    return (
+        before.end == token.start
+        and before.key.strip()[:1].isalnum()
+        and token.key.strip()[:1].isalnum()
+    )
+
+
+def _same_writing(text: str, token: Token, other_text: str, other: Token) -> bool:
+    """Whether two tokens are written alike (curly and straight quotes, NFC forms alike)."""
+    written = text[token.start : token.end]
+    other_written = other_text[other.start : other.end]
+    if written == other_written:
+        return True
+    return _written(written) == _written(other_written)
+
+
+def _written(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_STRAIGHT)
+
+
+_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` widened to the whole words and contractions it touches."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "'\u2019"):
+        end += 1
+    return start, end
 
 
 @lru_cache(maxsize=64)
@@ -262,8 +502,23 @@ def _slots(drill: ProofreadingDrill, original: list[Token]) -> list[_Slot]:
         )
         lengths = (stop - first, *(len(keys) for keys in accepted))
         mistake_keys = tuple(token.key for token in original[first:stop])
-        slots.append(_Slot(first, stop, mistake_keys, accepted, lengths))
+        wrong_article = any(_differ_in_articles(mistake_keys, keys) for keys in accepted)
+        slots.append(_Slot(first, stop, mistake_keys, accepted, lengths, wrong_article))
     return slots
+
+
+def _differ_in_articles(mistake: Sequence[str], correction: Sequence[str]) -> bool:
+    """Whether ``correction`` differs from ``mistake`` only in articles ("a" -> "an")."""
+    if len(mistake) != len(correction) or list(mistake) == list(correction):
+        return False
+    return all(
+        a.strip().lower() in _ARTICLES and b.strip().lower() in _ARTICLES
+        for a, b in zip(mistake, correction, strict=True)
+        if a != b
+    )
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _correction_keys(text: str, start: int, end: int, correction: str) -> tuple[str, ...]:

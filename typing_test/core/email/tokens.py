@@ -14,9 +14,13 @@ from dataclasses import dataclass
 
 from typing_test.core.email.equivalents import (
     AMERICAN_SPELLING,
+    NUMBER_WORDS,
+    TIME_OF_DAY,
     expand_contraction,
+    number_key,
     resolve_ambiguous,
     spelling_key,
+    time_key,
 )
 
 # A word is letters, digits and combining accents; every other visible
@@ -102,10 +106,88 @@ def comparison_tokens(text: str) -> list[Token]:
         else:
             units.append(token)
         index += 1
-    if not ambiguous:
-        return units
-    keys = resolve_ambiguous([unit.key for unit in units])
-    return [Token(key, unit.start, unit.end) for key, unit in zip(keys, units, strict=True)]
+    if ambiguous:
+        keys = resolve_ambiguous([unit.key for unit in units])
+        units = [Token(key, unit.start, unit.end) for key, unit in zip(keys, units, strict=True)]
+    return _same_value_units(text, units)
+
+
+# After a time such as "8 p.m." a full stop that ends the sentence is also
+# the sentence's own full stop: whitespace and a capital letter, or the end.
+_SENTENCE_GOES_ON = re.compile(r"\s*(?:$|\n|\s[A-Z\"'])")
+
+
+def _same_value_units(text: str, units: list[Token]) -> list[Token]:
+    """``units`` with times of day, number words and "thanks" given keys by value.
+
+    A time of day ("8 a.m.", "08:00", "8am") becomes one unit keyed ``HH:MM``;
+    a day next to a month loses its ordinal ending ("12th October");
+    a lower-case number word takes the digits' key ("five" is "5"); "thanks"
+    becomes "thank" + "you" (over the "s"), as a contraction does.
+
+    >>> [t.key for t in comparison_tokens("Thanks: open 8 a.m. to 8 p.m. for five days")]
+    ['Thank', ' you', ':', ' open', ' 08:00', ' to', ' 20:00', ' for', ' 5', ' days']
+    >>> [t.key for t in comparison_tokens("We open at 8 a.m. Please call.")][-5:]
+    [' 08:00', '.', ' Please', ' call', '.']
+    """
+    times = []
+    for match in TIME_OF_DAY.finditer(text):
+        end = match.end()
+        if text[end - 1] == "." and _SENTENCE_GOES_ON.match(text, end):
+            end -= 1  # "until 8 p.m." ends the sentence: keep its full stop
+        times.append((match.start(), end, time_key(match)))
+    result: list[Token] = []
+    index = 0
+    for start, end, key in times:
+        inside = []
+        while index < len(units) and units[index].start < end:
+            if units[index].start < start:
+                result.append(units[index])
+            else:
+                inside.append(units[index])
+            index += 1
+        if inside and inside[-1].end == end:
+            spacing = inside[0].key[: len(inside[0].key) - len(inside[0].key.lstrip(" "))]
+            result.append(Token(spacing + key, start, end))
+        else:
+            result.extend(inside)  # the time does not end on a token boundary
+    result.extend(units[index:])
+    result = _dates_without_ordinals(result)
+    return [piece for unit in result for piece in _word_by_value(unit)]
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+_ORDINAL_DAY = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+
+
+def _dates_without_ordinals(units: list[Token]) -> list[Token]:
+    """A day written with an ordinal next to a month ("12th October", "October
+    12th") keyed as the plain number: the same date as "12 October"."""
+    result = list(units)
+    for index, unit in enumerate(units):
+        word = unit.key.lstrip(" ")
+        match = _ORDINAL_DAY.fullmatch(word)
+        if match is None:
+            continue
+        neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
+        if any(n.key.strip().lower() in _MONTHS for n in neighbours):
+            spacing = unit.key[: len(unit.key) - len(word)]
+            result[index] = Token(spacing + match.group(1), unit.start, unit.end)
+    return result
+
+
+def _word_by_value(unit: Token) -> tuple[Token, ...]:
+    word = unit.key.lstrip(" ")
+    spacing = unit.key[: len(unit.key) - len(word)]
+    if word in NUMBER_WORDS:
+        return (Token(spacing + number_key(word), unit.start, unit.end),)
+    if word in ("thanks", "Thanks") and unit.end - unit.start == 6:
+        split = unit.start + 5
+        return (Token(spacing + word[:5], unit.start, split), Token(" you", split, unit.end))
+    return (unit,)
 
 
 def comparison_keys(text: str) -> tuple[str, ...]:

@@ -2,7 +2,9 @@
 
 Every seeded mistake and every new mistake is marked on the candidate's email:
 green where a mistake was fixed, red where one was missed, orange where text
-that was right was changed. The table below lists the same places in text
+that was right was changed into a mistake, blue where it was reworded without
+cost (another form of the same words, or a rewording that keeps the meaning
+and the grammar). The table below lists the same places in text
 order, with what the email said, what the candidate left, the correct version
 and why; clicking a row selects the place in the email. A second tab shows
 the correct email, its corrections in green.
@@ -41,8 +43,19 @@ from typing_test.ui.common.review_parts import (
 FIXED_COLOUR = QColor("#a8dab5")
 MISSED_COLOUR = QColor("#f6aea9")
 INTRODUCED_COLOUR = QColor("#fdd08a")
-STATUS_TEXT = {"fixed": "Fixed", "missed": "Missed", "introduced": "New mistake"}
-STATUS_COLOUR = {"fixed": FIXED_COLOUR, "missed": MISSED_COLOUR, "introduced": INTRODUCED_COLOUR}
+CHANGED_COLOUR = QColor("#bcd7f5")
+STATUS_TEXT = {
+    "fixed": "Fixed",
+    "missed": "Missed",
+    "introduced": "New mistake",
+    "changed": "Reworded (no cost)",
+}
+STATUS_COLOUR = {
+    "fixed": FIXED_COLOUR,
+    "missed": MISSED_COLOUR,
+    "introduced": INTRODUCED_COLOUR,
+    "changed": CHANGED_COLOUR,
+}
 
 COLUMNS = ["Result", "The email said", "You left", "Correct", "Why"]
 
@@ -112,6 +125,7 @@ class ProofreadingReview(QWidget):
                     ("Mistake fixed", FIXED_COLOUR),
                     ("Mistake missed", MISSED_COLOUR),
                     ("New mistake: right text changed", INTRODUCED_COLOUR),
+                    ("Right text reworded, no cost", CHANGED_COLOUR),
                 ]
             )
         )
@@ -137,7 +151,8 @@ class ProofreadingReview(QWidget):
         self.places = sorted(
             [("fixed", span) for span in result.fixed]
             + [("missed", span) for span in result.missed]
-            + [("introduced", span) for span in result.introduced],
+            + [("introduced", span) for span in result.introduced]
+            + [("changed", span) for span in result.changed],
             key=lambda place: (place[1].start, place[1].end),
         )
         self._show_answer(answer)
@@ -172,6 +187,9 @@ class ProofreadingReview(QWidget):
             if status == "introduced":
                 said = span.expected or "(nothing)"
                 correct = span.expected or "(nothing: remove it)"
+            elif status == "changed":
+                said = span.expected or "(nothing)"
+                correct = "Both are right"
             else:
                 said = original
                 correct = _alternatives(span.accepted) if span.accepted else span.expected
