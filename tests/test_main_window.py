@@ -217,3 +217,22 @@ def test_history_has_a_shortcut_that_is_not_redo(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_H,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.stack.currentWidget() is window.history_page
+
+
+def test_esc_in_a_quiz_asks_and_leaving_saves_it_as_abandoned(qtbot, window, store):
+    from typing_test.core.quiz.banks import load_builtin_banks
+    from typing_test.core.quiz.session import draw_quiz
+
+    window.start_quiz(draw_quiz(load_builtin_banks(), 3, topics=["word"], seed=4), 600)
+    page = window.quiz_page
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert page.leave_bar.isVisible()
+    click(qtbot, page.stay_button)
+    assert not page.leave_bar.isVisible()
+    assert window.stack.currentWidget() is page
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    click(qtbot, page.leave_button)
+    assert window.stack.currentWidget() is window.home_page
+    assert "saved as abandoned" in window.statusBar().currentMessage()
+    (row,) = store.attempts()
+    assert row["kind"] == "quiz" and row["status"] == "abandoned" and row["passed"] is False

@@ -78,10 +78,12 @@ def quiz_attempt(
     *,
     time_limit_s: float,
     timed_out: bool = False,
+    abandoned: bool = False,
     candidate: str = "",
     started_at: str | None = None,
 ) -> dict:
-    """The attempts-table row of one Office-skills quiz.
+    """The attempts-table row of one Office-skills quiz. An abandoned quiz
+    keeps its answers but never counts as a pass.
 
     ``details`` keeps the questions as shown (options in the order asked)
     and the graded answers, so the review can be rebuilt later; the seed is
@@ -91,12 +93,12 @@ def quiz_attempt(
     row = {
         "kind": "quiz",
         "candidate": candidate,
-        "status": "completed",
+        "status": "abandoned" if abandoned else "completed",
         "item_id": ",".join(quiz.topics),
         "item_title": "Quiz: " + ", ".join(topics),
         "duration_s": result.duration_seconds,
         "score": result.percent,
-        "passed": result.passed,
+        "passed": result.passed and not abandoned,
         "settings": {
             "topics": list(quiz.topics),
             "question_count": len(quiz.items),

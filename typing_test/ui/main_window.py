@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Closing the window during a timed activity asks first; the activity
-        is then saved as abandoned (a quiz is kept as interrupted)."""
+        is then saved as abandoned."""
         if self.stack.currentWidget() not in self._timed_pages() or self._leaving:
             super().closeEvent(event)
             return
@@ -451,10 +451,17 @@ class MainWindow(QMainWindow):
             self._quiz,
             time_limit_s=self._quiz_time_limit_s,
             timed_out=self.quiz_page.timed_out,
+            abandoned=self.quiz_page.abandoned,
             candidate=candidate_name(self.store),
             started_at=self._started_at,
         )
         self._save(row)
+        if self.quiz_page.abandoned:
+            self.show_home()
+            self.statusBar().showMessage(
+                "You left the quiz. It is saved as abandoned and never counts as a pass."
+            )
+            return
         self.quiz_result_page.show_result(result)
         self._show(self.quiz_result_page)
 

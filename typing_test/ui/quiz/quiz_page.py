@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.quiz.formulas import Grid
 from typing_test.core.quiz.session import Answer, Quiz, QuizItem, QuizSession, grade_quiz
+from typing_test.ui.common.confirmation_bar import confirmation_bar
+from typing_test.ui.common.styles import ABANDON_BAR_STYLE
 from typing_test.ui.quiz.formula_grid import FormulaGrid
 
 REFRESH_MS = 250
@@ -171,6 +173,23 @@ class QuizPage(QWidget):
         self.confirm_submit_button.clicked.connect(self.submit)
         self.confirm_bar.hide()
 
+        # Esc asks whether to leave; a left quiz is saved as abandoned.
+        self.leave_question = QLabel(
+            "Leave this quiz? It is saved as abandoned and never counts as a pass."
+        )
+        self.stay_button = QPushButton("&Keep answering")
+        self.stay_button.clicked.connect(self._stay)
+        self.leave_button = QPushButton("&Leave quiz")
+        self.leave_button.clicked.connect(self.abandon)
+        self.leave_bar = confirmation_bar(
+            "leaveBar", ABANDON_BAR_STYLE, self.leave_question, self.stay_button,
+            self.leave_button,
+        )
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.request_leave)
+        self.abandoned = False
+
         self._build_layout(formula_hint)
 
         self._timer = QTimer(self)
@@ -250,6 +269,7 @@ class QuizPage(QWidget):
         layout.addSpacing(6)
         layout.addWidget(card, 1)
         layout.addWidget(self.confirm_bar)
+        layout.addWidget(self.leave_bar)
         layout.addLayout(navigation)
 
     # Starting ------------------------------------------------------------------
@@ -259,6 +279,8 @@ class QuizPage(QWidget):
         self.session = QuizSession(quiz, clock=self._clock)
         self.time_limit_s = time_limit_s
         self.timed_out = False
+        self.abandoned = False
+        self.leave_bar.hide()
         self._reported = False
         self.confirm_bar.hide()
         self._build_strip(len(quiz.items))
@@ -483,6 +505,27 @@ class QuizPage(QWidget):
         """Grade the quiz now, whatever is unanswered (the confirmed choice)."""
         self._finish(timed_out=False)
 
+    def request_leave(self) -> None:
+        """Ask in the leave bar whether to leave the quiz (Esc)."""
+        if self.session is None or self._reported:
+            return
+        self.confirm_bar.hide()
+        self.leave_bar.show()
+        self.stay_button.setFocus()
+
+    def _stay(self) -> None:
+        self.leave_bar.hide()
+        self.show_question(self.current_index)
+
+    def abandon(self) -> None:
+        """End the quiz as abandoned (the confirmed choice of the person):
+        ``finished`` still carries the graded answers, and ``abandoned`` is
+        True, so it is stored but never counts as a pass."""
+        if self.session is None or self._reported:
+            return
+        self.abandoned = True
+        self._finish(timed_out=False)
+
     # Time ----------------------------------------------------------------------
 
     def time_left_s(self) -> float:
@@ -512,6 +555,7 @@ class QuizPage(QWidget):
         self._timer.stop()
         self.timed_out = timed_out
         self.confirm_bar.hide()
+        self.leave_bar.hide()
         # A time-out noticed a moment late still took exactly the time allowed.
         duration = min(session.elapsed_seconds(), float(self.time_limit_s))
         result = grade_quiz(session.quiz, session.answers, duration_seconds=duration)
