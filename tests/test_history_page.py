@@ -95,3 +95,40 @@ def test_a_row_whose_kind_cannot_be_read_is_reported_though_no_list_shows_it(qtb
     assert page.damage_label.text() == (
         "The database is damaged: 1 attempt cannot be listed (its kind is unreadable). "
         "Keep a copy of the database file before anything else is saved.")
+
+
+def test_a_past_typing_test_opens_in_full_and_can_be_deleted(qtbot, store, clock):
+    import random
+
+    from PySide6.QtCore import Qt
+
+    from typing_test.core.typing.passages import Passage
+    from typing_test.ui.main_window import MainWindow
+
+    passage = Passage("note", "Short note", "policy", "easy", "Please call me back.")
+    window = MainWindow(store, clock=clock, passages=[passage], rng=random.Random(1))
+    qtbot.addWidget(window)
+    window.show()
+    window.start_typing_test(60, "", "")
+    for character in "Please cal me back.":
+        qtbot.keyClicks(window.typing_page.typing_area, character)
+        clock.advance(200)
+    window.typing_page.abandon()
+    window.show_history()
+    page = window.history_page
+    assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.result_page
+    assert window.result_page.errors_table.item(0, 0).text() == "cal"
+    assert window.result_page.verdict_label.text() == "ABANDONED"
+    window.show_history()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.delete_bar.isVisible()
+    qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
+    assert len(store.attempts()) == 1
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.confirm_delete_button, Qt.MouseButton.LeftButton)
+    assert store.attempts() == [] and page.table.rowCount() == 0

@@ -276,6 +276,20 @@ class Store:
             ATTEMPT_KINDS,
         ).fetchone()[0]
 
+    def delete_attempt(self, attempt_id: str) -> bool:
+        """Delete one attempt by its UUID; False when there was none.
+
+        >>> import tempfile, pathlib
+        >>> store = Store.open(pathlib.Path(tempfile.mkdtemp()) / "doc.db")
+        >>> attempt_id = store.begin_attempt({"kind": "typing", "candidate": "",
+        ...                                   "started_at": "2026-01-01T00:00:00Z"})
+        >>> store.delete_attempt(attempt_id), store.delete_attempt(attempt_id)
+        (True, False)
+        """
+        with self.db.conn:
+            cursor = self.db.conn.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
+        return cursor.rowcount > 0
+
     def attempt(self, attempt_id: str) -> dict:
         """One attempt by its UUID; KeyError when there is none."""
         try:

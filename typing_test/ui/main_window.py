@@ -33,6 +33,7 @@ from typing_test.core.email.writing import WritingAttempt
 from typing_test.core.quiz.banks import Bank, load_builtin_banks, load_imported_banks
 from typing_test.core.quiz.session import Quiz, QuizResult
 from typing_test.core.typing.passages import Passage, choose_passage, load_passages
+from typing_test.core.typing.scoring import PassBar, score
 from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
 from typing_test.store.database import DatabaseError, Store, now_iso
 from typing_test.store.records import (
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.result_page.againRequested.connect(lambda: self.open_activity("typing"))
         self.result_page.homeRequested.connect(self.show_home)
         self.settings_page.saved.connect(self._on_settings_saved)
+        self.history_page.attemptOpened.connect(self.open_typing_attempt)
 
         self.toolbar = QToolBar("Navigation")
         self.toolbar.setMovable(False)
@@ -488,6 +490,21 @@ class MainWindow(QMainWindow):
             item_title=passage.title,
             settings={"test_length_s": seconds, "category": category, "difficulty": difficulty},
         )
+
+    def open_typing_attempt(self, attempt_id: str) -> None:
+        """Show a stored typing test's full result page, rebuilt from its log."""
+        try:
+            row = self.store.attempt(attempt_id)
+            settings, details = row["settings"] or {}, row["details"] or {}
+            result = score(details["passage_text"], row["keystrokes"] or [], row["duration_s"])
+            bar = PassBar(settings["min_net_wpm"], settings["min_accuracy"])
+        except (KeyError, TypeError, ValueError, DatabaseError, sqlite3.Error) as error:
+            self.statusBar().showMessage(f"This attempt cannot be shown in full: {error!s}.")
+            return
+        self.result_page.show_result(
+            result, bar, row["item_title"] or "", abandoned=row["status"] != "completed"
+        )
+        self._show(self.result_page)
 
     def _on_typing_finished(self, session: TypingSession) -> None:
         passage = self._current_passage

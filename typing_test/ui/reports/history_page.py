@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.store.database import Store
+from typing_test.ui.common.confirmation_bar import confirmation_bar
+from typing_test.ui.common.styles import ABANDON_BAR_STYLE
 
 
 class SortableItem(QTableWidgetItem):
@@ -45,6 +48,7 @@ KINDS_WITH_A_BAR = ("typing", "quiz")
 
 
 UNREADABLE = "?"  # what a cell shows for a value the database could not read
+ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def result_text(row: dict) -> str:
@@ -81,7 +85,9 @@ def local_time(iso: str) -> str:
 
 # One function a column: the cell a stored attempt shows there.
 def _date_cell(row: dict) -> SortableItem:
-    return SortableItem(local_time(row["started_at"]), row["started_at"])
+    cell = SortableItem(local_time(row["started_at"]), row["started_at"])
+    cell.setData(ATTEMPT_ID_ROLE, row["id"])  # which attempt a picked row is
+    return cell
 
 
 def _item_cell(row: dict) -> SortableItem:
@@ -196,7 +202,14 @@ def _attempts(count: int) -> str:
 
 
 class HistoryPage(QWidget):
-    """The attempts stored in ``store``; call ``reload()`` after a new one."""
+    """The attempts stored in ``store``; call ``reload()`` after a new one.
+
+    ``attemptOpened`` carries the id of a typing test to show in full (Enter,
+    a double click or *Open result*); *Delete* removes the picked attempt
+    after asking in the page.
+    """
+
+    attemptOpened = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -221,6 +234,29 @@ class HistoryPage(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemActivated.connect(lambda _item: self.open_selected())
+
+        self.open_button = QPushButton("&Open result")
+        self.open_button.setToolTip("Show this typing test's full result page")
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton("&Delete...")
+        self.delete_button.setToolTip("Delete this attempt from the history")
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.delete_question = QLabel()
+        self.keep_button = QPushButton("&Keep it")
+        self.keep_button.clicked.connect(self._keep)
+        self.confirm_delete_button = QPushButton("Delete for &good")
+        self.confirm_delete_button.clicked.connect(self.delete_selected)
+        self.delete_bar = confirmation_bar(
+            "deleteBar", ABANDON_BAR_STYLE, self.delete_question, self.keep_button,
+            self.confirm_delete_button,
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
@@ -230,6 +266,9 @@ class HistoryPage(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.damage_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.delete_bar)
+        layout.addLayout(buttons)
+        self._update_buttons()
 
     def add_kind(self, kind: str, label: str) -> None:
         """Offer another kind of attempt (scored in percent) in the picker."""
@@ -261,6 +300,52 @@ class HistoryPage(QWidget):
         self.damage_label.setVisible(bool(self.damage_label.text()))
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
+        self._update_buttons()
+
+    def selected_attempt_id(self) -> str | None:
+        """The id of the attempt in the picked row, or None."""
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        cell = self.table.item(rows.pop(), 0)
+        return cell.data(ATTEMPT_ID_ROLE) if cell is not None else None
+
+    def _update_buttons(self) -> None:
+        picked = self.selected_attempt_id() is not None
+        self.open_button.setVisible((self.kind_box.currentData() or "typing") == "typing")
+        self.open_button.setEnabled(picked)
+        self.delete_button.setEnabled(picked)
+        if not picked:
+            self.delete_bar.hide()
+
+    def open_selected(self) -> None:
+        """Show the picked typing test in full (typing tests only)."""
+        attempt_id = self.selected_attempt_id()
+        if attempt_id and (self.kind_box.currentData() or "typing") == "typing":
+            self.attemptOpened.emit(attempt_id)
+
+    def _ask_delete(self) -> None:
+        row = self.table.currentRow()
+        if self.selected_attempt_id() is None or row < 0:
+            return
+        when = self.table.item(row, 0).text()
+        self.delete_question.setText(
+            f"Delete the attempt of {when} from the history? This cannot be undone."
+        )
+        self.delete_bar.show()
+        self.keep_button.setFocus()
+
+    def _keep(self) -> None:
+        self.delete_bar.hide()
+        self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        """Delete the picked attempt (the confirmed choice) and list the rest."""
+        attempt_id = self.selected_attempt_id()
+        self.delete_bar.hide()
+        if attempt_id is not None:
+            self.store.delete_attempt(attempt_id)
+            self.reload()
 
     def _fill(self, columns: Columns, rows: list[dict]) -> None:
         self.table.setColumnCount(len(columns))
