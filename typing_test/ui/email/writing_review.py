@@ -183,10 +183,11 @@ class WritingReview(QWidget):
         reply_layout.addLayout(
             legend(
                 [
-                    ("Spelling (red underline)", SPELLING_COLOUR),
-                    ("Grammar (blue underline)", GRAMMAR_COLOUR),
-                    ("Red flag", RED_FLAG_BACKGROUND),
-                    ("Wrong fact", WRONG_FACT_BACKGROUND),
+                    # The swatches are the colours drawn; the words say what else is.
+                    ("Spelling (wavy red line)", SPELLING_BACKGROUND),
+                    ("Grammar (wavy blue line)", GRAMMAR_BACKGROUND),
+                    ("Red flag (sentence)", RED_FLAG_BACKGROUND),
+                    ("Wrong fact (sentence)", WRONG_FACT_BACKGROUND),
                 ]
             )
         )
