@@ -575,6 +575,19 @@ def test_only_references_worked_cell_by_cell_are_cut_to_the_cells_in_use(formula
     assert formulas.cut_to_cells_in_use(formula, 5, 3) == cut
 
 
+@pytest.mark.parametrize(
+    "formula",
+    ["=SUMPRODUCT(B1:B3*B1:B4)", "=SUM(B1:B3*B1:B4)", '=SUMPRODUCT((A1:A2="East")*B:B)'],
+)
+def test_arrays_of_other_sizes_in_one_calculation_give_na_as_in_excel(formula):
+    # Excel pads the smaller array with #N/A, so the sum is #N/A; the engine
+    # gave #VALUE!. Either way the answer is wrong, but the feedback names
+    # the error Excel shows.
+    check = check_formula(UNITS, UNITS_VARIANT, "E1", (number(38), number(41)), formula)
+    assert check.given[0] == FormulaValue("error", "#N/A")
+    assert not check.correct and "#N/A" in check.message
+
+
 @pytest.mark.parametrize("big", [2**63, 2**64 + 5, -(2**63) - 1, 10**300])
 def test_whole_numbers_beyond_64_bits_are_numbers_as_in_excel(big):
     grid = ((big, None), (1, None))

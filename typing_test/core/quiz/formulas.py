@@ -639,18 +639,34 @@ def cut_to_cells_in_use(formula: str, last_row: int, last_column: int) -> str:
 def _tokens_worked_cell_by_cell(formula: str) -> Iterator:
     """The range tokens of the formula that are an operand of an operator or a
     whole argument of a function in _CELL_BY_CELL_ARGUMENTS."""
+    for token, _ in _references_worked_cell_by_cell(formula):
+        yield token
+
+
+def _references_worked_cell_by_cell(formula: str) -> Iterator[tuple[object, tuple | None]]:
+    """Each range token that an operator or a function works on cell by cell,
+    with, for an operand of an operator, the calculation it belongs to: the
+    function call and argument it is written in (brackets do not part it), so
+    the operands of one key are worked together, cell by cell."""
     tokens = [
         token
         for token in formualizer.Tokenizer(formula).tokens()
         if str(token.token_type) != "Whitespace"
     ]
-    calls: list[str] = []  # the function (or "" for a bracket) each open bracket belongs to
+    # For each open bracket, the function it belongs to ("" for a bracket of
+    # its own), and the call's number and argument reached.
+    calls: list[list] = [["", 0, 0]]
+    numbers = itertools.count(1)
     for index, token in enumerate(tokens):
         kind, subtype = str(token.token_type), str(token.subtype)
-        if kind in ("Func", "Paren") and subtype == "Open":
-            calls.append(token.value.rstrip("(").upper() if kind == "Func" else "")
-        elif kind in ("Func", "Paren") and subtype == "Close":
-            calls = calls[:-1]
+        if kind == "Func" and subtype == "Open":
+            calls.append([token.value.rstrip("(").upper(), next(numbers), 0])
+        elif kind == "Paren" and subtype == "Open":
+            calls.append(["", None, 0])
+        elif kind in ("Func", "Paren") and subtype == "Close" and len(calls) > 1:
+            calls.pop()
+        elif kind == "Sep" and calls[-1][1] is not None:
+            calls[-1][2] += 1
         if kind != "Operand" or subtype != "Range":
             continue
         before = tokens[index - 1] if index else None
@@ -658,16 +674,73 @@ def _tokens_worked_cell_by_cell(formula: str) -> Iterator:
         if _is_arithmetic_operator(before, "OpPrefix") or _is_arithmetic_operator(
             after, "OpPostfix"
         ):
-            yield token
+            call = next(frame for frame in reversed(calls) if frame[1] is not None)
+            yield token, (call[1], call[2])
         elif (
-            calls
-            and calls[-1] in _CELL_BY_CELL_ARGUMENTS
+            calls[-1][0] in _CELL_BY_CELL_ARGUMENTS
             and before is not None
             and str(before.token_type) in ("Func", "Sep")
             and after is not None
             and str(after.token_type) in ("Func", "Sep")
         ):
-            yield token
+            yield token, None
+
+
+def pad_arrays_of_other_sizes(formula: str) -> str:
+    """The formula with each range that a calculation works on together with a
+    longer or wider one padded to its size with #N/A, as Excel does
+    (``=C2:C5*C2:C6`` is ``{C2*C2;...;C5*C5;#N/A}``); the engine gives
+    #VALUE! instead. A single row or column is stretched, not padded.
+
+    >>> pad_arrays_of_other_sizes("=SUMPRODUCT((C2:C5>0)*C2:C6)+SUM(C2:C5*D1)")
+    '=SUMPRODUCT((PAD.NA(C2:C5,5,1)>0)*C2:C6)+SUM(C2:C5*D1)'
+    """
+    if ":" not in formula:
+        return formula
+    groups: dict[tuple, list[tuple[object, tuple[int, int]]]] = {}
+    for token, group in _references_worked_cell_by_cell(formula):
+        size = _reference_size(token.value)
+        if group is not None and size is not None:
+            groups.setdefault(group, []).append((token, size))
+    padded: list[tuple[object, str]] = []
+    for references in groups.values():
+        height = max(size[0] for _, size in references)
+        width = max(size[1] for _, size in references)
+        for token, (rows, columns) in references:
+            to_rows = height if 1 < rows < height else rows
+            to_columns = width if 1 < columns < width else columns
+            if (to_rows, to_columns) != (rows, columns):
+                call = f"{excel_functions.PAD_WITH_NA}({token.value},{to_rows},{to_columns})"
+                padded.append((token, call))
+    pieces = []
+    done = 0
+    for token, call in sorted(padded, key=lambda item: item[0].start):
+        pieces.extend([formula[done : token.start], call])
+        done = token.end
+    pieces.append(formula[done:])
+    return "".join(pieces)
+
+
+def _furthest_cell_written(formula: str) -> tuple[int, int]:
+    """The largest row and column number of the formula's cell references,
+    short of the sheet's last row and column (0 when it names none).
+
+    >>> _furthest_cell_written("=SUMPRODUCT(A2:A20*B:B)+C1048576+AB3")
+    (20, 28)
+    """
+    if not any(char.isdigit() for char in formula):
+        return 0, 0
+    furthest_row = furthest_column = 0
+    for token in formualizer.Tokenizer(formula).tokens():
+        if str(token.token_type) != "Operand" or str(token.subtype) != "Range":
+            continue
+        for _, letters, _, digits in re.findall(r"(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)", token.value):
+            if int(digits) < _SHEET_ROWS:
+                furthest_row = max(furthest_row, int(digits))
+            column = parse_address(letters + "1")[1]
+            if column < _SHEET_COLUMNS:
+                furthest_column = max(furthest_column, column)
+    return furthest_row, furthest_column
 
 
 def _is_arithmetic_operator(token: object, unary_kind: str) -> bool:
@@ -892,10 +965,13 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
     engine_formula = rewrite_for_engine(normalised)
     # The cells in use end at the grid's last row and column, or at the
     # formula's own cell when that lies beyond (a reference through it is
-    # circular).
-    last_row = max(len(grid), row)
-    last_column = max(max((len(cells) for cells in grid), default=0), column)
-    cut = cut_to_cells_in_use(engine_formula, last_row, last_column)
+    # circular), or at the furthest cell the formula names (a whole column
+    # worked on with A2:A20 is longer than A2:A20, whose cells past the grid
+    # are empty too).
+    written_rows, written_columns = _furthest_cell_written(engine_formula)
+    last_row = max(len(grid), row, written_rows)
+    last_column = max(max((len(cells) for cells in grid), default=0), column, written_columns)
+    cut = pad_arrays_of_other_sizes(cut_to_cells_in_use(engine_formula, last_row, last_column))
 
     with _WORKBOOKS_LOCK:
         try:
@@ -905,7 +981,9 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
                 # A whole column's empty cells may count, as in
                 # =SUMPRODUCT(--(A:A="")), which Excel counts over a million
                 # rows: one empty row more must not change the value.
-                beyond = cut_to_cells_in_use(engine_formula, last_row + 1, last_column + 1)
+                beyond = pad_arrays_of_other_sizes(
+                    cut_to_cells_in_use(engine_formula, last_row + 1, last_column + 1)
+                )
                 if not values_match(
                     value, _evaluate_in(workbook, row, column, beyond, target), match_case=True
                 ):
