@@ -612,6 +612,12 @@ _CELL_BY_CELL_ARGUMENTS = frozenset(
 )
 
 
+# A whole column (A:A), a whole row (1:1) or a reference to the last row or
+# column: a quick test before the formula is read token by token (a formula
+# it finds may have none, as "a:b" in a text).
+_MAY_REACH_THE_EDGE = re.compile(r"[A-Z]\s*:\s*\$?[A-Z]|[0-9]\s*:\s*\$?[0-9]|1048576|XFD", re.I)
+
+
 def cut_to_cells_in_use(formula: str, last_row: int, last_column: int) -> str:
     """The formula with each reference that array arithmetic works on and that
     runs to the sheet's last row (A:A, A2:A1048576) cut at ``last_row``, and
@@ -623,7 +629,7 @@ def cut_to_cells_in_use(formula: str, last_row: int, last_column: int) -> str:
     >>> cut_to_cells_in_use("=SUMPRODUCT(1:1,Sheet1!$B2:$B1048576)+ROWS(A:A)", 8, 4)
     '=SUMPRODUCT(A1:D1,Sheet1!$B2:$B8)+ROWS(A:A)'
     """
-    if ":" not in formula:
+    if not _MAY_REACH_THE_EDGE.search(formula):
         return formula
     pieces = []
     done = 0
@@ -695,7 +701,7 @@ def pad_arrays_of_other_sizes(formula: str) -> str:
     >>> pad_arrays_of_other_sizes("=SUMPRODUCT((C2:C5>0)*C2:C6)+SUM(C2:C5*D1)")
     '=SUMPRODUCT((PAD.NA(C2:C5,5,1)>0)*C2:C6)+SUM(C2:C5*D1)'
     """
-    if ":" not in formula:
+    if formula.count(":") < 2:  # fewer than two ranges
         return formula
     groups: dict[tuple, list[tuple[object, tuple[int, int]]]] = {}
     for token, group in _references_worked_cell_by_cell(formula):
@@ -728,8 +734,8 @@ def _furthest_cell_written(formula: str) -> tuple[int, int]:
     >>> _furthest_cell_written("=SUMPRODUCT(A2:A20*B:B)+C1048576+AB3")
     (20, 28)
     """
-    if not any(char.isdigit() for char in formula):
-        return 0, 0
+    if not _MAY_REACH_THE_EDGE.search(formula):
+        return 0, 0  # nothing will be cut
     furthest_row = furthest_column = 0
     for token in formualizer.Tokenizer(formula).tokens():
         if str(token.token_type) != "Operand" or str(token.subtype) != "Range":
