@@ -31,6 +31,13 @@ Rules, matching what Excel does where it can:
   compares, unless the task asks for exact case (a task about UPPER or PROPER).
 - ``TODAY()`` and ``NOW()`` are pinned to a fixed instant, so grading never
   depends on the day it runs. Tasks put "today" in a cell instead.
+- A whole column (``A:A``) or row (``1:1``) is the full column or row where a
+  function takes it as a range (``ROWS(A:A)`` is 1,048,576, ``COUNTBLANK``
+  counts its empty cells); where array arithmetic works on it cell by cell
+  (``=SUMPRODUCT((A:A="East")*B:B)``) every such reference is cut where the
+  sheet's cells in use end (:func:`cut_to_cells_in_use`), which gives Excel's
+  value unless the million empty cells count, as in
+  ``=SUMPRODUCT(--(A:A=""))``: such a formula gets a message instead.
 - A formula may be up to 8,192 characters long, Excel's limit; a long chain
   such as ``=B2+B3+...+B300`` is worked out as Excel does, left to right
   (:func:`split_long_chains`).
