@@ -490,6 +490,104 @@ def test_whole_columns_are_ranges_of_one_size():
     )
 
 
+# Amounts in column B run one row further than the regions in A, and the
+# variant's one row further again: whole columns of different lengths in use.
+UNITS = (("East", 5, 10.0), ("West", 3, 20.0), ("East", 2, 7.5), (None, 4, None))
+UNITS_VARIANT = (
+    ("West", 6, 10.0),
+    ("East", 1, 4.0),
+    ("East", 2, 7.5),
+    (None, 8, None),
+    (None, None, 99.0),
+)
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        '=SUMPRODUCT((A:A="East")*B:B*C:C)',
+        '=SUMPRODUCT(--(A:A="East"),B:B,C:C)',
+        '=SUM((A:A="East")*B:B*C:C)',
+        '=SUM(IF(A:A="East",B:B*C:C))',
+        '=SUMPRODUCT(($A:$A="East")*$B1:$B1048576*C:C)',
+    ],
+)
+def test_whole_columns_ending_at_different_rows_work_as_in_excel(formula):
+    # East's units times price: 5*10 + 2*7.5 on the sheet shown, 1*4 + 2*7.5
+    # on the variant. The engine cut each whole column at its own last cell,
+    # so the arrays differed in size and the right answer gave #VALUE!.
+    expected = (number(65), number(19))
+    check = check_formula(UNITS, UNITS_VARIANT, "E1", expected, formula)
+    assert check.correct, check.message
+
+
+@pytest.mark.parametrize(
+    ("formula", "value"),
+    [
+        ("=ROWS(A:A)", 1_048_576),
+        ("=COUNTBLANK(A:A)", 1_048_576 - 3),
+        ("=COUNTA(B:B)", 4),
+        ('=MATCH("West",A:A,0)', 2),
+        ('=VLOOKUP("West",A:C,3,FALSE)', 20),
+        ('=INDEX(C:C,MATCH("West",A:A,0))', 20),
+        ('=XLOOKUP("West",A:A,C:C)', 20),
+        ('=SUM(FILTER(B:B,A:A="East"))', 7),
+    ],
+)
+def test_functions_that_take_a_whole_column_as_a_range_keep_its_full_size(formula, value):
+    assert evaluate_formula(UNITS, "E1", formula) == number(value)
+
+
+def test_a_range_of_another_size_than_a_whole_column_stays_value_error():
+    assert evaluate_formula(UNITS, "E1", "=SUMPRODUCT(A2:A10,B:B)") == (
+        FormulaValue("error", "#VALUE!")
+    )
+
+
+@pytest.mark.parametrize(
+    "formula", ['=SUMPRODUCT(--(A:A=""))', "=SUM(--ISBLANK(A1:A1048576))", "=COUNT(B:B*1)"]
+)
+def test_a_value_that_counts_the_empty_cells_of_a_whole_column_is_one_clear_message(formula):
+    # Excel counts over a million empty cells here; the sheet's cells in use
+    # alone would give a small number that could pass for a count of A2:A10.
+    with pytest.raises(FormulaError, match="empty cells of a whole column"):
+        evaluate_formula(UNITS, "E1", formula)
+
+
+def test_a_whole_column_through_the_formulas_own_cell_is_still_circular():
+    with pytest.raises(FormulaError, match="circular reference"):
+        evaluate_formula(UNITS, "E9", "=SUMPRODUCT(E:E*1)")
+
+
+@pytest.mark.parametrize(
+    ("formula", "cut"),
+    [
+        ("=SUMPRODUCT(B:B,C:C)", "=SUMPRODUCT(B1:B5,C1:C5)"),
+        ("=SUM(B:B*C:C)+SUM(B:B)", "=SUM(B1:B5*C1:C5)+SUM(B:B)"),
+        ("=-B:B", "=-B1:B5"),
+        ("=ROWS(A:A)+COUNTBLANK(A:A)+MATCH(1,A:A,0)", "=ROWS(A:A)+COUNTBLANK(A:A)+MATCH(1,A:A,0)"),
+        ("=SUMPRODUCT(2:3*1)", "=SUMPRODUCT(A2:C3*1)"),
+        ("=XLOOKUP(1,A:A,B:B)", "=XLOOKUP(1,A1:A5,B1:B5)"),
+        ("=SUMPRODUCT(B2:B9,C2:C9)", "=SUMPRODUCT(B2:B9,C2:C9)"),
+    ],
+)
+def test_only_references_worked_cell_by_cell_are_cut_to_the_cells_in_use(formula, cut):
+    assert formulas.cut_to_cells_in_use(formula, 5, 3) == cut
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["=SUMPRODUCT(B1:B3*B1:B4)", "=SUM(B1:B3*B1:B4)", '=SUMPRODUCT((A1:A2="East")*B:B)'],
+)
+def test_arrays_of_other_sizes_in_one_calculation_give_na_as_in_excel(formula):
+    # Excel pads the smaller array with #N/A, so the sum is #N/A; the engine
+    # gave #VALUE!. Either way the answer is wrong, but the feedback names
+    # the error Excel shows.
+    check = check_formula(UNITS, UNITS_VARIANT, "E1", (number(38), number(41)), formula)
+    assert check.given[0] == FormulaValue("error", "#N/A")
+    assert not check.correct and "#N/A" in check.message
+
+
 @pytest.mark.parametrize("big", [2**63, 2**64 + 5, -(2**63) - 1, 10**300])
 def test_whole_numbers_beyond_64_bits_are_numbers_as_in_excel(big):
     grid = ((big, None), (1, None))

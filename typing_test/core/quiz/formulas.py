@@ -31,6 +31,13 @@ Rules, matching what Excel does where it can:
   compares, unless the task asks for exact case (a task about UPPER or PROPER).
 - ``TODAY()`` and ``NOW()`` are pinned to a fixed instant, so grading never
   depends on the day it runs. Tasks put "today" in a cell instead.
+- A whole column (``A:A``) or row (``1:1``) is the full column or row where a
+  function takes it as a range (``ROWS(A:A)`` is 1,048,576, ``COUNTBLANK``
+  counts its empty cells); where array arithmetic works on it cell by cell
+  (``=SUMPRODUCT((A:A="East")*B:B)``) every such reference is cut where the
+  sheet's cells in use end (:func:`cut_to_cells_in_use`), which gives Excel's
+  value unless the million empty cells count, as in
+  ``=SUMPRODUCT(--(A:A=""))``: such a formula gets a message instead.
 - A formula may be up to 8,192 characters long, Excel's limit; a long chain
   such as ``=B2+B3+...+B300`` is worked out as Excel does, left to right
   (:func:`split_long_chains`).
@@ -592,6 +599,213 @@ def _split_arguments(formula: str, mask: list[bool], start: int) -> tuple[list[s
     return None
 
 
+# Excel works on a whole column (A:A) or row (1:1) at its full size, 1,048,576
+# rows or 16,384 columns, so =SUMPRODUCT(B:B,C:C) multiplies two arrays of one
+# size. The engine hands array arithmetic each whole column cut to its own
+# last filled cell, so where the columns end at different rows the arrays
+# differed in size and it gave #VALUE! (conformance sheet "ragged"). Where a
+# reference is worked on cell by cell, as an operand of an operator or an
+# argument of one of these functions, a reference that runs to the sheet's
+# edge is cut where the cells in use end: every such reference to the same
+# row, or column, and the cells cut off are all empty. Functions that take a
+# range as such (SUM, COUNTBLANK, ROWS, MATCH, VLOOKUP, COUNTIFS...) are left
+# the full reference, which the engine reads as Excel does.
+_CELL_BY_CELL_ARGUMENTS = frozenset(
+    {
+        *("SUMPRODUCT", "XLOOKUP", "FILTER", "LOOKUP", "MMULT", "CHOOSE", "SORTBY"),
+        *("IF", "IFERROR", "IFNA", "PROPER", "VALUE"),
+        *excel_functions.LIFTED,
+    }
+)
+
+
+# A whole column (A:A), a whole row (1:1) or a reference to the last row or
+# column: a quick test before the formula is read token by token (a formula
+# it finds may have none, as "a:b" in a text).
+_MAY_REACH_THE_EDGE = re.compile(r"[A-Z]\s*:\s*\$?[A-Z]|[0-9]\s*:\s*\$?[0-9]|1048576|XFD", re.I)
+
+
+def cut_to_cells_in_use(formula: str, last_row: int, last_column: int) -> str:
+    """The formula with each reference that array arithmetic works on and that
+    runs to the sheet's last row (A:A, A2:A1048576) cut at ``last_row``, and
+    each that runs to its last column (1:1) cut at ``last_column``. References
+    passed whole to a function that takes a range are kept.
+
+    >>> cut_to_cells_in_use('=SUMPRODUCT((A:A="East")*B:B)+SUM(B:B)', 8, 4)
+    '=SUMPRODUCT((A1:A8="East")*B1:B8)+SUM(B:B)'
+    >>> cut_to_cells_in_use("=SUMPRODUCT(1:1,Sheet1!$B2:$B1048576)+ROWS(A:A)", 8, 4)
+    '=SUMPRODUCT(A1:D1,Sheet1!$B2:$B8)+ROWS(A:A)'
+    """
+    if not _MAY_REACH_THE_EDGE.search(formula):
+        return formula
+    pieces = []
+    done = 0
+    for token in _tokens_worked_cell_by_cell(formula):
+        cut = _cut_reference(token.value, last_row, last_column)
+        if cut != token.value:
+            pieces.extend([formula[done : token.start], cut])
+            done = token.end
+    pieces.append(formula[done:])
+    return "".join(pieces)
+
+
+def _tokens_worked_cell_by_cell(formula: str) -> Iterator:
+    """The range tokens of the formula that are an operand of an operator or a
+    whole argument of a function in _CELL_BY_CELL_ARGUMENTS."""
+    for token, _ in _references_worked_cell_by_cell(formula):
+        yield token
+
+
+def _references_worked_cell_by_cell(formula: str) -> Iterator[tuple[object, tuple | None]]:
+    """Each range token that an operator or a function works on cell by cell,
+    with, for an operand of an operator, the calculation it belongs to: the
+    function call and argument it is written in (brackets do not part it), so
+    the operands of one key are worked together, cell by cell."""
+    tokens = [
+        token
+        for token in formualizer.Tokenizer(formula).tokens()
+        if str(token.token_type) != "Whitespace"
+    ]
+    # For each open bracket, the function it belongs to ("" for a bracket of
+    # its own), and the call's number and argument reached.
+    calls: list[list] = [["", 0, 0]]
+    numbers = itertools.count(1)
+    for index, token in enumerate(tokens):
+        kind, subtype = str(token.token_type), str(token.subtype)
+        if kind == "Func" and subtype == "Open":
+            calls.append([token.value.rstrip("(").upper(), next(numbers), 0])
+        elif kind == "Paren" and subtype == "Open":
+            calls.append(["", None, 0])
+        elif kind in ("Func", "Paren") and subtype == "Close" and len(calls) > 1:
+            calls.pop()
+        elif kind == "Sep" and calls[-1][1] is not None:
+            calls[-1][2] += 1
+        if kind != "Operand" or subtype != "Range":
+            continue
+        before = tokens[index - 1] if index else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if _is_arithmetic_operator(before, "OpPrefix") or _is_arithmetic_operator(
+            after, "OpPostfix"
+        ):
+            call = next(frame for frame in reversed(calls) if frame[1] is not None)
+            yield token, (call[1], call[2])
+        elif (
+            calls[-1][0] in _CELL_BY_CELL_ARGUMENTS
+            and before is not None
+            and str(before.token_type) in ("Func", "Sep")
+            and after is not None
+            and str(after.token_type) in ("Func", "Sep")
+        ):
+            yield token, None
+
+
+def pad_arrays_of_other_sizes(formula: str) -> str:
+    """The formula with each range that a calculation works on together with a
+    longer or wider one padded to its size with #N/A, as Excel does
+    (``=C2:C5*C2:C6`` is ``{C2*C2;...;C5*C5;#N/A}``); the engine gives
+    #VALUE! instead. A single row or column is stretched, not padded.
+
+    >>> pad_arrays_of_other_sizes("=SUMPRODUCT((C2:C5>0)*C2:C6)+SUM(C2:C5*D1)")
+    '=SUMPRODUCT((PAD.NA(C2:C5,5,1)>0)*C2:C6)+SUM(C2:C5*D1)'
+    """
+    if formula.count(":") < 2:  # fewer than two ranges
+        return formula
+    groups: dict[tuple, list[tuple[object, tuple[int, int]]]] = {}
+    for token, group in _references_worked_cell_by_cell(formula):
+        size = _reference_size(token.value)
+        if group is not None and size is not None:
+            groups.setdefault(group, []).append((token, size))
+    padded: list[tuple[object, str]] = []
+    for references in groups.values():
+        height = max(size[0] for _, size in references)
+        width = max(size[1] for _, size in references)
+        for token, (rows, columns) in references:
+            to_rows = height if 1 < rows < height else rows
+            to_columns = width if 1 < columns < width else columns
+            if (to_rows, to_columns) != (rows, columns):
+                call = f"{excel_functions.PAD_WITH_NA}({token.value},{to_rows},{to_columns})"
+                padded.append((token, call))
+    pieces = []
+    done = 0
+    for token, call in sorted(padded, key=lambda item: item[0].start):
+        pieces.extend([formula[done : token.start], call])
+        done = token.end
+    pieces.append(formula[done:])
+    return "".join(pieces)
+
+
+def _furthest_cell_written(formula: str) -> tuple[int, int]:
+    """The largest row and column number of the formula's cell references,
+    short of the sheet's last row and column (0 when it names none).
+
+    >>> _furthest_cell_written("=SUMPRODUCT(A2:A20*B:B)+C1048576+AB3")
+    (20, 28)
+    """
+    if not _MAY_REACH_THE_EDGE.search(formula):
+        return 0, 0  # nothing will be cut
+    furthest_row = furthest_column = 0
+    for token in formualizer.Tokenizer(formula).tokens():
+        if str(token.token_type) != "Operand" or str(token.subtype) != "Range":
+            continue
+        for _, letters, _, digits in re.findall(r"(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)", token.value):
+            if int(digits) < _SHEET_ROWS:
+                furthest_row = max(furthest_row, int(digits))
+            column = parse_address(letters + "1")[1]
+            if column < _SHEET_COLUMNS:
+                furthest_column = max(furthest_column, column)
+    return furthest_row, furthest_column
+
+
+def _is_arithmetic_operator(token: object, unary_kind: str) -> bool:
+    # An infix operator, or the prefix (before) or postfix (after) kind; the
+    # reference operators (: and the space of an intersection) and the union's
+    # comma are not arithmetic.
+    if token is None:
+        return False
+    kind = str(token.token_type)
+    return kind == unary_kind or (kind == "OpInfix" and token.value not in (":", " ", ","))
+
+
+def _cut_reference(reference: str, last_row: int, last_column: int) -> str:
+    """A reference running to the sheet's last row or column, cut at
+    ``last_row`` or ``last_column``; any other reference as it is.
+
+    >>> _cut_reference("$A:$B", 8, 4), _cut_reference("2:3", 8, 4), _cut_reference("B2:C5", 8, 4)
+    ('$A1:$B8', 'A2:D3', 'B2:C5')
+    """
+    sheet, mark, address = reference.rpartition("!")
+    found = _REFERENCE.fullmatch(address)
+    if found is None:
+        return reference
+    if found["first_of_columns"]:
+        first, last = address.split(":")
+        cut = f"{first.strip()}1:{last.strip()}{last_row}"
+    elif found["first_of_rows"]:
+        first, last = address.split(":")
+        cut = f"A{first.strip()}:{column_letters(last_column)}{last.strip()}"
+    elif found["last_column"]:
+        # Each corner keeps its $ signs; a row or column at the sheet's edge
+        # becomes the last in use (or the other corner's, when that is further).
+        corners = re.findall(r"(\$?)([A-Za-z]+)(\$?)([0-9]+)", address)
+        rows = [int(corner[3]) for corner in corners]
+        columns = [parse_address(corner[1] + "1")[1] for corner in corners]
+        if _SHEET_ROWS not in rows and _SHEET_COLUMNS not in columns:
+            return reference
+        texts = []
+        for (column_mark, letters, row_mark, _), row, column, other_row, other_column in zip(
+            corners, rows, columns, reversed(rows), reversed(columns), strict=True
+        ):
+            if row == _SHEET_ROWS:
+                row = max(last_row, other_row)
+            if column == _SHEET_COLUMNS:
+                letters = column_letters(max(last_column, other_column))
+            texts.append(f"{column_mark}{letters}{row_mark}{row}")
+        cut = ":".join(texts)
+    else:
+        return reference
+    return sheet + mark + cut
+
+
 # The engine's parser refuses a formula whose syntax tree is more than 256
 # levels high, and a chain of operators such as =B2+B3+...+B300 is one level
 # per operator (Excel works it out left to right: ((B2+B3)+B4)+...). Excel
@@ -761,11 +975,32 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
     inside = row <= len(grid) and column <= len(grid[row - 1])
     original = grid[row - 1][column - 1] if inside else None
 
+    engine_formula = rewrite_for_engine(normalised)
+    # The cells in use end at the grid's last row and column, or at the
+    # formula's own cell when that lies beyond (a reference through it is
+    # circular), or at the furthest cell the formula names (a whole column
+    # worked on with A2:A20 is longer than A2:A20, whose cells past the grid
+    # are empty too).
+    written_rows, written_columns = _furthest_cell_written(engine_formula)
+    last_row = max(len(grid), row, written_rows)
+    last_column = max(max((len(cells) for cells in grid), default=0), column, written_columns)
+    cut = pad_arrays_of_other_sizes(cut_to_cells_in_use(engine_formula, last_row, last_column))
+
     with _WORKBOOKS_LOCK:
         try:
             workbook = _workbook_for(grid)
-            workbook.set_formula(SHEET_NAME, row, column, rewrite_for_engine(normalised))
-            raw = workbook.evaluate_cell(SHEET_NAME, row, column)
+            value = _evaluate_in(workbook, row, column, cut, target)
+            if cut != engine_formula:
+                # A whole column's empty cells may count, as in
+                # =SUMPRODUCT(--(A:A="")), which Excel counts over a million
+                # rows: one empty row more must not change the value.
+                beyond = pad_arrays_of_other_sizes(
+                    cut_to_cells_in_use(engine_formula, last_row + 1, last_column + 1)
+                )
+                if not values_match(
+                    value, _evaluate_in(workbook, row, column, beyond, target), match_case=True
+                ):
+                    raise FormulaError(_EMPTY_CELLS_COUNT_MESSAGE)
             workbook.set_value(SHEET_NAME, row, column, _engine_cell(original))
         except FormulaError:
             _WORKBOOKS.pop(_grid_key(grid), None)
@@ -777,7 +1012,21 @@ def evaluate_formula(grid: Grid, target: str, formula: str) -> FormulaValue:
             if "#CIRC!" in str(error):
                 raise FormulaError(_circular_message(target)) from error
             raise FormulaError("the formula could not be calculated") from error
-    return _to_formula_value(raw, target)
+    return value
+
+
+_EMPTY_CELLS_COUNT_MESSAGE = (
+    "the formula's value depends on the empty cells of a whole column or row (such as A:A), "
+    "over a million in Excel, which this test does not calculate: use the range of the "
+    "cells in use, such as A2:A10"
+)
+
+
+def _evaluate_in(
+    workbook: formualizer.Workbook, row: int, column: int, formula: str, target: str
+) -> FormulaValue:
+    workbook.set_formula(SHEET_NAME, row, column, formula)
+    return _to_formula_value(workbook.evaluate_cell(SHEET_NAME, row, column), target)
 
 
 # Building a workbook and filling in a grid costs several times more than
