@@ -498,3 +498,9 @@ def test_hyphenated_words_are_read_in_a_long_hyphenated_run():
     text = "co-" + "-".join(["worker"] * 20_000) + " and re-send the e-mail"
     assert flagged(text) == []
     assert flagged("A co-wroker pre-approved it.") == ["wroker"]
+
+
+def test_word_lists_with_a_byte_order_mark_load(tmp_path):
+    vocabulary = tmp_path / "business.txt"
+    vocabulary.write_bytes("\ufeffinvoicing\n# a comment\n\nonboarding\n".encode())
+    assert load_vocabulary(vocabulary) == ["invoicing", "onboarding"]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing_test.core.assets import ContentError, assets_dir
+from typing_test.core.assets import ContentError, assets_dir, read_text
 from typing_test.core.email.findings import Finding
 
 VARIANTS = ("both", "us", "uk")
@@ -189,6 +189,23 @@ def build_variant_table(
     return VariantTable(us_to_uk, uk_to_us)
 
 
+def _word_list_lines(path: Path, what: str) -> list[tuple[int, str]]:
+    """The (line number, line) of each line of a word-list file that is not
+    blank or a ``#`` comment. ``what`` names the list in the error message.
+
+    Raises ``ContentError`` naming the file when it cannot be read.
+    """
+    try:
+        lines = read_text(path).splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(f"{path}: cannot read the {what}: {error}") from error
+    return [
+        (number, line)
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+
 # --- The British word list -----------------------------------------------------
 
 
@@ -214,15 +231,9 @@ def load_british_words(path: Path | None = None) -> list[BritishPair]:
     Raises ``ContentError`` naming the file and line for any other line.
     """
     path = path or british_words_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise ContentError(f"{path}: cannot read the British word list: {error}") from error
     pairs = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in _word_list_lines(path, "British word list"):
         fields = line.split()
-        if not fields or fields[0].startswith("#"):
-            continue
         if (
             len(fields) not in (2, 3)
             or not all(_VOCABULARY_WORD.fullmatch(word) for word in fields[:2])
@@ -263,15 +274,9 @@ def load_vocabulary(path: Path | None = None) -> list[str]:
     a single lower-case word.
     """
     path = path or vocabulary_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise ContentError(f"{path}: cannot read the vocabulary: {error}") from error
     words = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in _word_list_lines(path, "vocabulary"):
         word = line.strip()
-        if not word or word.startswith("#"):
-            continue
         if not _VOCABULARY_WORD.fullmatch(word):
             raise ContentError(f"{path}, line {number}: not a lower-case word: {word!r}")
         words.append(word)
@@ -341,15 +346,9 @@ def load_irregular_verbs(path: Path | None = None) -> list[IrregularVerb]:
     Raises ``ContentError`` naming the file and line for any other line.
     """
     path = path or irregular_verbs_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise ContentError(f"{path}: cannot read the irregular verbs: {error}") from error
     verbs = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in _word_list_lines(path, "irregular verbs"):
         fields = line.split()
-        if not fields or fields[0].startswith("#"):
-            continue
         forms = [field.split("/") for field in fields]
         if len(fields) != 3 or not all(
             _VOCABULARY_WORD.fullmatch(form) for group in forms for form in group
