@@ -664,3 +664,13 @@ def test_the_quiz_is_driven_by_keyboard_shortcuts(qtbot, page, quiz):
     assert page.question_buttons[1].accessibleName().startswith("Question 2, not answered, flagged")
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.current_index == 0)
+
+
+def test_the_question_strip_marks_states_with_symbols_not_only_colour(qtbot, page, quiz):
+    page.start(quiz, 600)
+    click(qtbot, option(page, "In the contact's activity history"))
+    click(qtbot, page.next_button)
+    click(qtbot, page.flag_button)
+    assert page.question_buttons[0].text() == "1\u2713"
+    assert page.question_buttons[1].text() == "2\u2691"
+    assert page.question_buttons[2].text() == "3"

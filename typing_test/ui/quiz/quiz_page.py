@@ -40,7 +40,9 @@ LOW_TIME_S = 60
 STRIP_COLUMNS = 20
 
 # The look of a question-number button in each state; the legend uses the same.
-_BUTTON_BASE = "border-radius: 4px; min-width: 30px; max-width: 30px; min-height: 26px;"
+_BUTTON_BASE = "border-radius: 4px; min-width: 40px; max-width: 40px; min-height: 26px;"
+# Marks beside the number, so a state never shows by colour alone.
+ANSWERED_MARK, FLAG_MARK = "\u2713", "\u2691"  # ✓ and ⚑
 _UNANSWERED = "background: #ffffff; color: #3c4043;"
 _ANSWERED = "background: #d2e3fc; color: #174ea6;"
 _CURRENT = "background: #1a73e8; color: #ffffff; font-weight: 700;"
@@ -208,9 +210,9 @@ class QuizPage(QWidget):
         legend.setSpacing(6)
         for sample, text, style in (
             ("1", "Current question", _CURRENT + _PLAIN_BORDER),
-            ("2", "Answered", _ANSWERED + _PLAIN_BORDER),
+            ("2" + ANSWERED_MARK, "Answered", _ANSWERED + _PLAIN_BORDER),
             ("3", "Not answered", _UNANSWERED + _PLAIN_BORDER),
-            ("4", "Flagged for review", _UNANSWERED + _FLAG_BORDER),
+            ("4" + FLAG_MARK, "Flagged for review", _UNANSWERED + _FLAG_BORDER),
         ):
             swatch = QLabel(sample)
             swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -402,6 +404,8 @@ class QuizPage(QWidget):
             fill = _CURRENT if current else _ANSWERED if answered else _UNANSWERED
             border = _FLAG_BORDER if flagged else _PLAIN_BORDER
             button.setStyleSheet(f"QPushButton {{ {_BUTTON_BASE} {fill} {border} }}")
+            marks = (ANSWERED_MARK if answered else "") + (FLAG_MARK if flagged else "")
+            button.setText(f"{index + 1}{marks}")
             states = ["answered" if answered else "not answered"]
             if flagged:
                 states.append("flagged for review")
