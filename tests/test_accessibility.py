@@ -70,3 +70,27 @@ def test_a_quiz_in_progress_names_its_question_buttons_and_answer_fields(qtbot, 
     assert page.question_buttons[0].accessibleName() == (
         "Question 1, not answered, flagged for review, shown now")
     assert page.question_buttons[1].accessibleName() == "Question 2, not answered"
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&" in a button's text, lower case."""
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
+
+
+def test_buttons_have_mnemonics_that_do_not_clash(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    toolbar_keys = {mnemonic(window.help_button.text())}
+    for index in range(window.stack.count()):
+        page = window.stack.widget(index)
+        if page is window.home_page:
+            continue  # the activity cards are picked with Tab and Enter
+        window.stack.setCurrentWidget(page)
+        qtbot.wait(1)
+        buttons = [b for b in page.findChildren(QPushButton)
+                   if b.isVisible() and b.text() and not b.text().isdigit()]
+        keys = [mnemonic(b.text()) for b in buttons]
+        assert None not in keys, (type(page).__name__, [b.text() for b in buttons])
+        assert len(set(keys)) == len(keys), (type(page).__name__, keys)
+        assert not set(keys) & toolbar_keys, (type(page).__name__, keys)

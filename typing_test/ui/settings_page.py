@@ -59,7 +59,7 @@ class SettingsPage(QWidget):
         self.live_check_box.setToolTip(
             "Leave this off for screenings: the underlines would proofread for the candidate."
         )
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton("&Save")
         self.save_button.clicked.connect(self.save)
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #1e8e3e;")

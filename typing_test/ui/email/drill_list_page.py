@@ -144,8 +144,8 @@ class DrillListPage(QWidget):
                 for scenario in self.writing_scenarios
             ],
         )
-        self.proofreading_start_button = QPushButton("Start proofreading drill")
-        self.writing_start_button = QPushButton("Start writing drill")
+        self.proofreading_start_button = QPushButton("Start &proofreading drill")
+        self.writing_start_button = QPushButton("Start &writing drill")
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Kind of drill")

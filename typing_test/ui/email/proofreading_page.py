@@ -35,8 +35,8 @@ class ProofreadingPage(TimedEmailPage):
     where the page's timer would.
     """
 
-    SUBMIT_TEXT = "Submit corrections"
-    KEEP_TEXT = "Keep editing"
+    SUBMIT_TEXT = "&Submit corrections"
+    KEEP_TEXT = "&Keep editing"
     ABANDON_QUESTION = (
         "Abandon this drill? It is saved as abandoned with the corrections made so far."
     )

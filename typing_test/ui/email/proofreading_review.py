@@ -110,9 +110,9 @@ class ProofreadingReview(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
-        self.again_button = QPushButton("Try another drill")
+        self.again_button = QPushButton("Try &another drill")
         self.again_button.clicked.connect(self.againRequested)
-        self.home_button = QPushButton("Home")
+        self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
         layout = QVBoxLayout(self)

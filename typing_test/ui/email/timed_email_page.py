@@ -86,7 +86,7 @@ class TimedEmailPage(QWidget):
         self.confirm_label = QLabel()
         self.keep_editing_button = QPushButton(self.KEEP_TEXT)
         self.keep_editing_button.clicked.connect(self._keep_editing)
-        self.confirm_submit_button = QPushButton("Submit now")
+        self.confirm_submit_button = QPushButton("Submit &now")
         self.confirm_submit_button.clicked.connect(self.submit)
         self.confirm_bar = confirmation_bar(
             "confirmBar",
@@ -98,7 +98,7 @@ class TimedEmailPage(QWidget):
         self.abandon_question = QLabel(self.ABANDON_QUESTION)
         self.abandon_keep_button = QPushButton(self.KEEP_TEXT)
         self.abandon_keep_button.clicked.connect(self._keep_editing)
-        self.abandon_button = QPushButton("Abandon drill")
+        self.abandon_button = QPushButton("&Abandon drill")
         self.abandon_button.clicked.connect(self.abandon)
         self.abandon_bar = confirmation_bar(
             "abandonBar",

@@ -93,8 +93,8 @@ class WritingPage(TimedEmailPage):
     UI thread. ``live_check`` turns the underlines while typing on or off.
     """
 
-    SUBMIT_TEXT = "Submit reply"
-    KEEP_TEXT = "Keep writing"
+    SUBMIT_TEXT = "&Submit reply"
+    KEEP_TEXT = "&Keep writing"
     ABANDON_QUESTION = (
         "Abandon this drill? It is saved as abandoned with the reply written so far."
     )

@@ -207,9 +207,9 @@ class WritingReview(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
-        self.again_button = QPushButton("Try another drill")
+        self.again_button = QPushButton("Try &another drill")
         self.again_button.clicked.connect(self.againRequested)
-        self.home_button = QPushButton("Home")
+        self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
         layout = QVBoxLayout(self)

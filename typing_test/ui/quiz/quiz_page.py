@@ -169,9 +169,9 @@ class QuizPage(QWidget):
         )
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
-        self.keep_answering_button = QPushButton("Keep answering")
+        self.keep_answering_button = QPushButton("&Keep answering")
         self.keep_answering_button.clicked.connect(self._keep_answering)
-        self.confirm_submit_button = QPushButton("Submit anyway")
+        self.confirm_submit_button = QPushButton("Submit &anyway")
         self.confirm_submit_button.clicked.connect(self.submit)
         self.confirm_bar.hide()
 

@@ -77,9 +77,9 @@ class QuizResultPage(QWidget):
         self.review_view.setObjectName("quizReview")
         self.review_view.setOpenLinks(False)
 
-        self.again_button = QPushButton("Take another quiz")
+        self.again_button = QPushButton("Take &another quiz")
         self.again_button.clicked.connect(self.againRequested)
-        self.home_button = QPushButton("Home")
+        self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
         review_header = QHBoxLayout()

@@ -107,7 +107,7 @@ class QuizSetup(QWidget):
             box.setMinimumWidth(130)
             box.setAccessibleName(name)
 
-        self.start_button = QPushButton("Start quiz")
+        self.start_button = QPushButton("&Start quiz")
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(40)
         self.start_button.clicked.connect(self._request_start)
@@ -124,7 +124,7 @@ class QuizSetup(QWidget):
         )
         import_help.setWordWrap(True)
         import_help.setStyleSheet("color: #3c4043;")
-        self.import_button = QPushButton("Import question bank...")
+        self.import_button = QPushButton("&Import question bank...")
         self.import_button.clicked.connect(self._choose_bank_file)
         self.import_status_label = QLabel()
         self.import_status_label.setWordWrap(True)

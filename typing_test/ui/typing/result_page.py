@@ -71,9 +71,9 @@ class ResultPage(QWidget):
         self.errors_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
-        self.again_button = QPushButton("Take another test")
+        self.again_button = QPushButton("Take &another test")
         self.again_button.clicked.connect(self.againRequested)
-        self.home_button = QPushButton("Home")
+        self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
         layout = QVBoxLayout(self)

@@ -50,7 +50,7 @@ class TypingSetup(QWidget):
         self.category_box.setAccessibleName("Passage")
         self.difficulty_box.setAccessibleName("Difficulty")
 
-        self.start_button = QPushButton("Start test")
+        self.start_button = QPushButton("&Start test")
         self.start_button.setDefault(True)
         self.start_button.setMinimumSize(200, 40)
         self.start_button.clicked.connect(self._request_start)

@@ -73,9 +73,9 @@ class TypingTestPage(QWidget):
         self.abandon_question = QLabel(
             "Abandon this test? It is saved as abandoned and never counts as a pass."
         )
-        self.abandon_button = QPushButton("Abandon test")
+        self.abandon_button = QPushButton("&Abandon test")
         self.abandon_button.clicked.connect(self.abandon)
-        self.keep_typing_button = QPushButton("Keep typing")
+        self.keep_typing_button = QPushButton("&Keep typing")
         self.keep_typing_button.clicked.connect(self._keep_typing)
         self.abandon_bar = confirmation_bar(
             "abandonBar",
