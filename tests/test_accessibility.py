@@ -94,3 +94,12 @@ def test_buttons_have_mnemonics_that_do_not_clash(qtbot, window):
         assert None not in keys, (type(page).__name__, [b.text() for b in buttons])
         assert len(set(keys)) == len(keys), (type(page).__name__, keys)
         assert not set(keys) & toolbar_keys, (type(page).__name__, keys)
+
+
+def test_tab_goes_down_each_form_page_in_reading_order(qtbot, window):
+    for page in (window.quiz_setup, window.typing_setup, window.settings_page):
+        window.stack.setCurrentWidget(page)
+        qtbot.wait(1)
+        places = [(w.mapTo(page, w.rect().topLeft()).y(), w.mapTo(page, w.rect().topLeft()).x())
+                  for w in focus_stops(page)]
+        assert places == sorted(places), type(page).__name__

@@ -88,6 +88,7 @@ class QuizSetup(QWidget):
         self.topics_group = QGroupBox("Topics to ask about")
         self._topics_layout = QGridLayout(self.topics_group)
         self._topics_layout.setHorizontalSpacing(24)
+        self._make_topic_boxes(banks)
 
         self.count_box = QSpinBox()
         self.count_box.setMinimum(1)
@@ -181,12 +182,22 @@ class QuizSetup(QWidget):
         layout.addWidget(self.problem_list)
         layout.addStretch(1)
 
-        self.set_banks(banks)
+        self._update_count_range()
 
     # Topics --------------------------------------------------------------------
 
     def set_banks(self, banks: Sequence[Bank]) -> None:
         """Show the topics of ``banks``; ticks on topics still present are kept."""
+        self._make_topic_boxes(banks)
+        self._update_count_range()
+
+    def _make_topic_boxes(self, banks: Sequence[Bank]) -> None:
+        """One check box per topic of ``banks``, ticked unless it was unticked.
+
+        A new widget joins the end of the focus chain, so the page makes the
+        first boxes before the fields below them: Tab then meets them in
+        reading order. (Boxes of a bank imported later come last.)
+        """
         was_ticked = {topic: box.isChecked() for topic, box in self.topic_boxes.items()}
         self._banks = list(banks)
         for box in self.topic_boxes.values():
@@ -205,7 +216,6 @@ class QuizSetup(QWidget):
             row, column = divmod(index, TOPIC_COLUMNS)
             self._topics_layout.addWidget(box, row, column, Qt.AlignmentFlag.AlignLeft)
             self.topic_boxes[topic] = box
-        self._update_count_range()
 
     def chosen_topics(self) -> list[str]:
         """The ticked topics, in the order shown."""
