@@ -236,3 +236,21 @@ def test_esc_in_a_quiz_asks_and_leaving_saves_it_as_abandoned(qtbot, window, sto
     assert "saved as abandoned" in window.statusBar().currentMessage()
     (row,) = store.attempts()
     assert row["kind"] == "quiz" and row["status"] == "abandoned" and row["passed"] is False
+
+
+def test_home_shows_the_latest_results_and_the_best_speed_against_the_bar(qtbot, window,
+                                                                          clock):
+    home = window.home_page
+    assert "No typing test finished yet. The bar is 25 net words per minute." in (
+        home.best_label.text())
+    assert not home.results_table.isVisible()
+    window.start_typing_test(60, "", "")
+    for character in "Thank you for calling.":
+        qtbot.keyClicks(window.typing_page.typing_area, character)
+        clock.advance(150)
+    click(qtbot, window.result_page.home_button)
+    assert window.stack.currentWidget() is home
+    assert home.best_label.text() == "Best typing speed: 83.8 net WPM, at or above the bar of 25."
+    assert home.results_table.isVisible() and home.results_table.rowCount() == 1
+    assert home.results_table.item(0, 1).text() == "Typing test: P"
+    assert home.results_table.item(0, 2).text() == "83.8 net WPM: pass"  # 22 keys in 3.15 s

@@ -264,6 +264,35 @@ class Store:
         )
         return [_decode(row) for row in rows]
 
+    def recent_attempts(self, candidate: str, limit: int = 5) -> list[dict]:
+        """The newest finished attempts of ``candidate``, for a summary: only
+        ``kind``, ``item_title``, ``started_at``, ``status``, ``score`` and
+        ``passed``, never the logs (the started_at index keeps this quick
+        however many attempts there are).
+
+        >>> import tempfile, pathlib
+        >>> store = Store.open(pathlib.Path(tempfile.mkdtemp()) / "doc.db")
+        >>> store.recent_attempts("Ana")
+        []
+        """
+        rows = self.db.conn.execute(
+            "SELECT kind, item_title, started_at, status, score, passed FROM attempts "
+            "WHERE candidate = ? AND status IN ('completed', 'abandoned') "
+            "ORDER BY started_at DESC LIMIT ?",
+            [candidate, limit],
+        ).fetchall()
+        names = ("kind", "item_title", "started_at", "status", "score", "passed")
+        return [dict(zip(names, row, strict=True)) | {"passed": bool(row[5])} for row in rows]
+
+    def best_net_wpm(self, candidate: str) -> float | None:
+        """``candidate``'s best net WPM over completed typing tests, or None."""
+        row = self.db.conn.execute(
+            "SELECT MAX(score) FROM attempts "
+            "WHERE kind = 'typing' AND candidate = ? AND status = 'completed'",
+            [candidate],
+        ).fetchone()
+        return row[0] if row and row[0] is not None else None
+
     def count_of_unknown_kind(self) -> int:
         """How many attempts have a kind that is none of ATTEMPT_KINDS.
 

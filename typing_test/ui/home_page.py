@@ -5,13 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from typing_test import PRODUCT_NAME
+from typing_test.ui.reports.history_page import local_time
 
 CARD_STYLE = """
 QPushButton {
@@ -21,6 +25,33 @@ QPushButton {
 QPushButton:hover { border-color: #1a73e8; background: #f8fbff; }
 QPushButton:focus { border: 2px solid #1a73e8; }
 """
+
+
+KIND_NAMES = {"typing": "Typing test", "quiz": "Office quiz",
+              "proofreading": "Proofreading", "writing": "Writing"}
+
+
+def result_summary(attempt: dict) -> str:
+    """A stored result in a few words.
+
+    >>> result_summary({"kind": "typing", "status": "completed", "score": 31.4,
+    ...                 "passed": True})
+    '31.4 net WPM: pass'
+    >>> result_summary({"kind": "quiz", "status": "abandoned", "score": 40.0, "passed": False})
+    'Abandoned'
+    >>> result_summary({"kind": "writing", "status": "completed", "score": 82.0,
+    ...                 "passed": False})
+    '82/100'
+    """
+    if attempt["status"] != "completed":
+        return attempt["status"].capitalize()
+    score = attempt["score"] or 0.0
+    verdict = "pass" if attempt["passed"] else "fail"
+    if attempt["kind"] == "typing":
+        return f"{score:.1f} net WPM: {verdict}"
+    if attempt["kind"] == "quiz":
+        return f"{score:.0f}%: {verdict}"
+    return f"{score:.0f}/100"
 
 
 class HomePage(QWidget):
@@ -43,6 +74,21 @@ class HomePage(QWidget):
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
         self.cards: dict[str, QPushButton] = {}
+        results_caption = QLabel("Your latest results")
+        results_caption.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.best_label = QLabel()
+        self.best_label.setObjectName("bestNetWpm")
+        self.best_label.setWordWrap(True)
+        self.results_table = QTableWidget(0, 3)
+        self.results_table.setAccessibleName("Your latest results")
+        self.results_table.setHorizontalHeaderLabels(["When", "Activity", "Result"])
+        self.results_table.verticalHeader().hide()
+        self.results_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.results_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.results_table.setTabKeyNavigation(False)
+        self.results_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(title)
@@ -50,7 +96,10 @@ class HomePage(QWidget):
         layout.addWidget(self.greeting_label)
         layout.addSpacing(12)
         layout.addLayout(self._grid)
-        layout.addStretch(1)
+        layout.addSpacing(16)
+        layout.addWidget(results_caption)
+        layout.addWidget(self.best_label)
+        layout.addWidget(self.results_table, 1)
 
     def add_activity(self, activity_id: str, title: str, description: str) -> QPushButton:
         """Add a card; clicking it emits ``activityChosen(activity_id)``."""
@@ -77,6 +126,30 @@ class HomePage(QWidget):
         self._grid.addWidget(card, row, column)
         self.cards[activity_id] = card
         return card
+
+    def show_results(self, recent: list[dict], best_net_wpm: float | None,
+                     bar_net_wpm: float) -> None:
+        """List the newest results (see ``Store.recent_attempts``) and the best
+        net WPM against the typing bar."""
+        if best_net_wpm is None:
+            self.best_label.setText(
+                f"No typing test finished yet. The bar is {bar_net_wpm:g} net words per minute."
+            )
+        else:
+            above = "at or above" if best_net_wpm >= bar_net_wpm else "below"
+            self.best_label.setText(
+                f"Best typing speed: {best_net_wpm:.1f} net WPM, {above} the bar of "
+                f"{bar_net_wpm:g}."
+            )
+        self.results_table.setRowCount(len(recent))
+        for row, attempt in enumerate(recent):
+            cells = (local_time(attempt["started_at"]),
+                     f"{KIND_NAMES.get(attempt['kind'], attempt['kind'])}: "
+                     f"{attempt['item_title'] or ''}",
+                     result_summary(attempt))
+            for column, text in enumerate(cells):
+                self.results_table.setItem(row, column, QTableWidgetItem(text))
+        self.results_table.setVisible(bool(recent))
 
     def show_candidate(self, name: str) -> None:
         """Say whose results are being saved."""

@@ -304,7 +304,13 @@ class MainWindow(QMainWindow):
         self.close()
 
     def show_home(self) -> None:
-        self.home_page.show_candidate(candidate_name(self.store))
+        name = candidate_name(self.store)
+        self.home_page.show_candidate(name)
+        try:
+            recent, best = self.store.recent_attempts(name), self.store.best_net_wpm(name)
+        except (DatabaseError, sqlite3.Error):
+            recent, best = [], None  # the history page says what is wrong
+        self.home_page.show_results(recent, best, load_pass_bar(self.store).min_net_wpm)
         self._show(self.home_page)
 
     def show_history(self) -> None:
