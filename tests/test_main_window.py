@@ -254,3 +254,22 @@ def test_home_shows_the_latest_results_and_the_best_speed_against_the_bar(qtbot,
     assert home.results_table.isVisible() and home.results_table.rowCount() == 1
     assert home.results_table.item(0, 1).text() == "Typing test: P"
     assert home.results_table.item(0, 2).text() == "83.8 net WPM: pass"  # 22 keys in 3.15 s
+
+
+def test_a_past_quiz_opens_its_result_page_again(qtbot, window, store):
+    from typing_test.core.quiz.banks import load_builtin_banks
+    from typing_test.core.quiz.session import draw_quiz
+
+    window.start_quiz(draw_quiz(load_builtin_banks(), 3, topics=["word"], seed=8), 600)
+    page = window.quiz_page
+    click(qtbot, page.option_buttons[0])
+    page.submit()
+    first_score = window.quiz_result_page.score_label.text()
+    window.show_history()
+    history = window.history_page
+    history.show_kind("quiz")
+    history.table.selectRow(0)
+    assert history.open_button.isVisible() and history.open_button.isEnabled()
+    click(qtbot, history.open_button)
+    assert window.stack.currentWidget() is window.quiz_result_page
+    assert window.quiz_result_page.score_label.text() == first_score

@@ -31,7 +31,7 @@ from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingSc
 from typing_test.core.email.proofreading import ProofreadingAttempt
 from typing_test.core.email.writing import WritingAttempt
 from typing_test.core.quiz.banks import Bank, load_builtin_banks, load_imported_banks
-from typing_test.core.quiz.session import Quiz, QuizResult
+from typing_test.core.quiz.session import Quiz, QuizResult, grade_quiz, rebuild_quiz
 from typing_test.core.typing.passages import Passage, choose_passage, load_passages
 from typing_test.core.typing.scoring import PassBar, score
 from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.result_page.againRequested.connect(lambda: self.open_activity("typing"))
         self.result_page.homeRequested.connect(self.show_home)
         self.settings_page.saved.connect(self._on_settings_saved)
-        self.history_page.attemptOpened.connect(self.open_typing_attempt)
+        self.history_page.attemptOpened.connect(self.open_attempt)
 
         self.toolbar = QToolBar("Navigation")
         self.toolbar.setMovable(False)
@@ -497,15 +497,38 @@ class MainWindow(QMainWindow):
             settings={"test_length_s": seconds, "category": category, "difficulty": difficulty},
         )
 
-    def open_typing_attempt(self, attempt_id: str) -> None:
-        """Show a stored typing test's full result page, rebuilt from its log."""
+    def open_attempt(self, attempt_id: str) -> None:
+        """Show a stored typing test or quiz on its full result page again: a
+        typing test is scored again from its log, a quiz rebuilt from its seed
+        and graded again from its answers."""
         try:
             row = self.store.attempt(attempt_id)
             settings, details = row["settings"] or {}, row["details"] or {}
-            result = score(details["passage_text"], row["keystrokes"] or [], row["duration_s"])
-            bar = PassBar(settings["min_net_wpm"], settings["min_accuracy"])
+            if row["kind"] == "quiz" and row["status"] != "completed":
+                # A left quiz has no verdict to show; its answers stay stored.
+                self.statusBar().showMessage(
+                    f"This quiz was {row['status']}; it has no result page to show."
+                )
+                return
+            if row["kind"] == "quiz":
+                stored = details["result"]
+                quiz = rebuild_quiz(self.banks, stored["question_ids"], stored["seed"],
+                                    pass_mark=stored["pass_mark"])
+                answers = {question_id: tuple(answer) if isinstance(answer, list) else answer
+                           for question_id, answer in stored["answers"].items()
+                           if answer is not None}
+                quiz_result = grade_quiz(quiz, answers,
+                                         duration_seconds=stored["duration_seconds"])
+            else:
+                result = score(details["passage_text"], row["keystrokes"] or [],
+                               row["duration_s"])
+                bar = PassBar(settings["min_net_wpm"], settings["min_accuracy"])
         except (KeyError, TypeError, ValueError, DatabaseError, sqlite3.Error) as error:
             self.statusBar().showMessage(f"This attempt cannot be shown in full: {error!s}.")
+            return
+        if row["kind"] == "quiz":
+            self.quiz_result_page.show_result(quiz_result)
+            self._show(self.quiz_result_page)
             return
         self.result_page.show_result(
             result, bar, row["item_title"] or "", abandoned=row["status"] != "completed"

@@ -49,6 +49,8 @@ KINDS_WITH_A_BAR = ("typing", "quiz")
 
 UNREADABLE = "?"  # what a cell shows for a value the database could not read
 ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
+# Kinds whose full result page can be rebuilt from what is stored.
+OPENABLE_KINDS = ("typing", "quiz")
 
 
 def result_text(row: dict) -> str:
@@ -204,9 +206,9 @@ def _attempts(count: int) -> str:
 class HistoryPage(QWidget):
     """The attempts stored in ``store``; call ``reload()`` after a new one.
 
-    ``attemptOpened`` carries the id of a typing test to show in full (Enter,
-    a double click or *Open result*); *Delete* removes the picked attempt
-    after asking in the page.
+    ``attemptOpened`` carries the id of a typing test or quiz to show in full
+    (Enter, a double click or *Open result*); *Delete* removes the picked
+    attempt after asking in the page.
     """
 
     attemptOpened = Signal(str)
@@ -239,7 +241,7 @@ class HistoryPage(QWidget):
         self.table.itemActivated.connect(lambda _item: self.open_selected())
 
         self.open_button = QPushButton("&Open result")
-        self.open_button.setToolTip("Show this typing test's full result page")
+        self.open_button.setToolTip("Show this attempt's full result page again")
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button = QPushButton("&Delete...")
         self.delete_button.setToolTip("Delete this attempt from the history")
@@ -312,16 +314,19 @@ class HistoryPage(QWidget):
 
     def _update_buttons(self) -> None:
         picked = self.selected_attempt_id() is not None
-        self.open_button.setVisible((self.kind_box.currentData() or "typing") == "typing")
+        self.open_button.setVisible(self._kind() in OPENABLE_KINDS)
         self.open_button.setEnabled(picked)
         self.delete_button.setEnabled(picked)
         if not picked:
             self.delete_bar.hide()
 
+    def _kind(self) -> str:
+        return self.kind_box.currentData() or "typing"
+
     def open_selected(self) -> None:
-        """Show the picked typing test in full (typing tests only)."""
+        """Show the picked attempt in full (typing tests and quizzes)."""
         attempt_id = self.selected_attempt_id()
-        if attempt_id and (self.kind_box.currentData() or "typing") == "typing":
+        if attempt_id and self._kind() in OPENABLE_KINDS:
             self.attemptOpened.emit(attempt_id)
 
     def _ask_delete(self) -> None:
