@@ -150,6 +150,12 @@ def test_a_proofreading_drill_from_home_to_the_stored_review(qtbot, window, stor
     assert window.history_page.table.rowCount() == 1
     # A drill sets no pass bar: it is completed, never "Fail".
     assert window.history_page.table.item(0, 4).text() == "Completed"
+    # Opened again, the review is graded afresh from the stored answer.
+    window.history_page.table.selectRow(0)
+    click(qtbot, window.history_page.open_button)
+    assert window.stack.currentWidget() is window.proofreading_review
+    assert window.proofreading_review.table.rowCount() == len(drill.mistakes)
+    assert window.proofreading_review.table.item(0, 0).text() == "Fixed"
 
 
 def test_a_writing_drill_is_checked_scored_and_stored(qtbot, window, store, clock):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from typing_test import PRODUCT_NAME, __version__
 from typing_test.core.assets import ContentError, help_documents
 from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
-from typing_test.core.email.proofreading import ProofreadingAttempt
+from typing_test.core.email.proofreading import ProofreadingAttempt, grade_answer
 from typing_test.core.email.writing import WritingAttempt
 from typing_test.core.quiz.banks import Bank, load_builtin_banks, load_imported_banks
 from typing_test.core.quiz.session import Quiz, QuizResult, grade_quiz, rebuild_quiz
@@ -498,9 +498,10 @@ class MainWindow(QMainWindow):
         )
 
     def open_attempt(self, attempt_id: str) -> None:
-        """Show a stored typing test or quiz on its full result page again: a
-        typing test is scored again from its log, a quiz rebuilt from its seed
-        and graded again from its answers."""
+        """Show a stored typing test, quiz or proofreading drill on its full
+        result page again: a typing test is scored again from its log, a quiz
+        rebuilt from its seed and graded again from its answers, a
+        proofreading answer graded again against its drill."""
         try:
             row = self.store.attempt(attempt_id)
             settings, details = row["settings"] or {}, row["details"] or {}
@@ -510,7 +511,11 @@ class MainWindow(QMainWindow):
                     f"This quiz was {row['status']}; it has no result page to show."
                 )
                 return
-            if row["kind"] == "quiz":
+            if row["kind"] == "proofreading":
+                drill = self.drills.proofreading[row["item_id"]]
+                answer = details["answer"]
+                graded = grade_answer(drill, answer)
+            elif row["kind"] == "quiz":
                 stored = details["result"]
                 quiz = rebuild_quiz(self.banks, stored["question_ids"], stored["seed"],
                                     pass_mark=stored["pass_mark"])
@@ -525,6 +530,12 @@ class MainWindow(QMainWindow):
                 bar = PassBar(settings["min_net_wpm"], settings["min_accuracy"])
         except (KeyError, TypeError, ValueError, DatabaseError, sqlite3.Error) as error:
             self.statusBar().showMessage(f"This attempt cannot be shown in full: {error!s}.")
+            return
+        if row["kind"] == "proofreading":
+            self.proofreading_review.show_result(
+                drill, answer, graded, abandoned=row["status"] == "abandoned"
+            )
+            self._show(self.proofreading_review)
             return
         if row["kind"] == "quiz":
             self.quiz_result_page.show_result(quiz_result)

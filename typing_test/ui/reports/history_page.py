@@ -50,7 +50,7 @@ KINDS_WITH_A_BAR = ("typing", "quiz")
 UNREADABLE = "?"  # what a cell shows for a value the database could not read
 ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds whose full result page can be rebuilt from what is stored.
-OPENABLE_KINDS = ("typing", "quiz")
+OPENABLE_KINDS = ("typing", "quiz", "proofreading")
 
 
 def result_text(row: dict) -> str:
@@ -206,7 +206,8 @@ def _attempts(count: int) -> str:
 class HistoryPage(QWidget):
     """The attempts stored in ``store``; call ``reload()`` after a new one.
 
-    ``attemptOpened`` carries the id of a typing test or quiz to show in full
+    ``attemptOpened`` carries the id of a typing test, quiz or proofreading
+    drill to show in full
     (Enter, a double click or *Open result*); *Delete* removes the picked
     attempt after asking in the page.
     """
@@ -324,7 +325,8 @@ class HistoryPage(QWidget):
         return self.kind_box.currentData() or "typing"
 
     def open_selected(self) -> None:
-        """Show the picked attempt in full (typing tests and quizzes)."""
+        """Show the picked attempt in full (not a writing drill: its feedback
+        would need the checker again)."""
         attempt_id = self.selected_attempt_id()
         if attempt_id and self._kind() in OPENABLE_KINDS:
             self.attemptOpened.emit(attempt_id)
