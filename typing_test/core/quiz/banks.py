@@ -1033,7 +1033,15 @@ def _check_formula_task(
     return _formula_task(target, grid, hidden, reference, alternatives, match_case)
 
 
-def _formula_task(target, grid, hidden, reference, alternatives, match_case) -> FormulaTask:
+def _formula_task(
+    target: str,
+    grid: Grid,
+    hidden: list[tuple[str, Grid | None]],
+    reference: str,
+    alternatives: list[str],
+    match_case: bool,
+) -> FormulaTask:
+    """The checked task: ``hidden`` holds the variant first, then ``more_variants``."""
     return FormulaTask(
         target=target,
         grid=grid,
