@@ -1,10 +1,16 @@
-"""Render the main screens offscreen to PNG files in docs/ (for the README and review).
+"""Render the main screens offscreen to PNG files (for the README and for review).
 
-Run: python docs/make_screenshots.py
+Run: python docs/make_screenshots.py [--out DIR] [--size 1366x768] [--dark]
+     [--high-contrast] [--font-scale 1.5]
+
+With no option the screens go to docs/ at 1040x720 in the light palette.
+``--dark`` renders with a dark system palette (as Windows, macOS or GNOME
+give in dark mode), ``--font-scale`` with a larger system font.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import sys
@@ -12,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -21,19 +28,60 @@ from typing_test.ui.main_window import MainWindow  # noqa: E402
 OUT = Path(__file__).resolve().parent
 
 
-def main() -> None:
+def dark_palette() -> QPalette:
+    """A dark system palette like the ones desktops give in dark mode."""
+    palette = QPalette(QColor("#2b2b2b"))
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#2b2c30"),
+        (QPalette.ColorRole.AlternateBase, "#323338"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#35363a"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#8ab4f8"),
+        (QPalette.ColorRole.HighlightedText, "#202124"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.ToolTipBase, "#35363a"),
+        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--size", default="1040x720")
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--font-scale", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(part) for part in args.size.split("x"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if args.dark:
+        app.setPalette(dark_palette())
+    if args.font_scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.font_scale)
+        app.setFont(font)
     now = [0.0]
     store = Store.open(":memory:")
     window = MainWindow(store, clock=lambda: now[0], rng=random.Random(3))
-    window.resize(1040, 720)
+    if args.high_contrast:
+        from typing_test.ui.common.theme import ThemeWatcher
+
+        ThemeWatcher.install(app).refresh(high_contrast=True)
+    window.resize(width, height)
     window.show()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-home.png"))
+    window.grab().save(str(out / "screen-home.png"))
 
     window.open_activity("typing")
     app.processEvents()
-    window.grab().save(str(OUT / "screen-typing-setup.png"))
+    window.grab().save(str(out / "screen-typing-setup.png"))
     window.typing_setup.startRequested.emit(60, "customer-email", "")
     page = window.typing_page
     text = page.session.passage
@@ -45,27 +93,27 @@ def main() -> None:
     now[0] += 300
     page.refresh()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-typing.png"))
+    window.grab().save(str(out / "screen-typing.png"))
 
     now[0] = 61_000
     page.refresh()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-result.png"))
+    window.grab().save(str(out / "screen-result.png"))
     window.show_history()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-history.png"))
+    window.grab().save(str(out / "screen-history.png"))
     window.show_settings()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-settings.png"))
+    window.grab().save(str(out / "screen-settings.png"))
 
     # Email drills: a proofreading drill with two corrections, then its review.
     window.open_activity("drills")
     app.processEvents()
-    window.grab().save(str(OUT / "screen-drills.png"))
+    window.grab().save(str(out / "screen-drills.png"))
     drill = next(iter(window.drills.proofreading.values()))
     window.start_proofreading(drill)
     app.processEvents()
-    window.grab().save(str(OUT / "screen-proofreading.png"))
+    window.grab().save(str(out / "screen-proofreading.png"))
     answer = drill.text
     for mistake in reversed(drill.mistakes[:2]):
         answer = answer[: mistake.start] + mistake.corrections[0] + answer[mistake.end :]
@@ -73,7 +121,7 @@ def main() -> None:
     now[0] += 150_000
     window.proofreading_page.submit()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-proofreading-review.png"))
+    window.grab().save(str(out / "screen-proofreading-review.png"))
 
     scenario = next(iter(window.drills.writing.values()))
     window.start_writing(scenario)
@@ -83,7 +131,7 @@ def main() -> None:
         "will reach your card within five working days.\n\nKind regards,\nSam"
     )
     app.processEvents()
-    window.grab().save(str(OUT / "screen-writing.png"))
+    window.grab().save(str(out / "screen-writing.png"))
     now[0] += 200_000
     window.writing_page.submit()
     for _ in range(200):
@@ -92,12 +140,12 @@ def main() -> None:
             break
         window.checker_loader.check_now("")  # wait for the worker without sleeping
     app.processEvents()
-    window.grab().save(str(OUT / "screen-writing-review.png"))
+    window.grab().save(str(out / "screen-writing-review.png"))
 
     # Office quiz: a formula task, then the result.
     window.open_activity("quiz")
     app.processEvents()
-    window.grab().save(str(OUT / "screen-quiz-setup.png"))
+    window.grab().save(str(out / "screen-quiz-setup.png"))
     from typing_test.core.quiz.session import draw_quiz
 
     quiz = draw_quiz(window.banks, 8, topics=["excel", "word"], seed=4)
@@ -109,12 +157,12 @@ def main() -> None:
             QTest.keyClicks(page.formula_edit, "=XLOOKUP(B9,C2:C7,A2:A7)")
             break
     app.processEvents()
-    window.grab().save(str(OUT / "screen-quiz.png"))
+    window.grab().save(str(out / "screen-quiz.png"))
     now[0] += 300_000
     page.submit()
     app.processEvents()
-    window.grab().save(str(OUT / "screen-quiz-result.png"))
-    print("wrote", ", ".join(sorted(p.name for p in OUT.glob("screen-*.png"))))
+    window.grab().save(str(out / "screen-quiz-result.png"))
+    print("wrote", ", ".join(sorted(p.name for p in out.glob("screen-*.png"))))
 
 
 if __name__ == "__main__":

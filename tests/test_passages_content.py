@@ -64,6 +64,22 @@ def test_passage_text_is_long_enough(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", PASSAGE_FILES, ids=lambda p: p.stem)
+def test_no_line_breaks_inside_a_sentence(path: Path) -> None:
+    """A line break is typed with Enter, so it must be where the writer meant one:
+    after a greeting, a sentence or a signature line, never before the rest of a
+    sentence ("between March 9 and March" / "12. Our records")."""
+    lines = load(path)["text"].strip("\n").split("\n")
+    broken = [
+        (before, after)
+        for before, after in zip(lines, lines[1:], strict=False)
+        if before.strip() and after.strip()
+        and not re.search(r"[.,:;!?)\"]$", before.strip())
+        and (after[0].isdigit() or after[0].islower())
+    ]
+    assert broken == []
+
+
+@pytest.mark.parametrize("path", PASSAGE_FILES, ids=lambda p: p.stem)
 def test_passage_is_printable_ascii(path: Path) -> None:
     passage = load(path)
     # Newlines only wrap the source lines; the app turns them into spaces.

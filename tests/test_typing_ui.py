@@ -19,13 +19,16 @@ from PySide6.QtGui import (
     QGuiApplication,
     QInputMethodEvent,
     QKeyEvent,
+    QPalette,
 )
 from PySide6.QtWidgets import QApplication
 
 from typing_test.core.typing.passages import Passage
 from typing_test.store.database import Store
+from typing_test.ui.common.theme import MARK_CURRENT, MARK_INK, current_colours
+from typing_test.ui.common.theme import TYPED_WRONG_FILL as WRONG_BACKGROUND
 from typing_test.ui.main_window import MainWindow
-from typing_test.ui.typing.typing_area import CORRECT_COLOUR, PENDING_COLOUR, WRONG_BACKGROUND
+from typing_test.ui.typing.typing_area import TypingArea
 
 SHORT = Passage("short-note", "Short note", "policy", "easy", "Please call me back today.")
 
@@ -88,10 +91,12 @@ def test_mistakes_are_marked_and_backspace_unmarks(qtbot, window, clock):
     start(qtbot, window)
     area = window.typing_page.typing_area
     qtbot.keyClicks(area, "Px")
-    assert char_format_at(area, 0).foreground().color() == CORRECT_COLOUR
+    assert char_format_at(area, 0).foreground().color() == area.colours.typed_right_text
     assert char_format_at(area, 1).background().color() == WRONG_BACKGROUND
     qtbot.keyClick(area, Qt.Key.Key_Backspace)
-    assert char_format_at(area, 1).foreground().color() == PENDING_COLOUR
+    # The unmarked letter is the next to type again: dark ink on the caret's yellow.
+    assert char_format_at(area, 1).background().color() == MARK_CURRENT
+    assert char_format_at(area, 1).foreground().color() == MARK_INK
     assert window.typing_page.session.position == 1
 
 
@@ -272,9 +277,11 @@ def test_no_passages_means_no_typing_card(qtbot, store):
     assert "typing" not in window.home_page.cards
 
 
-def test_colours_are_distinct():
-    assert len({CORRECT_COLOUR.name(), PENDING_COLOUR.name(), WRONG_BACKGROUND.name(),
-                QColor("white").name()}) == 4
+def test_colours_are_distinct(qtbot):
+    area = TypingArea()
+    qtbot.addWidget(area)
+    assert len({area.colours.typed_right_text.name(), area.colours.base_text.name(),
+                WRONG_BACKGROUND.name(), QColor("white").name()}) == 4
 
 
 def test_a_crash_mid_test_keeps_earlier_results_and_says_so(qtbot, tmp_path, clock):
@@ -372,6 +379,11 @@ def test_tab_never_types_it_moves_the_focus(qtbot, window, clock):
     assert [event["key"] for event in window.typing_page.session.events] == ["P", "l"]
 
 
+def shows_warning_colour(label) -> bool:
+    """Whether ``label`` is drawn in the theme's warning (danger) colour."""
+    return label.palette().color(QPalette.ColorRole.WindowText) == current_colours().danger_text
+
+
 def test_the_countdown_turns_red_in_the_last_ten_seconds(qtbot, window, clock):
     start(qtbot, window, minutes=1)
     page = window.typing_page
@@ -381,11 +393,11 @@ def test_the_countdown_turns_red_in_the_last_ten_seconds(qtbot, window, clock):
     clock.advance(49_000)
     page.refresh()
     assert page.time_left_label.text() == "0:11 left"
-    assert "b3261e" not in page.time_left_label.styleSheet()
+    assert not shows_warning_colour(page.time_left_label)
     clock.advance(1_000)
     page.refresh()
     assert page.time_left_label.text() == "0:10 left"
-    assert "b3261e" in page.time_left_label.styleSheet()
+    assert shows_warning_colour(page.time_left_label)
 
 
 def answer_leave_confirmation(qtbot, window, button_text: str) -> None:

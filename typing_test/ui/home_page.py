@@ -15,17 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test import PRODUCT_NAME
+from typing_test.ui.common.theme import CARD_SPACING, page_layout, set_role
 from typing_test.ui.reports.history_page import local_time
-
-CARD_STYLE = """
-QPushButton {
-    text-align: left; padding: 16px; font-size: 12pt;
-    border: 1px solid #dadce0; border-radius: 10px; background: #ffffff;
-}
-QPushButton:hover { border-color: #1a73e8; background: #f8fbff; }
-QPushButton:focus { border: 2px solid #1a73e8; }
-"""
-
 
 KIND_NAMES = {"typing": "Typing test", "quiz": "Office quiz",
               "proofreading": "Proofreading", "writing": "Writing"}
@@ -62,20 +53,20 @@ class HomePage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         title = QLabel(PRODUCT_NAME)
-        title.setStyleSheet("font-size: 24pt; font-weight: 700;")
+        set_role(title, "display")
         subtitle = QLabel(
             "Practise and prove the skills back-office employers hire on. "
             "Every result is saved on this computer."
         )
         subtitle.setWordWrap(True)
-        subtitle.setStyleSheet("color: #3c4043; font-size: 12pt;")
+        set_role(subtitle, "lead")
         self.greeting_label = QLabel()
-        self.greeting_label.setStyleSheet("color: #5f6368;")
+        set_role(self.greeting_label, "hint")
         self._grid = QGridLayout()
-        self._grid.setSpacing(16)
+        self._grid.setSpacing(CARD_SPACING)
         self.cards: dict[str, QPushButton] = {}
         results_caption = QLabel("Your latest results")
-        results_caption.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        set_role(results_caption, "heading")
         self.best_label = QLabel()
         self.best_label.setObjectName("bestNetWpm")
         self.best_label.setWordWrap(True)
@@ -89,14 +80,12 @@ class HomePage(QWidget):
         self.results_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addWidget(self.greeting_label)
-        layout.addSpacing(12)
         layout.addLayout(self._grid)
-        layout.addSpacing(16)
+        layout.addSpacing(CARD_SPACING)
         layout.addWidget(results_caption)
         layout.addWidget(self.best_label)
         layout.addWidget(self.results_table, 1)
@@ -110,15 +99,14 @@ class HomePage(QWidget):
         # A button cannot wrap its own text, so the card carries two labels
         # that can; clicks go through them to the button.
         heading = QLabel(title)
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600; background: transparent;")
+        set_role(heading, "heading")
         detail = QLabel(description)
         detail.setWordWrap(True)
-        detail.setStyleSheet("color: #3c4043; background: transparent;")
         card_layout = QVBoxLayout(card)
         for label in (heading, detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             card_layout.addWidget(label)
-        card.setStyleSheet(CARD_STYLE)
+        set_role(card, "card")
         card.setMinimumHeight(96)
         card.setCursor(Qt.CursorShape.PointingHandCursor)
         card.clicked.connect(lambda: self.activityChosen.emit(activity_id))

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -49,6 +50,7 @@ from typing_test.store.settings import (
     spelling_variant,
 )
 from typing_test.ui.common.document_dialog import DocumentDialog
+from typing_test.ui.common.theme import ThemeWatcher
 from typing_test.ui.email.checker_loader import CheckerLoader
 from typing_test.ui.email.drill_list_page import DrillListPage
 from typing_test.ui.email.proofreading_page import ProofreadingPage
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         drills: DrillSet | None = None,
     ):
         super().__init__()
+        ThemeWatcher.install(QApplication.instance())
         self.store = store
         self.setWindowTitle(PRODUCT_NAME)
         self.resize(1040, 720)

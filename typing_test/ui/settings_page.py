@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,8 @@ from typing_test.store.settings import (
     save_pass_bar,
     spelling_variant,
 )
+from typing_test.ui.common.button_row import button_row
+from typing_test.ui.common.theme import page_layout, set_role
 
 
 class SettingsPage(QWidget):
@@ -39,7 +41,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.store = store
         heading = QLabel("Settings")
-        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        set_role(heading, "title")
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Your name, saved with each attempt")
         self.name_edit.setMaxLength(120)
@@ -62,10 +64,10 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton("&Save")
         self.save_button.clicked.connect(self.save)
         self.status_label = QLabel()
-        self.status_label.setStyleSheet("color: #1e8e3e;")
+        set_role(self.status_label, "success")
         database_label = QLabel(f"Results are stored in: {store.path}")
         database_label.setWordWrap(True)
-        database_label.setStyleSheet("color: #5f6368;")
+        set_role(database_label, "hint")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -74,14 +76,15 @@ class SettingsPage(QWidget):
         form.addRow("Typing test pass bar, accuracy:", self.accuracy_box)
         form.addRow("Email spelling accepted:", self.spelling_box)
         form.addRow("", self.live_check_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        set_role(self.save_button, "primary")
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.status_label)
-        layout.addStretch(1)
         layout.addWidget(database_label)
+        layout.addStretch(1)
+        footer = button_row(self.save_button)
+        footer.insertWidget(0, self.status_label)
+        layout.addLayout(footer)
         self.load()
 
     def load(self) -> None:

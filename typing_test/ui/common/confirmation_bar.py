@@ -10,6 +10,8 @@ import math
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from typing_test.ui.common.theme import set_role
+
 
 def minutes_seconds(seconds: float) -> str:
     """``seconds`` as m:ss, rounding up so 0:00 shows only when no time is left."""
@@ -17,14 +19,16 @@ def minutes_seconds(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def confirmation_bar(name: str, style: str, question: QLabel, *buttons: QPushButton) -> QFrame:
+def confirmation_bar(name: str, role: str, question: QLabel, *buttons: QPushButton) -> QFrame:
     """A hidden in-page bar asking ``question``, with ``buttons`` on the right.
 
-    Used instead of a modal dialog, so the countdown stays in view.
+    ``role`` is the theme's ``"infoBar"`` (a question) or ``"warningBar"``
+    (before losing something). Used instead of a modal dialog, so the
+    countdown stays in view.
     """
     bar = QFrame()
     bar.setObjectName(name)
-    bar.setStyleSheet(style.format(name=name))
+    set_role(bar, role)
     question.setWordWrap(True)
     layout = QHBoxLayout(bar)
     layout.addWidget(question, 1)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -15,34 +16,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from typing_test.ui.common.styles import (
-    ABANDONED_BANNER_STYLE,
-    FAIL_BANNER_STYLE,
-    FAIR_BANNER_STYLE,
-    PASS_BANNER_STYLE,
-)
+from typing_test.ui.common.theme import MARK_INK, base_point_size, set_role
 
 GOOD_SCORE, FAIR_SCORE = 80, 50
+# Text scaled this much from the application font: what the person reads and edits.
+READING_FONT_SCALE = 1.3
 
 
-def score_style(percent: float) -> str:
-    """The look of the big score: green from 80%, orange from 50%, red below."""
+def score_verdict(percent: float) -> str:
+    """The banner's colour for a score: "pass" (green) from 80 %, "fair" (orange)
+    from 50 %, "fail" (red) below.
+
+    >>> score_verdict(80), score_verdict(79.9), score_verdict(49)
+    ('pass', 'fair', 'fail')
+    """
     if percent >= GOOD_SCORE:
-        return PASS_BANNER_STYLE
+        return "pass"
     if percent >= FAIR_SCORE:
-        return FAIR_BANNER_STYLE
-    return FAIL_BANNER_STYLE
+        return "fair"
+    return "fail"
+
+
+def show_banner(label: QLabel, text: str, verdict: str) -> None:
+    """Put ``text`` on the big result banner ``label``, coloured for ``verdict``
+    ("pass", "fair", "fail", or "none" for grey). The words say the verdict too:
+    the colour only repeats it."""
+    label.setText(text)
+    set_role(label, "banner", verdict=verdict)
 
 
 def show_score(label: QLabel, score: str, percent: float, *, abandoned: bool) -> None:
-    """Put ``score`` on the big banner ``label``, coloured as :func:`score_style`
+    """Put ``score`` on the big banner ``label``, coloured as :func:`score_verdict`
     says for ``percent``, or in grey after "Abandoned:"."""
     if abandoned:
-        label.setText(f"Abandoned: {score}")
-        label.setStyleSheet(ABANDONED_BANNER_STYLE)
+        show_banner(label, f"Abandoned: {score}", "none")
     else:
-        label.setText(f"Score: {score}")
-        label.setStyleSheet(score_style(percent))
+        show_banner(label, f"Score: {score}", score_verdict(percent))
 
 
 def visible_span(start: int, end: int, length: int) -> tuple[int, int]:
@@ -91,11 +100,14 @@ def legend(entries: list[tuple[str, QColor]]) -> QHBoxLayout:
     for caption, colour in entries:
         swatch = QLabel()
         swatch.setFixedSize(18, 14)
-        swatch.setStyleSheet(f"background: {colour.name()}; border: 1px solid #9aa0a6;")
+        # The swatch's own colour is the one thing a page sets: it is the mark's.
+        swatch.setStyleSheet(f"QLabel {{ background: {colour.name()}; }}")
+        set_role(swatch, "swatch")
         row.addWidget(swatch)
         label = QLabel(caption)
-        label.setStyleSheet("color: #3c4043; padding-right: 14px;")
+        set_role(label, "hint")
         row.addWidget(label)
+        row.addSpacing(14)
     row.addStretch(1)
     return row
 
@@ -111,9 +123,18 @@ def captioned(caption: QLabel, widget: QWidget) -> QWidget:
 
 
 def background_format(colour: QColor) -> QTextCharFormat:
+    """A highlighter mark: ``colour`` under dark ink, readable in light and dark mode."""
     char_format = QTextCharFormat()
     char_format.setBackground(colour)
+    char_format.setForeground(MARK_INK)
     return char_format
+
+
+def reading_font(widget: QWidget, scale: float = READING_FONT_SCALE) -> None:
+    """Give ``widget`` the larger font of text to read, ``scale`` times the system's."""
+    font = widget.font()
+    font.setPointSizeF(base_point_size(QApplication.instance()) * scale)
+    widget.setFont(font)
 
 
 def read_only_view(name: str, accessible_name: str) -> QPlainTextEdit:
@@ -127,9 +148,7 @@ def read_only_view(name: str, accessible_name: str) -> QPlainTextEdit:
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
-    font = view.font()
-    font.setPointSize(12)
-    view.setFont(font)
+    reading_font(view)
     return view
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario
+from typing_test.ui.common.theme import page_layout, set_role
 
 PROOFREADING_INTRO = (
     "Correct the mistakes in a business email before the time runs out: spelling, grammar, "
@@ -97,14 +98,11 @@ class DrillListPage(QWidget):
         self.writing_scenarios: list[WritingScenario] = list(drills.writing.values())
 
         heading = QLabel("Email drills")
-        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        set_role(heading, "title")
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet(
-            "background: #fef7e0; border: 1px solid #f9d67a; border-radius: 6px; "
-            "padding: 6px 10px; color: #3c4043;"
-        )
+        set_role(self.problems_label, "notice")
         if drills.problems:
             names = [f"{p.path.parent.name}/{p.path.name}" for p in drills.problems]
             self.problems_label.setText(
@@ -167,8 +165,7 @@ class DrillListPage(QWidget):
         ):
             self.tabs.addTab(self._section(intro, table, button, start), name)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(heading)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.tabs, 1)
@@ -176,10 +173,10 @@ class DrillListPage(QWidget):
     def _section(self, intro: str, table: QTableWidget, button: QPushButton, start) -> QWidget:
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
-        intro_label.setStyleSheet("color: #3c4043; font-size: 11pt;")
+        set_role(intro_label, "lead")
         how = QLabel("Choose a drill, then press Start (or double-click it).")
-        how.setStyleSheet("color: #5f6368;")
-        button.setMinimumSize(220, 40)
+        set_role(how, "hint")
+        set_role(button, "primary")
         button.setEnabled(table.rowCount() > 0)
         button.clicked.connect(start)
         # "Activated" is a double click or Enter (a single click where the

@@ -7,7 +7,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -15,6 +14,8 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from typing_test.ui.common.review_parts import reading_font
 
 
 class EmailEditor(QPlainTextEdit):
@@ -35,14 +36,8 @@ class EmailEditor(QPlainTextEdit):
         self.setObjectName("emailEditor")
         self.setTabChangesFocus(True)
         self.setAcceptDrops(True)  # so that a refused drop can be recorded
-        font = QFont()
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setPointSize(12)
-        self.setFont(font)
-        self.setStyleSheet(
-            "QPlainTextEdit#emailEditor { padding: 10px; background: #ffffff; "
-            "border: 1px solid #dadce0; border-radius: 6px; }"
-        )
+        reading_font(self)
+        self.setStyleSheet("QPlainTextEdit#emailEditor { padding: 10px; }")
         self._copied: str | None = None  # the text last cut, copied or dragged from here
 
     def set_email(self, text: str) -> None:

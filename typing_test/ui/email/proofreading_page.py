@@ -21,12 +21,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from typing_test.core.email.drills import ProofreadingDrill
 from typing_test.core.email.proofreading import ProofreadingAttempt, grade_answer
+from typing_test.ui.common.theme import set_role
 from typing_test.ui.email.timed_email_page import TimedEmailPage
 
 INSTRUCTIONS = "Correct every mistake in this email. Don't rewrite sentences that are right."
-
-INSTRUCTION_STYLE = "font-size: 12pt;"
-
 
 class ProofreadingPage(TimedEmailPage):
     """Runs one proofreading drill. ``finished`` carries a ProofreadingAttempt.
@@ -51,7 +49,7 @@ class ProofreadingPage(TimedEmailPage):
         super().__init__(clock, parent)
         self.drill: ProofreadingDrill | None = None
         self.instructions_label = QLabel(INSTRUCTIONS)
-        self.instructions_label.setStyleSheet(INSTRUCTION_STYLE)
+        set_role(self.instructions_label, "lead")
         self.instructions_label.setWordWrap(True)
         self._lay_out(self.instructions_label, self.hint_label, self.editor)
 

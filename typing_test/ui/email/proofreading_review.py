@@ -13,7 +13,7 @@ the correct email, its corrections in green.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -39,11 +39,20 @@ from typing_test.ui.common.review_parts import (
     show_score,
     visible_span,
 )
+from typing_test.ui.common.theme import (
+    MARK_BAD,
+    MARK_CHANGED,
+    MARK_GOOD,
+    MARK_INK,
+    MARK_MISSED,
+    page_layout,
+    set_role,
+)
 
-FIXED_COLOUR = QColor("#a8dab5")
-MISSED_COLOUR = QColor("#f6aea9")
-INTRODUCED_COLOUR = QColor("#fdd08a")
-CHANGED_COLOUR = QColor("#bcd7f5")
+FIXED_COLOUR = MARK_GOOD
+MISSED_COLOUR = MARK_BAD
+INTRODUCED_COLOUR = MARK_MISSED
+CHANGED_COLOUR = MARK_CHANGED
 STATUS_TEXT = {
     "fixed": "Fixed",
     "missed": "Missed",
@@ -56,6 +65,28 @@ STATUS_COLOUR = {
     "introduced": INTRODUCED_COLOUR,
     "changed": CHANGED_COLOUR,
 }
+# Each mark has its own line under it too, so it is told apart without colour.
+_Underline = QTextCharFormat.UnderlineStyle
+STATUS_UNDERLINE = {
+    "fixed": _Underline.SingleUnderline,
+    "missed": _Underline.WaveUnderline,
+    "introduced": _Underline.DashUnderline,
+    "changed": _Underline.DotLine,
+}
+LEGEND = [
+    ("Mistake fixed (solid line)", FIXED_COLOUR),
+    ("Mistake missed (wavy line)", MISSED_COLOUR),
+    ("New mistake (dashed line)", INTRODUCED_COLOUR),
+    ("Reworded, no cost (dotted line)", CHANGED_COLOUR),
+]
+
+
+def status_format(status: str) -> QTextCharFormat:
+    """The mark of one place in the email: its colour and its kind of line."""
+    char_format = background_format(STATUS_COLOUR[status])
+    char_format.setUnderlineStyle(STATUS_UNDERLINE[status])
+    char_format.setUnderlineColor(MARK_INK)
+    return char_format
 
 COLUMNS = ["Result", "The email said", "You left", "Correct", "Why"]
 
@@ -84,10 +115,10 @@ class ProofreadingReview(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary_label.setStyleSheet("font-size: 13pt;")
+        set_role(self.summary_label, "lead")
         self.title_label = QLabel()
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title_label.setStyleSheet("color: #5f6368;")
+        set_role(self.title_label, "hint")
 
         self.answer_view = read_only_view("answerView", "Your answer")
         self.reference_view = read_only_view("referenceView", "The corrected email")
@@ -97,7 +128,7 @@ class ProofreadingReview(QWidget):
         self.tabs.addTab(self.reference_view, "The correct email")
 
         self.table_caption = QLabel()
-        self.table_caption.setStyleSheet("font-weight: 600;")
+        set_role(self.table_caption, "strong")
         self.table = review_table(COLUMNS, stretch=len(COLUMNS) - 1,
                                   accessible_name="Every place in the email")
         self.table.setObjectName("places")
@@ -112,23 +143,15 @@ class ProofreadingReview(QWidget):
 
         self.again_button = QPushButton("Try &another drill")
         self.again_button.clicked.connect(self.againRequested)
+        set_role(self.again_button, "primary")
         self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
-        layout = QVBoxLayout(self)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(self.score_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.title_label)
-        layout.addLayout(
-            legend(
-                [
-                    ("Mistake fixed", FIXED_COLOUR),
-                    ("Mistake missed", MISSED_COLOUR),
-                    ("New mistake: right text changed", INTRODUCED_COLOUR),
-                    ("Right text reworded, no cost", CHANGED_COLOUR),
-                ]
-            )
-        )
+        layout.addLayout(legend(LEGEND))
         layout.addWidget(splitter, 1)
         layout.addLayout(button_row(self.home_button, self.again_button))
 
@@ -165,7 +188,7 @@ class ProofreadingReview(QWidget):
         document = self.answer_view.document()
         for status, span in self.places:
             start, end = visible_span(span.start, span.end, len(answer))
-            mark_span(document, start, end, background_format(STATUS_COLOUR[status]))
+            mark_span(document, start, end, status_format(status))
         self.answer_view.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _show_reference(self, drill: ProofreadingDrill) -> None:
@@ -175,7 +198,7 @@ class ProofreadingReview(QWidget):
         for mistake in drill.mistakes:
             correction = mistake.corrections[0]
             start = mistake.start + shift
-            mark_span(document, start, start + len(correction), background_format(FIXED_COLOUR))
+            mark_span(document, start, start + len(correction), status_format("fixed"))
             shift += len(correction) - len(mistake.mistake)
         self.reference_view.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -205,6 +228,7 @@ class ProofreadingReview(QWidget):
                 item.setToolTip(text)
                 if column == 0:
                     item.setBackground(STATUS_COLOUR[status])
+                    item.setForeground(MARK_INK)
                 self.table.setItem(row, column, item)
         self.table_caption.setText(
             "Every place in the email (click a row to see it in the email)"

@@ -21,17 +21,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds
-from typing_test.ui.common.styles import (
-    ABANDON_BAR_STYLE,
-    CONFIRM_BAR_STYLE,
-    HINT_STYLE,
-    LOW_TIME_S,
-    LOW_TIME_STYLE,
-    NOTICE_STYLE,
-    REFRESH_MS,
-    TIME_STYLE,
-    TITLE_STYLE,
-)
+from typing_test.ui.common.styles import LOW_TIME_S, REFRESH_MS
+from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.email.email_editor import EmailEditor
 
 
@@ -61,12 +52,12 @@ class TimedEmailPage(QWidget):
         self._frozen = False  # submitted, timed out or abandoned: no more edits
 
         self.title_label = QLabel()
-        self.title_label.setStyleSheet(TITLE_STYLE)
+        set_role(self.title_label, "timer")
         self.time_left_label = QLabel()
         self.time_left_label.setObjectName("timeLeft")
-        self.time_left_label.setStyleSheet(TIME_STYLE)
+        set_role(self.time_left_label, "timer", low=False)
         self.hint_label = QLabel()
-        self.hint_label.setStyleSheet(HINT_STYLE)
+        set_role(self.hint_label, "hint")
         self.hint_label.setWordWrap(True)
 
         self.editor = EmailEditor()
@@ -76,10 +67,10 @@ class TimedEmailPage(QWidget):
         self.editor.escapePressed.connect(self._ask_abandon)
 
         self.notice_label = QLabel()
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
+        set_role(self.notice_label, "error")
         self.notice_label.setWordWrap(True)
         self.submit_button = QPushButton(self.SUBMIT_TEXT)
-        self.submit_button.setMinimumSize(180, 36)
+        set_role(self.submit_button, "primary")
         self.submit_button.setAutoDefault(False)
         self.submit_button.clicked.connect(self.request_submit)
 
@@ -90,7 +81,7 @@ class TimedEmailPage(QWidget):
         self.confirm_submit_button.clicked.connect(self.submit)
         self.confirm_bar = confirmation_bar(
             "confirmBar",
-            CONFIRM_BAR_STYLE,
+            "infoBar",
             self.confirm_label,
             self.keep_editing_button,
             self.confirm_submit_button,
@@ -102,7 +93,7 @@ class TimedEmailPage(QWidget):
         self.abandon_button.clicked.connect(self.abandon)
         self.abandon_bar = confirmation_bar(
             "abandonBar",
-            ABANDON_BAR_STYLE,
+            "warningBar",
             self.abandon_question,
             self.abandon_keep_button,
             self.abandon_button,
@@ -122,8 +113,7 @@ class TimedEmailPage(QWidget):
         footer = QHBoxLayout()
         footer.addWidget(self.notice_label, 1)
         footer.addWidget(self.submit_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = page_layout(QVBoxLayout(self))
         layout.addLayout(header)
         for row in rows[:-1]:
             layout.addWidget(row)
@@ -184,7 +174,9 @@ class TimedEmailPage(QWidget):
             return
         left = self.time_left_s()
         self.time_left_label.setText(f"{minutes_seconds(left)} left")
-        self.time_left_label.setStyleSheet(LOW_TIME_STYLE if left <= LOW_TIME_S else TIME_STYLE)
+        low = left <= LOW_TIME_S
+        if self.time_left_label.property("low") != ("true" if low else "false"):
+            set_role(self.time_left_label, "timer", low=low)
         if left <= 0:
             self.timed_out = True
             self._finish("completed")

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,17 +36,14 @@ from PySide6.QtWidgets import (
 from typing_test.core.email.drills import WritingScenario
 from typing_test.core.email.findings import Finding
 from typing_test.core.email.writing import WritingAttempt, assess_reply, reply_word_count
-from typing_test.ui.common.styles import NOTICE_STYLE
+from typing_test.ui.common.review_parts import reading_font
+from typing_test.ui.common.theme import GRAMMAR_UNDERLINE, SPELLING_UNDERLINE, set_role
 from typing_test.ui.email.checker_loader import CheckerLoader
 from typing_test.ui.email.timed_email_page import TimedEmailPage
 
 LIVE_CHECK_DELAY_MS = 600
-SPELLING_COLOUR = QColor("#d93025")
-GRAMMAR_COLOUR = QColor("#1a73e8")
-WORDS_SHORT_STYLE = "color: #5f6368;"
-WORDS_OK_STYLE = "color: #1e8e3e; font-weight: 600;"
-WORDS_LONG_STYLE = "color: #e37400; font-weight: 600;"
-CHECKING_STYLE = "color: #1a73e8; font-weight: 600;"
+SPELLING_COLOUR = SPELLING_UNDERLINE
+GRAMMAR_COLOUR = GRAMMAR_UNDERLINE
 
 def brief_html(scenario: WritingScenario) -> str:
     """The situation and the checklist of what the reply must do, as HTML."""
@@ -72,7 +69,7 @@ def _paragraph_html(paragraph: str) -> str:
     """One paragraph of a situation; a quoted message is set apart, as in a mail client."""
     text = html.escape(paragraph, quote=False).replace("\n", "<br>")
     if paragraph.startswith('"'):
-        return f'<blockquote style="color: #3c4043;"><i>{text}</i></blockquote>'
+        return f"<blockquote><i>{text}</i></blockquote>"
     return f"<p>{text}</p>"
 
 
@@ -127,13 +124,11 @@ class WritingPage(TimedEmailPage):
         self.brief_view.setAccessibleName("The situation and what to write")
         self.brief_view.setObjectName("brief")
         self.brief_view.setOpenLinks(False)
-        self.brief_view.setStyleSheet(
-            "QTextBrowser#brief { font-size: 11pt; padding: 6px; background: #ffffff; "
-            "border: 1px solid #dadce0; border-radius: 6px; }"
-        )
+        reading_font(self.brief_view, scale=1.15)
+        self.brief_view.setStyleSheet("QTextBrowser#brief { padding: 6px; }")
 
         reply_caption = QLabel("Your reply")
-        reply_caption.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        set_role(reply_caption, "strong")
         self.word_count_label = QLabel()
         self.word_count_label.setObjectName("wordCount")
         self.editor.setPlaceholderText("Type your email here.")
@@ -169,7 +164,7 @@ class WritingPage(TimedEmailPage):
         self._reported = False
         self.title_label.setText(scenario.title)
         self.brief_view.setHtml(brief_html(scenario))
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
+        set_role(self.notice_label, "error")
         self.live_check_timer.stop()
         self.editor.setExtraSelections([])
         self._begin(scenario.time_limit_seconds, "")
@@ -193,12 +188,13 @@ class WritingPage(TimedEmailPage):
             f"{scenario.max_words})"
         )
         if words < scenario.min_words:
-            style = WORDS_SHORT_STYLE
+            role = "hint"
         elif words <= scenario.max_words:
-            style = WORDS_OK_STYLE
+            role = "success"
         else:
-            style = WORDS_LONG_STYLE
-        self.word_count_label.setStyleSheet(style)
+            role = "warning"
+        if self.word_count_label.property("role") != role:
+            set_role(self.word_count_label, role)
 
     def refresh_underlines(self) -> None:
         """Check the reply as it is now and underline what the checker finds.
@@ -254,7 +250,7 @@ class WritingPage(TimedEmailPage):
         """Check ``answer`` in the worker thread; ``finished`` follows when the check is back."""
         scenario = self.scenario
         self.live_check_timer.stop()
-        self.notice_label.setStyleSheet(CHECKING_STYLE)
+        set_role(self.notice_label, "strong")
         self.notice_label.setText("Checking spelling and grammar...")
         run = self._run
 

@@ -56,16 +56,23 @@ from typing_test.ui.common.review_parts import (
     show_score,
     visible_span,
 )
+from typing_test.ui.common.theme import (
+    MARK_BAD,
+    MARK_CHANGED,
+    MARK_INK,
+    MARK_MISSED,
+    MARK_SPELLING,
+    current_colours,
+    page_layout,
+    readable,
+    set_role,
+)
 from typing_test.ui.email.writing_page import GRAMMAR_COLOUR, SPELLING_COLOUR, underline_format
 
-SPELLING_BACKGROUND = QColor("#fad2cf")
-GRAMMAR_BACKGROUND = QColor("#d2e3fc")
-FULL_COLOUR = QColor("#1e8e3e")
-PART_COLOUR = QColor("#b06000")
-NONE_COLOUR = QColor("#c5221f")
-RED_FLAG_BACKGROUND = QColor("#f4b4ae")
-WRONG_FACT_BACKGROUND = QColor("#fde293")
-ISSUES_STYLE = "color: #a50e0e; font-weight: 600;"
+SPELLING_BACKGROUND = MARK_SPELLING
+GRAMMAR_BACKGROUND = MARK_CHANGED
+RED_FLAG_BACKGROUND = MARK_BAD
+WRONG_FACT_BACKGROUND = MARK_MISSED
 CATEGORY_TEXT = {
     "language": "Language",
     "structure": "Structure",
@@ -102,15 +109,19 @@ def finding_format(finding: Finding) -> QTextCharFormat:
     char_format = underline_format(finding)
     spelling = finding.kind == "spelling"
     char_format.setBackground(SPELLING_BACKGROUND if spelling else GRAMMAR_BACKGROUND)
+    char_format.setForeground(MARK_INK)
     return char_format
 
 
 def _points_colour(item: FeedbackItem) -> QColor:
+    """Green for full marks, orange for part, red for none or a deduction (the
+    figures in the cell say the same)."""
+    colours = current_colours()
     if item.earned < 0:
-        return NONE_COLOUR
+        return colours.danger_text
     if item.earned >= item.possible:
-        return FULL_COLOUR
-    return PART_COLOUR if item.earned > 0 else NONE_COLOUR
+        return colours.success_text
+    return colours.warning_text if item.earned > 0 else colours.danger_text
 
 
 class WritingReview(QWidget):
@@ -130,14 +141,14 @@ class WritingReview(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary_label.setStyleSheet("font-size: 13pt;")
+        set_role(self.summary_label, "lead")
         self.summary_label.setWordWrap(True)
         self.title_label = QLabel()
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title_label.setStyleSheet("color: #5f6368;")
+        set_role(self.title_label, "hint")
 
         self.issues_caption = QLabel()
-        self.issues_caption.setStyleSheet(ISSUES_STYLE)
+        set_role(self.issues_caption, "error")
         self.issues_caption.setWordWrap(True)
         self.issues_list = QListWidget()
         self.issues_list.setObjectName("issues")
@@ -151,7 +162,7 @@ class WritingReview(QWidget):
         self._issue_quotes: list[Quote] = []
 
         breakdown_caption = QLabel("How the score was made")
-        breakdown_caption.setStyleSheet("font-weight: 600;")
+        set_role(breakdown_caption, "strong")
         self.breakdown_table = review_table(BREAKDOWN_COLUMNS, stretch=3,
                                             accessible_name="How the score was made")
         self.breakdown_table.setObjectName("breakdown")
@@ -169,7 +180,7 @@ class WritingReview(QWidget):
         self.tabs.addTab(self.example_view, "An example reply")
 
         self.findings_caption = QLabel()
-        self.findings_caption.setStyleSheet("font-weight: 600;")
+        set_role(self.findings_caption, "strong")
         self.findings_caption.setWordWrap(True)
         self.findings_table = review_table(FINDING_COLUMNS, stretch=2,
                                            accessible_name="Spelling and grammar problems")
@@ -209,10 +220,11 @@ class WritingReview(QWidget):
 
         self.again_button = QPushButton("Try &another drill")
         self.again_button.clicked.connect(self.againRequested)
+        set_role(self.again_button, "primary")
         self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
-        layout = QVBoxLayout(self)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(self.score_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.title_label)
@@ -286,7 +298,9 @@ class WritingReview(QWidget):
             item = QListWidgetItem(line)
             item.setToolTip(line)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
-            item.setForeground(NONE_COLOUR if kind == "red flag" else PART_COLOUR)
+            colours = current_colours()
+            item.setForeground(colours.danger_text if kind == "red flag"
+                               else colours.warning_text)
             self.issues_list.addItem(item)
             self._issue_quotes.append(quote)
         self.issues_list.blockSignals(False)
@@ -331,6 +345,7 @@ class WritingReview(QWidget):
     def _fill_findings(self, text: str) -> None:
         self.findings_table.clearSelection()
         self.findings_table.setRowCount(len(self.findings))
+        colours = current_colours()
         for row, finding in enumerate(self.findings):
             line = text.count("\n", 0, finding.start) + 1
             kind = "Spelling" if finding.kind == "spelling" else "Grammar"
@@ -343,9 +358,9 @@ class WritingReview(QWidget):
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(f"{kind}: {value} (rule {finding.rule})" if column == 2 else value)
-                if column == 1:
+                if column == 1:  # the underline's colour, where it reads on the table
                     colour = SPELLING_COLOUR if finding.kind == "spelling" else GRAMMAR_COLOUR
-                    cell.setForeground(colour)
+                    cell.setForeground(readable(colour, colours.base, colours.base_text))
                 self.findings_table.setItem(row, column, cell)
         count = len(self.findings)
         self.findings_caption.setText(

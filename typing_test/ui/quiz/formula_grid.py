@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.quiz.formulas import Grid, column_letters, display_cell, parse_address
+from typing_test.ui.common.theme import SHEET_STYLE, SHEET_TARGET, SHEET_TARGET_FRAME
 
-TARGET_BACKGROUND = QColor("#fff4c2")
-TARGET_BORDER = QColor("#217346")  # the green of Excel's selected-cell frame
+TARGET_BACKGROUND = SHEET_TARGET
+TARGET_BORDER = SHEET_TARGET_FRAME
 MIN_COLUMN_WIDTH = 72
 CELL_PADDING = 16
 ROW_HEIGHT = 26
@@ -60,12 +61,7 @@ class FormulaGrid(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setHighlightSections(False)
-        self.setStyleSheet(
-            "QTableWidget { gridline-color: #d4d4d4; background: white; color: #202124; }"
-            "QHeaderView::section { background: #f3f3f3; color: #3c4043; "
-            "border: 0; border-right: 1px solid #d4d4d4; border-bottom: 1px solid #d4d4d4; "
-            "padding: 2px 6px; }"
-        )
+        self.setStyleSheet(SHEET_STYLE)
         self.setItemDelegate(_TargetFrameDelegate(self))
 
     def show_grid(self, grid: Grid, target: str) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QFrame,
@@ -32,25 +33,17 @@ from PySide6.QtWidgets import (
 from typing_test.core.quiz.formulas import Grid
 from typing_test.core.quiz.session import Answer, Quiz, QuizItem, QuizSession, grade_quiz
 from typing_test.ui.common.confirmation_bar import confirmation_bar
-from typing_test.ui.common.styles import ABANDON_BAR_STYLE
+from typing_test.ui.common.review_parts import reading_font
+from typing_test.ui.common.theme import TYPE_SCALE, base_point_size, page_layout, set_role
 from typing_test.ui.quiz.formula_grid import FormulaGrid
 
 REFRESH_MS = 250
 LOW_TIME_S = 60
 STRIP_COLUMNS = 20
 
-# The look of a question-number button in each state; the legend uses the same.
-_BUTTON_BASE = "border-radius: 4px; min-width: 40px; max-width: 40px; min-height: 26px;"
-# Marks beside the number, so a state never shows by colour alone.
+# Marks beside the number, so a state never shows by colour alone. (The
+# colours of each state are the theme's "question" role.)
 ANSWERED_MARK, FLAG_MARK = "\u2713", "\u2691"  # ✓ and ⚑
-_UNANSWERED = "background: #ffffff; color: #3c4043;"
-_ANSWERED = "background: #d2e3fc; color: #174ea6;"
-_CURRENT = "background: #1a73e8; color: #ffffff; font-weight: 700;"
-_PLAIN_BORDER = "border: 1px solid #9aa0a6;"
-_FLAG_BORDER = "border: 3px solid #f29900;"
-
-TIME_STYLE = "font-size: 15pt; font-weight: 600; padding: 0 12px;"
-LOW_TIME_STYLE = TIME_STYLE + " color: #b3261e;"
 
 INSTRUCTIONS = {
     "single": "Choose one answer.",
@@ -85,14 +78,14 @@ class QuizPage(QWidget):
 
         self.progress_label = QLabel()
         self.progress_label.setObjectName("questionNumber")
-        self.progress_label.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        set_role(self.progress_label, "timer")
         self.topic_label = QLabel()
-        self.topic_label.setStyleSheet("color: #5f6368; font-size: 12pt; padding-left: 8px;")
+        set_role(self.topic_label, "hint")
         self.answered_label = QLabel()
-        self.answered_label.setStyleSheet("color: #3c4043;")
+
         self.time_left_label = QLabel()
         self.time_left_label.setObjectName("timeLeft")
-        self.time_left_label.setStyleSheet(TIME_STYLE)
+        set_role(self.time_left_label, "timer", low=False)
 
         self._strip = QWidget()
         self._strip_layout = QGridLayout(self._strip)
@@ -110,9 +103,9 @@ class QuizPage(QWidget):
         self.prompt_label.setObjectName("prompt")
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.prompt_label.setStyleSheet("font-size: 13pt;")
+        set_role(self.prompt_label, "lead")
         self.instruction_label = QLabel()
-        self.instruction_label.setStyleSheet("color: #5f6368; font-style: italic;")
+        set_role(self.instruction_label, "hint")
 
         self._options_box = QWidget()
         self._options_layout = QVBoxLayout(self._options_box)
@@ -122,12 +115,12 @@ class QuizPage(QWidget):
         self.formula_grid = FormulaGrid()
         self.formula_label = QLabel()
         self.formula_label.setObjectName("formulaTarget")
-        self.formula_label.setStyleSheet("font-weight: 600;")
+        set_role(self.formula_label, "strong")
         self.formula_edit = QLineEdit()
         self.formula_edit.setAccessibleName("Your formula")
         self.formula_edit.setPlaceholderText("=")
         formula_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        formula_font.setPointSize(max(formula_font.pointSize(), 12))
+        formula_font.setPointSizeF(base_point_size(QApplication.instance()) * 1.3)
         self.formula_edit.setFont(formula_font)
         self.formula_edit.setMinimumWidth(360)
         self.formula_edit.textEdited.connect(self._on_formula_edited)
@@ -136,7 +129,7 @@ class QuizPage(QWidget):
             "Start with = as in Excel, for example =SUM(B2:B5). "
             "Press Enter to go to the next question."
         )
-        formula_hint.setStyleSheet("color: #5f6368;")
+        set_role(formula_hint, "hint")
         self.formula_panel = QWidget()
 
         # Alt+P, Alt+N, Alt+F and Alt+S, and Page Up / Page Down, from anywhere on the page.
@@ -155,6 +148,7 @@ class QuizPage(QWidget):
         self.flag_button.clicked.connect(self._on_flag_clicked)
         self.submit_button = QPushButton("&Submit quiz")
         self.submit_button.clicked.connect(self.request_submit)
+        set_role(self.submit_button, "primary")
         for button in (self.previous_button, self.next_button, self.flag_button,
                        self.submit_button):
             button.setMinimumHeight(34)
@@ -163,10 +157,7 @@ class QuizPage(QWidget):
 
         self.confirm_bar = QFrame()
         self.confirm_bar.setObjectName("confirmBar")
-        self.confirm_bar.setStyleSheet(
-            "QFrame#confirmBar { background: #fdecea; border: 1px solid #f5c2c0; "
-            "border-radius: 6px; }"
-        )
+        set_role(self.confirm_bar, "warningBar")
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
         self.keep_answering_button = QPushButton("&Keep answering")
@@ -184,7 +175,7 @@ class QuizPage(QWidget):
         self.leave_button = QPushButton("&Leave quiz")
         self.leave_button.clicked.connect(self.abandon)
         self.leave_bar = confirmation_bar(
-            "leaveBar", ABANDON_BAR_STYLE, self.leave_question, self.stay_button,
+            "leaveBar", "warningBar", self.leave_question, self.stay_button,
             self.leave_button,
         )
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -208,22 +199,23 @@ class QuizPage(QWidget):
 
         legend = QHBoxLayout()
         legend.setSpacing(6)
-        for sample, text, style in (
-            ("1", "Current question", _CURRENT + _PLAIN_BORDER),
-            ("2" + ANSWERED_MARK, "Answered", _ANSWERED + _PLAIN_BORDER),
-            ("3", "Not answered", _UNANSWERED + _PLAIN_BORDER),
-            ("4" + FLAG_MARK, "Flagged for review", _UNANSWERED + _FLAG_BORDER),
+        for sample, text, state in (
+            ("1", "Current question", {"current": True}),
+            ("2" + ANSWERED_MARK, "Answered", {"answered": True}),
+            ("3", "Not answered", {}),
+            ("4" + FLAG_MARK, "Flagged for review", {"flagged": True}),
         ):
             swatch = QLabel(sample)
             swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            swatch.setStyleSheet(f"QLabel {{ {_BUTTON_BASE} {style} }}")
+            set_role(swatch, "question", **state)
             legend.addWidget(swatch)
             caption = QLabel(text)
-            caption.setStyleSheet("color: #5f6368; padding-right: 12px;")
+            set_role(caption, "hint")
             legend.addWidget(caption)
+            legend.addSpacing(12)
         legend.addStretch(1)
         jump_hint = QLabel("Click a number to go to that question.")
-        jump_hint.setStyleSheet("color: #5f6368;")
+        set_role(jump_hint, "hint")
         legend.addWidget(jump_hint)
 
         formula_row = QHBoxLayout()
@@ -238,10 +230,7 @@ class QuizPage(QWidget):
 
         card = QFrame()
         card.setObjectName("questionCard")
-        card.setStyleSheet(
-            "QFrame#questionCard { background: #ffffff; border: 1px solid #dadce0; "
-            "border-radius: 8px; }"
-        )
+        set_role(card, "panel")
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(20, 16, 20, 16)
         card_layout.addWidget(self.prompt_label)
@@ -263,8 +252,7 @@ class QuizPage(QWidget):
         bar_layout.addWidget(self.keep_answering_button)
         bar_layout.addWidget(self.confirm_submit_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = page_layout(QVBoxLayout(self))
         layout.addLayout(header)
         layout.addWidget(self.strip_area)
         layout.addLayout(legend)
@@ -348,7 +336,7 @@ class QuizPage(QWidget):
         self._option_group.setExclusive(not multiple)
         for text, answer in choices:
             button: QAbstractButton = QCheckBox(text) if multiple else QRadioButton(text)
-            button.setStyleSheet("font-size: 12pt;")
+            reading_font(button, TYPE_SCALE["lead"])
             if multiple:
                 button.setChecked(isinstance(given, tuple) and answer in given)
             else:
@@ -398,12 +386,13 @@ class QuizPage(QWidget):
             answered = session.is_answered(question_id)
             flagged = question_id in session.flagged
             current = index == self.current_index
-            button.setProperty("answered", answered)
-            button.setProperty("flagged", flagged)
-            button.setProperty("current", current)
-            fill = _CURRENT if current else _ANSWERED if answered else _UNANSWERED
-            border = _FLAG_BORDER if flagged else _PLAIN_BORDER
-            button.setStyleSheet(f"QPushButton {{ {_BUTTON_BASE} {fill} {border} }}")
+            state = (answered, flagged, current)
+            if state != (button.property("answered"), button.property("flagged"),
+                         button.property("current")):
+                button.setProperty("answered", answered)
+                button.setProperty("flagged", flagged)
+                button.setProperty("current", current)
+                set_role(button, "question")  # re-polish only the buttons that changed
             marks = (ANSWERED_MARK if answered else "") + (FLAG_MARK if flagged else "")
             button.setText(f"{index + 1}{marks}")
             states = ["answered" if answered else "not answered"]
@@ -547,7 +536,9 @@ class QuizPage(QWidget):
             return
         seconds = int(self.time_left_s() + 0.999)
         self.time_left_label.setText(f"{seconds // 60}:{seconds % 60:02d} left")
-        self.time_left_label.setStyleSheet(LOW_TIME_STYLE if seconds <= LOW_TIME_S else TIME_STYLE)
+        low = seconds <= LOW_TIME_S
+        if self.time_left_label.property("low") != ("true" if low else "false"):
+            set_role(self.time_left_label, "timer", low=low)
         if self._time_is_up():
             self._finish(timed_out=True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -27,11 +27,8 @@ from PySide6.QtWidgets import (
 from typing_test.core.quiz.formulas import FormulaValue
 from typing_test.core.quiz.session import Answer, QuestionResult, QuizResult
 from typing_test.ui.common.button_row import button_row
-from typing_test.ui.common.styles import FAIL_BANNER_STYLE, PASS_BANNER_STYLE
-
-RIGHT_COLOUR = "#1e8e3e"
-WRONG_COLOUR = "#c5221f"
-MUTED_COLOUR = "#5f6368"
+from typing_test.ui.common.review_parts import show_banner
+from typing_test.ui.common.theme import Colours, current_colours, page_layout, set_role
 
 
 class QuizResultPage(QWidget):
@@ -50,11 +47,11 @@ class QuizResultPage(QWidget):
         self.score_label = QLabel()
         self.score_label.setObjectName("quizScore")
         self.score_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.score_label.setStyleSheet("font-size: 13pt;")
+        set_role(self.score_label, "lead")
         self.score_label.setWordWrap(True)
 
         topics_caption = QLabel("Score by topic")
-        topics_caption.setStyleSheet("font-weight: 600;")
+        set_role(topics_caption, "strong")
         self.topic_table = QTableWidget(0, 3)
         self.topic_table.setAccessibleName("Score per topic")
         self.topic_table.setTabKeyNavigation(False)
@@ -69,7 +66,7 @@ class QuizResultPage(QWidget):
         self.topic_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.review_caption = QLabel("Review of every question")
-        self.review_caption.setStyleSheet("font-weight: 600;")
+        set_role(self.review_caption, "strong")
         self.wrong_only_box = QCheckBox("Show only the questions answered wrong")
         self.wrong_only_box.toggled.connect(self._show_review)
         self.review_view = QTextBrowser()
@@ -79,6 +76,7 @@ class QuizResultPage(QWidget):
 
         self.again_button = QPushButton("Take &another quiz")
         self.again_button.clicked.connect(self.againRequested)
+        set_role(self.again_button, "primary")
         self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
@@ -87,7 +85,7 @@ class QuizResultPage(QWidget):
         review_header.addStretch(1)
         review_header.addWidget(self.wrong_only_box)
 
-        layout = QVBoxLayout(self)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.score_label)
         layout.addSpacing(6)
@@ -100,8 +98,7 @@ class QuizResultPage(QWidget):
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""
         self.result = result
-        self.verdict_label.setText(result.verdict)
-        self.verdict_label.setStyleSheet(PASS_BANNER_STYLE if result.passed else FAIL_BANNER_STYLE)
+        show_banner(self.verdict_label, result.verdict, "pass" if result.passed else "fail")
         summary = (
             f"{result.correct} of {result.total} correct: {percent_text(result.percent)} "
             f"(the pass mark is {percent_text(result.pass_mark)})."
@@ -133,14 +130,21 @@ class QuizResultPage(QWidget):
         height += sum(table.rowHeight(row) for row in range(table.rowCount()))
         table.setFixedHeight(height)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark: redraw in its colours
+            self._show_review()
+
     def _show_review(self) -> None:
         result = self.result
         if result is None:
             return
         titles = {score.topic: score.title for score in result.topics}
         wrong_only = self.wrong_only_box.isChecked()
+        colours = current_colours()
         blocks = [
-            _review_block(number, question, titles.get(question.topic, question.topic))
+            _review_block(number, question, titles.get(question.topic, question.topic),
+                          colours)
             for number, question in enumerate(result.questions, start=1)
             if not (wrong_only and question.correct)
         ]
@@ -156,13 +160,15 @@ def percent_text(percent: float) -> str:
     return f"{text}%"
 
 
-def _review_block(number: int, question: QuestionResult, topic_title: str) -> str:
+def _review_block(number: int, question: QuestionResult, topic_title: str,
+                  colours: Colours) -> str:
     if question.correct:
-        mark, colour = "Right", RIGHT_COLOUR
+        mark, colour = "Right", colours.success_text.name()
     elif not question.answered:
-        mark, colour = "Not answered", WRONG_COLOUR
+        mark, colour = "Not answered", colours.danger_text.name()
     else:
-        mark, colour = "Wrong", WRONG_COLOUR
+        mark, colour = "Wrong", colours.danger_text.name()
+    muted = colours.muted.name()
     rows: list[tuple[str, str]] = []
     if question.type == "formula":
         rows.append(("Your formula", _answer_text(question.given)))
@@ -183,13 +189,13 @@ def _review_block(number: int, question: QuestionResult, topic_title: str) -> st
 
     formula_rows = ("Your formula", "A right formula")
     table = "".join(
-        f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px;' valign='top'>"
+        f"<tr><td style='color:{muted}; padding-right:12px;' valign='top'>"
         f"{html.escape(label)}:</td><td>{_cell_html(text, code=label in formula_rows)}</td></tr>"
         for label, text in rows
     )
     return (
         f"<p style='margin-top:14px; margin-bottom:2px;'><b>Question {number}</b>"
-        f" <span style='color:{MUTED_COLOUR};'>- {html.escape(topic_title)} -</span>"
+        f" <span style='color:{muted};'>- {html.escape(topic_title)} -</span>"
         f" <b style='color:{colour};'>{mark}</b></p>"
         f"<p style='margin-top:2px; margin-bottom:4px;'>{html.escape(question.prompt)}</p>"
         f"<table cellspacing='2'>{table}</table>"

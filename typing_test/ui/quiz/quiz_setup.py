@@ -38,6 +38,8 @@ from typing_test.core.assets import ContentError
 from typing_test.core.quiz.banks import Bank, BankReport, Problem, load_bank, validate_bank_file
 from typing_test.core.quiz.session import DEFAULT_PASS_MARK, draw_quiz
 from typing_test.ui.common.background import BackgroundCall
+from typing_test.ui.common.button_row import button_row
+from typing_test.ui.common.theme import PAGE_MARGINS, page_layout, set_role
 
 DEFAULT_QUESTION_COUNT = 20
 DEFAULT_TIME_LIMIT_MIN = 20
@@ -51,8 +53,6 @@ TYPE_NAMES = {
     "formula": ("formula task", "formula tasks"),
 }
 
-ERROR_STYLE = "color: #b3261e; font-weight: 600;"
-SUCCESS_STYLE = "color: #1e8e3e; font-weight: 600;"
 
 
 class QuizSetup(QWidget):
@@ -75,7 +75,7 @@ class QuizSetup(QWidget):
         self.topic_boxes: dict[str, QCheckBox] = {}
 
         heading = QLabel("Office skills quiz")
-        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        set_role(heading, "title")
         intro = QLabel(
             "Answer questions on the Office programs you tick below, one question at a time. "
             "You can go back, change an answer and flag a question to review it before you "
@@ -83,7 +83,7 @@ class QuizSetup(QWidget):
             "when the time runs out."
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #3c4043; font-size: 11pt;")
+        set_role(intro, "lead")
 
         self.topics_group = QGroupBox("Topics to ask about")
         self._topics_layout = QGridLayout(self.topics_group)
@@ -94,7 +94,7 @@ class QuizSetup(QWidget):
         self.count_box.setMinimum(1)
         self.count_box.valueChanged.connect(self._on_count_changed)
         self.available_label = QLabel()
-        self.available_label.setStyleSheet("color: #5f6368;")
+        set_role(self.available_label, "hint")
         self.time_box = QSpinBox()
         self.time_box.setRange(1, MAX_TIME_LIMIT_MIN)
         self.time_box.setValue(DEFAULT_TIME_LIMIT_MIN)
@@ -110,21 +110,21 @@ class QuizSetup(QWidget):
 
         self.start_button = QPushButton("&Start quiz")
         self.start_button.setDefault(True)
-        self.start_button.setMinimumHeight(40)
+        set_role(self.start_button, "primary")
         self.start_button.clicked.connect(self._request_start)
         self.start_error_label = QLabel()
         self.start_error_label.setWordWrap(True)
-        self.start_error_label.setStyleSheet(ERROR_STYLE)
+        set_role(self.start_error_label, "error")
 
         import_caption = QLabel("Your own questions")
-        import_caption.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        set_role(import_caption, "heading")
         import_help = QLabel(
             "Add a question bank written by your team: a .toml file in the format described "
             "under Help > Question bank format. It is checked first, and only a bank without "
             "any problem is added."
         )
         import_help.setWordWrap(True)
-        import_help.setStyleSheet("color: #3c4043;")
+
         self.import_button = QPushButton("&Import question bank...")
         self.import_button.clicked.connect(self._choose_bank_file)
         self.import_status_label = QLabel()
@@ -146,7 +146,7 @@ class QuizSetup(QWidget):
         form.addRow("Pass mark:", self.pass_mark_box)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #dadce0;")
+        set_role(line, "rule")
         import_row = QHBoxLayout()
         import_row.addWidget(self.import_button)
         import_row.addStretch(1)
@@ -160,20 +160,11 @@ class QuizSetup(QWidget):
         scroll_area.setWidgetResizable(True)
         scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_area)
-
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout = page_layout(QVBoxLayout(content))
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addSpacing(8)
         layout.addWidget(self.topics_group)
         layout.addLayout(form)
-        layout.addWidget(self.start_button)
-        layout.addWidget(self.start_error_label)
-        layout.addSpacing(8)
         layout.addWidget(line)
         layout.addWidget(import_caption)
         layout.addWidget(import_help)
@@ -181,6 +172,16 @@ class QuizSetup(QWidget):
         layout.addWidget(self.import_status_label)
         layout.addWidget(self.problem_list)
         layout.addStretch(1)
+
+        # Start stays in view below the scrolling part, where every page has its
+        # main button. It is laid out after the content, so Tab reaches it last.
+        footer = button_row(self.start_button)
+        footer.insertWidget(0, self.start_error_label, 1)
+        footer.setContentsMargins(PAGE_MARGINS[0], 0, PAGE_MARGINS[2], PAGE_MARGINS[3])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_area, 1)
+        outer.addLayout(footer)
 
         self._update_count_range()
 
@@ -281,7 +282,7 @@ class QuizSetup(QWidget):
         """
         path = Path(path)
         self.import_button.setEnabled(False)
-        self.import_status_label.setStyleSheet("")
+        set_role(self.import_status_label, "")
         self.import_status_label.setText(f"Checking {path.name}...")
         self._import_call = BackgroundCall(check_bank_import, path, self.import_folder, parent=self)
         self._import_call.finished.connect(lambda result: self._finish_import(path, *result))
@@ -296,7 +297,7 @@ class QuizSetup(QWidget):
 
     def _import_failed(self, path: Path, message: str) -> None:
         self.import_button.setEnabled(True)
-        self.import_status_label.setStyleSheet(ERROR_STYLE)
+        set_role(self.import_status_label, "error")
         self.import_status_label.setText(
             f"{path.name} was not imported: checking it failed ({message}). Nothing was added."
         )
@@ -321,7 +322,7 @@ class QuizSetup(QWidget):
         )
         self.problem_list.clear()
         self.problem_list.hide()
-        self.import_status_label.setStyleSheet(SUCCESS_STYLE)
+        set_role(self.import_status_label, "success")
         self.import_status_label.setText(
             f'Imported "{bank.title}" from {path.name}: {_describe_counts(bank.counts())}. '
             f"Its topic is in the list above."
@@ -333,7 +334,7 @@ class QuizSetup(QWidget):
     def _show_problems(self, path: Path, report: BankReport) -> None:
         count = len(report.problems)
         noun = "problem" if count == 1 else "problems"
-        self.import_status_label.setStyleSheet(ERROR_STYLE)
+        set_role(self.import_status_label, "error")
         self.import_status_label.setText(
             f"{path.name} was not imported: it has {count} {noun}. Nothing was added. "
             "Fix every problem listed below in the file, then import it again."

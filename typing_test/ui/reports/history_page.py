@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.store.database import Store
+from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.confirmation_bar import confirmation_bar
-from typing_test.ui.common.styles import ABANDON_BAR_STYLE
+from typing_test.ui.common.theme import page_layout, set_role
 
 
 class SortableItem(QTableWidgetItem):
@@ -218,17 +219,17 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.store = store
         heading = QLabel("History")
-        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        set_role(heading, "title")
         self.kind_box = QComboBox()
         self.kind_box.addItem("Typing tests", "typing")
         self.kind_box.currentIndexChanged.connect(self.reload)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("historySummary")
-        self.summary_label.setStyleSheet("font-size: 12pt;")
+        set_role(self.summary_label, "lead")
         self.damage_label = QLabel()
         self.damage_label.setObjectName("historyDamage")
         self.damage_label.setWordWrap(True)
-        self.damage_label.setStyleSheet("color: #b3261e;")
+        set_role(self.damage_label, "error")
         self.damage_label.hide()
         self.table = QTableWidget(0, len(TYPING_COLUMNS))
         self.table.setAccessibleName("Your attempts")
@@ -253,18 +254,15 @@ class HistoryPage(QWidget):
         self.confirm_delete_button = QPushButton("Delete for &good")
         self.confirm_delete_button.clicked.connect(self.delete_selected)
         self.delete_bar = confirmation_bar(
-            "deleteBar", ABANDON_BAR_STYLE, self.delete_question, self.keep_button,
+            "deleteBar", "warningBar", self.delete_question, self.keep_button,
             self.confirm_delete_button,
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.open_button, self.delete_button)
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.kind_box)
-        layout = QVBoxLayout(self)
+        layout = page_layout(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.damage_label)

@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.typing.scoring import PassBar, TypingResult
 from typing_test.ui.common.button_row import button_row
-from typing_test.ui.common.styles import (
-    ABANDONED_BANNER_STYLE,
-    FAIL_BANNER_STYLE,
-    PASS_BANNER_STYLE,
-)
+from typing_test.ui.common.review_parts import show_banner
+from typing_test.ui.common.theme import page_layout, set_role
 
 
 class ResultPage(QWidget):
@@ -38,7 +35,7 @@ class ResultPage(QWidget):
         self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason_label.setWordWrap(True)
         self.passage_label = QLabel()
-        self.passage_label.setStyleSheet("color: #5f6368;")
+        set_role(self.passage_label, "hint")
 
         self.figure_labels: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -53,17 +50,17 @@ class ResultPage(QWidget):
         ]
         for index, (key, title) in enumerate(names):
             caption = QLabel(title)
-            caption.setStyleSheet("color: #5f6368;")
+            set_role(caption, "hint")
             value = QLabel()
             value.setObjectName(key)
-            value.setStyleSheet("font-size: 18pt; font-weight: 600;")
+            set_role(value, "figure")
             self.figure_labels[key] = value
             row, column = divmod(index, 4)
             grid.addWidget(caption, row * 2, column)
             grid.addWidget(value, row * 2 + 1, column)
 
         self.errors_caption = QLabel("Words typed wrong")
-        self.errors_caption.setStyleSheet("font-weight: 600;")
+        set_role(self.errors_caption, "strong")
         self.errors_table = QTableWidget(0, 2)
         self.errors_table.setAccessibleName("Words typed wrong")
         self.errors_table.setTabKeyNavigation(False)
@@ -73,10 +70,11 @@ class ResultPage(QWidget):
 
         self.again_button = QPushButton("Take &another test")
         self.again_button.clicked.connect(self.againRequested)
+        set_role(self.again_button, "primary")
         self.home_button = QPushButton("H&ome")
         self.home_button.clicked.connect(self.homeRequested)
 
-        layout = QVBoxLayout(self)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.passage_label)
@@ -91,12 +89,11 @@ class ResultPage(QWidget):
         """Fill the page from ``result`` judged against ``bar``."""
         passed = result.passed(bar) and not abandoned
         if abandoned:
-            self.verdict_label.setText("ABANDONED")
-            self.verdict_label.setStyleSheet(ABANDONED_BANNER_STYLE)
+            show_banner(self.verdict_label, "ABANDONED", "none")
             self.reason_label.setText("The test was abandoned; it is saved, and it is not a pass.")
         else:
-            self.verdict_label.setText("PASS" if passed else "FAIL")
-            self.verdict_label.setStyleSheet(PASS_BANNER_STYLE if passed else FAIL_BANNER_STYLE)
+            show_banner(self.verdict_label, "PASS" if passed else "FAIL",
+                        "pass" if passed else "fail")
             self.reason_label.setText(_reason(result, bar))
         self.passage_label.setText(f"Passage: {title}")
         values = {

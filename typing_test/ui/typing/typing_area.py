@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -33,15 +33,20 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from typing_test.core.typing.scoring import BACKSPACE
+from typing_test.ui.common.theme import (
+    MARK_CURRENT,
+    MARK_INK,
+    ON_FILL,
+    TYPED_WRONG_FILL,
+    base_point_size,
+    current_colours,
+)
 
-CORRECT_COLOUR = QColor("#1b7a3a")
-WRONG_TEXT_COLOUR = QColor("#ffffff")
-WRONG_BACKGROUND = QColor("#d32f2f")
-PENDING_COLOUR = QColor("#202124")
-CURRENT_BACKGROUND = QColor("#ffe082")
+# The passage is shown this much larger than the application font.
+PASSAGE_FONT_SCALE = 1.9
 _PENDING, _CORRECT, _WRONG, _CURRENT = range(4)
 
 
@@ -131,17 +136,7 @@ class TypingArea(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setTabChangesFocus(True)  # Tab moves on; it never types
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
-        font = QFont()
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setPointSize(17)
-        self.setFont(font)
-        self.setStyleSheet("QPlainTextEdit#typingArea { padding: 12px; line-height: 150%; }")
-        self._formats = {
-            _PENDING: _format(PENDING_COLOUR),
-            _CORRECT: _format(CORRECT_COLOUR),
-            _WRONG: _format(WRONG_TEXT_COLOUR, WRONG_BACKGROUND),
-            _CURRENT: _format(PENDING_COLOUR, CURRENT_BACKGROUND),
-        }
+        self._formats: dict[int, QTextCharFormat] = {}
         self._passage = ""
         self._states = bytearray()  # one _PENDING/_CORRECT/_WRONG per passage character
         # Passage index where each displayed line starts. Each displayed line
@@ -156,6 +151,32 @@ class TypingArea(QPlainTextEdit):
         self._relayout_timer.timeout.connect(self._lay_out)
         self._current_position = -1
         self._cursor = QTextCursor(self.document())
+        self.setStyleSheet("QPlainTextEdit#typingArea { padding: 12px; line-height: 150%; }")
+        self._follow_system()
+
+    def _follow_system(self) -> None:
+        """Take the font size and colours from the application's, as they are now."""
+        font = QFont(QApplication.font())
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setPointSizeF(base_point_size(QApplication.instance()) * PASSAGE_FONT_SCALE)
+        self.setFont(font)
+        self.colours = current_colours()
+        self._formats = {
+            _PENDING: _format(self.colours.base_text),
+            _CORRECT: _format(self.colours.typed_right_text),
+            _WRONG: _format(ON_FILL, TYPED_WRONG_FILL),
+            _CURRENT: _format(MARK_INK, MARK_CURRENT),
+        }
+        if self._passage:
+            self._lay_out()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        # The system switched to dark mode or high contrast (the theme then sets
+        # a new application style sheet), or the person changed the font.
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange,
+                            QEvent.Type.ApplicationFontChange, QEvent.Type.PaletteChange):
+            self._follow_system()
 
     # Display -----------------------------------------------------------------
 
@@ -178,8 +199,13 @@ class TypingArea(QPlainTextEdit):
         ends = self._line_starts[1:] + [len(self._passage)]
         shown = self._passage.replace("\n", LINE_BREAK_MARK)
         lines = (shown[a:b] for a, b in zip(self._line_starts, ends, strict=True))
+        # The caret's format would carry over to the new text (a re-layout after
+        # some typing would show every untyped letter green), so start plain.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText("\n".join(lines))
         self._cursor = QTextCursor(self.document())
+        self._cursor.select(QTextCursor.SelectionType.Document)
+        self._cursor.setCharFormat(self._formats[_PENDING])
         start = 0
         for end in range(1, len(self._states) + 1):  # re-apply the marks, run by run
             if end == len(self._states) or self._states[end] != self._states[start]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.typing.passages import CATEGORIES, DIFFICULTIES
+from typing_test.ui.common.button_row import button_row
+from typing_test.ui.common.theme import page_layout, set_role
 
 DURATIONS_MIN = (1, 2, 3, 5)
+
 
 
 class TypingSetup(QWidget):
@@ -28,11 +31,11 @@ class TypingSetup(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         heading = QLabel("Typing test")
-        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        set_role(heading, "title")
         self.bar_label = QLabel()
         self.bar_label.setWordWrap(True)
         self.bar_label.setMaximumWidth(720)
-        self.bar_label.setStyleSheet("color: #3c4043; font-size: 11pt;")
+        set_role(self.bar_label, "lead")
 
         self.duration_box = QComboBox()
         for minutes in DURATIONS_MIN:
@@ -52,7 +55,7 @@ class TypingSetup(QWidget):
 
         self.start_button = QPushButton("&Start test")
         self.start_button.setDefault(True)
-        self.start_button.setMinimumSize(200, 40)
+        set_role(self.start_button, "primary")
         self.start_button.clicked.connect(self._request_start)
 
         form = QFormLayout()
@@ -60,13 +63,12 @@ class TypingSetup(QWidget):
         form.addRow("Duration:", self.duration_box)
         form.addRow("Passage:", self.category_box)
         form.addRow("Difficulty:", self.difficulty_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout = page_layout(QVBoxLayout(self))
         layout.addWidget(heading)
         layout.addWidget(self.bar_label)
         layout.addLayout(form)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        layout.addLayout(button_row(self.start_button))
 
     def show_bar(self, min_net_wpm: float, min_accuracy: float) -> None:
         """Say what it takes to pass, in the words the result screen uses."""

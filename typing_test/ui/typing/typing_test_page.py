@@ -20,16 +20,8 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
 from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds
-from typing_test.ui.common.styles import (
-    ABANDON_BAR_STYLE,
-    HINT_STYLE,
-    LOW_TIME_STYLE,
-    NOTICE_STYLE,
-    REFRESH_MS,
-    TIME_STYLE,
-    TITLE_STYLE,
-    TYPING_LOW_TIME_S,
-)
+from typing_test.ui.common.styles import REFRESH_MS, TYPING_LOW_TIME_S
+from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.typing.typing_area import LINE_BREAK_MARK, TypingArea
 
 BEFORE_START_HINT = (
@@ -53,17 +45,17 @@ class TypingTestPage(QWidget):
         self._reported = False  # finished is emitted once per session
 
         self.title_label = QLabel()
-        self.title_label.setStyleSheet(TITLE_STYLE)
+        set_role(self.title_label, "timer")
         self.time_left_label = QLabel()
         self.time_left_label.setObjectName("timeLeft")
         self.wpm_label = QLabel()
         self.wpm_label.setObjectName("liveWpm")
         for label in (self.time_left_label, self.wpm_label):
-            label.setStyleSheet(TIME_STYLE)
+            set_role(label, "timer", low=False)
         self.hint_label = QLabel(BEFORE_START_HINT)
-        self.hint_label.setStyleSheet(HINT_STYLE)
+        set_role(self.hint_label, "hint")
         self.notice_label = QLabel()
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
+        set_role(self.notice_label, "error")
 
         self.typing_area = TypingArea()
         self.typing_area.keyTyped.connect(self._on_key)
@@ -79,7 +71,7 @@ class TypingTestPage(QWidget):
         self.keep_typing_button.clicked.connect(self._keep_typing)
         self.abandon_bar = confirmation_bar(
             "abandonBar",
-            ABANDON_BAR_STYLE,
+            "warningBar",
             self.abandon_question,
             self.keep_typing_button,
             self.abandon_button,
@@ -89,7 +81,7 @@ class TypingTestPage(QWidget):
         header.addWidget(self.title_label, 1)
         header.addWidget(self.time_left_label)
         header.addWidget(self.wpm_label)
-        layout = QVBoxLayout(self)
+        layout = page_layout(QVBoxLayout(self))
         layout.addLayout(header)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.typing_area, 1)
@@ -180,9 +172,8 @@ class TypingTestPage(QWidget):
         time_left_s = session.time_left_s()
         self.time_left_label.setText(f"{minutes_seconds(time_left_s)} left")
         low = session.started and time_left_s <= TYPING_LOW_TIME_S
-        style = LOW_TIME_STYLE if low else TIME_STYLE
-        if self.time_left_label.styleSheet() != style:  # a new style sheet re-polishes
-            self.time_left_label.setStyleSheet(style)
+        if self.time_left_label.property("low") != ("true" if low else "false"):
+            set_role(self.time_left_label, "timer", low=low)  # re-polishing costs: only on change
         net_wpm = session.live_net_wpm() if session.started else 0.0
         self.wpm_label.setText(f"{net_wpm:.0f} net WPM")
         if session.timed_out:
