@@ -52,8 +52,7 @@ def unnamed(page: QWidget) -> list[str]:
 
 
 def test_every_page_names_each_focus_stop(qtbot, window):
-    for index in range(window.stack.count()):
-        page = window.stack.widget(index)
+    for page in window.all_pages():
         window.stack.setCurrentWidget(page)
         qtbot.wait(1)  # let the page lay out and show its children
         assert focus_stops(page) or page is window.typing_page, type(page).__name__
@@ -82,8 +81,7 @@ def test_buttons_have_mnemonics_that_do_not_clash(qtbot, window):
     from PySide6.QtWidgets import QPushButton
 
     toolbar_keys = {mnemonic(window.help_button.text())}
-    for index in range(window.stack.count()):
-        page = window.stack.widget(index)
+    for page in window.all_pages():
         if page is window.home_page:
             continue  # the activity cards are picked with Tab and Enter
         window.stack.setCurrentWidget(page)

@@ -33,8 +33,7 @@ def test_the_window_itself_fits(window):
 
 
 def test_every_page_fits_1024_by_600(qtbot, window):
-    for index in range(window.stack.count()):
-        page = window.stack.widget(index)
+    for page in window.all_pages():
         window.stack.setCurrentWidget(page)
         qtbot.wait(1)
         assert overflow(window, page) == (0, 0), type(page).__name__

@@ -171,7 +171,7 @@ def test_the_migration_reads_the_version_again_under_the_write_lock(tmp_path):
     path = tmp_path / "a.db"
     first = Store.open(path)
     first.save_attempt({"kind": "quiz"})
-    late = Store(first.db, str(path))
+    late = Store(first.conn, str(path))
     late._migrate(0)  # must not create the tables again
     assert len(first.attempts()) == 1
 

@@ -132,7 +132,7 @@ def test_switching_to_dark_mode_recolours_every_page(qtbot, qapp, window, system
 
     assert current_colours().dark
     window_colour = qapp.palette().color(QPalette.ColorRole.Window)
-    for page in [window.stack.widget(i) for i in range(window.stack.count())]:
+    for page in window.all_pages():
         for label in labels_with_role(page, "hint", "error", "success", "warning", "title",
                                       "lead", "heading", "timer", "strong", "display"):
             colour = label.palette().color(QPalette.ColorRole.WindowText)
@@ -171,8 +171,7 @@ def test_every_page_still_fits_1366_by_768_with_a_125_percent_font(qtbot, qapp, 
     qapp.setFont(font)
     window.resize(1366, 768)
     qtbot.wait(1)
-    for index in range(window.stack.count()):
-        page = window.stack.widget(index)
+    for page in window.all_pages():
         window.stack.setCurrentWidget(page)
         qtbot.wait(1)
         needed, room = page.minimumSizeHint(), window.stack.size()

@@ -26,9 +26,12 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ENV_VARIABLE = "TYPING_TEST_DB"
 APP_NAME = "typing-test"
@@ -108,8 +111,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class Store:
     """The attempts and settings in one SQLite file. Use ``Store.open(path)``."""
 
-    def __init__(self, db: sqlite_utils.Database, path: str):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
         self.path = path
         # How many attempts were found in progress when the file was opened:
         # the app stopped during them (a crash, a killed process, a power cut).
@@ -150,8 +153,7 @@ class Store:
             conn.execute("PRAGMA synchronous=FULL")
             # A damaged byte in a text must not stop every row from being read.
             conn.text_factory = _text_or_damaged
-            db = sqlite_utils.Database(conn)
-            store = cls(db, path)
+            store = cls(conn, path)
             store._migrate(version)
             store.interrupted_on_open = store._mark_interrupted()
         except sqlite3.Error as error:
@@ -185,22 +187,33 @@ class Store:
         takes the write lock first and reads the version again under it.
         """
         while version < SCHEMA_VERSION:
-            with self.db.conn:
-                self.db.conn.execute("BEGIN IMMEDIATE")
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
                 version = self.schema_version
                 if version < SCHEMA_VERSION:
                     MIGRATIONS[version](self.db)
                     version += 1
-                    self.db.conn.execute(f"PRAGMA user_version = {version}")
+                    self.conn.execute(f"PRAGMA user_version = {version}")
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The file through sqlite-utils, for writes and listings.
+
+        Made on first use: importing sqlite-utils takes longer than the rest
+        of opening the file, and the app's first screen needs only plain SQL.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def schema_version(self) -> int:
         """The schema version of the open file."""
-        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
         """Close the file; the Store cannot be used afterwards."""
-        self.db.conn.close()
+        self.conn.close()
 
     # Attempts -----------------------------------------------------------
 
@@ -228,8 +241,8 @@ class Store:
         for column in JSON_COLUMNS:
             if column in row and row[column] is not None:
                 row[column] = json.dumps(row[column], ensure_ascii=False)
-        with self.db.conn:
-            self.db.conn.execute("BEGIN IMMEDIATE")
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
             self.db["attempts"].insert(row, replace=True)
         return row["id"]
 
@@ -243,8 +256,8 @@ class Store:
         return self.save_attempt({**attempt, "status": "in-progress", "passed": False})
 
     def _mark_interrupted(self) -> int:
-        with self.db.conn:
-            cursor = self.db.conn.execute(
+        with self.conn:
+            cursor = self.conn.execute(
                 "UPDATE attempts SET status = 'interrupted', passed = 0 "
                 "WHERE status = 'in-progress'"
             )
@@ -281,7 +294,7 @@ class Store:
         >>> store.recent_attempts("Ana")
         []
         """
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             "SELECT kind, item_title, started_at, status, score, passed FROM attempts "
             "WHERE candidate = ? AND status IN ('completed', 'abandoned') "
             "ORDER BY started_at DESC LIMIT ?",
@@ -292,7 +305,7 @@ class Store:
 
     def best_net_wpm(self, candidate: str) -> float | None:
         """``candidate``'s best net WPM over completed typing tests, or None."""
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             "SELECT MAX(score) FROM attempts "
             "WHERE kind = 'typing' AND candidate = ? AND status = 'completed'",
             [candidate],
@@ -306,7 +319,7 @@ class Store:
         list by kind shows.
         """
         marks = ", ".join("?" for _ in ATTEMPT_KINDS)
-        return self.db.conn.execute(
+        return self.conn.execute(
             f"SELECT count(*) FROM attempts WHERE kind IS NULL OR kind NOT IN ({marks})",
             ATTEMPT_KINDS,
         ).fetchone()[0]
@@ -321,15 +334,15 @@ class Store:
         >>> store.delete_attempt(attempt_id), store.delete_attempt(attempt_id)
         (True, False)
         """
-        with self.db.conn:
-            cursor = self.db.conn.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
+        with self.conn:
+            cursor = self.conn.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
         return cursor.rowcount > 0
 
     def attempt(self, attempt_id: str) -> dict:
         """One attempt by its UUID; KeyError when there is none."""
         try:
             return _decode(self.db["attempts"].get(attempt_id))
-        except sqlite_utils.db.NotFoundError as error:
+        except sqlite_utils_errors().NotFoundError as error:
             raise KeyError(attempt_id) from error
 
     # Settings -----------------------------------------------------------
@@ -342,7 +355,7 @@ class Store:
         >>> store.get_setting("pass_wpm"), store.get_setting("unknown", 1)
         (30, 1)
         """
-        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         if row is None:
             return default
         try:
@@ -352,8 +365,15 @@ class Store:
 
     def set_setting(self, key: str, value: object) -> None:
         """Save a setting (any JSON value)."""
-        with self.db.conn:
+        with self.conn:
             self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+
+def sqlite_utils_errors():
+    """sqlite-utils' module of errors, imported when first needed."""
+    import sqlite_utils.db
+
+    return sqlite_utils.db
 
 
 def _first_problem(rows: list[tuple]) -> str:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import random
 import sqlite3
 import tempfile
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,45 +30,54 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test import PRODUCT_NAME, __version__
-from typing_test.core.assets import ContentError, help_documents
-from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario, load_drills
-from typing_test.core.email.proofreading import ProofreadingAttempt, grade_answer
-from typing_test.core.email.writing import WritingAttempt
-from typing_test.core.quiz.banks import Bank, load_builtin_banks, load_imported_banks
-from typing_test.core.quiz.session import Quiz, QuizResult, grade_quiz, rebuild_quiz
-from typing_test.core.typing.passages import Passage, choose_passage, load_passages
-from typing_test.core.typing.scoring import PassBar, score
-from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
+from typing_test.core.assets import ContentError, assets_dir, help_documents
+from typing_test.core.typing.passages import choose_passage, load_passages
+from typing_test.core.typing.session import Clock, monotonic_ms
 from typing_test.store.database import DatabaseError, Store, now_iso
-from typing_test.store.records import (
-    proofreading_attempt,
-    quiz_attempt,
-    typing_attempt,
-    writing_attempt,
-)
 from typing_test.store.settings import (
     candidate_name,
     live_checking,
     load_pass_bar,
     spelling_variant,
 )
-from typing_test.ui.common.document_dialog import DocumentDialog
 from typing_test.ui.common.theme import ThemeWatcher
-from typing_test.ui.email.checker_loader import CheckerLoader
-from typing_test.ui.email.drill_list_page import DrillListPage
-from typing_test.ui.email.proofreading_page import ProofreadingPage
-from typing_test.ui.email.proofreading_review import ProofreadingReview
-from typing_test.ui.email.writing_page import WritingPage
-from typing_test.ui.email.writing_review import WritingReview
 from typing_test.ui.home_page import HomePage
-from typing_test.ui.quiz.quiz_page import QuizPage
-from typing_test.ui.quiz.quiz_result_page import QuizResultPage
-from typing_test.ui.quiz.quiz_setup import QuizSetup
-from typing_test.ui.reports.history_page import HistoryPage
-from typing_test.ui.settings_page import SettingsPage
-from typing_test.ui.typing.result_page import ResultPage
-from typing_test.ui.typing.typing_setup import TypingSetup
-from typing_test.ui.typing.typing_test_page import TypingTestPage
+
+if TYPE_CHECKING:  # imported where used: the start-up needs none of them
+    from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario
+    from typing_test.core.email.proofreading import ProofreadingAttempt
+    from typing_test.core.email.writing import WritingAttempt
+    from typing_test.core.quiz.banks import Bank
+    from typing_test.core.quiz.session import Quiz, QuizResult
+    from typing_test.core.typing.passages import Passage
+    from typing_test.core.typing.session import TypingSession
+    from typing_test.ui.common.document_dialog import DocumentDialog
+    from typing_test.ui.email.checker_loader import CheckerLoader
+
+
+class _LazyPage:
+    """A page of the window built the first time it is used.
+
+    ``window.typing_page`` calls the builder once, adds the page to the stack
+    and keeps it; the builder imports the page's module, so the start-up
+    imports and builds only what the home page needs.
+    """
+
+    def __init__(self, build: Callable[[MainWindow], QWidget]):
+        self._build = build
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None):
+        if window is None:
+            return self
+        page = window.__dict__.get(self._name)
+        if page is None:
+            page = self._build(window)
+            window.__dict__[self._name] = page  # later reads find it directly
+            window.stack.addWidget(page)
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -87,9 +99,10 @@ class MainWindow(QMainWindow):
         self.resize(1040, 720)
         self._rng = rng or random.Random()
         self.content_problems: list[str] = []
-        if passages is None:
-            passages, self.content_problems = load_passages()
-        self.passages = passages
+        # Content is read when first needed (the typing test's passages when
+        # a test starts, and so on): parsing it all takes longer than the
+        # rest of the start-up. None means "the bundled content".
+        self._given_passages, self._given_drills = passages, drills
         # Banks HR imports live beside the database, so they travel with it.
         if banks_folder is None:
             banks_folder = (
@@ -98,99 +111,47 @@ class MainWindow(QMainWindow):
                 else Path(store.path).resolve().parent / "question-banks"
             )
         self.banks_folder = banks_folder
-        self.banks = self._load_banks()
-        if drills is None:
-            drills = load_drills()
-            self.content_problems += [problem.message for problem in drills.problems]
-        self.drills = drills
-        # The dictionary loads on a worker thread from the start, so it is
-        # ready by the time anyone submits a reply.
-        self.checker_loader = CheckerLoader(spelling_variant(store), parent=self)
-        self.checker_loader.start_loading()
         self.last_attempt_id: str | None = None
         self._attempt_id: str | None = None
         self.leave_confirmation: QMessageBox | None = None  # asks before closing mid-test
         self._leaving = False
         self._started_at = ""
         self._current_passage: Passage | None = None
+        self._clock = clock
+        self._history_kinds: list[tuple[str, str]] = []
+        # The spelling dictionary loads on a worker thread once the drills are
+        # first opened, so it is ready by the time anyone submits a reply.
+        self._checker_loader: CheckerLoader | None = None
 
+        # Only the home page is built now; the others are built, and their
+        # modules imported, the first time they are shown (see _LazyPage).
         self.home_page = HomePage()
-        self.typing_setup = TypingSetup()
-        self.typing_page = TypingTestPage(clock=clock)
-        self.result_page = ResultPage()
-        self.history_page = HistoryPage(store)
-        self.settings_page = SettingsPage(store)
-        self.quiz_setup = QuizSetup(self.banks, self.banks_folder)
-        self.quiz_page = QuizPage(clock=lambda: clock() / 1000)
-        self.quiz_result_page = QuizResultPage()
-        seconds_clock = lambda: clock() / 1000  # noqa: E731 (the pages count in seconds)
-        self.drill_list_page = DrillListPage(self.drills)
-        self.proofreading_page = ProofreadingPage(clock=seconds_clock)
-        self.proofreading_review = ProofreadingReview()
-        self.writing_page = WritingPage(clock=seconds_clock, checker_source=self.checker_loader)
-        self.writing_review = WritingReview()
         self.stack = QStackedWidget()
-        for page in (
-            self.home_page,
-            self.typing_setup,
-            self.typing_page,
-            self.result_page,
-            self.quiz_setup,
-            self.quiz_page,
-            self.quiz_result_page,
-            self.drill_list_page,
-            self.proofreading_page,
-            self.proofreading_review,
-            self.writing_page,
-            self.writing_review,
-            self.history_page,
-            self.settings_page,
-        ):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home_page)
         self.setCentralWidget(self.stack)
 
-        if self.passages:
+        if self._offers("typing"):
             self.home_page.add_activity(
                 "typing",
                 "Typing test",
                 "A timed passage, scored in net words per minute and accuracy.",
             )
-        if self.drills.proofreading or self.drills.writing:
+        if self._offers("drills"):
             self.home_page.add_activity(
                 "drills",
                 "Email drills",
                 "Correct a customer email, or write a reply, checked for spelling and grammar.",
             )
-            self.history_page.add_kind("proofreading", "Proofreading drills")
-            self.history_page.add_kind("writing", "Writing drills")
-        if self.banks:
+            self._history_kinds += [("proofreading", "Proofreading drills"),
+                                    ("writing", "Writing drills")]
+        if self._offers("quiz"):
             self.home_page.add_activity(
                 "quiz",
                 "Office quizzes",
                 "Word, Excel, PowerPoint, Outlook and PC skills, with real Excel formulas.",
             )
-            self.history_page.add_kind("quiz", "Office quizzes")
+            self._history_kinds.append(("quiz", "Office quizzes"))
         self.home_page.activityChosen.connect(self.open_activity)
-        self.quiz_setup.startRequested.connect(self.start_quiz)
-        self.quiz_page.finished.connect(self._on_quiz_finished)
-        self.quiz_result_page.againRequested.connect(lambda: self.open_activity("quiz"))
-        self.quiz_result_page.homeRequested.connect(self.show_home)
-        self.drill_list_page.proofreadingChosen.connect(self.start_proofreading)
-        self.drill_list_page.writingChosen.connect(self.start_writing)
-        self.proofreading_page.finished.connect(self._on_proofreading_finished)
-        self.writing_page.finished.connect(self._on_writing_finished)
-        for review, section in (
-            (self.proofreading_review, "proofreading"),
-            (self.writing_review, "writing"),
-        ):
-            review.againRequested.connect(lambda section=section: self.open_drills(section))
-            review.homeRequested.connect(self.show_home)
-        self.typing_setup.startRequested.connect(self.start_typing_test)
-        self.typing_page.finished.connect(self._on_typing_finished)
-        self.result_page.againRequested.connect(lambda: self.open_activity("typing"))
-        self.result_page.homeRequested.connect(self.show_home)
-        self.settings_page.saved.connect(self._on_settings_saved)
-        self.history_page.attemptOpened.connect(self.open_attempt)
 
         self.toolbar = QToolBar("Navigation")
         self.toolbar.setMovable(False)
@@ -221,12 +182,144 @@ class MainWindow(QMainWindow):
                 f"{store.interrupted_on_open} test(s) stopped when the app closed unexpectedly; "
                 "they are in the history as interrupted. Nothing saved before was lost."
             )
-        elif self.content_problems:
-            self.statusBar().showMessage(
-                f"{len(self.content_problems)} content file(s) could not be loaded: "
-                + "; ".join(self.content_problems)
-            )
         self.show_home()
+
+    # Pages, built when first used -----------------------------------------------
+
+    def _build_typing_setup(self) -> QWidget:
+        from typing_test.ui.typing.typing_setup import TypingSetup
+
+        page = TypingSetup()
+        page.startRequested.connect(self.start_typing_test)
+        return page
+
+    def _build_typing_page(self) -> QWidget:
+        from typing_test.ui.typing.typing_test_page import TypingTestPage
+
+        page = TypingTestPage(clock=self._clock)
+        page.finished.connect(self._on_typing_finished)
+        return page
+
+    def _build_result_page(self) -> QWidget:
+        from typing_test.ui.typing.result_page import ResultPage
+
+        page = ResultPage()
+        page.againRequested.connect(lambda: self.open_activity("typing"))
+        page.homeRequested.connect(self.show_home)
+        return page
+
+    def _build_quiz_setup(self) -> QWidget:
+        from typing_test.ui.quiz.quiz_setup import QuizSetup
+
+        page = QuizSetup(self.banks, self.banks_folder)
+        page.startRequested.connect(self.start_quiz)
+        return page
+
+    def _build_quiz_page(self) -> QWidget:
+        from typing_test.ui.quiz.quiz_page import QuizPage
+
+        page = QuizPage(clock=self._seconds_clock)
+        page.finished.connect(self._on_quiz_finished)
+        return page
+
+    def _build_quiz_result_page(self) -> QWidget:
+        from typing_test.ui.quiz.quiz_result_page import QuizResultPage
+
+        page = QuizResultPage()
+        page.againRequested.connect(lambda: self.open_activity("quiz"))
+        page.homeRequested.connect(self.show_home)
+        return page
+
+    def _build_drill_list_page(self) -> QWidget:
+        from typing_test.ui.email.drill_list_page import DrillListPage
+
+        page = DrillListPage(self.drills)
+        # The dictionary loads while the person picks a drill, so it is ready
+        # by the time a reply is submitted.
+        self.checker_loader.start_loading()
+        page.proofreadingChosen.connect(self.start_proofreading)
+        page.writingChosen.connect(self.start_writing)
+        return page
+
+    def _build_proofreading_page(self) -> QWidget:
+        from typing_test.ui.email.proofreading_page import ProofreadingPage
+
+        page = ProofreadingPage(clock=self._seconds_clock)
+        page.finished.connect(self._on_proofreading_finished)
+        return page
+
+    def _build_proofreading_review(self) -> QWidget:
+        from typing_test.ui.email.proofreading_review import ProofreadingReview
+
+        page = ProofreadingReview()
+        page.againRequested.connect(lambda: self.open_drills("proofreading"))
+        page.homeRequested.connect(self.show_home)
+        return page
+
+    def _build_writing_page(self) -> QWidget:
+        from typing_test.ui.email.writing_page import WritingPage
+
+        page = WritingPage(clock=self._seconds_clock, checker_source=self.checker_loader)
+        page.finished.connect(self._on_writing_finished)
+        return page
+
+    def _build_writing_review(self) -> QWidget:
+        from typing_test.ui.email.writing_review import WritingReview
+
+        page = WritingReview()
+        page.againRequested.connect(lambda: self.open_drills("writing"))
+        page.homeRequested.connect(self.show_home)
+        return page
+
+    def _build_history_page(self) -> QWidget:
+        from typing_test.ui.reports.history_page import HistoryPage
+
+        page = HistoryPage(self.store)
+        for kind, label in self._history_kinds:
+            page.add_kind(kind, label)
+        page.attemptOpened.connect(self.open_attempt)
+        return page
+
+    def _build_settings_page(self) -> QWidget:
+        from typing_test.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.store)
+        page.saved.connect(self._on_settings_saved)
+        return page
+
+    typing_setup = _LazyPage(_build_typing_setup)
+    typing_page = _LazyPage(_build_typing_page)
+    result_page = _LazyPage(_build_result_page)
+    quiz_setup = _LazyPage(_build_quiz_setup)
+    quiz_page = _LazyPage(_build_quiz_page)
+    quiz_result_page = _LazyPage(_build_quiz_result_page)
+    drill_list_page = _LazyPage(_build_drill_list_page)
+    proofreading_page = _LazyPage(_build_proofreading_page)
+    proofreading_review = _LazyPage(_build_proofreading_review)
+    writing_page = _LazyPage(_build_writing_page)
+    writing_review = _LazyPage(_build_writing_review)
+    history_page = _LazyPage(_build_history_page)
+    settings_page = _LazyPage(_build_settings_page)
+
+    def all_pages(self) -> list[QWidget]:
+        """Every page, built now if it was not yet (for tests and screenshots)."""
+        for name, value in vars(MainWindow).items():
+            if isinstance(value, _LazyPage):
+                getattr(self, name)
+        return [self.stack.widget(index) for index in range(self.stack.count())]
+
+    def _seconds_clock(self) -> float:
+        return self._clock() / 1000  # the email and quiz pages count in seconds
+
+    @property
+    def checker_loader(self) -> CheckerLoader:
+        """The spelling and grammar checker, loading on a worker thread from its first use."""
+        if self._checker_loader is None:
+            from typing_test.ui.email.checker_loader import CheckerLoader
+
+            self._checker_loader = CheckerLoader(spelling_variant(self.store), parent=self)
+            self._checker_loader.start_loading()
+        return self._checker_loader
 
     def _add_action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self)
@@ -240,6 +333,8 @@ class MainWindow(QMainWindow):
 
     def show_document(self, title: str, path: Path) -> None:
         """Open one of the bundled documents (a file format) in a dialog."""
+        from typing_test.ui.common.document_dialog import DocumentDialog
+
         self.document_dialog = DocumentDialog(title, path, parent=self)
         self.document_dialog.open()
 
@@ -260,7 +355,9 @@ class MainWindow(QMainWindow):
     # Navigation ----------------------------------------------------------------
 
     def _timed_pages(self) -> tuple[QWidget, ...]:
-        return (self.typing_page, self.quiz_page, self.proofreading_page, self.writing_page)
+        """The timed pages built so far (one never built is not running)."""
+        names = ("typing_page", "quiz_page", "proofreading_page", "writing_page")
+        return tuple(self.__dict__[name] for name in names if name in self.__dict__)
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
@@ -343,10 +440,10 @@ class MainWindow(QMainWindow):
     def _on_settings_saved(self) -> None:
         self.home_page.show_candidate(candidate_name(self.store))
         variant = spelling_variant(self.store)
-        if variant != self.checker_loader.variant:
-            self.checker_loader = CheckerLoader(variant, parent=self)
-            self.checker_loader.start_loading()
-            self.writing_page.checker_source = self.checker_loader
+        if self._checker_loader is not None and variant != self._checker_loader.variant:
+            self._checker_loader = None  # the next use loads the new variant
+            if "writing_page" in self.__dict__:
+                self.writing_page.checker_source = self.checker_loader
 
     # Saving --------------------------------------------------------------------
 
@@ -383,20 +480,70 @@ class MainWindow(QMainWindow):
 
     # Content -------------------------------------------------------------------
 
-    def _load_banks(self) -> list[Bank]:
-        """The built-in question banks plus every valid imported one.
+    def _offers(self, activity: str) -> bool:
+        """Whether the home page offers ``activity`` ("typing", "drills", "quiz").
+
+        Judged from the content given, or else from whether its files are
+        there: a folder listing, not a parse. A broken file is reported when
+        the activity's content is read.
+        """
+        if activity == "typing":
+            if self._given_passages is not None:
+                return bool(self._given_passages)
+            return any((assets_dir() / "passages").glob("*.toml"))
+        if activity == "drills":
+            if self._given_drills is not None:
+                return bool(self._given_drills.proofreading or self._given_drills.writing)
+            return any((assets_dir() / "drills").glob("*/*.toml"))
+        return any((assets_dir() / "quizzes").glob("*.toml")) or any(
+            Path(self.banks_folder).glob("*.toml"))
+
+    def _report_content_problems(self, problems: list[str]) -> None:
+        """Say in the status bar which content files could not be read."""
+        if problems:
+            self.content_problems.extend(problems)
+            self.statusBar().showMessage(
+                f"{len(problems)} content file(s) could not be loaded: " + "; ".join(problems)
+            )
+
+    @cached_property
+    def passages(self) -> list[Passage]:
+        """The typing passages, read on first use."""
+        if self._given_passages is not None:
+            return self._given_passages
+        passages, problems = load_passages()
+        self._report_content_problems(problems)
+        return passages
+
+    @cached_property
+    def drills(self) -> DrillSet:
+        """The email drills, read on first use."""
+        if self._given_drills is not None:
+            return self._given_drills
+        from typing_test.core.email.drills import load_drills
+
+        drills = load_drills()
+        self._report_content_problems([problem.message for problem in drills.problems])
+        return drills
+
+    @cached_property
+    def banks(self) -> list[Bank]:
+        """The built-in question banks plus every valid imported one, read on first use.
 
         A broken file is reported in the status bar and skipped; it never
         takes the others down with it.
         """
+        from typing_test.core.quiz.banks import load_builtin_banks, load_imported_banks
+
+        problems = []
         try:
             banks = load_builtin_banks(evaluate_formulas=False)  # tests evaluate them
         except ContentError as error:
-            self.content_problems.append(str(error))
+            problems.append(str(error))
             banks = []
         known_ids = (question.id for bank in banks for question in bank.questions)
         imported, left_out = load_imported_banks(self.banks_folder, known_ids)
-        self.content_problems.extend(left_out)
+        self._report_content_problems(problems + left_out)
         return banks + imported
 
     # Email drills --------------------------------------------------------------
@@ -408,6 +555,8 @@ class MainWindow(QMainWindow):
         self._begin("proofreading", item_id=drill.id, item_title=drill.title)
 
     def _on_proofreading_finished(self, attempt: ProofreadingAttempt) -> None:
+        from typing_test.store.records import proofreading_attempt
+
         row = proofreading_attempt(
             attempt, candidate=candidate_name(self.store), started_at=self._started_at
         )
@@ -426,6 +575,8 @@ class MainWindow(QMainWindow):
         self._begin("writing", item_id=scenario.id, item_title=scenario.title)
 
     def _on_writing_finished(self, attempt: WritingAttempt) -> None:
+        from typing_test.store.records import writing_attempt
+
         row = writing_attempt(
             attempt, candidate=candidate_name(self.store), started_at=self._started_at
         )
@@ -457,6 +608,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_quiz_finished(self, result: QuizResult) -> None:
+        from typing_test.store.records import quiz_attempt
+
         row = quiz_attempt(
             result,
             self._quiz,
@@ -505,6 +658,10 @@ class MainWindow(QMainWindow):
         result page again: a typing test is scored again from its log, a quiz
         rebuilt from its seed and graded again from its answers, a
         proofreading answer graded again against its drill."""
+        from typing_test.core.email.proofreading import grade_answer
+        from typing_test.core.quiz.session import grade_quiz, rebuild_quiz
+        from typing_test.core.typing.scoring import PassBar, score
+
         try:
             row = self.store.attempt(attempt_id)
             settings, details = row["settings"] or {}, row["details"] or {}
@@ -550,6 +707,8 @@ class MainWindow(QMainWindow):
         self._show(self.result_page)
 
     def _on_typing_finished(self, session: TypingSession) -> None:
+        from typing_test.store.records import typing_attempt
+
         passage = self._current_passage
         bar = load_pass_bar(self.store)
         result = session.result()
