@@ -245,3 +245,21 @@ def test_a_window_shortcut_for_paste_does_not_get_round_the_guard(qtbot, answer)
     qtbot.keyClick(answer.widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert fired == []
     assert answer.refused == [("shortcut", len(CLIPBOARD))]
+
+
+def test_the_menu_key_opens_no_way_round_either(qtbot, answer):
+    # The Menu key (or Shift+F10) sends the menu event to the field itself,
+    # not to a scroll area's viewport.
+    QApplication.sendEvent(
+        answer.widget,
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(2, 2),
+                          answer.widget.mapToGlobal(QPoint(2, 2))),
+    )
+    if answer.kind == "typing":
+        assert answer.refused == [("context-menu", len(CLIPBOARD))]
+    else:
+        paste = next(a for a in answer.guard.menu.actions() if a.objectName() == "edit-paste")
+        paste.trigger()
+        answer.guard.menu.close()
+        assert answer.refused == [("context-menu", len(CLIPBOARD))]
+    assert answer.content() == ""

@@ -167,9 +167,9 @@ def _keys_at_once(times: list[float], gaps: list[float]) -> list[AutomationFlag]
     return [
         AutomationFlag(
             "keys-at-once",
-            f"{int(worst)} of {window} keystrokes in a row came within {AT_ONCE_MS} ms "
-            f"of the one before ({_where(times, first, last)}): a person presses one key "
-            "at a time; keys that arrive together are pasted or sent by a program.",
+            f"In {_where(times, first, last)}, up to {int(worst)} of every {window} came "
+            f"within {AT_ONCE_MS} ms of the one before: a person presses one key at a "
+            "time; keys that arrive together are pasted or sent by a program.",
             first, last, times[first], times[last],
         )
         for first, last, worst in _stretches(hits, best=max)
@@ -189,8 +189,9 @@ def _too_fast(times: list[float]) -> list[AutomationFlag]:
     for first, last, worst in _stretches(hits, best=max):
         flags.append(AutomationFlag(
             "too-fast",
-            f"{_where(times, first, last).capitalize()} were typed {_speed(worst)} "
-            f"over {SPRINT_WINDOW} keystrokes, faster than the fastest burst on record "
+            f"{_where(times, first, last).capitalize()} were typed "
+            f"{_speed(worst, f'over {SPRINT_WINDOW} keystrokes')}, faster than the fastest "
+            "burst on record "
             f"({SPRINT_RECORD_WPM:g} WPM for 15 seconds).",
             first, last, times[first], times[last],
         ))
@@ -209,8 +210,8 @@ def _too_fast(times: list[float]) -> list[AutomationFlag]:
     for first, last, worst in _stretches(hits, best=max):
         flags.append(AutomationFlag(
             "too-fast",
-            f"{_where(times, first, last).capitalize()} were typed {_speed(worst)} "
-            f"over a whole minute, faster than the one-minute record "
+            f"{_where(times, first, last).capitalize()} were typed "
+            f"{_speed(worst, 'over a whole minute')}, faster than the one-minute record "
             f"({MINUTE_RECORD_WPM:g} WPM).",
             first, last, times[first], times[last],
         ))
@@ -244,8 +245,8 @@ def _regular(times: list[float], gaps: list[float]) -> list[AutomationFlag]:
             "regular-intervals",
             f"{_where(times, first, last).capitalize()} came at almost the same interval "
             f"every time (about {mean:.0f} ms apart, varying by {worst:.0%}): a person's "
-            "intervals vary with the letters typed, by a third or more; a program's "
-            "constant delay does not.",
+            "intervals vary with the letters being typed; a program's constant delay "
+            "does not.",
             first, last, times[first], times[last],
         ))
     return flags
@@ -312,8 +313,9 @@ def _wpm(keys: int, span_ms: float) -> float:
     return math.inf if span_ms <= 0 else keys / CHARS_PER_WORD / (span_ms / 60_000)
 
 
-def _speed(wpm: float) -> str:
-    return "all at one instant" if math.isinf(wpm) else f"at up to {wpm:,.0f} WPM"
+def _speed(wpm: float, over: str) -> str:
+    """'at up to 480 WPM over ...', or 'all at one instant' when no time passed."""
+    return "all at one instant" if math.isinf(wpm) else f"at up to {wpm:,.0f} WPM {over}"
 
 
 def _ms(t: float) -> str:
@@ -322,5 +324,5 @@ def _ms(t: float) -> str:
 
 def _where(times: list[float], first: int, last: int) -> str:
     """keystrokes 12 to 80 (1.2 s to 9.0 s), counted from 1 as a person would."""
-    return (f"keystrokes {first + 1} to {last + 1} "
+    return (f"keystrokes {first + 1:,} to {last + 1:,} "
             f"({times[first] / 1000:.1f} s to {times[last] / 1000:.1f} s)")
