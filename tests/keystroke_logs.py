@@ -181,8 +181,8 @@ def fast_typist(seed: int) -> list[dict]:
 
 
 def steady_expert(seed: int) -> list[dict]:
-    """The most regular person imaginable: 100 to 120 WPM, the smallest spread
-    reported for experts, no pauses, hardly an error."""
+    """A very regular person: 100 to 120 WPM, a small log-normal spread (0.25),
+    no pauses, hardly an error."""
     rng = random.Random(seed)
     return human_log(seed, rng.uniform(100, 120), rng.choice([60, 300]),
                      sigma=0.25, error_rate=0.003, pause_rate=0.0)
