@@ -42,7 +42,7 @@ def test_score_json_has_the_contract_keys(files, capsys):
     assert code == 0, err
     figures = json.loads(out)
     assert set(figures) == {"gross_wpm", "net_wpm", "accuracy", "uncorrected_errors",
-                            "corrected_errors", "kph", "duration_s", "passed"}
+                            "corrected_errors", "kph", "duration_s", "passed", "flags"}
     assert figures["uncorrected_errors"] == 1
     assert figures["gross_wpm"] == pytest.approx(19 / 5)
     assert figures["duration_s"] == 60
@@ -312,7 +312,7 @@ def test_seconds_cuts_the_log_and_says_how_much_it_dropped(capsys, tmp_path, fil
     assert code == 0
     figures = json.loads(out)
     assert set(figures) == {"gross_wpm", "net_wpm", "accuracy", "uncorrected_errors",
-                            "corrected_errors", "kph", "duration_s", "passed"}
+                            "corrected_errors", "kph", "duration_s", "passed", "flags"}
     assert figures["gross_wpm"] == pytest.approx(8 / 5 / (2 / 60))  # "The parc" in 2 s
     assert figures["kph"] == pytest.approx(8 * 3600 / 2)
     assert figures["uncorrected_errors"] == 0

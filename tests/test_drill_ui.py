@@ -404,7 +404,7 @@ def test_paste_and_drop_from_outside_are_refused_and_recorded(qtbot, proofreadin
     QApplication.sendEvent(editor.viewport(), QDropEvent(QPointF(5, 5), *drag[1:]))
     assert editor.toPlainText() == before
     assert page.incidents == [
-        {"t": 2000, "type": "paste-refused", "how": how}
+        {"t": 2000, "type": "paste-refused", "how": how, "chars": len(page.drill.reference)}
         for how in ("shortcut", "shortcut", "paste", "drop")
     ]
     assert "not allowed" in page.notice_label.text()
@@ -622,7 +622,8 @@ def test_pasting_into_the_reply_is_refused_and_recorded(qtbot, writing, clock, r
     clock.advance(3)
     qtbot.keyClick(writing.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert writing.editor.toPlainText() == ""
-    assert writing.incidents == [{"t": 3000, "type": "paste-refused", "how": "shortcut"}]
+    assert writing.incidents == [{"t": 3000, "type": "paste-refused", "how": "shortcut",
+                                  "chars": len(refund_scenario.model_reply)}]
     assert "not allowed" in writing.notice_label.text()
 
 

@@ -306,6 +306,7 @@ def keystrokes_before(events: list[dict], seconds: float) -> list[dict]:
 
 def run_score(args: argparse.Namespace) -> int:
     from typing_test.core.typing import log_duration_s, score
+    from typing_test.core.typing.automation import automation_flags
     from typing_test.core.typing.scoring import MAX_TYPED_WORDS, final_text
 
     if args.seconds is not None and not (args.seconds > 0 and args.seconds < 10**7):
@@ -357,8 +358,10 @@ def run_score(args: argparse.Namespace) -> int:
                 candidate=args.candidate.strip(),
             )
         )
+    # Flagged for a person to review, never failed: see core/typing/automation.py.
+    flags = automation_flags(events)
     if args.json:
-        print(json.dumps(result.as_json(bar)))
+        print(json.dumps({**result.as_json(bar), "flags": [flag.as_json() for flag in flags]}))
     else:
         figures = result.as_json(bar)
         print(f"net WPM            {figures['net_wpm']}")
@@ -370,6 +373,8 @@ def run_score(args: argparse.Namespace) -> int:
         print(f"duration           {figures['duration_s']} s")
         print(f"result             {'PASS' if figures['passed'] else 'FAIL'} "
               f"(bar: {bar.min_net_wpm:g} net WPM, {bar.min_accuracy:g}% accuracy)")
+        for flag in flags:
+            print(f"flag for review    {flag.code}: {flag.message}")
     if args.save:
         print(f"saved attempt {attempt_id}", file=sys.stderr)
     return 0

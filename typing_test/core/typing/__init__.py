@@ -7,6 +7,7 @@ The public names live here, so callers need not know which module holds them:
 0.4
 """
 
+from typing_test.core.typing.automation import AutomationFlag, automation_flags
 from typing_test.core.typing.passages import (
     CATEGORIES,
     Passage,
@@ -26,6 +27,7 @@ from typing_test.core.typing.scoring import (
 from typing_test.core.typing.session import TypingSession, monotonic_ms
 
 __all__ = [
+    "AutomationFlag",
     "BACKSPACE",
     "CATEGORIES",
     "Passage",
@@ -33,6 +35,7 @@ __all__ = [
     "TypingResult",
     "TypingSession",
     "WordError",
+    "automation_flags",
     "choose_passage",
     "load_passage",
     "load_passages",

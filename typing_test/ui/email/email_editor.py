@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QTextCharFormat,
-    QTextCursor,
-)
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from typing_test.ui.common.paste_guard import PasteGuard
 from typing_test.ui.common.review_parts import reading_font
 
 
@@ -22,13 +14,14 @@ class EmailEditor(QPlainTextEdit):
     """A plain-text editor for an email that refuses text from outside itself.
 
     Typing, undo, and cut, copy and paste of text from this editor work as
-    usual. Pasting or dropping anything else is refused and reported through
-    ``pasteRefused(how)``, how being "shortcut" (Ctrl+V, Shift+Insert), "drop"
-    or "paste" (any other way, such as an X11 middle click). Esc emits
-    ``escapePressed``; Tab moves the focus on, as an email has no tabs.
+    usual. Pasting or dropping anything else is refused by its ``paste_guard``
+    (on unless switched off with ``paste_guard.setEnabled(False)``) and
+    reported through ``pasteRefused(how, chars)``, as ``PasteGuard`` reports
+    it. Esc emits ``escapePressed``; Tab moves the focus on, as an email has
+    no tabs.
     """
 
-    pasteRefused = Signal(str)
+    pasteRefused = Signal(str, int)
     escapePressed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -39,6 +32,8 @@ class EmailEditor(QPlainTextEdit):
         reading_font(self)
         self.setStyleSheet("QPlainTextEdit#emailEditor { padding: 10px; }")
         self._copied: str | None = None  # the text last cut, copied or dragged from here
+        self.paste_guard = PasteGuard(self, allows=self._is_own)
+        self.paste_guard.pasteRefused.connect(self.pasteRefused)
 
     def set_email(self, text: str) -> None:
         """Show ``text`` with the caret at the start; forget earlier copies and undo steps."""
@@ -58,42 +53,18 @@ class EmailEditor(QPlainTextEdit):
         return data
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
-        return self._is_own(source)
+        return self.paste_guard.admits(source) and super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        if self._is_own(source):
+        # The guard refuses paste by key, menu and drop before it gets here;
+        # this catches any other route (a program calling paste()).
+        if self.paste_guard.admits(source):
             super().insertFromMimeData(source)
         else:
-            self.pasteRefused.emit("paste")
+            self.paste_guard.refuse("paste", len(source.text()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
             return
-        is_paste = event.matches(QKeySequence.StandardKey.Paste) or (
-            event.key() == Qt.Key.Key_Insert
-            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        )
-        if is_paste and not self._is_own(QGuiApplication.clipboard().mimeData()):
-            self.pasteRefused.emit("shortcut")
-            return
         super().keyPressEvent(event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self._is_own(event.mimeData()):
-            super().dragEnterEvent(event)
-        else:
-            event.acceptProposedAction()  # accepted only to be refused on drop
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if self._is_own(event.mimeData()):
-            super().dragMoveEvent(event)
-        else:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        if self._is_own(event.mimeData()):
-            super().dropEvent(event)
-        else:
-            self.pasteRefused.emit("drop")
-            event.ignore()

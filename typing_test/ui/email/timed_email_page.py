@@ -193,10 +193,10 @@ class TimedEmailPage(QWidget):
         self.confirm_bar.hide()
         self._edited()
 
-    def _on_paste_refused(self, how: str) -> None:
+    def _on_paste_refused(self, how: str, chars: int) -> None:
         if not self._running():
             return
-        self._record("paste-refused", how=how)
+        self._record("paste-refused", how=how, chars=chars)
         self.notice_label.setText(self.PASTE_NOTICE)
 
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
@@ -207,7 +207,7 @@ class TimedEmailPage(QWidget):
         else:
             self._record("focus-lost")
 
-    def _record(self, kind: str, **details: str) -> None:
+    def _record(self, kind: str, **details: object) -> None:
         milliseconds = round((self._clock() - self._started_at) * 1000)
         self.incidents.append({"t": milliseconds, "type": kind, **details})
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from typing_test.core.quiz.formulas import Grid
 from typing_test.core.quiz.session import Answer, Quiz, QuizItem, QuizSession, grade_quiz
 from typing_test.ui.common.confirmation_bar import confirmation_bar
+from typing_test.ui.common.paste_guard import PasteGuard
 from typing_test.ui.common.review_parts import reading_font
 from typing_test.ui.common.theme import TYPE_SCALE, base_point_size, page_layout, set_role
 from typing_test.ui.quiz.formula_grid import FormulaGrid
@@ -125,6 +126,8 @@ class QuizPage(QWidget):
         self.formula_edit.setMinimumWidth(360)
         self.formula_edit.textEdited.connect(self._on_formula_edited)
         self.formula_edit.returnPressed.connect(self.go_next)
+        # A formula is typed, never pasted (in practice too): pasteRefused reports each try.
+        self.formula_guard = PasteGuard(self.formula_edit)
         formula_hint = QLabel(
             "Start with = as in Excel, for example =SUM(B2:B5). "
             "Press Enter to go to the next question."

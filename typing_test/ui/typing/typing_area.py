@@ -7,8 +7,10 @@ for a visible mark of the same length), so a key costs the same on a
 5,000-character passage as on a short one. A line break in the passage is
 shown as a mark at the end of its line and typed with Enter.
 
-Paste (shortcut, context menu, middle click) and drag-and-drop are refused
-and reported through ``pasteRefused`` so the attempt can record them.
+Paste (shortcut, context menu, middle click), drag-and-drop and text that
+arrives in one piece are refused by its ``PasteGuard`` (always on: pasting a
+passage is not typing) and reported through ``pasteRefused`` so the attempt
+can record them.
 """
 
 from __future__ import annotations
@@ -19,14 +21,10 @@ from bisect import bisect_right
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QFont,
     QFontMetrics,
     QInputMethodEvent,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
@@ -36,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from typing_test.core.typing.scoring import BACKSPACE
+from typing_test.ui.common.paste_guard import PasteGuard
 from typing_test.ui.common.theme import (
     MARK_CURRENT,
     MARK_INK,
@@ -115,7 +114,7 @@ class TypingArea(QPlainTextEdit):
     """
 
     keyTyped = Signal(str)
-    pasteRefused = Signal(str)  # how: "shortcut", "context-menu", "drop", "middle-click"
+    pasteRefused = Signal(str, int)  # how and characters, as PasteGuard.pasteRefused
     escapePressed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -128,7 +127,10 @@ class TypingArea(QPlainTextEdit):
         )
         self.setUndoRedoEnabled(False)  # formatting must not pile up an undo stack
         self.setAcceptDrops(True)  # accepted only so drops can be refused and recorded
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.paste_guard = PasteGuard(  # no context menu: it could only paste or edit the passage
+            self, menu=False, message="Pasting is not allowed in a typing test: type the passage."
+        )
+        self.paste_guard.pasteRefused.connect(self.pasteRefused)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setCursorWidth(2)
         # A scroll bar that comes and goes would change the width the lines
@@ -291,12 +293,6 @@ class TypingArea(QPlainTextEdit):
     # Input -------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.matches(QKeySequence.StandardKey.Paste) or (
-            event.key() == Qt.Key.Key_Insert
-            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.pasteRefused.emit("shortcut")
-            return
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
             return
@@ -333,34 +329,17 @@ class TypingArea(QPlainTextEdit):
             if character.isprintable():  # " " is printable; tabs and controls are not
                 self.keyTyped.emit(character)
 
-    # Refusals ----------------------------------------------------------------
+    # Refusals (the paste guard sees every event first) -------------------------------
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
         return False
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        self.pasteRefused.emit("paste")
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        # No menu at all: its Paste entry is the way round the shortcut check.
-        self.pasteRefused.emit("context-menu")
-        event.accept()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        self.pasteRefused.emit("drop")
-        event.ignore()
+        # Only a program calling paste() gets here; the passage is never changed.
+        self.paste_guard.refuse("paste", len(source.text()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        # Clicking only focuses: no moving the caret, no selecting, and no
-        # X11 middle-click paste.
-        if event.button() == Qt.MouseButton.MiddleButton:
-            self.pasteRefused.emit("middle-click")
+        # Clicking only focuses: no moving the caret, no selecting.
         self.setFocus()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802

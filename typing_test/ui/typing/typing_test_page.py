@@ -131,9 +131,9 @@ class TypingTestPage(QWidget):
         if session.completed:
             self._finish()
 
-    def _on_paste_refused(self, how: str) -> None:
+    def _on_paste_refused(self, how: str, chars: int) -> None:
         if self.session is not None and not self.session.finished:
-            self.session.record_incident("paste-refused", how=how)
+            self.session.record_incident("paste-refused", how=how, chars=chars)
             self.notice_label.setText("Pasting is not allowed in a typing test; this was recorded.")
 
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
