@@ -189,6 +189,18 @@ def test_a_writing_drill_is_checked_scored_and_stored(qtbot, window, store, cloc
     findings = row["details"]["feedback"]["findings"]
     assert any(f["text"] == "recieve" and f["kind"] == "spelling" for f in findings)
     assert 0 <= row["score"] < 100
+    # Opened again from History, the reply is checked again and its review shown.
+    window.show_home()
+    window.show_history()
+    window.history_page.show_kind("writing")
+    window.history_page.table.selectRow(0)
+    assert window.history_page.open_button.isVisible()
+    click(qtbot, window.history_page.open_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.writing_review,
+                    timeout=10_000)
+    assert window.writing_review.score_label.text() == f"Score: {row['score']:g} / 100"
+    assert any(window.writing_review.findings_table.item(r, 1).text() == "recieve"
+               for r in range(window.writing_review.findings_table.rowCount()))
 
 
 def test_settings_choose_the_spelling_the_checker_accepts(qtbot, window, store):

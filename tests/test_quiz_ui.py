@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from typing_test.core.quiz.banks import Bank, load_bank, load_builtin_banks, validate_bank_file
 from typing_test.core.quiz.session import Quiz, QuizResult, grade_quiz, rebuild_quiz
@@ -579,6 +579,13 @@ def test_a_valid_bank_is_imported_and_its_topic_appears(qtbot, setup, tmp_path, 
     )
     assert not setup.problem_list.isVisible()
     assert setup.count_box.maximum() == 10
+    # Tab meets the new topic with the others, before the fields below them.
+    boxes = list(setup.topic_boxes.values())
+    chain = [boxes[0]]
+    while len(chain) <= len(boxes):
+        chain.append(chain[-1].nextInFocusChain())
+    assert chain[:len(boxes)] == boxes
+    assert chain[len(boxes)] in (setup.count_box, setup.count_box.findChild(QLineEdit))
 
 
 def test_a_broken_bank_shows_every_problem_and_nothing_is_copied(qtbot, setup, tmp_path):

@@ -654,10 +654,11 @@ class MainWindow(QMainWindow):
         )
 
     def open_attempt(self, attempt_id: str) -> None:
-        """Show a stored typing test, quiz or proofreading drill on its full
-        result page again: a typing test is scored again from its log, a quiz
-        rebuilt from its seed and graded again from its answers, a
-        proofreading answer graded again against its drill."""
+        """Show a stored attempt on its full result page again: a typing test
+        is scored again from its log, a quiz rebuilt from its seed and graded
+        again from its answers, a proofreading answer graded again against its
+        drill, a writing reply checked and graded again (the review shows
+        once the checker is done)."""
         from typing_test.core.email.proofreading import grade_answer
         from typing_test.core.quiz.session import grade_quiz, rebuild_quiz
         from typing_test.core.typing.scoring import PassBar, score
@@ -670,6 +671,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(
                     f"This quiz was {row['status']}; it has no result page to show."
                 )
+                return
+            if row["kind"] == "writing":
+                self._reopen_writing(row, self.drills.writing[row["item_id"]],
+                                     details["text"])
                 return
             if row["kind"] == "proofreading":
                 drill = self.drills.proofreading[row["item_id"]]
@@ -705,6 +710,31 @@ class MainWindow(QMainWindow):
             result, bar, row["item_title"] or "", abandoned=row["status"] != "completed"
         )
         self._show(self.result_page)
+
+    def _reopen_writing(self, row: dict, scenario: WritingScenario, text: str) -> None:
+        """Check a stored reply again (on the checker's worker thread) and show its
+        review; say so when today's grade differs from the one stored."""
+        from typing_test.core.email.writing import assess_reply
+
+        self.statusBar().showMessage("Checking the reply's spelling and grammar again...")
+        abandoned = row["status"] != "completed"
+
+        def show(findings: list | None) -> None:
+            feedback = assess_reply(scenario, text, findings or ())
+            self.writing_review.show_result(scenario, text, feedback, abandoned=abandoned)
+            self._show(self.writing_review)
+            if findings is None:
+                message = (f"Spelling and grammar could not be checked "
+                           f"({self.checker_loader.last_error}); the language points of "
+                           "this review are not reliable.")
+            elif row["score"] is not None and round(row["score"]) != round(feedback.score):
+                message = (f"Graded again with today's checker: {feedback.score:g}/100; "
+                           f"it scored {row['score']:g}/100 when it was written.")
+            else:
+                message = ""
+            self.statusBar().showMessage(message)
+
+        self.checker_loader.check_async(text, show)
 
     def _on_typing_finished(self, session: TypingSession) -> None:
         from typing_test.store.records import typing_attempt

@@ -195,9 +195,9 @@ class QuizSetup(QWidget):
     def _make_topic_boxes(self, banks: Sequence[Bank]) -> None:
         """One check box per topic of ``banks``, ticked unless it was unticked.
 
-        A new widget joins the end of the focus chain, so the page makes the
-        first boxes before the fields below them: Tab then meets them in
-        reading order. (Boxes of a bank imported later come last.)
+        A new widget joins the end of the focus chain, so boxes made again
+        (after an import) are moved back in front of the fields below them:
+        Tab meets them in reading order.
         """
         was_ticked = {topic: box.isChecked() for topic, box in self.topic_boxes.items()}
         self._banks = list(banks)
@@ -217,6 +217,14 @@ class QuizSetup(QWidget):
             row, column = divmod(index, TOPIC_COLUMNS)
             self._topics_layout.addWidget(box, row, column, Qt.AlignmentFlag.AlignLeft)
             self.topic_boxes[topic] = box
+        count_box = getattr(self, "count_box", None)
+        if count_box is not None:  # boxes made again: put them back before the fields
+            # Each call moves its second widget right after its first, so the
+            # whole run from the boxes down is laid again in reading order.
+            run = [*self.topic_boxes.values(), count_box, self.time_box, self.pass_mark_box,
+                   self.import_button, self.problem_list, self.start_button]
+            for first, second in zip(run, run[1:], strict=False):
+                QWidget.setTabOrder(first, second)
 
     def chosen_topics(self) -> list[str]:
         """The ticked topics, in the order shown."""

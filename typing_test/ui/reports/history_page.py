@@ -51,7 +51,7 @@ KINDS_WITH_A_BAR = ("typing", "quiz")
 UNREADABLE = "?"  # what a cell shows for a value the database could not read
 ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds whose full result page can be rebuilt from what is stored.
-OPENABLE_KINDS = ("typing", "quiz", "proofreading")
+OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing")
 
 
 def result_text(row: dict) -> str:
