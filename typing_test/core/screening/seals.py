@@ -306,7 +306,7 @@ class Verification:
         >>> Verification(entries=3, rows_by_table={"steps": 2}, erased_rows=1, erasures=1,
         ...              head=ChainHead(3, "ab" * 32, "")).summary()
         'all seals hold: 2 rows (steps 2), 1 row erased on request (1 erasure); 3 seals, \
-chain head ababababab'
+chain head abababababab'
         """
         rows = sum(self.rows_by_table.values())
         tables = ", ".join(f"{table} {count:,}" for table, count in sorted(
@@ -317,7 +317,7 @@ chain head ababababab'
                      f"({self.erasures:,} erasure{_s(self.erasures)})")
         verdict = "all seals hold" if self.ok else f"{len(self.problems):,} problem" + _s(
             len(self.problems))
-        head = f", chain head {self.head.fingerprint[:10]}" if self.head else ""
+        head = f", chain head {self.head.fingerprint}" if self.head else ""
         return f"{verdict}: {text}; {self.entries:,} seal{_s(self.entries)}{head}"
 
 
