@@ -133,16 +133,26 @@ def canonical_json(value: object) -> bytes:
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, float) and not math.isfinite(value):
-        return {"$float": repr(value)}
+    """``value`` with what JSON cannot hold tagged. The common types are
+    tested first and exactly: a check reads every cell of 50,000 rows."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else {"$float": repr(value)}
+    if kind is dict:
+        return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, bytes | bytearray | memoryview):
         return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
     if isinstance(value, Mapping):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
-    if value is None or isinstance(value, str | int | float):
+    if isinstance(value, bool):
         return value
+    for base in (str, int, float):  # a subclass (DamagedText) as its plain type
+        if isinstance(value, base):
+            return _plain(base(value))
     raise TypeError(f"cannot seal a value of type {type(value).__name__}")
 
 
