@@ -51,15 +51,17 @@ def main() -> None:
         report("log_in, right password (seal key included)",
                [timed(lambda: log_in(store, PASSWORD)) for _ in range(args.tries)])
 
-        def wrong() -> None:
+        def wrong() -> float:
+            start = time.perf_counter()
             try:
                 log_in(store, "a wrong guess!")
             except WrongPassword:
                 pass
+            seconds = time.perf_counter() - start
             store.db.conn.execute("DELETE FROM admin_lockout")  # so the sixth try is tried too
+            return seconds
 
-        report("log_in, wrong password (the try counted)",
-               [timed(wrong) for _ in range(args.tries)])
+        report("log_in, wrong password (the try counted)", [wrong() for _ in range(args.tries)])
         store.close()
 
 
