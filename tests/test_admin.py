@@ -335,6 +335,29 @@ def test_a_refused_change_exits_2_and_changes_nothing(db, capsys, monkeypatch, s
         assert stored_hash(store) == before
 
 
+class Terminal(io.StringIO):
+    """Standard input at a terminal: the password is asked for, never read as a line."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_at_a_terminal_the_new_password_is_asked_twice_without_echo(db, capsys, monkeypatch):
+    import getpass
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    answers = iter([PASSWORD, PASSWORD + "!"])
+    prompts = []
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or next(answers))
+    assert main(["admin", "set-password", "--db", db]) == 2
+    assert "the two new passwords differ" in capsys.readouterr().err
+    assert prompts == ["New admin password: ", "Repeat the new password: "]
+    answers = iter([PASSWORD, PASSWORD])
+    assert main(["admin", "set-password", "--db", db]) == 0
+    with closing(Store.open(db)) as store:
+        assert log_in(store, PASSWORD)
+
+
 def test_verify_with_a_wrong_password_exits_2_and_counts_toward_the_lock(db, capsys,
                                                                          monkeypatch):
     run_cli(capsys, monkeypatch, PASSWORD + "\n", "admin", "set-password", "--db", db)

@@ -719,8 +719,10 @@ def run_admin(args: argparse.Namespace) -> int:
             (new,), old = read_passwords(["New admin password"]), None
         set_admin_password(store, new, old)
     except (PasswordRejected, AdminError) as error:
-        raise UsageError(f"{error}; nothing was changed" if isinstance(
-            error, PasswordRejected) else str(error)) from None
+        message = str(error)
+        if "nothing was changed" not in message:
+            message += "; nothing was changed"
+        raise UsageError(message) from None
     except SealsBroken as error:
         print(f"typing-test: error: {error}", file=sys.stderr)
         return EXIT_SEALS_BROKEN
