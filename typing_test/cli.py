@@ -17,6 +17,8 @@ from typing_test import __version__
 from typing_test.core.assets import ContentError, read_text
 
 EXIT_USAGE = 2
+# `verify`: a seal does not hold (a result was changed, added or removed).
+EXIT_SEALS_BROKEN = 1
 # The reader of our output went away (`typing-test drill list | head -1`):
 # 128 + SIGPIPE, what a shell reports for a program stopped that way.
 EXIT_BROKEN_PIPE = 141
@@ -28,6 +30,7 @@ MAX_PASSAGE_CHARS = 50_000  # a 5-minute test at 200 WPM types 5,000 characters
 MAX_LOG_EVENTS = 20_000  # a 5-minute test at 200 WPM is about 5,500 keystrokes
 MAX_EVENT_CHARS = 500  # one event is a short line like {"t": 1250, "key": "a"}
 MAX_EVENT_MS = 86_400_000  # one day; a test lasts minutes
+MAX_PASSWORD_INPUT_CHARS = 10_000  # two passwords of at most 1,000 characters, and room
 
 
 class UsageError(Exception):
@@ -104,6 +107,20 @@ def build_parser() -> argparse.ArgumentParser:
                               help="a formula to grade, e.g. '=SUM(B2:B5)'")
     try_formulas.add_argument("--json", action="store_true",
                               help="print a JSON list, one object per formula")
+
+    admin = commands.add_parser("admin", help="the admin area")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True,
+                                          parser_class=_Parser)
+    admin_commands.add_parser(
+        "set-password", help="set the admin password (the new one on standard input), or "
+        "change it (the current one on the first line, the new one on the second); changing "
+        "it re-seals the results"
+    )
+    verify = commands.add_parser(
+        "verify", help="check every seal in the database (the admin password on standard "
+        "input): exit 0 when all hold, 1 naming each broken row, 2 for a wrong password"
+    )
+    verify.add_argument("--json", action="store_true", help="print the report as JSON")
     _accept_after_every_command(parser, "--db")
     return parser
 
@@ -641,4 +658,127 @@ def _sheet_values(values) -> str:
     return f"{shown(first)} on the sheet shown, {', '.join(map(shown, hidden))} hidden"
 
 
-COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank}
+# admin, verify ------------------------------------------------------------------
+
+
+def read_passwords(prompts: list[str]) -> list[str]:
+    """One password per prompt, from standard input, never from an argument.
+
+    From a pipe or a file: one password a line (a line ends at a newline; a
+    trailing "\r" is dropped; the rest of the line, spaces included, is the
+    password). At a terminal: asked without echo, the new password twice.
+    A wrong number of lines is a UsageError naming what was expected.
+    """
+    if sys.stdin is None:
+        raise UsageError("no standard input to read the password from")
+    if sys.stdin.isatty():
+        return _ask_passwords(prompts)
+    raw = sys.stdin.buffer.read(MAX_PASSWORD_INPUT_CHARS * 4 + 1) if hasattr(
+        sys.stdin, "buffer") else sys.stdin.read(MAX_PASSWORD_INPUT_CHARS + 1)
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        raise UsageError("standard input is not UTF-8 text") from None
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_PASSWORD_INPUT_CHARS:
+        raise UsageError(f"standard input is too long for passwords (over "
+                         f"{MAX_PASSWORD_INPUT_CHARS:,} characters)")
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    while lines and lines[-1] == "":  # the newline after the last password
+        lines.pop()
+    if len(lines) != len(prompts) or "" in lines:
+        expected = " and ".join(f"the {prompt.lower()} on line {number}"
+                                for number, prompt in enumerate(prompts, start=1))
+        found = "nothing" if not lines else f"{len(lines)} line{'s' if len(lines) != 1 else ''}"
+        empty = " (an empty line)" if lines and "" in lines else ""
+        raise UsageError(f"standard input should hold {expected}; it holds {found}{empty}")
+    return lines
+
+
+def _ask_passwords(prompts: list[str]) -> list[str]:
+    """Ask at the terminal, without echo; a new password is asked twice."""
+    import getpass
+
+    answers = []
+    for prompt in prompts:
+        answer = getpass.getpass(f"{prompt}: ")
+        if prompt.startswith("New") and getpass.getpass("Repeat the new password: ") != answer:
+            raise UsageError("the two new passwords differ; nothing was changed")
+        if not answer:
+            raise UsageError("no password given")
+        answers.append(answer)
+    return answers
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    from typing_test.core.screening.passwords import PasswordRejected
+    from typing_test.store.admin import AdminError, has_admin_password, set_admin_password
+    from typing_test.store.ledger import SealsBroken, seal_count
+
+    store = open_store(args.db)
+    changing = has_admin_password(store)
+    try:
+        if changing:
+            old, new = read_passwords(["Current admin password", "New admin password"])
+        else:
+            (new,), old = read_passwords(["New admin password"]), None
+        set_admin_password(store, new, old)
+    except (PasswordRejected, AdminError) as error:
+        message = str(error)
+        if "nothing was changed" not in message:
+            message += "; nothing was changed"
+        raise UsageError(message) from None
+    except SealsBroken as error:
+        print(f"typing-test: error: {error}", file=sys.stderr)
+        return EXIT_SEALS_BROKEN
+    if changing:
+        count = seal_count(store)
+        print(f"admin password changed; {count:,} seal{'s' if count != 1 else ''} re-sealed "
+              "with the new password")
+    else:
+        print("admin password set")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from typing_test.store.admin import AdminError, has_admin_password, log_in
+    from typing_test.store.ledger import ledger_in_use, verify_all
+
+    store = open_store(args.db)
+    if not has_admin_password(store):
+        if ledger_in_use(store):
+            print("the admin password record is missing, yet seals or sealed results are "
+                  "stored: it was deleted, so none of them can be checked; restore the "
+                  "database from a backup")
+            return EXIT_SEALS_BROKEN
+        raise UsageError("no admin password is set, so nothing has been sealed yet: set one "
+                         "with 'typing-test admin set-password'")
+    (password,) = read_passwords(["Admin password"])
+    try:
+        key = log_in(store, password)
+    except AdminError as error:
+        raise UsageError(str(error)) from None
+    verification = verify_all(store, key)
+    if args.json:
+        print(json.dumps({
+            "ok": verification.ok,
+            "problems": [
+                {"kind": problem.kind, "table": problem.table, "row_id": problem.row_id,
+                 "seal": problem.seq, "message": problem.message}
+                for problem in verification.problems
+            ],
+            "seals": verification.entries,
+            "rows": verification.rows_by_table,
+            "erased_rows": verification.erased_rows,
+            "erasures": verification.erasures,
+            "chain_head": verification.head.fingerprint if verification.head else None,
+        }, ensure_ascii=False))
+    else:
+        for problem in verification.problems:
+            print(problem)
+        print(verification.summary())
+    return 0 if verification.ok else EXIT_SEALS_BROKEN
+
+
+COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
+            "admin": run_admin, "verify": run_verify}

@@ -104,7 +104,17 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
     db["attempts"].create_index(["kind", "candidate", "status", "score"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_to_1, _migrate_to_2]
+def _migrate_to_3(db: sqlite_utils.Database) -> None:
+    # HR screening: the admin password, the login lockout and the seal ledger.
+    # Imported here: those modules use this one's Store.
+    from typing_test.store.admin import create_admin_tables
+
+    create_admin_tables(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migrate_to_1, _migrate_to_2, _migrate_to_3,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
