@@ -194,3 +194,13 @@ def test_the_application_font_is_untouched_by_the_theme(qapp, system):
     before = QApplication.font().pointSizeF()
     system.refresh()
     assert QApplication.font().pointSizeF() == before
+
+
+def test_an_empty_home_page_stays_packed_at_the_top(qtbot, window):
+    """With nothing to list yet, the spare height stays below the page, not
+    spread between its heading, cards and results."""
+    window.resize(1366, 768)
+    qtbot.wait(1)
+    home = window.home_page
+    best = home.best_label.mapTo(home, home.best_label.rect().bottomLeft()).y()
+    assert best < home.height() * 0.65  # spread out, it ends near the bottom

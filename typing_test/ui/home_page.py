@@ -89,6 +89,10 @@ class HomePage(QWidget):
         layout.addWidget(results_caption)
         layout.addWidget(self.best_label)
         layout.addWidget(self.results_table, 1)
+        # Takes the spare height while there is no result to list, so the
+        # page stays packed at the top instead of spreading out.
+        layout.addStretch(0)
+        self._layout = layout
 
     def add_activity(self, activity_id: str, title: str, description: str) -> QPushButton:
         """Add a card; clicking it emits ``activityChosen(activity_id)``."""
@@ -138,6 +142,7 @@ class HomePage(QWidget):
             for column, text in enumerate(cells):
                 self.results_table.setItem(row, column, QTableWidgetItem(text))
         self.results_table.setVisible(bool(recent))
+        self._layout.setStretch(self._layout.count() - 1, 0 if recent else 1)
 
     def show_candidate(self, name: str) -> None:
         """Say whose results are being saved."""
