@@ -265,7 +265,10 @@ class BatteryOutcome:
 
     @property
     def outcome(self) -> str:
-        """"pass" or "fail", as stored in the screenings table."""
+        """"pass", "fail", or "incomplete" when a step was not finished (which
+        never passes either), as stored in the screenings table."""
+        if not self.complete:
+            return "incomplete"
         return "pass" if self.passed else "fail"
 
     def as_json(self) -> dict:
@@ -357,8 +360,9 @@ def evaluate_battery(battery: Battery, results: Sequence[StepResult | None]) -> 
     >>> evaluate_battery(battery, [StepResult("completed", 70.0),
     ...                            StepResult("completed", 90.0)]).outcome
     'pass'
-    >>> evaluate_battery(battery, [StepResult("completed", 95.0)]).reason
-    'step 2 (Write) was not taken'
+    >>> outcome = evaluate_battery(battery, [StepResult("completed", 95.0)])
+    >>> outcome.passed, outcome.outcome, outcome.reason
+    (False, 'incomplete', 'step 2 (Write) was not taken')
     """
     if len(results) > len(battery.steps):
         raise ValueError(f"{len(results)} results for the {len(battery.steps)} steps of "

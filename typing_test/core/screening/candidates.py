@@ -286,9 +286,9 @@ def read_candidates_csv(
     by_phone: dict[str, str] = {}
     for known in existing:
         if known.email_key:
-            by_email.setdefault(known.email_key, f"{known.name} is already a candidate")
+            by_email.setdefault(known.email_key, f"{known.name}, already a candidate")
         if known.phone_key:
-            by_phone.setdefault(known.phone_key, f"{known.name} is already a candidate")
+            by_phone.setdefault(known.phone_key, f"{known.name}, already a candidate")
 
     row_number = 1
     while True:
@@ -320,9 +320,9 @@ def read_candidates_csv(
             continue
         preview.good.append(ImportedRow(row_number, candidate))
         if candidate.email:
-            by_email[email_key(candidate.email)] = f"row {row_number} has it already"
+            by_email[email_key(candidate.email)] = f"row {row_number}"
         if candidate.phone:
-            by_phone[phone_key(candidate.phone)] = f"row {row_number} has it already"
+            by_phone[phone_key(candidate.phone)] = f"row {row_number}"
     return preview
 
 
@@ -330,9 +330,9 @@ def _duplicate_reasons(candidate: Candidate, by_email: dict[str, str],
                        by_phone: dict[str, str]) -> list[str]:
     reasons = []
     if candidate.email and email_key(candidate.email) in by_email:
-        reasons.append(f"the same email as another: {by_email[email_key(candidate.email)]}")
+        reasons.append(f"the same email as {by_email[email_key(candidate.email)]}")
     if candidate.phone and phone_key(candidate.phone) in by_phone:
-        reasons.append(f"the same phone as another: {by_phone[phone_key(candidate.phone)]}")
+        reasons.append(f"the same phone as {by_phone[phone_key(candidate.phone)]}")
     return reasons
 
 
