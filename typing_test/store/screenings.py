@@ -238,12 +238,14 @@ def fold(text: str) -> str:
 
 
 def _search_keys(candidate: Candidate) -> set[str]:
-    """The words a candidate is found by: each word of the name (and its
-    parts around hyphens and apostrophes), the email and its domain, the
+    """The words a candidate is found by: each word of the name (with and
+    without its hyphens and apostrophes, and each part between them), the email and its domain, the
     phone's digits and the HR reference."""
     keys = set()
     for word in fold(candidate.name).split():
         keys.add(word)
+        # O'Brien-Smith is found by "o'brien", "obrien", "brien" and "smith".
+        keys.add(re.sub(r"[-'’.]", "", word))
         keys.update(part for part in re.split(r"[-'’.]", word) if part)
     if candidate.email:
         address = email_key(candidate.email)
