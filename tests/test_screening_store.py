@@ -143,6 +143,11 @@ def test_a_search_reads_the_index_not_every_candidate(store):
     plan = " ".join(str(row) for row in store.db.conn.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM candidates ORDER BY name_key, id LIMIT 10"))
     assert "candidates_by_name" in plan
+    for column in ("email_key", "phone_key"):  # the duplicate check of every added candidate
+        plan = " ".join(str(row) for row in store.db.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT id FROM candidates WHERE {column} = ? AND id != ?",
+            ["x", ""]))
+        assert f"candidates_by_{column.split('_')[0]}" in plan, plan
 
 
 def test_a_second_candidate_with_the_same_email_or_phone_is_refused_unless_allowed(store, ana):

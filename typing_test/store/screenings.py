@@ -126,8 +126,8 @@ def create_screening_tables(db: sqlite_utils.Database) -> None:
             updated_at TEXT NOT NULL
         );
         CREATE INDEX candidates_by_name ON candidates (name_key, id);
-        CREATE INDEX candidates_by_email ON candidates (email_key) WHERE email_key != '';
-        CREATE INDEX candidates_by_phone ON candidates (phone_key) WHERE phone_key != '';
+        CREATE INDEX candidates_by_email ON candidates (email_key);
+        CREATE INDEX candidates_by_phone ON candidates (phone_key);
         CREATE INDEX candidates_by_created ON candidates (created_at);
 
         CREATE TABLE candidate_keys (
