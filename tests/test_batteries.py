@@ -424,3 +424,15 @@ def test_the_outcome_as_json_holds_every_step_and_its_rule():
     assert data["outcome"] == "incomplete" and data["rule"] == "every step passes"
     assert [step["rule"] for step in data["steps"]] == [
         "net WPM >= 25 and accuracy >= 90 %", "score >= 70 %", "score >= 70 %"]
+
+
+def test_the_readme_example_is_a_valid_battery_of_real_content(catalogue):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(\[\[batteries\]\].*?)```", readme, re.S).group(1)
+    (battery,) = parse_batteries(example, "README.md")
+    assert [step.kind for step in battery.steps] == ["typing", "proofreading", "quiz"]
+    assert battery.steps[0].required and battery.retake.max_attempts == 2
+    assert content_problems(battery, catalogue) == []
