@@ -219,6 +219,18 @@ def test_a_deleted_preset_stays_deleted(store):
         S.get_battery(store, "voice")
 
 
+def test_an_edit_asking_for_content_that_does_not_exist_is_refused(store):
+    from typing_test.core.screening.batteries import DrillStep, load_catalogue
+
+    voice = S.get_battery(store, "voice")
+    edited = voice.__class__(**{**voice.__dict__, "steps": (
+        *voice.steps[:1], DrillStep("proofreading", "P", ("no-such-drill",), 70),
+        *voice.steps[2:])})
+    with pytest.raises(ValueError, match="no proofreading drill 'no-such-drill'"):
+        S.save_battery(store, edited, catalogue=load_catalogue())
+    assert S.get_battery(store, "voice") == voice
+
+
 def test_a_battery_a_screening_used_cannot_be_deleted(store, ana):
     S.begin_screening(store, ana, "voice")
     with pytest.raises(S.ScreeningError, match="1 screening used this battery"):
@@ -370,6 +382,18 @@ def test_a_sealer_runs_in_the_steps_transaction_and_its_failure_stores_nothing(s
         S.record_step(store, screening_id, 1, drill_row(90), sealer=failing)
     assert len(S.screening_steps(store, screening_id)) == 1
     assert len(store.attempts(screenings=True)) == 1  # the step's attempt was rolled back too
+
+
+def test_the_finished_screening_row_is_handed_to_the_sealer_with_its_outcome(store, ana):
+    screening_id = S.begin_screening(store, ana, "voice")
+    sealed = []
+    S.finish_screening(store, screening_id, "interrupted",
+                       sealer=lambda conn, table, row: sealed.append((table, row)))
+    ((table, row),) = sealed
+    assert table == "screenings"
+    assert (row["id"], row["candidate_id"], row["status"], row["outcome"]) == (
+        screening_id, ana, "interrupted", "incomplete")
+    assert "battery_snapshot" in row and row["finished_at"]
 
 
 def test_incidents_are_logged_with_their_step_time_and_duration(store, ana):

@@ -56,11 +56,14 @@ import sqlite_utils
 
 from typing_test.core.screening.batteries import (
     Battery,
+    BatteryError,
     BatteryOutcome,
+    Catalogue,
     StepResult,
     StepVerdict,
     battery_from_dict,
     battery_to_dict,
+    content_problems,
     copy_battery,
     evaluate_battery,
     evaluate_step,
@@ -502,14 +505,21 @@ def get_battery(store: Store, battery_id: str) -> Battery:
     return battery_from_dict(json.loads(row[0]))
 
 
-def save_battery(store: Store, battery: Battery, now: datetime | None = None) -> None:
+def save_battery(store: Store, battery: Battery, now: datetime | None = None,
+                 catalogue: Catalogue | None = None) -> None:
     """Store a new battery or HR's edit of one (a preset stays marked as one).
 
     The definition is checked by reading it back first, so a broken edit is
-    refused (BatteryError naming the field) and nothing is stored.
+    refused (BatteryError naming the field) and nothing is stored. With a
+    ``catalogue`` (``load_catalogue(...)``), a battery asking for a drill,
+    passage or quiz topic that does not exist is refused too.
     """
     definition = battery_to_dict(battery)
     battery_from_dict(definition)
+    if catalogue is not None:
+        problems = content_problems(battery, catalogue)
+        if problems:
+            raise BatteryError(problems)
     stamp = _now(now)
     with _writing(store) as conn:
         conn.execute(
@@ -762,10 +772,15 @@ def record_incident(store: Store, screening_id: str, kind: str, *,
 
 
 def finish_screening(store: Store, screening_id: str, status: str = "completed", *,
+                     sealer: Sealer | None = None,
                      now: datetime | None = None) -> BatteryOutcome:
     """Close a screening as completed, abandoned or interrupted, with its
     verdict from the recorded steps (a step not recorded fails; a screening
-    with one never passes). Returns the outcome."""
+    with one never passes). Returns the outcome.
+
+    ``sealer`` is called with the finished ``screenings`` row (every column),
+    in the same transaction: sealing it protects the outcome, the candidate
+    it belongs to and the battery it was judged by."""
     if status not in FINISHED_STATUSES:
         raise ValueError(f"a screening finishes as {', '.join(FINISHED_STATUSES)}, not {status!r}")
     with _writing(store) as conn:
@@ -784,6 +799,10 @@ def finish_screening(store: Store, screening_id: str, status: str = "completed",
             "verdict = ? WHERE id = ?",
             [status, _now(now), outcome.outcome, outcome.weighted_score,
              json.dumps(outcome.as_json(), ensure_ascii=False), screening_id])
+        if sealer is not None:
+            (row,) = _rows(conn.execute("SELECT * FROM screenings WHERE id = ?",
+                                        [screening_id]))
+            sealer(conn, "screenings", row)
     return outcome
 
 
@@ -847,7 +866,8 @@ def delete_candidate(store: Store, candidate_id: str, *, who: str, reason: str =
                      sealer: Sealer | None = None, now: datetime | None = None) -> dict[str, int]:
     """Delete a candidate and everything of theirs (screenings, steps,
     attempts, incidents) in one transaction, and record the deletion (by
-    the candidate's UUID, never their name). Returns the rows deleted per
+    the candidate's UUID, never their name; ``reason`` is kept as written,
+    so it should not name them either). Returns the rows deleted per
     table. KeyError for an unknown candidate; ScreeningError while one of
     their screenings is in progress."""
     who = _who(who)

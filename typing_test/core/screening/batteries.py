@@ -788,8 +788,9 @@ class Catalogue:
     questions: tuple[Any, ...]
 
 
-def load_catalogue() -> Catalogue:
-    """The catalogue of the shipped content (passages, drills, question banks)."""
+def load_catalogue(extra_banks: Iterable[Any] = ()) -> Catalogue:
+    """The catalogue of the shipped content (passages, drills, question banks),
+    with the questions of ``extra_banks`` (the banks HR imported) too."""
     from typing_test.core.email.drills import load_drills
     from typing_test.core.quiz.banks import load_builtin_banks
     from typing_test.core.typing.passages import load_passages
@@ -801,7 +802,8 @@ def load_catalogue() -> Catalogue:
         proofreading=frozenset(drills.proofreading),
         writing=frozenset(drills.writing),
         passages=tuple((p.category, p.difficulty) for p in passages),
-        questions=tuple(question for bank in banks for question in bank.questions),
+        questions=tuple(question for bank in [*banks, *extra_banks]
+                        for question in bank.questions),
     )
 
 
