@@ -1,9 +1,13 @@
-"""Role batteries: the shipped presets, the file format's checks, and the verdict
-as an examiner would check it (at the bar, just below, missing steps, weights)."""
+"""Role batteries: the shipped presets, the file format's checks, the verdict
+as an examiner would check it (at the bar, just below, missing steps, weights),
+and the retake rule."""
 
 from __future__ import annotations
 
 import math
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +18,7 @@ from typing_test.core.screening.batteries import (
     Catalogue,
     DrillStep,
     QuizStep,
+    RetakePolicy,
     StepResult,
     TypingStep,
     battery_from_dict,
@@ -27,6 +32,7 @@ from typing_test.core.screening.batteries import (
     parse_batteries,
     quiz_banks_for_step,
 )
+from typing_test.core.screening.retakes import PreviousScreening, may_take
 
 # --------------------------------------------------------------------- presets
 
@@ -427,12 +433,80 @@ def test_the_outcome_as_json_holds_every_step_and_its_rule():
 
 
 def test_the_readme_example_is_a_valid_battery_of_real_content(catalogue):
-    import re
-    from pathlib import Path
-
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n(\[\[batteries\]\].*?)```", readme, re.S).group(1)
     (battery,) = parse_batteries(example, "README.md")
     assert [step.kind for step in battery.steps] == ["typing", "proofreading", "quiz"]
     assert battery.steps[0].required and battery.retake.max_attempts == 2
     assert content_problems(battery, catalogue) == []
+
+
+# --------------------------------------------------------------------- retakes
+
+POLICY = RetakePolicy(min_days_between=30, max_attempts=3)
+TAKEN = datetime(2026, 1, 1, 23, 0, tzinfo=UTC)
+
+
+def taken(status: str = "completed", when: datetime = TAKEN) -> PreviousScreening:
+    return PreviousScreening(when, status)
+
+
+def test_a_first_attempt_is_always_allowed():
+    decision = may_take(POLICY, [], TAKEN)
+    assert (decision.allowed, decision.attempts_used, decision.overridden) == (True, 0, False)
+
+
+def test_the_waiting_period_counts_calendar_days_from_the_last_attempt():
+    day_29 = may_take(POLICY, [taken()], datetime(2026, 1, 30, 23, 59, tzinfo=UTC))
+    assert not day_29.allowed
+    assert day_29.reason == ("the last attempt was on 2026-01-01; the next may start on "
+                             "2026-01-31")
+    assert day_29.next_allowed_at == datetime(2026, 1, 31, tzinfo=UTC)
+    # Taken late on 1 January: the whole of 31 January is open, from midnight.
+    assert may_take(POLICY, [taken()], datetime(2026, 1, 31, 0, 0, tzinfo=UTC)).allowed
+
+
+def test_days_are_counted_in_the_time_zone_of_the_attempts():
+    manila = timezone(timedelta(hours=8))
+    late_evening = datetime(2026, 1, 1, 23, 30, tzinfo=manila)  # 15:30 UTC
+    just_after_midnight = datetime(2026, 1, 31, 0, 30, tzinfo=manila)  # 30 January, UTC
+    assert may_take(POLICY, [taken(when=late_evening)], just_after_midnight).allowed
+
+
+def test_completed_and_abandoned_attempts_count_and_interrupted_ones_do_not():
+    long_ago = TAKEN - timedelta(days=400)
+    previous = [taken("completed", long_ago), taken("abandoned", long_ago + timedelta(days=40)),
+                taken("interrupted", long_ago + timedelta(days=80))]
+    decision = may_take(POLICY, previous, TAKEN)
+    assert (decision.allowed, decision.attempts_used) == (True, 2)
+    previous.append(taken("completed", long_ago + timedelta(days=120)))
+    decision = may_take(POLICY, previous, TAKEN)
+    assert (decision.allowed, decision.reason) == (False, "3 attempts already taken; the "
+                                                   "battery allows 3")
+
+
+def test_an_interrupted_attempt_does_not_start_the_waiting_period():
+    assert may_take(POLICY, [taken("interrupted")], TAKEN + timedelta(hours=1)).allowed
+
+
+def test_no_waiting_and_no_limit_allow_every_attempt():
+    free = RetakePolicy()
+    assert may_take(free, [taken()] * 50, TAKEN).allowed
+
+
+def test_an_override_needs_a_reason_and_is_recorded_as_such():
+    with pytest.raises(ValueError, match="an override needs a reason"):
+        may_take(POLICY, [taken()], TAKEN, override_reason="   ")
+    decision = may_take(POLICY, [taken()], TAKEN + timedelta(days=2),
+                        override_reason="  power cut in the first attempt  ")
+    assert (decision.allowed, decision.overridden) == (True, True)
+    assert decision.reason == ("the last attempt was on 2026-01-01; the next may start on "
+                               "2026-01-31; overridden: power cut in the first attempt")
+    not_needed = may_take(POLICY, [], TAKEN, override_reason="just in case")
+    assert (not_needed.allowed, not_needed.overridden) == (True, False)
+
+
+def test_an_unfinished_screening_blocks_a_new_one_even_with_an_override():
+    decision = may_take(POLICY, [taken("in_progress")], TAKEN + timedelta(days=90),
+                        override_reason="HR says so")
+    assert not decision.allowed and "still unfinished" in decision.reason

@@ -556,9 +556,10 @@ def delete_battery(store: Store, battery_id: str) -> None:
 
 def previous_screenings(store: Store, candidate_id: str,
                         battery_id: str) -> list[PreviousScreening]:
-    """A candidate's screenings on a battery, for the retake rule."""
+    """A candidate's screenings on a battery, for the retake rule, their
+    start in the PC's time zone (the retake rule counts HR's calendar days)."""
     return [
-        PreviousScreening(datetime.fromisoformat(started_at), status)
+        PreviousScreening(datetime.fromisoformat(started_at).astimezone(), status)
         for started_at, status in store.db.conn.execute(
             "SELECT started_at, status FROM screenings WHERE candidate_id = ? AND battery_id = ? "
             "ORDER BY started_at", [candidate_id, battery_id])
@@ -580,7 +581,7 @@ def begin_screening(store: Store, candidate_id: str, battery_id: str, *,
     screening_id = str(uuid.uuid4())
     with _writing(store) as conn:
         decision = may_take(battery.retake, previous_screenings(store, candidate_id, battery_id),
-                            moment, override_reason)
+                            moment.astimezone(), override_reason)
         if not decision.allowed:
             raise RetakeRefusedError(decision)
         conn.execute(
@@ -722,9 +723,9 @@ def record_step(store: Store, screening_id: str, position: int, attempt: dict, *
         status = attempt.get("status", "completed")
         result = StepResult(status, attempt.get("score"), attempt.get("accuracy"))
         verdict = evaluate_step(step, result, position)
-        row = attempt_row({**_step_attempt(attempt, screening_id, candidate_id),
+        row = attempt_row({"finished_at": stamp,
+                           **_step_attempt(attempt, screening_id, candidate_id),
                            "status": status, "passed": verdict.passed})
-        row.setdefault("finished_at", stamp)
         store.db["attempts"].insert(row, replace=True)
         stored = _decode(dict(store.db["attempts"].get(row["id"])))
         figures = {
