@@ -175,6 +175,28 @@ def test_refused_rows_carry_their_spreadsheet_row_number_and_every_reason():
     ]
 
 
+def test_a_quote_left_open_is_pointed_out_where_it_swallowed_the_rows_after_it():
+    rows = "".join(f"Person {n},p{n}@example.com\n" for n in range(3, 40))
+    preview = read_candidates_csv(csv_bytes(
+        'Name,Email\nAna Cruz,ana@example.com\n"Bo Diaz,bo@example.com\n' + rows))
+    assert [row.row for row in preview.good] == [2]
+    (refused,) = preview.refused
+    assert refused.row == 3
+    assert refused.reasons[-1] == ('a value runs over several lines: a quote (") left open may '
+                                   "have joined the rows after it into this one")
+
+
+def test_a_row_the_csv_reader_cannot_read_stops_the_preview_and_says_so():
+    huge = "x" * 200_000  # past the csv module's limit on one value
+    preview = read_candidates_csv(csv_bytes(
+        f'Name,Email\nAna Cruz,ana@example.com\n"{huge}\nBo,bo@example.com\n'))
+    assert [row.row for row in preview.good] == [2]
+    (refused,) = preview.refused
+    assert refused.row == 3
+    assert refused.reasons[0].startswith("cannot be read (field larger than field limit")
+    assert refused.reasons[0].endswith("the rows after it were not read")
+
+
 def test_duplicates_within_the_file_are_reported_against_the_first_row():
     data = csv_bytes("Name,Email,Phone\n"
                      "Ana Cruz,ana@example.com,+63 917 555 0101\n"

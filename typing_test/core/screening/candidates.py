@@ -297,8 +297,11 @@ def read_candidates_csv(
         except StopIteration:
             break
         except csv.Error as error:
-            preview.refused.append(RefusedRow(row_number + 1, (f"cannot be read: {error}",)))
-            break  # the csv module cannot resume after a broken quote
+            # The reader cannot be trusted after this: stop, and say so.
+            preview.refused.append(RefusedRow(row_number + 1, (
+                f"cannot be read ({error}); the rows after it were not read",
+                _OPEN_QUOTE_HINT)))
+            break
         row_number += 1
         if not any(cell.strip() for cell in cells):
             continue
@@ -313,6 +316,8 @@ def read_candidates_csv(
         fields = _row_fields(cells, columns)
         candidate, problems = check_candidate(fields)
         reasons.extend(problems)
+        if reasons and any(cell.count("\n") > 1 for cell in cells):
+            reasons.append(_OPEN_QUOTE_HINT)
         if candidate is not None and not reasons:
             reasons.extend(_duplicate_reasons(candidate, by_email, by_phone))
         if reasons:
@@ -324,6 +329,11 @@ def read_candidates_csv(
         if candidate.phone:
             by_phone[phone_key(candidate.phone)] = f"row {row_number}"
     return preview
+
+
+# A quote opened and never closed takes the rows after it into one value.
+_OPEN_QUOTE_HINT = ('a value runs over several lines: a quote (") left open may have joined '
+                    "the rows after it into this one")
 
 
 def _duplicate_reasons(candidate: Candidate, by_email: dict[str, str],
