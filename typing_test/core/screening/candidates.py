@@ -48,7 +48,7 @@ HEADER_SYNONYMS = {
     "email": ("email", "emailaddress", "mail", "emailid", "personalemail"),
     "phone": ("phone", "phonenumber", "phoneno", "mobile", "mobilenumber", "mobileno",
               "mobilephone", "cell", "cellphone", "cellnumber", "cellphonenumber", "telephone",
-              "tel", "contact", "contactnumber", "contactno"),
+              "tel", "contactnumber", "contactno"),
     "hr_reference": ("hrreference", "hrref", "reference", "ref", "referenceno",
                      "referencenumber", "applicantid", "applicationid", "candidateid",
                      "applicationno", "applicantno", "refno"),
