@@ -95,6 +95,19 @@ def test_a_schema_2_file_is_migrated_and_keeps_its_attempts(tmp_path):
     store.close()
 
 
+def test_the_tables_are_created_inside_the_migrations_transaction(tmp_path):
+    # Created any other way (executescript commits first), a second process
+    # opening the new file at the same moment would create them again.
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "t.db", isolation_level=None))
+    _migrate_to_1(db)
+    db.conn.execute("BEGIN IMMEDIATE")
+    S.create_screening_tables(db)
+    assert db.conn.in_transaction
+    db.conn.execute("ROLLBACK")
+    assert "candidates" not in db.table_names()
+    assert "screening_id" not in db["attempts"].columns_dict
+
+
 # ------------------------------------------------------------------ candidates
 
 

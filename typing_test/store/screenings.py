@@ -110,101 +110,108 @@ class RetakeRefusedError(ScreeningError):
         self.decision = decision
 
 
+# The screening tables (schema migration 3).
+_SCHEMA = """
+    CREATE TABLE candidates (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        hr_reference TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        name_key TEXT NOT NULL,
+        email_key TEXT NOT NULL DEFAULT '',
+        phone_key TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX candidates_by_name ON candidates (name_key, id);
+    CREATE INDEX candidates_by_email ON candidates (email_key);
+    CREATE INDEX candidates_by_phone ON candidates (phone_key);
+    CREATE INDEX candidates_by_created ON candidates (created_at);
+
+    CREATE TABLE candidate_keys (
+        key TEXT NOT NULL,
+        candidate_id TEXT NOT NULL REFERENCES candidates (id)
+    );
+    CREATE INDEX candidate_keys_by_key ON candidate_keys (key, candidate_id);
+    CREATE INDEX candidate_keys_by_candidate ON candidate_keys (candidate_id);
+
+    CREATE TABLE batteries (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        preset INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE screenings (
+        id TEXT PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES candidates (id),
+        battery_id TEXT NOT NULL,
+        battery_snapshot TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL DEFAULT 'in_progress',
+        outcome TEXT,
+        weighted_score REAL,
+        verdict TEXT,
+        override_reason TEXT
+    );
+    CREATE INDEX screenings_by_candidate ON screenings (candidate_id, battery_id, started_at);
+    CREATE INDEX screenings_by_start ON screenings (started_at);
+    CREATE INDEX screenings_by_status ON screenings (status);
+
+    CREATE TABLE screening_steps (
+        id TEXT PRIMARY KEY,
+        screening_id TEXT NOT NULL REFERENCES screenings (id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        attempt_id TEXT REFERENCES attempts (id),
+        figures TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        finished_at TEXT NOT NULL,
+        UNIQUE (screening_id, position)
+    );
+
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        screening_id TEXT NOT NULL REFERENCES screenings (id),
+        step_position INTEGER,
+        t INTEGER,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        duration_ms INTEGER,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX incidents_by_screening ON incidents (screening_id, step_position);
+
+    CREATE TABLE deletions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        what TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        rows TEXT NOT NULL,
+        total_rows INTEGER NOT NULL,
+        step_ids TEXT NOT NULL
+    );
+
+    ALTER TABLE attempts ADD COLUMN screening_id TEXT;
+    CREATE INDEX attempts_by_screening ON attempts (screening_id)
+        WHERE screening_id IS NOT NULL;
+"""
+
+
 def create_screening_tables(db: sqlite_utils.Database) -> None:
     """Create the screening tables and indexes (schema migration 3)."""
-    conn = db.conn
-    conn.executescript("""
-        CREATE TABLE candidates (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            email TEXT NOT NULL DEFAULT '',
-            phone TEXT NOT NULL DEFAULT '',
-            hr_reference TEXT NOT NULL DEFAULT '',
-            role TEXT NOT NULL DEFAULT '',
-            notes TEXT NOT NULL DEFAULT '',
-            name_key TEXT NOT NULL,
-            email_key TEXT NOT NULL DEFAULT '',
-            phone_key TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE INDEX candidates_by_name ON candidates (name_key, id);
-        CREATE INDEX candidates_by_email ON candidates (email_key);
-        CREATE INDEX candidates_by_phone ON candidates (phone_key);
-        CREATE INDEX candidates_by_created ON candidates (created_at);
-
-        CREATE TABLE candidate_keys (
-            key TEXT NOT NULL,
-            candidate_id TEXT NOT NULL REFERENCES candidates (id)
-        );
-        CREATE INDEX candidate_keys_by_key ON candidate_keys (key, candidate_id);
-        CREATE INDEX candidate_keys_by_candidate ON candidate_keys (candidate_id);
-
-        CREATE TABLE batteries (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            definition TEXT NOT NULL,
-            preset INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-
-        CREATE TABLE screenings (
-            id TEXT PRIMARY KEY,
-            candidate_id TEXT NOT NULL REFERENCES candidates (id),
-            battery_id TEXT NOT NULL,
-            battery_snapshot TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            finished_at TEXT,
-            status TEXT NOT NULL DEFAULT 'in_progress',
-            outcome TEXT,
-            weighted_score REAL,
-            verdict TEXT,
-            override_reason TEXT
-        );
-        CREATE INDEX screenings_by_candidate ON screenings (candidate_id, battery_id, started_at);
-        CREATE INDEX screenings_by_start ON screenings (started_at);
-        CREATE INDEX screenings_by_status ON screenings (status);
-
-        CREATE TABLE screening_steps (
-            id TEXT PRIMARY KEY,
-            screening_id TEXT NOT NULL REFERENCES screenings (id),
-            position INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            attempt_id TEXT REFERENCES attempts (id),
-            figures TEXT NOT NULL,
-            passed INTEGER NOT NULL,
-            finished_at TEXT NOT NULL,
-            UNIQUE (screening_id, position)
-        );
-
-        CREATE TABLE incidents (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            screening_id TEXT NOT NULL REFERENCES screenings (id),
-            step_position INTEGER,
-            t INTEGER,
-            kind TEXT NOT NULL,
-            detail TEXT NOT NULL DEFAULT '',
-            duration_ms INTEGER,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX incidents_by_screening ON incidents (screening_id, step_position);
-
-        CREATE TABLE deletions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            who TEXT NOT NULL,
-            at TEXT NOT NULL,
-            what TEXT NOT NULL,
-            detail TEXT NOT NULL,
-            rows TEXT NOT NULL,
-            total_rows INTEGER NOT NULL,
-            step_ids TEXT NOT NULL
-        );
-
-        ALTER TABLE attempts ADD COLUMN screening_id TEXT;
-        CREATE INDEX attempts_by_screening ON attempts (screening_id)
-            WHERE screening_id IS NOT NULL;
-    """)
+    # One statement at a time, not executescript: that would commit the
+    # migration's transaction first, letting a second process in half-way.
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
 
 
 @contextmanager
