@@ -215,9 +215,12 @@ def test_a_damage_message_is_one_line(tmp_path):
     for index in range(300):
         store.save_attempt({"kind": "typing", "item_title": "x" * 500, "score": index})
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Damage the pages of the attempts' rows only, after every table's first
+    # page: a damaged schema page is another kind of failure.
+    last_root = store.db.conn.execute("SELECT max(rootpage) FROM sqlite_master").fetchone()[0]
     store.close()
     data = bytearray(path.read_bytes())
-    for offset in range(4096 * 2, len(data), 4096):
+    for offset in range(4096 * last_root, len(data), 4096):
         data[offset + 8 : offset + 40] = b"\xff" * 32
     path.write_bytes(bytes(data))
     with pytest.raises(DatabaseError) as raised:

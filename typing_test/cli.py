@@ -121,6 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
         "input): exit 0 when all hold, 1 naming each broken row, 2 for a wrong password"
     )
     verify.add_argument("--json", action="store_true", help="print the report as JSON")
+    candidates = commands.add_parser("candidates", help="HR screening candidates")
+    candidate_commands = candidates.add_subparsers(dest="candidates_command", required=True,
+                                                   parser_class=_Parser)
+    import_candidates = candidate_commands.add_parser(
+        "import", help="import candidates from a CSV file (an applicant list saved from a "
+        "spreadsheet), reporting every row it cannot read"
+    )
+    import_candidates.add_argument("file", metavar="FILE.csv",
+                                   help="a header row (Name, Email, Phone, HR reference, Role, "
+                                   "Notes, in any order) and one candidate a row")
+    import_candidates.add_argument("--dry-run", action="store_true",
+                                   help="only report what would be imported; store nothing")
+    import_candidates.add_argument("--json", action="store_true",
+                                   help="print the report as one JSON object")
     _accept_after_every_command(parser, "--db")
     return parser
 
@@ -780,5 +794,78 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0 if verification.ok else EXIT_SEALS_BROKEN
 
 
+
+# candidates --------------------------------------------------------------------
+
+
+def run_candidates(args: argparse.Namespace) -> int:
+    """``candidates import``: preview a CSV applicant list and import its good rows.
+
+    Rows that cannot be read are reported with their row number (the header
+    is row 1, as a spreadsheet numbers them) and never stop the others; the
+    good rows are stored in one transaction, all or none.
+    """
+    from typing_test.core.screening.candidates import (
+        MAX_IMPORT_BYTES,
+        CandidateImportError,
+        read_candidates_csv,
+    )
+    from typing_test.store.screenings import (
+        DuplicateCandidateError,
+        import_candidates,
+        known_contacts,
+    )
+
+    data = _read_bytes(args.file, "candidates", MAX_IMPORT_BYTES)
+    store = open_store(args.db)
+    try:
+        preview = read_candidates_csv(data, known_contacts(store))
+    except CandidateImportError as error:
+        raise UsageError(f"{args.file}: {error}") from None
+    imported = 0
+    if not args.dry_run and preview.good:
+        try:
+            imported = len(import_candidates(store, [row.candidate for row in preview.good]))
+        except DuplicateCandidateError as error:  # someone added one since the preview
+            raise UsageError(str(error)) from None
+    if args.json:
+        report = preview.as_json() | {"dry_run": args.dry_run, "imported": imported}
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"read {args.file} as {preview.encoding}, "
+          f"{_DELIMITER_NAMES[preview.delimiter]}-separated")
+    for name, header in preview.columns.items():
+        print(f"  {name:<12} <- {header!r}")
+    if preview.ignored_columns:
+        print(f"  ignored columns: {', '.join(repr(c) for c in preview.ignored_columns)}")
+    print(f"rows read      {preview.rows_read}")
+    verb = "to import" if args.dry_run else "imported"
+    print(f"rows {verb:<9} {len(preview.good) if args.dry_run else imported}")
+    print(f"rows refused   {len(preview.refused)}")
+    for row in preview.refused:
+        print(f"  row {row.row}: {'; '.join(row.reasons)}")
+    if args.dry_run:
+        print("dry run: nothing was stored", file=sys.stderr)
+    return 0
+
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _read_bytes(path: str, what: str, max_bytes: int) -> bytes:
+    """The bytes of ``path``; UsageError with one clear line when it cannot be read."""
+    try:
+        if os.stat(path).st_size > max_bytes:
+            raise UsageError(f"{what} file is too large: {path} has "
+                             f"{os.stat(path).st_size:,} bytes; the limit is {max_bytes:,}")
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{what} file not found: {path}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{what} file is a folder: {path}") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {what} file {path}: {error.strerror}") from None
+
+
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
-            "admin": run_admin, "verify": run_verify}
+            "admin": run_admin, "verify": run_verify, "candidates": run_candidates}

@@ -40,7 +40,7 @@ ATTEMPT_KINDS = ("typing", "proofreading", "writing", "quiz")
 JSON_COLUMNS = ("settings", "figures", "keystrokes", "details", "events")
 # The other columns of the attempts table and the types they hold (or None).
 TEXT_COLUMNS = ("id", "kind", "candidate", "started_at", "finished_at", "status",
-                "item_id", "item_title")
+                "item_id", "item_title", "screening_id")
 NUMBER_COLUMNS = ("duration_s", "score", "accuracy")
 
 
@@ -56,6 +56,10 @@ class DatabaseError(Exception):
 
     def __init__(self, message: str):
         super().__init__(" ".join(line.strip() for line in message.splitlines()))
+
+
+class ProtectedAttemptError(ValueError):
+    """The attempt is a step of an HR screening and cannot be deleted on its own."""
 
 
 def default_db_path() -> Path:
@@ -105,11 +109,14 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
 
 
 def _migrate_to_3(db: sqlite_utils.Database) -> None:
-    # HR screening: the admin password, the login lockout and the seal ledger.
-    # Imported here: those modules use this one's Store.
+    # HR screening: the admin password, the login lockout and the seal ledger;
+    # candidates, batteries, screenings and their steps, incidents and the
+    # record of deletions. Imported here: those modules use this one's Store.
     from typing_test.store.admin import create_admin_tables
+    from typing_test.store.screenings import create_screening_tables
 
     create_admin_tables(db)
+    create_screening_tables(db)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -238,19 +245,7 @@ class Store:
         >>> len(store.save_attempt({"kind": "quiz", "score": 80.0, "passed": True}))
         36
         """
-        if attempt.get("kind") not in ATTEMPT_KINDS:
-            raise ValueError(f"unknown attempt kind {attempt.get('kind')!r}")
-        row = dict(attempt)
-        row.pop("damaged", None)  # what reading found, not a column
-        row.setdefault("id", str(uuid.uuid4()))
-        row.setdefault("started_at", now_iso())
-        row.setdefault("finished_at", now_iso())
-        row.setdefault("status", "completed")
-        row.setdefault("candidate", "")
-        row["passed"] = int(bool(row.get("passed")) and row["status"] == "completed")
-        for column in JSON_COLUMNS:
-            if column in row and row[column] is not None:
-                row[column] = json.dumps(row[column], ensure_ascii=False)
+        row = attempt_row(attempt)
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self.db["attempts"].insert(row, replace=True)
@@ -273,10 +268,14 @@ class Store:
             )
         return cursor.rowcount
 
-    def attempts(self, kind: str | None = None, candidate: str | None = None) -> list[dict]:
+    def attempts(
+        self, kind: str | None = None, candidate: str | None = None, screenings: bool = False
+    ) -> list[dict]:
         """Attempts, newest first, with JSON columns decoded.
 
-        ``kind`` and ``candidate`` filter when given. A row whose columns
+        ``kind`` and ``candidate`` filter when given. The steps of HR
+        screenings are left out unless ``screenings`` is True: the practice
+        History never shows them to whoever sits at the PC. A row whose columns
         cannot all be read (a damaged file) is still returned: each unreadable
         column is None and named in the row's ``damaged`` list, which is empty
         for a sound row.
@@ -288,6 +287,8 @@ class Store:
         if candidate is not None:
             where.append("candidate = ?")
             params.append(candidate)
+        if not screenings:
+            where.append("screening_id IS NULL")
         rows = self.db["attempts"].rows_where(
             " and ".join(where) or None, params, order_by="started_at desc"
         )
@@ -337,6 +338,10 @@ class Store:
     def delete_attempt(self, attempt_id: str) -> bool:
         """Delete one attempt by its UUID; False when there was none.
 
+        An attempt that is a step of an HR screening is never deleted here:
+        ProtectedAttemptError says so. Only deleting the candidate, or the
+        retention purge, removes it, and both leave a record of the deletion.
+
         >>> import tempfile, pathlib
         >>> store = Store.open(pathlib.Path(tempfile.mkdtemp()) / "doc.db")
         >>> attempt_id = store.begin_attempt({"kind": "typing", "candidate": "",
@@ -345,6 +350,15 @@ class Store:
         (True, False)
         """
         with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            row = self.conn.execute(
+                "SELECT screening_id FROM attempts WHERE id = ?", [attempt_id]
+            ).fetchone()
+            if row is not None and row[0] is not None:
+                raise ProtectedAttemptError(
+                    "this attempt is a step of an HR screening: it can only be deleted with "
+                    "the candidate's data, by HR"
+                )
             cursor = self.conn.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
         return cursor.rowcount > 0
 
@@ -384,6 +398,31 @@ def sqlite_utils_errors():
     import sqlite_utils.db
 
     return sqlite_utils.db
+
+
+def attempt_row(attempt: dict) -> dict:
+    """The attempts-table row of ``attempt``, ready to insert: ``id``,
+    ``started_at``, ``finished_at``, ``status`` and ``candidate`` filled in when
+    missing, ``passed`` only for a completed attempt, JSON columns encoded.
+
+    >>> row = attempt_row({"kind": "quiz", "passed": True, "status": "abandoned"})
+    >>> row["passed"], len(row["id"])
+    (0, 36)
+    """
+    if attempt.get("kind") not in ATTEMPT_KINDS:
+        raise ValueError(f"unknown attempt kind {attempt.get('kind')!r}")
+    row = dict(attempt)
+    row.pop("damaged", None)  # what reading found, not a column
+    row.setdefault("id", str(uuid.uuid4()))
+    row.setdefault("started_at", now_iso())
+    row.setdefault("finished_at", now_iso())
+    row.setdefault("status", "completed")
+    row.setdefault("candidate", "")
+    row["passed"] = int(bool(row.get("passed")) and row["status"] == "completed")
+    for column in JSON_COLUMNS:
+        if column in row and row[column] is not None:
+            row[column] = json.dumps(row[column], ensure_ascii=False)
+    return row
 
 
 def _first_problem(rows: list[tuple]) -> str:

@@ -1,5 +1,7 @@
-"""HR screening: the admin password and its lockout, and the seals that make
-stored results tamper-evident. Pure Python: the store keeps what these decide.
+"""HR screening: role batteries, retake rules and candidate records; the admin
+password and its lockout, and the seals that make stored results
+tamper-evident. Pure Python: the screening tables live in
+``typing_test.store`` and the screens in ``typing_test.ui``.
 
 >>> from typing_test.core.screening import lock_delay
 >>> lock_delay(6)
