@@ -19,7 +19,7 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -67,6 +67,9 @@ class SealedTable:
 SEALED_TABLES: dict[str, SealedTable] = {
     "screening_steps": SealedTable("id"),
     "deletions": SealedTable("id"),
+    # A screening is sealed when it finishes: its outcome, its candidate and
+    # the battery snapshot it was judged by. One still running has no seal.
+    "screenings": SealedTable("id", must_be_sealed="status != 'in_progress'"),
 }
 
 
@@ -159,6 +162,20 @@ def seal_row(store: Store, key: SealKey, table: str, row_id: str) -> int:
             raise KeyError(f"{table} has no row {row_id!r} to seal")
         return _append(conn, key, lambda seq, previous: make_row_entry(
             key, seq, table, str(row_id), row_content(row), previous))
+
+
+def sealer_for(store: Store, key: SealKey) -> Callable[[sqlite3.Connection, str, dict], None]:
+    """The ``sealer`` that the writing functions of ``store.screenings`` take:
+    it seals each row they write, with ``key``, in their transaction.
+
+    >>> from typing_test.store import screenings  # doctest: +SKIP
+    >>> screenings.record_step(store, sid, 0, row, sealer=sealer_for(store, key))  # doctest: +SKIP
+    """
+
+    def seal(_conn: sqlite3.Connection, table: str, row: dict) -> None:
+        seal_row(store, key, table, str(row[_sealed_table(table).primary_key]))
+
+    return seal
 
 
 def erase_sealed_rows(store: Store, key: SealKey, table: str, row_ids: list[str]) -> int:
