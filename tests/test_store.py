@@ -6,10 +6,19 @@ import multiprocessing
 import os
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from typing_test.store.database import SCHEMA_VERSION, DatabaseError, Store, default_db_path
+from typing_test.cli import main
+from typing_test.store.database import (
+    SCHEMA_VERSION,
+    DatabaseError,
+    Store,
+    closed_cleanly,
+    default_db_path,
+    integrity_problems,
+)
 
 
 def test_new_database_gets_the_schema_wal_and_full_sync(tmp_path):
@@ -209,6 +218,64 @@ def test_a_damaged_setting_reads_as_unset(store):
     assert store.get_setting("pass_net_wpm", 25) == 25
 
 
+def leave_a_crash_behind(path) -> None:
+    """Leave the write-ahead log a killed program leaves beside its database."""
+    Path(f"{path}-wal").write_bytes(b"")
+
+
+def damage_rows(path) -> bytes:
+    """Scribble over the pages of the attempts' rows of the closed file at
+    ``path`` (not the schema's pages); return the damaged bytes."""
+    conn = sqlite3.connect(path)
+    last_root = conn.execute("SELECT max(rootpage) FROM sqlite_master").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * last_root, len(data), 4096):
+        data[offset + 8 : offset + 40] = b"\xff" * 32
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_cleanly_closed_file_is_not_read_through_on_open_but_check_db_finds_damage(
+        tmp_path, capsys):
+    path = tmp_path / "results.db"
+    store = Store.open(path)
+    assert store.checked_on_open is False  # a new file
+    for index in range(300):
+        store.save_attempt({"kind": "typing", "item_title": "x" * 500, "score": index})
+    store.close()
+    assert closed_cleanly(path)
+    data = damage_rows(path)
+    reopened = Store.open(path)  # reads the header and the schema only
+    assert reopened.checked_on_open is False
+    reopened.close()
+    problems = integrity_problems(path)
+    assert problems and "On tree page" in problems[0]
+    assert main(["check-db", "--db", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "problem" in out and err == ""
+    assert path.read_bytes() == data  # checking never writes
+
+
+def test_after_a_crash_the_file_is_checked_on_open(tmp_path):
+    path = tmp_path / "results.db"
+    Store.open(path).close()
+    leave_a_crash_behind(path)
+    store = Store.open(path)
+    assert store.checked_on_open is True
+    store.close()
+    assert Store.open(path).checked_on_open is False
+
+
+def test_check_db_says_ok_for_a_sound_file_and_2_for_a_missing_one(tmp_path, capsys):
+    path = tmp_path / "results.db"
+    Store.open(path).close()
+    assert main(["check-db", "--db", str(path)]) == 0
+    assert "ok" in capsys.readouterr().out
+    assert main(["check-db", "--db", str(tmp_path / "none.db")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
 def test_a_damage_message_is_one_line(tmp_path):
     path = tmp_path / "damaged.db"
     store = Store.open(path)
@@ -223,6 +290,7 @@ def test_a_damage_message_is_one_line(tmp_path):
     for offset in range(4096 * last_root, len(data), 4096):
         data[offset + 8 : offset + 40] = b"\xff" * 32
     path.write_bytes(bytes(data))
+    leave_a_crash_behind(path)
     with pytest.raises(DatabaseError) as raised:
         Store.open(path)
     message = str(raised.value)

@@ -116,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
         "change it (the current one on the first line, the new one on the second); changing "
         "it re-seals the results"
     )
+    commands.add_parser(
+        "check-db", help="read the whole database file and report any damage (exit 0 sound, "
+        "1 damaged, 2 missing or not a database); the file is opened read-only"
+    )
     verify = commands.add_parser(
         "verify", help="check every seal in the database (the admin password on standard "
         "input): exit 0 when all hold, 1 naming each broken row, 2 for a wrong password"
@@ -867,5 +871,24 @@ def _read_bytes(path: str, what: str, max_bytes: int) -> bytes:
         raise UsageError(f"cannot read {what} file {path}: {error.strerror}") from None
 
 
+def run_check_db(args: argparse.Namespace) -> int:
+    """Read the whole file with SQLite's integrity check, writing nothing."""
+    from typing_test.store.database import DatabaseError, default_db_path, integrity_problems
+
+    path = args.db or str(default_db_path())
+    try:
+        problems = integrity_problems(path)
+    except DatabaseError as error:
+        raise UsageError(str(error)) from None
+    if not problems:
+        print(f"{path}: ok, no damage found")
+        return 0
+    print(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found:")
+    for problem in problems:
+        print(f"  {problem}")
+    return 1
+
+
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
-            "admin": run_admin, "verify": run_verify, "candidates": run_candidates}
+            "admin": run_admin, "verify": run_verify, "candidates": run_candidates,
+            "check-db": run_check_db}

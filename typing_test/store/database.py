@@ -4,8 +4,11 @@ One file, opened through sqlite-utils, in WAL mode with synchronous=FULL so
 that a saved attempt survives a crash or a power cut. The schema version is
 SQLite's ``user_version``; ``MIGRATIONS[n]`` upgrades version n to n + 1.
 
-A file that is not a database, or that fails ``PRAGMA quick_check``, raises
-``DatabaseError`` with a clear one-line message. Such a file is never written
+A file that is not a database raises ``DatabaseError`` with a clear one-line
+message, and so does one that fails ``PRAGMA quick_check`` when the last
+program using it did not close it (a crash, a power cut): the check reads the
+whole file, so a file closed cleanly is not read through at every start
+(``typing-test check-db`` checks it on demand). Such a file is never written
 to, overwritten or deleted: the person decides what to do with it. A file or
 folder that cannot be written is reported as read-only. Damage that
 quick_check does not see (one flipped bit in a value) spoils only that value:
@@ -119,8 +122,15 @@ def _migrate_to_3(db: sqlite_utils.Database) -> None:
     create_screening_tables(db)
 
 
+def _migrate_to_4(db: sqlite_utils.Database) -> None:
+    # Opening marks the attempts a crash cut off as interrupted; without this
+    # index that UPDATE reads every attempt. Only running attempts are in it.
+    db.conn.execute("CREATE INDEX IF NOT EXISTS idx_attempts_in_progress ON attempts(status) "
+                    "WHERE status = 'in-progress'")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migrate_to_1, _migrate_to_2, _migrate_to_3,
+    _migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -134,6 +144,9 @@ class Store:
         # How many attempts were found in progress when the file was opened:
         # the app stopped during them (a crash, a killed process, a power cut).
         self.interrupted_on_open = 0
+        # Whether opening ran the integrity check (the last session did not
+        # close the file cleanly).
+        self.checked_on_open = False
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Store:
@@ -153,10 +166,16 @@ class Store:
             except OSError as error:
                 raise DatabaseError(f"cannot create the folder for {path}: {error}") from error
             _refuse_read_only(target)
+        # Checking a file reads all of it (2 s at 4.6 GB), so it is done only
+        # when the last program using it did not close it.
+        check = path != ":memory:" and not closed_cleanly(path)
         conn = None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            cls._check_integrity(conn, path)
+            if check:
+                cls._check_integrity(conn, path)
+            else:
+                cls._check_readable(conn, path)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 conn.close()
@@ -171,6 +190,7 @@ class Store:
             # A damaged byte in a text must not stop every row from being read.
             conn.text_factory = _text_or_damaged
             store = cls(conn, path)
+            store.checked_on_open = check
             store._migrate(version)
             store.interrupted_on_open = store._mark_interrupted()
         except sqlite3.Error as error:
@@ -178,6 +198,19 @@ class Store:
                 conn.close()  # a refused file is not held open
             raise DatabaseError(f"cannot open the database {path}: {error}") from error
         return store
+
+    @staticmethod
+    def _check_readable(conn: sqlite3.Connection, path: str) -> None:
+        """Refuse a file that is not an SQLite database, reading only its header
+        and schema."""
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise DatabaseError(
+                f"{path} is not a typing-test database or is damaged ({error}); "
+                "it was left untouched: move it aside or choose another file with --db"
+            ) from error
 
     @staticmethod
     def _check_integrity(conn: sqlite3.Connection, path: str) -> None:
@@ -423,6 +456,49 @@ def attempt_row(attempt: dict) -> dict:
         if column in row and row[column] is not None:
             row[column] = json.dumps(row[column], ensure_ascii=False)
     return row
+
+
+def closed_cleanly(path: str | Path) -> bool:
+    """Whether the last program to use the database file closed it.
+
+    SQLite deletes the write-ahead log (``PATH-wal``) when the last connection
+    closes, so a log left beside the file means that a program was killed,
+    the computer lost power, or another program has the file open now. A
+    file that does not exist yet was closed cleanly.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> store = Store.open(folder / "doc.db")
+    >>> closed_cleanly(folder / "doc.db")  # open now
+    False
+    >>> store.close()
+    >>> closed_cleanly(folder / "doc.db")
+    True
+    """
+    return not Path(f"{path}-wal").exists()
+
+
+def integrity_problems(path: str | Path) -> list[str]:
+    """Every problem ``PRAGMA integrity_check`` finds in the database at
+    ``path``, opened read-only (nothing is written); [] for a sound file.
+
+    Raises DatabaseError when the file is missing or is not a database.
+    """
+    if not Path(path).is_file():
+        raise DatabaseError(f"{path}: no such file")
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"cannot open {path}: {error}") from error
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path} is not a typing-test database or is damaged "
+                            f"({error})") from error
+    finally:
+        conn.close()
+    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
 
 
 def _first_problem(rows: list[tuple]) -> str:

@@ -166,10 +166,9 @@ def seal_row(store: Store, key: SealKey, table: str, row_id: str) -> int:
 
 def sealer_for(store: Store, key: SealKey) -> Callable[[sqlite3.Connection, str, dict], None]:
     """The ``sealer`` that the writing functions of ``store.screenings`` take:
-    it seals each row they write, with ``key``, in their transaction.
-
-    >>> from typing_test.store import screenings  # doctest: +SKIP
-    >>> screenings.record_step(store, sid, 0, row, sealer=sealer_for(store, key))  # doctest: +SKIP
+    it seals each row they write, with ``key``, in their transaction, for
+    example ``screenings.record_step(store, sid, 0, row, sealer=sealer_for(store,
+    key))`` (tests/test_screening_seals.py runs a whole screening so).
     """
 
     def seal(_conn: sqlite3.Connection, table: str, row: dict) -> None:
