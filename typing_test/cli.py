@@ -116,6 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
         "change it (the current one on the first line, the new one on the second); changing "
         "it re-seals the results"
     )
+    export = commands.add_parser(
+        "export", help="export attempts to a CSV or Excel file, one row per attempt"
+    )
+    export.add_argument("--format", required=True, choices=("csv", "xlsx"),
+                        help="csv (UTF-8, opens in Excel) or xlsx")
+    export.add_argument("--out", required=True, metavar="PATH", help="the file to write")
+    export.add_argument("--candidate", metavar="ID",
+                        help="only this candidate (a screened candidate's id, or a name)")
+    export.add_argument("--role", help="only candidates screened for this role")
+    export.add_argument("--kind", choices=("typing", "proofreading", "writing", "quiz"),
+                        help="only this activity")
+    export.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
+    export.add_argument("--until", metavar="DATE", help="to this day, included (YYYY-MM-DD)")
     commands.add_parser(
         "check-db", help="read the whole database file and report any damage (exit 0 sound, "
         "1 damaged, 2 missing or not a database); the file is opened read-only"
@@ -871,6 +884,37 @@ def _read_bytes(path: str, what: str, max_bytes: int) -> bytes:
         raise UsageError(f"cannot read {what} file {path}: {error.strerror}") from None
 
 
+def run_export(args: argparse.Namespace) -> int:
+    """Write the chosen attempts to --out; print how many."""
+    from datetime import date
+
+    from typing_test.store.export import Filters, export
+
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise UsageError(f"--{name} {value!r} is not a date like 2026-03-31") from None
+    out = Path(args.out)
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
+    store = open_store(args.db)
+    filters = Filters(candidate=args.candidate, role=args.role, kind=args.kind,
+                      since=args.since, until=args.until)
+    try:
+        written = export(store, out, args.format, filters)
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
+    finally:
+        store.close()
+    print(f"wrote {written:,} attempt{'' if written == 1 else 's'} to {out}")
+    return 0
+
+
 def run_check_db(args: argparse.Namespace) -> int:
     """Read the whole file with SQLite's integrity check, writing nothing."""
     from typing_test.store.database import DatabaseError, default_db_path, integrity_problems
@@ -891,4 +935,4 @@ def run_check_db(args: argparse.Namespace) -> int:
 
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
             "admin": run_admin, "verify": run_verify, "candidates": run_candidates,
-            "check-db": run_check_db}
+            "check-db": run_check_db, "export": run_export}

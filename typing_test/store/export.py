@@ -1,0 +1,309 @@
+"""Exporting attempts to CSV and Excel for trainers and hiring managers.
+
+One row per attempt, with the candidate, role, battery, date and every figure
+of its kind. Rows are read from SQLite a batch at a time and written as they
+come, never the whole table, and the keystroke logs and answers are never
+read: an export of 100,000 attempts stays small in memory.
+
+**No exported cell can run as a formula.** A text that starts with ``=``,
+``+``, ``-``, ``@``, a tab, a carriage return or a line feed is a formula (or
+becomes one) to a spreadsheet: in CSV it is prefixed with a single quote and
+quoted, as OWASP advises; in Excel every text is written as a string cell,
+never a formula, whatever it starts with. Numbers stay numbers and dates
+become dates.
+
+The file appears at its path only when the export is complete: it is written
+to a temporary file beside it and renamed, so a failure or a cancel leaves
+nothing half-written (and an older file at that path untouched).
+
+>>> import tempfile, pathlib
+>>> from typing_test.store.database import Store
+>>> store = Store.open(":memory:")
+>>> _ = store.save_attempt({"kind": "typing", "candidate": "=HYPERLINK(1)", "score": 31.5,
+...                         "started_at": "2026-03-02T09:30:00+00:00"})
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "results.csv"
+>>> export(store, out, "csv")
+1
+>>> out.read_text(encoding="utf-8-sig").splitlines()[1].split(",")[:3]
+['"2026-03-02 09:30"', '"\\'=HYPERLINK(1)"', '""']
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from typing_test.store.database import Store
+
+FORMATS = ("csv", "xlsx")
+# What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+BATCH_ROWS = 2000
+
+# (header, how to get the value from a row read by _rows, kind: text|number|date)
+Column = tuple[str, Callable[[dict], object], str]
+
+
+def neutralise(text: str) -> str:
+    """``text`` made safe for a CSV cell: a quote before a formula's first
+    character, so the spreadsheet shows it as text instead of running it.
+
+    >>> neutralise("=1+1"), neutralise("-2"), neutralise("Ana"), neutralise("")
+    ("'=1+1", "'-2", 'Ana', '')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which attempts to export; every filter left as None takes all.
+
+    ``since`` and ``until`` are dates (``YYYY-MM-DD``), both included.
+    ``candidate`` is a practising person's name or a screened candidate's UUID.
+    """
+
+    candidate: str | None = None
+    role: str | None = None
+    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+    include_screenings: bool = True
+
+    def where(self) -> tuple[str, list[object]]:
+        """The SQL condition on ``attempts a`` (joined to ``candidates c``)."""
+        clauses, params = ["a.status != 'in-progress'"], []
+        if self.candidate is not None:
+            clauses.append("a.candidate = ?")
+            params.append(self.candidate)
+        if self.role is not None:
+            clauses.append("c.role = ?")
+            params.append(self.role)
+        if self.kind is not None:
+            clauses.append("a.kind = ?")
+            params.append(self.kind)
+        if self.since is not None:
+            clauses.append("a.started_at >= ?")
+            params.append(self.since)
+        if self.until is not None:
+            clauses.append("a.started_at < ?")
+            params.append(self.until + "\uffff")  # the whole of that day
+        if not self.include_screenings:
+            clauses.append("a.screening_id IS NULL")
+        return " AND ".join(clauses), params
+
+
+def _figure(name: str) -> Callable[[dict], object]:
+    return lambda row: row["figures"].get(name)
+
+
+def _passed(row: dict) -> str:
+    if row["status"] != "completed":
+        return row["status"].capitalize()
+    return "Pass" if row["passed"] else "Fail"
+
+
+def _topics(row: dict) -> str:
+    topics = row["figures"].get("topics") or []
+    return "; ".join(f"{topic.get('title', topic.get('topic', ''))} {topic.get('percent', 0):g}%"
+                     for topic in topics if isinstance(topic, dict))
+
+
+def _incidents(row: dict) -> str:
+    counts: dict[str, int] = {}
+    for event in row["events"]:
+        if isinstance(event, dict) and event.get("kind"):
+            counts[event["kind"]] = counts.get(event["kind"], 0) + 1
+    return "; ".join(f"{kind} x{count}" for kind, count in sorted(counts.items()))
+
+
+COLUMNS: list[Column] = [
+    ("Date", lambda row: row["started_at"], "date"),
+    ("Candidate", lambda row: row["candidate_name"] or row["candidate"], "text"),
+    ("Role", lambda row: row["role"], "text"),
+    ("Battery", lambda row: row["battery"], "text"),
+    ("Activity", lambda row: row["kind"], "text"),
+    ("Item", lambda row: row["item_title"], "text"),
+    ("Result", _passed, "text"),
+    ("Score", lambda row: row["score"], "number"),
+    ("Accuracy %", lambda row: row["accuracy"], "number"),
+    ("Net WPM", _figure("net_wpm"), "number"),
+    ("Gross WPM", _figure("gross_wpm"), "number"),
+    ("Uncorrected errors", _figure("uncorrected_errors"), "number"),
+    ("Corrected errors", _figure("corrected_errors"), "number"),
+    ("Keystrokes per hour", _figure("kph"), "number"),
+    ("Questions right", _figure("correct"), "number"),
+    ("Questions", _figure("total"), "number"),
+    ("Score per topic", _topics, "text"),
+    ("Words", _figure("word_count"), "number"),
+    ("Duration s", lambda row: row["duration_s"], "number"),
+    ("Incidents", _incidents, "text"),
+    ("Attempt id", lambda row: row["id"], "text"),
+]
+
+
+def count(store: Store, filters: Filters = Filters()) -> int:
+    """How many attempts ``filters`` takes."""
+    where, params = filters.where()
+    return store.conn.execute(
+        f"SELECT count(*) FROM attempts a {_JOINS} WHERE {where}", params).fetchone()[0]
+
+
+_JOINS = ("LEFT JOIN screenings s ON s.id = a.screening_id "
+          "LEFT JOIN candidates c ON c.id = s.candidate_id")
+
+
+def _rows(store: Store, filters: Filters) -> Iterator[dict]:
+    """The attempts ``filters`` takes, oldest first, a batch at a time: only
+    the columns exported (never the keystroke log or the answers)."""
+    where, params = filters.where()
+    cursor = store.conn.execute(
+        "SELECT a.id, a.kind, a.candidate, a.started_at, a.status, a.item_title, "
+        "a.duration_s, a.score, a.accuracy, a.passed, a.figures, a.events, "
+        "c.name AS candidate_name, c.role, json_extract(s.battery_snapshot, '$.name') "
+        f"AS battery FROM attempts a {_JOINS} WHERE {where} ORDER BY a.started_at, a.id",
+        params)
+    names = [description[0] for description in cursor.description]
+    while batch := cursor.fetchmany(BATCH_ROWS):
+        for values in batch:
+            row = dict(zip(names, values, strict=True))
+            row["figures"] = _json(row["figures"], {})
+            row["events"] = _json(row["events"], [])
+            yield row
+
+
+def _json(text: object, empty: object) -> object:
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:  # a damaged value exports as empty
+        value = None
+    return value if isinstance(value, type(empty)) else empty
+
+
+def _date(text: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(text)).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def _number(value: object) -> float | int | None:
+    if isinstance(value, bool):
+        return int(value)
+    return value if isinstance(value, int | float) else None
+
+
+Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
+
+
+class ExportCancelled(Exception):
+    """The person cancelled the export; nothing was written."""
+
+
+def export(store: Store, path: str | Path, file_format: str, filters: Filters = Filters(),
+           progress: Progress | None = None) -> int:
+    """Write the attempts ``filters`` takes to ``path`` as ``file_format``
+    ("csv" or "xlsx"); return how many rows were written.
+
+    ``progress(done, total)`` is called every batch; returning False cancels
+    (ExportCancelled). Nothing appears at ``path`` unless the export is
+    complete. OSError when the folder cannot be written.
+    """
+    if file_format not in FORMATS:
+        raise ValueError(f"unknown export format {file_format!r}: use {' or '.join(FORMATS)}")
+    path = Path(path)
+    total = count(store, filters)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                         dir=path.parent)
+    os.close(handle)
+    try:
+        writer = _write_csv if file_format == "csv" else _write_xlsx
+        written = writer(Path(temporary), _rows(store, filters), total, progress)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _ticks(rows: Iterator[dict], total: int, progress: Progress | None) -> Iterator[dict]:
+    done = 0
+    for row in rows:
+        yield row
+        done += 1
+        if progress is not None and done % BATCH_ROWS == 0 and not progress(done, total):
+            raise ExportCancelled("export cancelled; nothing was written")
+    if progress is not None:
+        progress(done, total)
+
+
+def _write_csv(path: Path, rows: Iterator[dict], total: int, progress: Progress | None) -> int:
+    written = 0
+    # UTF-8 with a byte-order mark, so Excel reads accents right; every text
+    # is quoted (numbers are not), and a formula-like one neutralised.
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow([header for header, _, _ in COLUMNS])
+        for row in _ticks(rows, total, progress):
+            cells = []
+            for _, value_of, kind in COLUMNS:
+                value = value_of(row)
+                if kind == "number":
+                    number = _number(value)
+                    cells.append("" if number is None else number)
+                elif kind == "date":
+                    moment = _date(value)
+                    cells.append(moment.strftime("%Y-%m-%d %H:%M") if moment else "")
+                else:
+                    cells.append(neutralise("" if value is None else str(value)))
+            writer.writerow(cells)
+            written += 1
+    return written
+
+
+def _write_xlsx(path: Path, rows: Iterator[dict], total: int, progress: Progress | None) -> int:
+    import xlsxwriter  # only an Excel export needs it
+
+    # constant_memory writes each row to disk as it is done; the three
+    # strings_to_* options keep every text a text: never a formula, a
+    # number or a link, whatever it looks like.
+    workbook = xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False})
+    sheet = workbook.add_worksheet("Attempts")
+    bold = workbook.add_format({"bold": True})
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    widths = [len(header) for header, _, _ in COLUMNS]
+    for column, (header, _, _) in enumerate(COLUMNS):
+        sheet.write_string(0, column, header, bold)
+    written = 0
+    for written, row in enumerate(_ticks(rows, total, progress), start=1):
+        for column, (_, value_of, kind) in enumerate(COLUMNS):
+            value = value_of(row)
+            if kind == "number":
+                number = _number(value)
+                if number is not None:
+                    sheet.write_number(written, column, number)
+                    widths[column] = max(widths[column], len(f"{number:g}"))
+            elif kind == "date":
+                moment = _date(value)
+                if moment is not None:
+                    sheet.write_datetime(written, column, moment, date_format)
+                    widths[column] = max(widths[column], 16)
+            elif value not in (None, ""):
+                text = str(value)
+                sheet.write_string(written, column, text)
+                widths[column] = max(widths[column], min(len(text), 60))
+    # Widths are known only at the end; in constant_memory mode they can
+    # still be set, as they go in the sheet's header part.
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width + 2)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(written, 1), len(COLUMNS) - 1)
+    workbook.close()
+    return written
