@@ -347,6 +347,32 @@ class Store:
         names = ("kind", "item_title", "started_at", "status", "score", "passed")
         return [dict(zip(names, row, strict=True)) | {"passed": bool(row[5])} for row in rows]
 
+    def score_series(self, kind: str, candidate: str | None = None,
+                     limit: int = 60) -> list[tuple[str, float, float | None]]:
+        """``(started_at, score, accuracy)`` of the newest ``limit`` completed
+        practice attempts of ``kind`` (of ``candidate`` when given), oldest
+        first: what a chart of progress draws. Reads three columns, never a log.
+
+        >>> store = Store.open(":memory:")
+        >>> _ = store.save_attempt({"kind": "typing", "score": 28.0, "accuracy": 96.0,
+        ...                         "started_at": "2026-03-01T09:00:00+00:00"})
+        >>> store.score_series("typing")
+        [('2026-03-01T09:00:00+00:00', 28.0, 96.0)]
+        """
+        where = ["kind = ?", "status = 'completed'", "score IS NOT NULL",
+                 "screening_id IS NULL"]
+        params: list[object] = [kind]
+        if candidate is not None:
+            where.append("candidate = ?")
+            params.append(candidate)
+        rows = self.conn.execute(
+            f"SELECT started_at, score, accuracy FROM attempts WHERE {' AND '.join(where)} "
+            "ORDER BY started_at DESC LIMIT ?", [*params, limit]).fetchall()
+        # A value a damaged file cannot give back is left out, not drawn.
+        return [(started, score, accuracy if isinstance(accuracy, int | float) else None)
+                for started, score, accuracy in reversed(rows)
+                if isinstance(score, int | float) and not isinstance(score, bool)]
+
     def best_net_wpm(self, candidate: str) -> float | None:
         """``candidate``'s best net WPM over completed typing tests, or None."""
         row = self.conn.execute(

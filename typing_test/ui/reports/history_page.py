@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.store.database import Store
+from typing_test.store.settings import load_pass_bar
 from typing_test.ui.common.button_row import button_row
+from typing_test.ui.common.chart import ChartData, LineChart
 from typing_test.ui.common.confirmation_bar import confirmation_bar
 from typing_test.ui.common.theme import page_layout, set_role
 
@@ -200,6 +202,15 @@ def damage_report(rows: list[dict], unlisted: int = 0) -> str:
             "before anything else is saved.")
 
 
+def _short_date(iso: str) -> str:
+    """'3 Mar' for an ISO time (local date), or '' when it cannot be read."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except (TypeError, ValueError):
+        return ""
+    return f"{moment.day} {moment.strftime('%b')}"
+
+
 def _attempts(count: int) -> str:
     return "1 attempt" if count == 1 else f"{count} attempts"
 
@@ -231,6 +242,14 @@ class HistoryPage(QWidget):
         self.damage_label.setWordWrap(True)
         set_role(self.damage_label, "error")
         self.damage_label.hide()
+        # Progress at a glance: the figure over the latest attempts, with the bar.
+        self.score_chart = LineChart()
+        self.score_chart.setObjectName("scoreChart")
+        self.accuracy_chart = LineChart()
+        self.accuracy_chart.setObjectName("accuracyChart")
+        charts = QHBoxLayout()
+        charts.addWidget(self.score_chart)
+        charts.addWidget(self.accuracy_chart)
         self.table = QTableWidget(0, len(TYPING_COLUMNS))
         self.table.setAccessibleName("Your attempts")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
@@ -266,6 +285,7 @@ class HistoryPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.damage_label)
+        layout.addLayout(charts)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.delete_bar)
         layout.addLayout(buttons)
@@ -297,11 +317,29 @@ class HistoryPage(QWidget):
         else:
             self._fill(SCORED_COLUMNS, rows)
             self.summary_label.setText(scored_summary(rows, self.kind_box.currentText()))
+        self._show_charts(kind)
         self.damage_label.setText(damage_report(rows, self.store.count_of_unknown_kind()))
         self.damage_label.setVisible(bool(self.damage_label.text()))
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
         self._update_buttons()
+
+    def _show_charts(self, kind: str) -> None:
+        """Chart the newest completed attempts of ``kind``: net WPM and accuracy
+        against the typing bar, or the score of a quiz or drill."""
+        series = self.store.score_series(kind)
+        labels = tuple(_short_date(started) for started, _, _ in series)
+        if kind == "typing":
+            bar = load_pass_bar(self.store)
+            self.score_chart.set_data(ChartData(
+                "Net WPM", tuple(score for _, score, _ in series), labels, bar.min_net_wpm))
+            self.accuracy_chart.set_data(ChartData(
+                "Accuracy", tuple(accuracy or 0.0 for _, _, accuracy in series), labels,
+                bar.min_accuracy, unit="%", from_zero=False))
+        else:
+            self.score_chart.set_data(ChartData(
+                "Score", tuple(score for _, score, _ in series), labels, unit="%"))
+        self.accuracy_chart.setVisible(kind == "typing")
 
     def selected_attempt_id(self) -> str | None:
         """The id of the attempt in the picked row, or None."""

@@ -1,0 +1,176 @@
+"""A small line chart drawn with QPainter: a figure over a person's attempts,
+with the pass bar as a dashed line.
+
+One drawing function, :func:`paint_line_chart`, serves the screen (the
+:class:`LineChart` widget) and any other paint device, such as a PDF page.
+Its colours come from a ``Colours`` of the theme, so it reads in light, dark
+and high-contrast mode; the bar is told apart by its dash and its label, not
+by colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from typing_test.ui.common.theme import Colours, current_colours
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What one chart shows: ``values`` oldest first, their ``labels`` (dates),
+    the ``bar`` to draw (or None), and the ``unit`` after each number."""
+
+    title: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]
+    bar: float | None = None
+    unit: str = ""
+    # A percentage that lives near its top (accuracy) is drawn from a little
+    # below its lowest value, so that its changes can be seen.
+    from_zero: bool = True
+
+    def describe(self) -> str:
+        """The chart in words, for a screen reader and a tooltip.
+
+        >>> text = ChartData("Net WPM", (18.0, 31.5), ("1 Mar", "9 Mar"), 25).describe()
+        >>> text[:58]
+        'Net WPM over the last 2 attempts, from 18 on 1 Mar to 31.5'
+        >>> text[58:]
+        ' on 9 Mar; best 31.5; the bar is 25.'
+        """
+        if not self.values:
+            return f"{self.title}: nothing to show yet."
+        first, last = self.values[0], self.values[-1]
+        text = (f"{self.title} over the last {len(self.values)} attempt"
+                f"{'s' if len(self.values) != 1 else ''}, from {first:g}{self.unit} on "
+                f"{self.labels[0]} to {last:g}{self.unit} on {self.labels[-1]}; best "
+                f"{max(self.values):g}{self.unit}")
+        if self.bar is not None:
+            text += f"; the bar is {self.bar:g}{self.unit}"
+        return text + "."
+
+
+def value_range(data: ChartData) -> tuple[float, float]:
+    """The y axis: from 0 (or, for a chart not drawn from zero, a step of 5
+    below the lowest value and the bar) to a step of 5 above the highest value
+    or the bar; a percentage stops at 100.
+
+    >>> value_range(ChartData("", (18.0, 31.5), ("", ""), 25))
+    (0.0, 35.0)
+    >>> value_range(ChartData("", (88.0, 97.5), ("", ""), 90, "%", from_zero=False))
+    (80.0, 100.0)
+    >>> value_range(ChartData("", (), (), None))
+    (0.0, 10.0)
+    """
+    values = (*data.values, *(() if data.bar is None else (data.bar,)))
+    highest = max((*values, 0.0))
+    top = max(10.0, 5.0 * (int(highest * 1.02 / 5) + 1))
+    if data.unit == "%":
+        top = min(top, 100.0) if highest <= 100 else top
+    low = 0.0
+    if not data.from_zero and values:
+        low = max(0.0, 5.0 * (int(min(values) / 5) - 1))
+    return low, top
+
+
+def paint_line_chart(painter: QPainter, rect: QRectF, data: ChartData, colours: Colours) -> None:
+    """Draw ``data`` into ``rect`` of ``painter``'s device."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = QFontMetricsF(painter.font())
+    line_height = metrics.height()
+    painter.setPen(colours.text)
+    title = data.title if data.bar is None else (
+        f"{data.title}  (dashed line: the bar, {data.bar:g}{data.unit})")
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    if not data.values:
+        painter.setPen(colours.muted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+        painter.restore()
+        return
+    low, high = value_range(data)
+    axis_width = metrics.horizontalAdvance(f"{high:g}{data.unit}") + 6
+    plot = QRectF(rect.left() + axis_width, rect.top() + line_height + 4,
+                  rect.width() - axis_width - 8, rect.height() - 2 * line_height - 10)
+    if plot.width() <= 0 or plot.height() <= 0:
+        painter.restore()
+        return
+
+    def y_of(value: float) -> float:
+        return plot.bottom() - (value - low) / (high - low) * plot.height()
+
+    def x_of(index: int) -> float:
+        if len(data.values) == 1:
+            return plot.center().x()
+        return plot.left() + index * plot.width() / (len(data.values) - 1)
+
+    # Axes and their labels, in the muted colour.
+    painter.setPen(QPen(colours.border, 1))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.drawLine(plot.bottomLeft(), plot.topLeft())
+    painter.setPen(colours.muted)
+    for value in (low, high):
+        if data.bar is not None and abs(y_of(value) - y_of(data.bar)) < line_height:
+            continue  # the bar's own label is there
+        painter.drawText(QRectF(rect.left(), y_of(value) - line_height / 2, axis_width - 6,
+                                line_height),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{value:g}{data.unit}")
+    label_top = plot.bottom() + 4
+    painter.drawText(QRectF(plot.left(), label_top, plot.width() / 2, line_height),
+                     Qt.AlignmentFlag.AlignLeft, data.labels[0])
+    if len(data.values) > 1:
+        painter.drawText(QRectF(plot.center().x(), label_top, plot.width() / 2, line_height),
+                         Qt.AlignmentFlag.AlignRight, data.labels[-1])
+
+    # The bar: dashed, in the warning colour, its value on the axis beside it.
+    if data.bar is not None and low <= data.bar <= high:
+        pen = QPen(colours.danger_text, 1.5, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        bar_y = y_of(data.bar)
+        painter.drawLine(QPointF(plot.left(), bar_y), QPointF(plot.right(), bar_y))
+        painter.drawText(QRectF(rect.left(), bar_y - line_height / 2, axis_width - 6,
+                                line_height),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{data.bar:g}{data.unit}")
+
+    # The values: a line through round points, in the accent colour.
+    points = [QPointF(x_of(index), y_of(value)) for index, value in enumerate(data.values)]
+    painter.setPen(QPen(colours.accent, 2))
+    for start, end in zip(points, points[1:], strict=False):
+        painter.drawLine(start, end)
+    painter.setBrush(colours.accent)
+    radius = 3.0 if len(points) < 60 else 1.5
+    for point in points:
+        painter.drawEllipse(point, radius, radius)
+    painter.restore()
+
+
+class LineChart(QWidget):
+    """A :class:`ChartData` on screen; ``set_data`` changes it. It takes no
+    focus: a screen reader reads its accessible description instead."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = ChartData("", (), ())
+        self.setMinimumHeight(110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_data(self, data: ChartData) -> None:
+        """Show ``data``."""
+        self.data = data
+        self.setAccessibleName(data.title)
+        self.setAccessibleDescription(data.describe())
+        self.setToolTip(data.describe())
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        paint_line_chart(painter, QRectF(self.rect()), self.data, current_colours())
+        painter.end()
