@@ -22,9 +22,9 @@ def save_typing_test(store, typed: str, ms_per_key: int, started_at: str) -> str
 
 
 def shown(page: HistoryPage) -> list[list[str]]:
-    table = page.table
-    return [[table.item(row, column).text() for column in range(table.columnCount())]
-            for row in range(table.rowCount())]
+    columns = page.model.columnCount()
+    return [[page.cell_text(row, column) for column in range(columns)]
+            for row in range(page.row_count())]
 
 
 def test_a_row_with_undecodable_json_is_shown_as_damaged_and_the_rest_stay(qtbot, store):
@@ -65,7 +65,7 @@ def test_a_row_whose_score_and_status_cannot_be_read_is_left_out_of_the_best(qtb
     page = HistoryPage(store)
     qtbot.addWidget(page)
     page.reload()
-    page.table.sortItems(0, Qt.SortOrder.AscendingOrder)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [row[3:] for row in shown(page)] == [["120.0", "100.0%", "Pass"],
                                                  ["?", "100.0%", "Damaged"]]
     assert page.summary_label.text() == "Best 120.0 net WPM · average 120.0 over 1 completed test"
@@ -131,4 +131,4 @@ def test_a_past_typing_test_opens_in_full_and_can_be_deleted(qtbot, store, clock
     page.table.selectRow(0)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.confirm_delete_button, Qt.MouseButton.LeftButton)
-    assert store.attempts() == [] and page.table.rowCount() == 0
+    assert store.attempts() == [] and page.row_count() == 0

@@ -98,8 +98,8 @@ def test_an_imported_bank_can_be_taken_as_a_quiz_and_is_stored(qtbot, window, st
     assert "hr-rules" in again.quiz_setup.topic_boxes
     window.show_history()
     window.history_page.show_kind("quiz")
-    assert window.history_page.table.rowCount() == 1
-    assert window.history_page.table.item(0, 4).text() == "Pass"
+    assert window.history_page.row_count() == 1
+    assert window.history_page.cell_text(0, 4) == "Pass"
 
 
 def test_a_broken_imported_bank_is_skipped_and_reported(qtbot, store, tmp_path):
@@ -159,9 +159,9 @@ def test_a_proofreading_drill_from_home_to_the_stored_review(qtbot, window, stor
     assert first.corrections[0] in row["details"]["answer"]
     window.show_history()
     window.history_page.show_kind("proofreading")
-    assert window.history_page.table.rowCount() == 1
+    assert window.history_page.row_count() == 1
     # A drill sets no pass bar: it is completed, never "Fail".
-    assert window.history_page.table.item(0, 4).text() == "Completed"
+    assert window.history_page.cell_text(0, 4) == "Completed"
     # Opened again, the review is graded afresh from the stored answer.
     window.history_page.table.selectRow(0)
     click(qtbot, window.history_page.open_button)

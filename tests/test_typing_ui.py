@@ -220,11 +220,13 @@ def test_history_lists_attempts_with_best_and_average(qtbot, window, store, cloc
         window.toolbar.widgetForAction(window.history_action), Qt.MouseButton.LeftButton
     )
     assert window.stack.currentWidget() is window.history_page
-    table = window.history_page.table
-    assert table.rowCount() == 2
-    assert table.horizontalHeaderItem(3).text() == "Net WPM"
-    table.sortItems(3, Qt.SortOrder.DescendingOrder)
-    assert [table.item(row, 3).text() for row in range(2)] == ["62.4", "31.2"]
+    history = window.history_page
+    assert history.row_count() == 2
+    assert history.model.headerData(3, Qt.Orientation.Horizontal) == "Net WPM"
+    history.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [history.cell_text(row, 3) for row in range(2)] == ["62.4", "31.2"]
+    history.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [history.cell_text(row, 3) for row in range(2)] == ["31.2", "62.4"]
     assert window.history_page.summary_label.text() == (
         "Best 62.4 net WPM · average 46.8 over 2 completed tests"
     )
@@ -303,7 +305,7 @@ def test_a_crash_mid_test_keeps_earlier_results_and_says_so(qtbot, tmp_path, clo
     statuses = sorted(row["status"] for row in reopened.attempts())
     assert statuses == ["completed", "interrupted"]
     after.show_history()
-    results = {after.history_page.table.item(row, 5).text() for row in range(2)}
+    results = {after.history_page.cell_text(row, 5) for row in range(2)}
     assert results == {"Pass", "Interrupted"}
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from typing_test import PRODUCT_NAME
 from typing_test.ui.common.theme import CARD_SPACING, page_layout, set_role
-from typing_test.ui.reports.history_page import local_time
+from typing_test.ui.reports.attempts_model import local_time
 
 KIND_NAMES = {"typing": "Typing test", "quiz": "Office quiz",
               "proofreading": "Proofreading", "writing": "Writing"}

@@ -7,7 +7,6 @@ its readable figures are shown, the unreadable ones as "?", its result says
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -17,8 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,164 +27,41 @@ from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.chart import ChartData, LineChart
 from typing_test.ui.common.confirmation_bar import confirmation_bar
 from typing_test.ui.common.theme import page_layout, set_role
+from typing_test.ui.reports.attempts_model import ATTEMPT_ID_ROLE, UNREADABLE, AttemptsModel
 
-
-class SortableItem(QTableWidgetItem):
-    """A cell that shows ``text`` but sorts by ``key`` (numbers sort as numbers)."""
-
-    def __init__(self, text: str, key: object):
-        super().__init__(text)
-        self.sort_key = key
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        other_key = getattr(other, "sort_key", other.text())
-        try:
-            return self.sort_key < other_key
-        except TypeError:
-            return str(self.sort_key) < str(other_key)
-
-
-# Kinds judged against a pass bar; drills are scored but set no bar.
-KINDS_WITH_A_BAR = ("typing", "quiz")
-
-
-UNREADABLE = "?"  # what a cell shows for a value the database could not read
-ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds whose full result page can be rebuilt from what is stored.
 OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing")
 
 
-def result_text(row: dict) -> str:
-    """'Pass', 'Fail', 'Completed', 'Abandoned' or 'Interrupted' for a stored attempt;
-    'Damaged', or the result with '(damaged)', for a row that could not be read in full.
+def typing_summary(best: float | None, average: float | None, count: int) -> str:
+    """The best and average net WPM of ``count`` completed typing tests.
 
-    >>> result_text({"status": "completed", "kind": "typing", "passed": True, "damaged": []})
-    'Pass'
-    >>> result_text({"status": "completed", "kind": "typing", "passed": True,
-    ...              "damaged": ["keystrokes"]})
-    'Pass (damaged)'
-    >>> result_text({"status": None, "kind": "typing", "passed": False, "damaged": ["status"]})
-    'Damaged'
+    >>> typing_summary(62.4, 46.8, 2)
+    'Best 62.4 net WPM · average 46.8 over 2 completed tests'
     """
-    damaged = row.get("damaged")
-    if not row["status"] or (damaged and "passed" in damaged):
-        return "Damaged"
-    if row["status"] != "completed":
-        text = row["status"].capitalize()
-    elif row["kind"] not in KINDS_WITH_A_BAR:
-        text = "Completed"
-    else:
-        text = "Pass" if row["passed"] else "Fail"
-    return f"{text} (damaged)" if damaged else text
-
-
-def local_time(iso: str) -> str:
-    """An ISO 8601 UTC time as local 'YYYY-MM-DD HH:MM'."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return iso or ""
-
-
-# One function a column: the cell a stored attempt shows there.
-def _date_cell(row: dict) -> SortableItem:
-    cell = SortableItem(local_time(row["started_at"]), row["started_at"])
-    cell.setData(ATTEMPT_ID_ROLE, row["id"])  # which attempt a picked row is
-    return cell
-
-
-def _item_cell(row: dict) -> SortableItem:
-    title = row["item_title"] or row["item_id"] or ""
-    if not title and {"item_title", "item_id"} & set(row.get("damaged", ())):
-        title = UNREADABLE
-    return SortableItem(title, title)
-
-
-def _number_cell(row: dict, column: str, text: Callable[[float], str]) -> SortableItem:
-    """A figure's cell: ``text(value)``, or "?" when the value could not be read."""
-    if column in row.get("damaged", ()):
-        return SortableItem(UNREADABLE, -1.0)
-    value = row[column] or 0.0
-    return SortableItem(text(value), value)
-
-
-def _duration_cell(row: dict) -> SortableItem:
-    return _number_cell(row, "duration_s", lambda s: f"{int(s) // 60}:{int(s) % 60:02d}")
-
-
-def _net_wpm_cell(row: dict) -> SortableItem:
-    return _number_cell(row, "score", lambda wpm: f"{wpm:.1f}")
-
-
-def _accuracy_cell(row: dict) -> SortableItem:
-    return _number_cell(row, "accuracy", lambda percent: f"{percent:.1f}%")
-
-
-def _percent_cell(row: dict) -> SortableItem:
-    return _number_cell(row, "score", lambda percent: f"{percent:.0f}%")
-
-
-def _result_cell(row: dict) -> SortableItem:
-    return SortableItem(result_text(row), result_text(row))
-
-
-# The columns of each kind of attempt: (heading, cell function).
-Columns = list[tuple[str, Callable[[dict], SortableItem]]]
-TYPING_COLUMNS: Columns = [
-    ("Date", _date_cell),
-    ("Passage", _item_cell),
-    ("Duration", _duration_cell),
-    ("Net WPM", _net_wpm_cell),
-    ("Accuracy", _accuracy_cell),
-    ("Result", _result_cell),
-]
-SCORED_COLUMNS: Columns = [  # quizzes and drills, scored in percent
-    ("Date", _date_cell),
-    ("Item", _item_cell),
-    ("Duration", _duration_cell),
-    ("Score", _percent_cell),
-    ("Result", _result_cell),
-]
-
-
-def _completed_scores(rows: list[dict]) -> list[float]:
-    """The scores of the completed attempts in ``rows`` that could be read."""
-    return [row["score"] for row in rows
-            if row["status"] == "completed" and isinstance(row["score"], int | float)]
-
-
-def typing_summary(rows: list[dict]) -> str:
-    """The best and average net WPM of the completed typing tests in ``rows``."""
-    completed = _completed_scores(rows)
-    if not completed:
+    if not count:
         return "No completed typing tests yet."
-    return (
-        f"Best {max(completed):.1f} net WPM · average {sum(completed) / len(completed):.1f}"
-        f" over {len(completed)} completed test{'s' if len(completed) > 1 else ''}"
-    )
+    return (f"Best {best:.1f} net WPM · average {average:.1f}"
+            f" over {count} completed test{'s' if count > 1 else ''}")
 
 
-def scored_summary(rows: list[dict], label: str) -> str:
-    """The best and average score of the completed attempts in ``rows``, named ``label``."""
-    completed = _completed_scores(rows)
-    if not completed:
+def scored_summary(best: float | None, average: float | None, count: int, label: str) -> str:
+    """The best and average score of ``count`` completed attempts, named ``label``."""
+    if not count:
         return f"No completed {label.lower()} yet."
-    return (
-        f"Best {max(completed):.0f}% · average {sum(completed) / len(completed):.0f}%"
-        f" over {len(completed)} completed"
-    )
+    return f"Best {best:.0f}% · average {average:.0f}% over {count} completed"
 
 
-def damage_report(rows: list[dict], unlisted: int = 0) -> str:
-    """What is damaged among ``rows``, and the ``unlisted`` attempts whose kind
-    could not be read; '' when nothing is.
+def damage_report(count: int, unlisted: int = 0) -> str:
+    """What is damaged: ``count`` attempts listed that could not be read in
+    full, and the ``unlisted`` attempts whose kind could not be read; '' when
+    nothing is.
 
-    >>> damage_report([{"damaged": ["figures"]}, {"damaged": []}])[:61]
+    >>> damage_report(1)[:61]
     'The database is damaged: 1 attempt could not be read in full.'
-    >>> damage_report([], unlisted=2)[:79]
+    >>> damage_report(0, unlisted=2)[:79]
     'The database is damaged: 2 attempts cannot be listed (their kind is unreadable)'
     """
-    count = sum(1 for row in rows if row.get("damaged"))
     if not count and not unlisted:
         return ""
     parts = []
@@ -250,16 +125,25 @@ class HistoryPage(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(self.score_chart)
         charts.addWidget(self.accuracy_chart)
-        self.table = QTableWidget(0, len(TYPING_COLUMNS))
+        # The list reads SQLite a page at a time as it scrolls (AttemptsModel),
+        # and SQLite sorts it: 100,000 attempts open as fast as ten.
+        self.model = AttemptsModel(store, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName("Your attempts")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemActivated.connect(lambda _item: self.open_selected())
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._show_damage)
+        self.model.rowsInserted.connect(self._show_damage)
+        self.table.activated.connect(lambda _index: self.open_selected())
 
         self.open_button = QPushButton("&Open result")
         self.open_button.setToolTip("Show this attempt's full result page again")
@@ -305,24 +189,35 @@ class HistoryPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read the attempts of the chosen kind again and refill the table."""
-        kind = self.kind_box.currentData() or "typing"
-        rows = self.store.attempts(kind=kind)
-        self.table.setSortingEnabled(False)
-        self.table.clearContents()
-        self.table.setRowCount(len(rows))
+        """Read the attempts of the chosen kind again: the first page of the
+        list, the summary and the charts."""
+        kind = self._kind()
+        self.model.load(kind)
+        best, average, count = self.store.score_summary(kind)
         if kind == "typing":
-            self._fill(TYPING_COLUMNS, rows)
-            self.summary_label.setText(typing_summary(rows))
+            self.summary_label.setText(typing_summary(best, average, count))
         else:
-            self._fill(SCORED_COLUMNS, rows)
-            self.summary_label.setText(scored_summary(rows, self.kind_box.currentText()))
+            self.summary_label.setText(
+                scored_summary(best, average, count, self.kind_box.currentText()))
         self._show_charts(kind)
-        self.damage_label.setText(damage_report(rows, self.store.count_of_unknown_kind()))
+        self._show_damage()
+
+    def _show_damage(self) -> None:
+        self.damage_label.setText(damage_report(self.model.damaged_rows(),
+                                                self.store.count_of_unknown_kind()))
         self.damage_label.setVisible(bool(self.damage_label.text()))
-        self.table.setSortingEnabled(True)
-        self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
-        self._update_buttons()
+
+    def row_count(self) -> int:
+        """How many rows the list holds now (more come as it scrolls)."""
+        return self.model.rowCount()
+
+    def cell_text(self, row: int, column: int) -> str:
+        """What the list shows at ``row``, ``column``."""
+        return self.model.data(self.model.index(row, column))
+
+    def select_row(self, row: int) -> None:
+        """Pick ``row``, as a click would."""
+        self.table.selectRow(row)
 
     def _show_charts(self, kind: str) -> None:
         """Chart the newest completed attempts of ``kind``: net WPM and accuracy
@@ -343,11 +238,10 @@ class HistoryPage(QWidget):
 
     def selected_attempt_id(self) -> str | None:
         """The id of the attempt in the picked row, or None."""
-        rows = {index.row() for index in self.table.selectedIndexes()}
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         if len(rows) != 1:
             return None
-        cell = self.table.item(rows.pop(), 0)
-        return cell.data(ATTEMPT_ID_ROLE) if cell is not None else None
+        return self.model.data(self.model.index(rows.pop(), 0), ATTEMPT_ID_ROLE)
 
     def _update_buttons(self) -> None:
         picked = self.selected_attempt_id() is not None
@@ -368,10 +262,10 @@ class HistoryPage(QWidget):
             self.attemptOpened.emit(attempt_id)
 
     def _ask_delete(self) -> None:
-        row = self.table.currentRow()
-        if self.selected_attempt_id() is None or row < 0:
+        rows = self.table.selectionModel().selectedRows()
+        if self.selected_attempt_id() is None or not rows:
             return
-        when = self.table.item(row, 0).text()
+        when = self.cell_text(rows[0].row(), 0)
         self.delete_question.setText(
             f"Delete the attempt of {when} from the history? This cannot be undone."
         )
@@ -389,10 +283,3 @@ class HistoryPage(QWidget):
         if attempt_id is not None:
             self.store.delete_attempt(attempt_id)
             self.reload()
-
-    def _fill(self, columns: Columns, rows: list[dict]) -> None:
-        self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([heading for heading, _cell in columns])
-        for index, row in enumerate(rows):
-            for column, (_heading, cell) in enumerate(columns):
-                self.table.setItem(index, column, cell(row))
