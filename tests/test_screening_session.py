@@ -474,3 +474,63 @@ def test_the_main_window_starts_a_screening_full_screen_only_for_hr(
     window._may_close = True
     window.close()
     assert main.isVisible()
+
+
+# Fit, names and keys ---------------------------------------------------------------------
+
+
+def mnemonic(text: str) -> str | None:
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
+
+
+def check_screen(qtbot, window, where: str) -> None:
+    """What is on the screen now fits 1024x600, names each focus stop, and has
+    a mnemonic on each button, none twice."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QPushButton
+
+    QApplication.processEvents()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 600, (where, hint)
+    buttons = [b for b in window.findChildren(QPushButton)
+               if b.isVisible() and b.text() and not b.text()[0].isdigit()]
+    keys = [mnemonic(b.text()) for b in buttons]
+    assert None not in keys and len(set(keys)) == len(keys), (where, [b.text() for b in buttons])
+    widget, unnamed = window.nextInFocusChain(), []
+    for _ in range(2000):
+        if widget is window:
+            break
+        if (widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None):
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if not interface or not interface.text(QAccessible.Text.Name).strip():
+                unnamed.append(type(widget).__name__)
+        widget = widget.nextInFocusChain()
+    assert unnamed == [], where
+
+
+def test_every_screen_fits_1024_by_600_with_named_stops_and_distinct_keys(
+        qtbot, store, clock, open_window):
+    window = open_window("typing", "proofreading", "writing", "formula", "quiz")
+    window.resize(1024, 600)
+    for kind in ("typing", "proofreading", "writing", "formula", "quiz"):
+        check_screen(qtbot, window, f"{kind} instructions")
+        qtbot.mouseClick(window.practice_button, Qt.MouseButton.LeftButton)
+        check_screen(qtbot, window, f"{kind} practice")
+        qtbot.mouseClick(window.start_step_button, Qt.MouseButton.LeftButton)
+        check_screen(qtbot, window, f"{kind} step")
+        window.escape_pressed()
+        check_screen(qtbot, window, f"{kind} step, Esc")
+        qtbot.mouseClick(window.hr_button, Qt.MouseButton.LeftButton)
+        check_screen(qtbot, window, f"{kind} step, password")
+        unlock(qtbot, window)
+        check_screen(qtbot, window, f"{kind} step, HR")
+        with qtbot.waitSignal(window.pages["quiz" if kind == "formula" else kind].finished,
+                              timeout=CHECK_TIMEOUT_MS):
+            qtbot.mouseClick(window.end_step_button, Qt.MouseButton.LeftButton)
+    assert window.phase == "finished"
+    window.escape_pressed()
+    check_screen(qtbot, window, "thank-you, Esc")
+    qtbot.mouseClick(window.hr_close_button, Qt.MouseButton.LeftButton)
+    check_screen(qtbot, window, "thank-you, password")

@@ -65,12 +65,12 @@ def practice_drill() -> ProofreadingDrill:
 
 
 def practice_scenario() -> WritingScenario:
-    """A reply of one or two sentences, to write in three minutes."""
+    """A short reply to a colleague, to write in three minutes."""
     return WritingScenario(
         id="practice-writing", title="Practice: a short reply", difficulty="easy",
         time_limit_minutes=3,
         situation=("Your colleague Sam writes: \"Can you join the team meeting on Thursday "
-                   "at 10 am?\"\n\nReply to Sam in one or two sentences."),
+                   "at 10 am?\"\n\nReply to Sam with a short email."),
         subject_required=False, min_words=5, max_words=60,
         points=(RequiredPoint("Say whether you can join the meeting",
                               (("join", "attend", "come", "be there", "can't", "cannot"),)),),

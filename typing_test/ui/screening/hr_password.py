@@ -64,7 +64,7 @@ class HrPasswordBar(QFrame):
         self.unlock_button = QPushButton("&Unlock")
         self.unlock_button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.check)
-        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button = QPushButton("&Back")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.message_label = QLabel()

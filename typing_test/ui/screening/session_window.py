@@ -218,12 +218,16 @@ class ScreeningWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.screens, 1)
-        bars = QVBoxLayout()
-        left, _top, right, _bottom = PAGE_MARGINS
-        bars.setContentsMargins(left, 0, right, 0)
-        for bar in (self.notice_bar, self.hr_bar, self.hr_options):
+        # The bars below the screen, with the page margins; shown with a bar.
+        self.bar_area = QWidget()
+        bars = QVBoxLayout(self.bar_area)
+        left, _top, right, bottom = PAGE_MARGINS
+        bars.setContentsMargins(left, 0, right, bottom)
+        self._bars = (self.notice_bar, self.hr_bar, self.hr_options)
+        for bar in self._bars:
             bars.addWidget(bar)
-        layout.addLayout(bars)
+        self.bar_area.hide()
+        layout.addWidget(self.bar_area)
 
         self.focus_watch = FocusWatch(clock=lambda: self._clock() / 1000, parent=self)
         self.focus_watch.focusLost.connect(self._on_focus_lost)
@@ -316,8 +320,7 @@ class ScreeningWindow(QWidget):
         set_role(self.practice_bar, "infoBar")
         bar_layout = QHBoxLayout(self.practice_bar)
         bar_layout.addWidget(self.practice_label, 1)
-        self.start_step_button = QPushButton()
-        set_role(self.start_step_button, "primary")
+        self.start_step_button = QPushButton()  # the page's own button is the primary one
         self.start_step_button.setAutoDefault(False)
         self.start_step_button.clicked.connect(self.start_step)
         bar_layout.addWidget(self.start_step_button)
@@ -356,7 +359,7 @@ class ScreeningWindow(QWidget):
         self.call_hr_label = QLabel()
         set_role(self.call_hr_label, "notice")
         self.call_hr_label.setWordWrap(True)
-        self.hr_close_button = QPushButton("&HR: close this screen")
+        self.hr_close_button = QPushButton("HR: &close this screen")
         set_role(self.hr_close_button, "primary")
         self.hr_close_button.clicked.connect(
             lambda: self.ask_hr("Closing this screen needs the HR password."))
@@ -377,7 +380,7 @@ class ScreeningWindow(QWidget):
         # Esc, or a try to close: how to call HR, and HR's way in.
         self.notice_label = QLabel(CALL_HR)
         self.notice_label.setWordWrap(True)
-        self.hr_button = QPushButton("HR &password...")
+        self.hr_button = QPushButton("&HR password...")
         self.hr_button.clicked.connect(lambda: self.ask_hr("HR: type the admin password."))
         self.back_button = QPushButton("&Back to the test")
         self.back_button.clicked.connect(self._back_to_candidate)
@@ -403,13 +406,13 @@ class ScreeningWindow(QWidget):
         self.end_step_button.setToolTip("The step is stored as not finished, and never passes; "
                                         "the candidate goes on to the next step")
         self.end_step_button.clicked.connect(self.end_step_early)
-        self.stop_button = QPushButton("&Stop the screening")
+        self.stop_button = QPushButton("&Quit the screening")
         self.stop_button.setToolTip("The screening is closed as abandoned; the steps finished "
                                     "so far are kept")
         self.stop_button.clicked.connect(self.stop_screening)
-        self.close_button = QPushButton("&Close this screen")
+        self.close_button = QPushButton("C&lose this screen")
         self.close_button.clicked.connect(self.close_for_good)
-        self.resume_button = QPushButton("Back to the &candidate")
+        self.resume_button = QPushButton("&Back to the candidate")
         self.resume_button.clicked.connect(self._back_to_candidate)
         self.hr_options = QFrame()
         self.hr_options.setObjectName("hrOptions")
@@ -485,7 +488,7 @@ class ScreeningWindow(QWidget):
         kind = self.step.kind
         page = self.practice_pages[kind]
         self.practice_stack.setCurrentWidget(page)
-        self.start_step_button.setText(f"&Start step {self.position + 1}")
+        self.start_step_button.setText(f"&Ready: start step {self.position + 1}")
         self.practice_label.setText(
             "Practice: this does not count. Try it, then start the real step when you are "
             "ready.")
@@ -756,8 +759,13 @@ class ScreeningWindow(QWidget):
     # Leaving, pasting, focus -------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Esc anywhere in this window only shows how to call HR."""
+        """Esc anywhere in this window only shows how to call HR. (And the bar
+        area shows while one of its bars does.)"""
         kind = event.type()
+        if kind in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent) and \
+                watched in getattr(self, "_bars", ()):
+            self.bar_area.setVisible(any(not bar.isHidden() for bar in self._bars))
+            return False
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Escape:
