@@ -13,8 +13,14 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+)
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 from typing_test.core.email.drills import load_drills
@@ -273,21 +279,51 @@ FIELDS = {
 
 
 @pytest.mark.parametrize("kind", list(FIELDS))
-def test_a_paste_is_refused_and_recorded_in_every_answer_field(qtbot, store, clock,
-                                                               open_window, kind):
+def test_a_paste_is_refused_four_ways_and_recorded_in_every_answer_field(
+        qtbot, store, clock, open_window, kind):
     window = open_window(kind)
     start_step(qtbot, window)
     field = FIELDS[kind](window)
+    target = field.viewport() if hasattr(field, "viewport") else field
     assert PasteGuard.of(field).isEnabled()
     QGuiApplication.clipboard().setText(CLIPBOARD)
-    clock.advance(2500)
     field.setFocus()
+    # 1. The shortcut.
+    clock.advance(2500)
     qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    # 2. Paste from the context menu (the typing area has none: a right click is refused).
+    clock.advance(1000)
+    where = QPoint(5, 5)
+    QApplication.sendEvent(target, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where,
+                                                     target.mapToGlobal(where)))
+    menu = PasteGuard.of(field).menu
+    if menu is not None:
+        next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
+        menu.close()
+    # 3. A drop from another window.
+    clock.advance(1000)
+    mime = QMimeData()
+    mime.setText(CLIPBOARD)
+    drag = (where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, QDragEnterEvent(*drag))
+    QApplication.sendEvent(target, QDropEvent(QPointF(where), *drag[1:]))
+    # 4. The whole text in one input-method commit.
+    clock.advance(1000)
+    commit = QInputMethodEvent()
+    commit.setCommitString(CLIPBOARD)
+    QApplication.sendEvent(field, commit)
+
     text = field.text() if kind == "formula" else field.toPlainText()
     assert CLIPBOARD not in text
+    chars = len(CLIPBOARD)
     assert [(row["step_position"], row["t"], row["detail"]) for row in
             incidents(store, window, "paste")] == [
-        (0, 2500, f"shortcut: {len(CLIPBOARD)} characters refused")]
+        (0, 2500, f"shortcut: {chars} characters refused"),
+        (0, 3500, f"context-menu: {chars} characters refused"),
+        (0, 4500, f"drop: {chars} characters refused"),
+        (0, 5500, f"input-method: {chars} characters refused"),
+    ]
 
 
 def test_a_loss_of_focus_is_recorded_with_its_length(qtbot, store, clock, open_window):
