@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.screening.seals import SealKey
 from typing_test.store import screenings as S
-from typing_test.store.database import DatabaseError
+from typing_test.store.database import DatabaseError, Store
 from typing_test.store.ledger import sealer_for
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.screening.hr_password import HrPasswordBar
 
 
-def describe_unfinished(store, row: dict) -> str:
+def describe_unfinished(store: Store, row: dict) -> str:
     """One line for HR about an unfinished screening, e.g. "Ana Cruz, Voice
     (calls), started 3 Dec 2026 09:15: steps 1 to 2 kept; step 3 (Writing
     drill) restarts from its beginning"."""
@@ -75,6 +75,10 @@ class ResumeOffer(QDialog):
         lead.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Unfinished screenings")
+        self.list.setWordWrap(True)  # each line says all of it, without scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setSpacing(2)
         for row in unfinished:
             item = QListWidgetItem(describe_unfinished(self.store, row))
             item.setData(Qt.ItemDataRole.UserRole, row)
