@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
                 "they are in the history as interrupted. Nothing saved before was lost."
             )
         self.show_home()
+        from typing_test.ui.screening.resume import offer_resume  # a screening cut off?
+
+        self.resume_offer = offer_resume(self)
 
     # Pages, built when first used -----------------------------------------------
 
@@ -444,6 +447,37 @@ class MainWindow(QMainWindow):
             self._checker_loader = None  # the next use loads the new variant
             if "writing_page" in self.__dict__:
                 self.writing_page.checker_source = self.checker_loader
+
+    def start_screening(self, candidate_id: str, battery_id: str,
+                        override_reason: str = "") -> QWidget | None:
+        """Begin a screening of a candidate on a battery and open its locked-down
+        window (``ui/screening/session_window.py``), sealed with HR's key.
+
+        Needs HR logged in (``admin_key``). Returns the window, or None when
+        the screening cannot start (the status bar says why: a retake refused
+        without a reason, an unknown candidate or battery).
+        """
+        from typing_test.store import screenings as S
+        from typing_test.ui.screening.session_window import launch_screening
+
+        key = getattr(self, "admin_key", None)  # the SealKey while HR is logged in
+        if key is None:
+            self.statusBar().showMessage("Log in as HR to start a screening.")
+            return None
+        try:
+            screening_id = S.begin_screening(self.store, candidate_id, battery_id,
+                                             override_reason=override_reason or None)
+        except S.RetakeRefusedError as error:
+            self.statusBar().showMessage(f"This screening cannot start: {error}. HR can "
+                                         "override the retake rule with a reason.")
+            return None
+        except (KeyError, ValueError, DatabaseError, sqlite3.Error) as error:
+            what = f"no such candidate or battery ({error})" if isinstance(error, KeyError) \
+                else str(error)
+            self.statusBar().showMessage(f"This screening cannot start: {what}.")
+            return None
+        self.screening_window = launch_screening(self, key, screening_id)
+        return self.screening_window
 
     # Saving --------------------------------------------------------------------
 

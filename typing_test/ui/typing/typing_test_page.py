@@ -43,6 +43,10 @@ class TypingTestPage(QWidget):
         self.passage_id = ""
         self.passage_title = ""
         self._reported = False  # finished is emitted once per session
+        # What the hint says before and after the first keystroke (a screening,
+        # where Esc does not abandon, says otherwise).
+        self.before_start_hint = BEFORE_START_HINT
+        self.running_hint = RUNNING_HINT
 
         self.title_label = QLabel()
         set_role(self.title_label, "timer")
@@ -52,7 +56,7 @@ class TypingTestPage(QWidget):
         self.wpm_label.setObjectName("liveWpm")
         for label in (self.time_left_label, self.wpm_label):
             set_role(label, "timer", low=False)
-        self.hint_label = QLabel(BEFORE_START_HINT)
+        self.hint_label = QLabel(self.before_start_hint)
         set_role(self.hint_label, "hint")
         self.notice_label = QLabel()
         set_role(self.notice_label, "error")
@@ -102,7 +106,7 @@ class TypingTestPage(QWidget):
         self._reported = False
         self.title_label.setText(title)
         self.notice_label.clear()
-        self.hint_label.setText(BEFORE_START_HINT)
+        self.hint_label.setText(self.before_start_hint)
         self.abandon_bar.hide()
         self.typing_area.set_passage(text)
         self.refresh()
@@ -122,7 +126,7 @@ class TypingTestPage(QWidget):
         if outcome is None:
             return
         if len(session.events) == 1:
-            self.hint_label.setText(RUNNING_HINT)  # the timer has started
+            self.hint_label.setText(self.running_hint)  # the timer has started
         if outcome.correct is None:
             self.typing_area.unmark(outcome.position)
         else:
