@@ -112,9 +112,12 @@ class AttemptsModel(QAbstractTableModel):
         if self.order_by not in {order for _, _, order in self.columns}:
             self.order_by, self.descending = "started_at", True
         self.total = self.store.attempt_count(kind)
-        self.rows = self.store.attempt_page(kind, order_by=self.order_by,
-                                            descending=self.descending, limit=PAGE_ROWS)
+        self._read_first_page()
         self.endResetModel()
+
+    def _read_first_page(self) -> None:
+        self.rows = self.store.attempt_page(self.kind, order_by=self.order_by,
+                                            descending=self.descending, limit=PAGE_ROWS)
 
     def damaged_rows(self) -> int:
         """How many of the rows read so far could not be read in full."""
@@ -166,4 +169,6 @@ class AttemptsModel(QAbstractTableModel):
             return
         self.order_by = self.columns[column][2]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.load(self.kind)
+        self.beginResetModel()  # the same attempts in another order: no count again
+        self._read_first_page()
+        self.endResetModel()

@@ -104,6 +104,7 @@ class HistoryPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self._unlisted = 0  # attempts whose kind cannot be read, counted on reload
         heading = QLabel("History")
         set_role(heading, "title")
         self.kind_box = QComboBox()
@@ -200,11 +201,12 @@ class HistoryPage(QWidget):
             self.summary_label.setText(
                 scored_summary(best, average, count, self.kind_box.currentText()))
         self._show_charts(kind)
+        self._unlisted = self.store.count_of_unknown_kind()
         self._show_damage()
 
     def _show_damage(self) -> None:
         self.damage_label.setText(damage_report(self.model.damaged_rows(),
-                                                self.store.count_of_unknown_kind()))
+                                                self._unlisted))
         self.damage_label.setVisible(bool(self.damage_label.text()))
 
     def row_count(self) -> int:
