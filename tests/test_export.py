@@ -131,7 +131,7 @@ def test_the_export_command(filled, tmp_path, capsys):
     assert capsys.readouterr().out == f"wrote 12 attempts to {out}\n"
     assert len(read_csv(out)) == 13
     for argv, message in (
-        (["--format", "pdf", "--out", str(out)], "invalid choice: 'pdf'"),
+        (["--format", "docx", "--out", str(out)], "invalid choice: 'docx'"),
         (["--format", "csv", "--out", str(tmp_path)], "is a folder"),
         (["--format", "csv", "--out", str(tmp_path / "no" / "x.csv")], "does not exist"),
         (["--format", "csv", "--out", str(out), "--since", "March"], "is not a date"),

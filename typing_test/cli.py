@@ -119,8 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="export attempts to a CSV or Excel file, one row per attempt"
     )
-    export.add_argument("--format", required=True, choices=("csv", "xlsx"),
-                        help="csv (UTF-8, opens in Excel) or xlsx")
+    export.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf"),
+                        help="csv (UTF-8, opens in Excel), xlsx, or pdf: a one-page report "
+                        "of --candidate, or else a summary of the cohort")
     export.add_argument("--out", required=True, metavar="PATH", help="the file to write")
     export.add_argument("--candidate", metavar="ID",
                         help="only this candidate (a screened candidate's id, or a name)")
@@ -906,13 +907,45 @@ def run_export(args: argparse.Namespace) -> int:
     filters = Filters(candidate=args.candidate, role=args.role, kind=args.kind,
                       since=args.since, until=args.until)
     try:
-        written = export(store, out, args.format, filters)
+        if args.format == "pdf":
+            what = _export_pdf(store, out, filters)
+        else:
+            written = export(store, out, args.format, filters)
+            what = f"{written:,} attempt{'' if written == 1 else 's'}"
     except OSError as error:
         raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
     finally:
         store.close()
-    print(f"wrote {written:,} attempt{'' if written == 1 else 's'} to {out}")
+    print(f"wrote {what} to {out}")
     return 0
+
+
+def _export_pdf(store, out: Path, filters) -> str:
+    """A candidate's one-page report, or the cohort's summary; what was written."""
+    from typing_test.store.reports import candidate_report, cohort_report
+    from typing_test.store.settings import load_pass_bar
+    from typing_test.ui.reports.pdf_report import (
+        cohort_page_count,
+        draw_candidate_page,
+        draw_cohort_page,
+        write_pdf,
+    )
+
+    bar = load_pass_bar(store)
+    if filters.candidate is not None:
+        report = candidate_report(store, filters.candidate)
+        if not report.total_attempts:
+            raise UsageError(f"--candidate {filters.candidate!r} has no attempts")
+        write_pdf(out, 1, lambda painter, page, _n: draw_candidate_page(painter, page, report,
+                                                                          bar))
+        return f"the report of {report.name}"
+    cohort = cohort_report(store, filters)
+    pages = cohort_page_count(cohort)
+    write_pdf(out, pages, lambda painter, page, number: draw_cohort_page(
+        painter, page, cohort, number, bar.min_net_wpm))
+    return (f"a summary of {len(cohort.candidates):,} candidate"
+            f"{'' if len(cohort.candidates) == 1 else 's'} ({pages} page"
+            f"{'' if pages == 1 else 's'})")
 
 
 def run_check_db(args: argparse.Namespace) -> int:

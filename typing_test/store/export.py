@@ -98,6 +98,9 @@ class Filters:
         return " AND ".join(clauses), params
 
 
+EVERYTHING = Filters()  # no filter: every attempt
+
+
 def _figure(name: str) -> Callable[[dict], object]:
     return lambda row: row["figures"].get(name)
 
@@ -147,7 +150,7 @@ COLUMNS: list[Column] = [
 ]
 
 
-def count(store: Store, filters: Filters = Filters()) -> int:
+def count(store: Store, filters: Filters = EVERYTHING) -> int:
     """How many attempts ``filters`` takes."""
     where, params = filters.where()
     return store.conn.execute(
@@ -205,7 +208,7 @@ class ExportCancelled(Exception):
     """The person cancelled the export; nothing was written."""
 
 
-def export(store: Store, path: str | Path, file_format: str, filters: Filters = Filters(),
+def export(store: Store, path: str | Path, file_format: str, filters: Filters = EVERYTHING,
            progress: Progress | None = None) -> int:
     """Write the attempts ``filters`` takes to ``path`` as ``file_format``
     ("csv" or "xlsx"); return how many rows were written.

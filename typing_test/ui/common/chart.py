@@ -174,3 +174,75 @@ class LineChart(QWidget):
         painter = QPainter(self)
         paint_line_chart(painter, QRectF(self.rect()), self.data, current_colours())
         painter.end()
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """How many values fall in each bin of ``width`` from 0, with the ``bar``.
+
+    >>> Histogram.of("Best net WPM", [12.0, 24.9, 25.0, 31.0], width=5, bar=25).counts
+    (0, 0, 1, 0, 1, 1, 1)
+    """
+
+    title: str
+    counts: tuple[int, ...]
+    width: float
+    bar: float | None = None
+    unit: str = ""
+    count_noun: str = ""  # what is counted, written by the tallest column's count
+
+    @classmethod
+    def of(cls, title: str, values: list[float], width: float, bar: float | None = None,
+           unit: str = "", count_noun: str = "") -> Histogram:
+        """Count ``values`` in bins of ``width`` (a value on a bin's edge goes up)."""
+        if not values:
+            return cls(title, (), width, bar, unit, count_noun)
+        counts = [0] * (int(max(values) // width) + 1)
+        for value in values:
+            counts[int(max(value, 0.0) // width)] += 1
+        return cls(title, tuple(counts), width, bar, unit, count_noun)
+
+
+def paint_histogram(painter: QPainter, rect: QRectF, data: Histogram, colours: Colours) -> None:
+    """Draw ``data`` as columns into ``rect``, the bar as a dashed upright line."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = QFontMetricsF(painter.font())
+    line_height = metrics.height()
+    painter.setPen(colours.text)
+    title = data.title if data.bar is None else (
+        f"{data.title}  (dashed line: the bar, {data.bar:g}{data.unit})")
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    if not data.counts:
+        painter.setPen(colours.muted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+        painter.restore()
+        return
+    tallest = max(data.counts)
+    axis_width = 8.0
+    plot = QRectF(rect.left() + axis_width, rect.top() + 2 * line_height + 4,
+                  rect.width() - axis_width - 8, rect.height() - 3 * line_height - 10)
+    bins = max(len(data.counts), int((data.bar or 0) // data.width) + 1)
+    column_width = plot.width() / bins
+    painter.setPen(QPen(colours.border, 1))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.setPen(colours.muted)
+    painter.drawText(QRectF(plot.left(), plot.top() - line_height - 2, plot.width(), line_height),
+                     Qt.AlignmentFlag.AlignLeft,
+                     f"tallest column: {tallest} {data.count_noun}".rstrip())
+    for index in range(0, bins + 1, max(1, bins // 6)):
+        x = plot.left() + index * column_width
+        painter.drawText(QRectF(x - 30, plot.bottom() + 4, 60, line_height),
+                         Qt.AlignmentFlag.AlignHCenter, f"{index * data.width:g}")
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colours.accent)
+    for index, count in enumerate(data.counts):
+        height = count / tallest * plot.height()
+        painter.drawRect(QRectF(plot.left() + index * column_width + 1, plot.bottom() - height,
+                                column_width - 2, height))
+    if data.bar is not None:
+        x = plot.left() + data.bar / data.width * column_width
+        painter.setPen(QPen(colours.danger_text, 1.5, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+    painter.restore()

@@ -119,6 +119,8 @@ SHEET_STYLE = (
     "border: 0; border-right: 1px solid #d4d4d4; border-bottom: 1px solid #d4d4d4; "
     "padding: 2px 6px; }"
 )
+# Printed reports are drawn on white paper, whatever the screen's mode.
+PAPER = QColor("#ffffff")
 # A wrong letter in the typing area: white on red.
 TYPED_WRONG_FILL = QColor("#c62828")
 
