@@ -357,3 +357,23 @@ def test_a_new_database_in_a_read_only_folder_is_reported_as_read_only(tmp_path,
     read_only(tmp_path / "empty")
     with pytest.raises(DatabaseError, match="read-only folder"):
         Store.open(tmp_path / "empty" / "new.db")
+
+
+def test_backup_copies_a_running_database_and_refuses_a_damaged_one(tmp_path, capsys):
+    path = tmp_path / "results.db"
+    store = Store.open(path)  # still open, as the app would be
+    for index in range(300):
+        store.save_attempt({"kind": "typing", "item_title": "x" * 500, "score": index})
+    copy = tmp_path / "backup.db"
+    assert main(["backup", "--db", str(path), str(copy)]) == 0
+    assert "backed up" in capsys.readouterr().out
+    assert closed_cleanly(copy)  # one self-contained file, no log beside it
+    assert len(Store.open(copy).attempts()) == 300
+    store.close()
+    data = damage_rows(path)
+    copy.unlink()
+    assert main(["backup", "--db", str(path), str(copy)]) == 2
+    assert "is damaged" in capsys.readouterr().err
+    assert not copy.exists() and path.read_bytes() == data
+    assert main(["backup", "--db", str(path), str(path)]) == 2
+    assert "cannot be the database itself" in capsys.readouterr().err

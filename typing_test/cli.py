@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only this activity")
     export.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
     export.add_argument("--until", metavar="DATE", help="to this day, included (YYYY-MM-DD)")
+    backup_command = commands.add_parser(
+        "backup", help="copy the database to PATH, checked and consistent even while the app "
+        "is running"
+    )
+    backup_command.add_argument("path", metavar="PATH", help="the backup file to write")
     commands.add_parser(
         "check-db", help="read the whole database file and report any damage (exit 0 sound, "
         "1 damaged, 2 missing or not a database); the file is opened read-only"
@@ -948,6 +953,26 @@ def _export_pdf(store, out: Path, filters) -> str:
             f"{'' if pages == 1 else 's'})")
 
 
+def run_backup(args: argparse.Namespace) -> int:
+    """Copy the database to PATH."""
+    from typing_test.store.database import DatabaseError, backup, default_db_path
+
+    source = args.db or str(default_db_path())
+    target = Path(args.path)
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: the folder {target.parent} does not exist")
+    if target.resolve() == Path(source).resolve():
+        raise UsageError("the backup cannot be the database itself")
+    try:
+        size = backup(source, target)
+    except DatabaseError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"backed up {source} to {target} ({size / 1e6:.1f} MB)")
+    return 0
+
+
 def run_check_db(args: argparse.Namespace) -> int:
     """Read the whole file with SQLite's integrity check, writing nothing."""
     from typing_test.store.database import DatabaseError, default_db_path, integrity_problems
@@ -968,4 +993,4 @@ def run_check_db(args: argparse.Namespace) -> int:
 
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
             "admin": run_admin, "verify": run_verify, "candidates": run_candidates,
-            "check-db": run_check_db, "export": run_export}
+            "check-db": run_check_db, "export": run_export, "backup": run_backup}

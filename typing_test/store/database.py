@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -594,6 +595,50 @@ def integrity_problems(path: str | Path) -> list[str]:
     finally:
         conn.close()
     return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
+
+
+def backup(path: str | Path, target: str | Path) -> int:
+    """Copy the database at ``path`` to ``target``, consistent even while the
+    app is saving into it (SQLite's backup API takes a snapshot), after
+    checking it; return the copy's size in bytes.
+
+    The source is checked first (``integrity_problems``): a damaged file is
+    refused, so a backup is never a copy of damage. The copy is written
+    beside ``target`` and renamed, so a failed backup leaves nothing
+    half-written and an older backup there untouched.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> store = Store.open(folder / "results.db")
+    >>> _ = store.save_attempt({"kind": "typing", "score": 30.0})
+    >>> backup(folder / "results.db", folder / "copy.db") > 0
+    True
+    >>> [row["score"] for row in Store.open(folder / "copy.db").attempts()]
+    [30.0]
+    """
+    problems = integrity_problems(path)
+    if problems:
+        raise DatabaseError(f"{path} is damaged ({problems[0]}); it was not copied")
+    target = Path(target)
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder; give the backup a file name")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                         dir=target.parent)
+    os.close(handle)
+    source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    copy = sqlite3.connect(temporary)
+    try:
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        copy.close()
+        os.replace(temporary, target)
+    except BaseException:
+        copy.close()
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    return target.stat().st_size
 
 
 def _first_problem(rows: list[tuple]) -> str:
