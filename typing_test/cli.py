@@ -130,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only this activity")
     export.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
     export.add_argument("--until", metavar="DATE", help="to this day, included (YYYY-MM-DD)")
+    merge = commands.add_parser(
+        "merge", help="bring the results of other PCs' databases into this one, matched by "
+        "UUID; passwords on standard input: this database's admin password on the first line, "
+        "then each FILE's (an empty or missing line: the same as this one's)"
+    )
+    merge.add_argument("files", nargs="+", metavar="FILE", help="a database to merge in")
+    merge.add_argument("--unverified", action="store_true",
+                       help="merge a file whose admin password is not known, its results "
+                       "marked unverified (a damaged or tampered file is still refused)")
     backup_command = commands.add_parser(
         "backup", help="copy the database to PATH, checked and consistent even while the app "
         "is running"
@@ -953,6 +962,56 @@ def _export_pdf(store, out: Path, filters) -> str:
             f"{'' if pages == 1 else 's'})")
 
 
+def run_merge(args: argparse.Namespace) -> int:
+    """Merge each FILE; exit 0 when all were merged, 1 when one was refused."""
+    from typing_test.store.admin import AdminError, has_admin_password, log_in
+    from typing_test.store.merge import MergeRefused, merge_file
+
+    for name in args.files:
+        if not Path(name).is_file():
+            raise UsageError(f"{name}: no such file")
+    store = open_store(args.db)
+    lines = _optional_passwords(["This database's admin password"]
+                                + [f"Admin password of {name}" for name in args.files])
+    own = lines[0] if lines else ""
+    key = None
+    if has_admin_password(store) and own:
+        try:
+            key = log_in(store, own)
+        except AdminError as error:
+            raise UsageError(str(error)) from None
+    refused = 0
+    for index, name in enumerate(args.files, start=1):
+        password = (lines[index] if index < len(lines) else "") or own or None
+        try:
+            summary = merge_file(store, key, name, password,
+                                 allow_unverified=args.unverified)
+        except MergeRefused as error:
+            print(f"typing-test: refused: {error}; nothing of it was merged", file=sys.stderr)
+            refused += 1
+            continue
+        for line in summary.lines():
+            print(line)
+    store.close()
+    return 1 if refused else 0
+
+
+def _optional_passwords(prompts: list[str]) -> list[str]:
+    """Passwords a line each from standard input (none is fine: a merge of
+    practice results needs none); at a terminal, asked without echo."""
+    if sys.stdin is None:
+        return []
+    if sys.stdin.isatty():
+        import getpass
+
+        return [getpass.getpass(f"{prompt} (Enter if none or the same): ")
+                for prompt in prompts]
+    text = sys.stdin.read(MAX_PASSWORD_INPUT_CHARS + 1).removeprefix("\ufeff")
+    if len(text) > MAX_PASSWORD_INPUT_CHARS:
+        raise UsageError("standard input is too long for passwords")
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def run_backup(args: argparse.Namespace) -> int:
     """Copy the database to PATH."""
     from typing_test.store.database import DatabaseError, backup, default_db_path
@@ -993,4 +1052,5 @@ def run_check_db(args: argparse.Namespace) -> int:
 
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
             "admin": run_admin, "verify": run_verify, "candidates": run_candidates,
-            "check-db": run_check_db, "export": run_export, "backup": run_backup}
+            "check-db": run_check_db, "export": run_export, "backup": run_backup,
+            "merge": run_merge}

@@ -168,6 +168,26 @@ def log_in(store: Store, password: str, clock: Clock = time.time) -> SealKey:
     return key
 
 
+def seal_key_for(store: Store, password: str) -> SealKey | None:
+    """The seal key of ``password`` for a database read, not used: a file
+    from another PC checked before a merge. None for a wrong password.
+
+    Unlike :func:`log_in` it writes nothing (the file is opened read-only)
+    and so counts no wrong try: whoever holds a copy of the file can try
+    passwords on it anyway, and this copy's lockout protects nothing.
+    Raises NoAdminPassword when the file has none, AdminError when its
+    credential is damaged.
+    """
+    credential = _credential(store)
+    if credential is None:
+        raise NoAdminPassword(f"{store.path} has no admin password")
+    try:
+        key_material = stretch_again(password, credential.password_hash)
+        return derive_seal_key(key_material, credential.seal_salt) if key_material else None
+    except ValueError as error:
+        raise AdminError(f"{store.path}: {error}") from None
+
+
 def set_admin_password(store: Store, new_password: str, old_password: str | None = None,
                        clock: Clock = time.time, params: ScryptParams | None = None) -> SealKey:
     """Set the admin password, or change it; return the new seal key.

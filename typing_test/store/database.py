@@ -156,8 +156,16 @@ def _migrate_to_5(db: sqlite_utils.Database) -> None:
                     "ON attempts(kind, score) WHERE screening_id IS NULL")
 
 
+def _migrate_to_6(db: sqlite_utils.Database) -> None:
+    # Results merged from another PC whose admin password was not known are
+    # marked (1); NULL for everything else, so existing seals are unchanged
+    # (a seal covers the columns that are not NULL).
+    db.conn.execute("ALTER TABLE attempts ADD COLUMN unverified INTEGER")
+    db.conn.execute("ALTER TABLE screenings ADD COLUMN unverified INTEGER")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4, _migrate_to_5,
+    _migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4, _migrate_to_5, _migrate_to_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
