@@ -32,8 +32,9 @@ def main() -> None:
             start = time.perf_counter()
             summary = merge_file(store, None, there)
             elapsed = time.perf_counter() - start
-            print(f"{attempt} merge (one run) of {args.attempts:,} attempts into {args.attempts:,}: "
-                  f"{elapsed:.1f} s, added {summary.added.get('attempts', 0):,}")
+            print(f"{attempt} merge (one run) of {args.attempts:,} attempts into "
+                  f"{args.attempts:,}: {elapsed:.1f} s, "
+                  f"added {summary.added.get('attempts', 0):,}")
         print(f"the merged file holds {store.attempt_count('typing'):,} typing tests, "
               f"{here.stat().st_size / 1e6:.0f} MB")
         store.close()
