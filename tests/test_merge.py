@@ -3,6 +3,7 @@ here, and refused whole when damaged or tampered with."""
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 
@@ -134,3 +135,16 @@ def test_the_merge_command(tmp_path, here, capsys, monkeypatch):
     assert "good.db: added nothing new" in out and "strange.db: added" in out
     assert main(["merge", "--db", database, str(tmp_path / "none.db")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_unverified_results_say_so_in_an_export(tmp_path, here):
+    from typing_test.store.export import export
+
+    store, key = here
+    path, _ = other_pc(tmp_path, password=OTHER_PASSWORD)
+    merge_file(store, key, path, PASSWORD, allow_unverified=True)
+    out = tmp_path / "all.csv"
+    export(store, out, "csv")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    # Everything that came from that file, its practice attempts too.
+    assert [row["Unverified"] for row in rows] == ["unverified"] * 6

@@ -146,6 +146,8 @@ COLUMNS: list[Column] = [
     ("Words", _figure("word_count"), "number"),
     ("Duration s", lambda row: row["duration_s"], "number"),
     ("Incidents", _incidents, "text"),
+    # Merged from another PC without its password (typing-test merge --unverified).
+    ("Unverified", lambda row: "unverified" if row["unverified"] else "", "text"),
     ("Attempt id", lambda row: row["id"], "text"),
 ]
 
@@ -167,7 +169,7 @@ def _rows(store: Store, filters: Filters) -> Iterator[dict]:
     where, params = filters.where()
     cursor = store.conn.execute(
         "SELECT a.id, a.kind, a.candidate, a.started_at, a.status, a.item_title, "
-        "a.duration_s, a.score, a.accuracy, a.passed, a.figures, a.events, "
+        "a.duration_s, a.score, a.accuracy, a.passed, a.figures, a.events, a.unverified, "
         "c.name AS candidate_name, c.role, json_extract(s.battery_snapshot, '$.name') "
         f"AS battery FROM attempts a {_JOINS} WHERE {where} ORDER BY a.started_at, a.id",
         params)
