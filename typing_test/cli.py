@@ -936,30 +936,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _export_pdf(store, out: Path, filters) -> str:
     """A candidate's one-page report, or the cohort's summary; what was written."""
-    from typing_test.store.reports import candidate_report, cohort_report
-    from typing_test.store.settings import load_pass_bar
-    from typing_test.ui.reports.pdf_report import (
-        cohort_page_count,
-        draw_candidate_page,
-        draw_cohort_page,
-        write_pdf,
-    )
+    from typing_test.ui.reports.pdf_report import NoResults, write_report
 
-    bar = load_pass_bar(store)
-    if filters.candidate is not None:
-        report = candidate_report(store, filters.candidate)
-        if not report.total_attempts:
-            raise UsageError(f"--candidate {filters.candidate!r} has no attempts")
-        write_pdf(out, 1, lambda painter, page, _n: draw_candidate_page(painter, page, report,
-                                                                          bar))
-        return f"the report of {report.name}"
-    cohort = cohort_report(store, filters)
-    pages = cohort_page_count(cohort)
-    write_pdf(out, pages, lambda painter, page, number: draw_cohort_page(
-        painter, page, cohort, number, bar.min_net_wpm))
-    return (f"a summary of {len(cohort.candidates):,} candidate"
-            f"{'' if len(cohort.candidates) == 1 else 's'} ({pages} page"
-            f"{'' if pages == 1 else 's'})")
+    try:
+        return write_report(store, out, filters)
+    except NoResults as error:
+        raise UsageError(str(error)) from None
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -234,6 +234,19 @@ class Store:
             raise DatabaseError(f"cannot open the database {path}: {error}") from error
         return store
 
+    def reader(self) -> Store:
+        """A second, read-only Store on the same file, for a worker thread (an
+        export, a report) to read from while this one goes on saving. It
+        reads SQLite's last committed state and writes nothing. An in-memory
+        database has no file to share: it is this Store itself.
+        """
+        if self.path == ":memory:":
+            return self
+        conn = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False)
+        conn.text_factory = _text_or_damaged
+        return Store(conn, self.path)
+
     @staticmethod
     def _check_readable(conn: sqlite3.Connection, path: str) -> None:
         """Refuse a file that is not an SQLite database, reading only its header

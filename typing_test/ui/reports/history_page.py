@@ -28,6 +28,7 @@ from typing_test.ui.common.chart import ChartData, LineChart
 from typing_test.ui.common.confirmation_bar import confirmation_bar
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.reports.attempts_model import ATTEMPT_ID_ROLE, UNREADABLE, AttemptsModel
+from typing_test.ui.reports.export_dialog import ExportDialog
 
 # Kinds whose full result page can be rebuilt from what is stored.
 OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing")
@@ -161,7 +162,11 @@ class HistoryPage(QWidget):
             "deleteBar", "warningBar", self.delete_question, self.keep_button,
             self.confirm_delete_button,
         )
-        buttons = button_row(self.open_button, self.delete_button)
+        self.export_button = QPushButton("E&xport...")
+        self.export_button.setToolTip("Save your results as a CSV, Excel or PDF file")
+        self.export_button.clicked.connect(self.open_export)
+        self.export_dialog: ExportDialog | None = None
+        buttons = button_row(self.open_button, self.delete_button, self.export_button)
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
@@ -175,6 +180,11 @@ class HistoryPage(QWidget):
         layout.addWidget(self.delete_bar)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def open_export(self) -> None:
+        """Open the export dialog for the practice results (never a screening's)."""
+        self.export_dialog = ExportDialog(self.store, include_screenings=False, parent=self)
+        self.export_dialog.open()
 
     def add_kind(self, kind: str, label: str) -> None:
         """Offer another kind of attempt (scored in percent) in the picker."""

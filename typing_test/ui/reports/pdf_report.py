@@ -31,7 +31,16 @@ from PySide6.QtGui import (
 
 from typing_test import PRODUCT_NAME
 from typing_test.core.typing.scoring import PassBar
-from typing_test.store.reports import KIND_NAMES, CandidateReport, CohortReport
+from typing_test.store.database import Store
+from typing_test.store.export import EVERYTHING, Filters
+from typing_test.store.reports import (
+    KIND_NAMES,
+    CandidateReport,
+    CohortReport,
+    candidate_report,
+    cohort_report,
+)
+from typing_test.store.settings import load_pass_bar
 from typing_test.ui.common.chart import (
     ChartData,
     Histogram,
@@ -202,6 +211,31 @@ def cohort_page_count(report: CohortReport) -> int:
     """
     rest = max(0, len(report.candidates) - _cohort_rows(0)[1])
     return 1 + -(-rest // ROWS_PER_COHORT_PAGE)
+
+
+class NoResults(ValueError):
+    """There is nothing to report on."""
+
+
+def write_report(store: Store, out: str | Path, filters: Filters = EVERYTHING) -> str:
+    """Write the PDF report ``filters`` asks for to ``out``: one candidate's page
+    when ``filters.candidate`` is set, else the summary of the cohort. Returns
+    what was written, in words. NoResults for a candidate without attempts."""
+    bar = load_pass_bar(store)
+    if filters.candidate is not None:
+        report = candidate_report(store, filters.candidate)
+        if not report.total_attempts:
+            raise NoResults(f"--candidate {filters.candidate!r} has no attempts")
+        write_pdf(out, 1, lambda painter, page, _n: draw_candidate_page(painter, page, report,
+                                                                          bar))
+        return f"the report of {report.name}"
+    cohort = cohort_report(store, filters)
+    pages = cohort_page_count(cohort)
+    write_pdf(out, pages, lambda painter, page, number: draw_cohort_page(
+        painter, page, cohort, number, bar.min_net_wpm))
+    count = len(cohort.candidates)
+    return (f"a summary of {count:,} candidate{'' if count == 1 else 's'} "
+            f"({pages} page{'' if pages == 1 else 's'})")
 
 
 def ensure_gui_application() -> QGuiApplication:
