@@ -785,12 +785,19 @@ def run_verify(args: argparse.Namespace) -> int:
             "rows": verification.rows_by_table,
             "erased_rows": verification.erased_rows,
             "erasures": verification.erasures,
+            "deletions": [
+                {"who": record.who, "at": record.at, "what": record.what,
+                 "total_rows": record.total_rows}
+                for record in verification.deletions
+            ],
             "chain_head": verification.head.fingerprint if verification.head else None,
         }, ensure_ascii=False))
     else:
         for problem in verification.problems:
             print(problem)
         print(verification.summary())
+        for record in verification.deletions:
+            print(f"  deleted on {record}")
     return 0 if verification.ok else EXIT_SEALS_BROKEN
 
 
