@@ -116,14 +116,23 @@ class DemoReport:
         for (_battery, status, outcome), count in self.outcomes.items():
             by_outcome[outcome if status == "completed" else status] += count
         parts = ", ".join(f"{count:,} {name}" for name, count in sorted(by_outcome.items()))
-        text = (f"{self.candidates:,} demo candidates, {self.screenings:,} sealed screenings "
-                f"({parts}), {self.steps:,} steps, {self.incidents:,} incidents, "
-                f"{self.autotyped:,} typing logs with a program's timing, in "
+        text = (f"{_count(self.candidates, 'demo candidate')}, "
+                f"{_count(self.screenings, 'sealed screening')} ({parts}), "
+                f"{_count(self.steps, 'step')}, {_count(self.incidents, 'incident')}, "
+                f"{_count(self.autotyped, 'typing log')} with a program's timing, in "
                 f"{self.seconds:.1f} s")
         if self.missing_presets:
             text += (f"; presets deleted from this database were left out: "
                      f"{', '.join(self.missing_presets)}")
         return text
+
+
+def _count(number: int, noun: str) -> str:
+    """
+    >>> _count(1, "step"), _count(1_000, "step")
+    ('1 step', '1,000 steps')
+    """
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def real_results(store: Store) -> int:
@@ -383,7 +392,9 @@ class _Writer:
 
     def _proofreading(self, rng, step: DrillStep, plan, status, moment, incidents):
         drill = self.content.drills.proofreading[rng.choice(step.drills)]
-        fix, slip = {"strong": (rng.uniform(0.92, 1.0), 0.05),
+        # A strong candidate fixes every mistake and now and then makes one
+        # slip of their own: never below 80 %, so "strong" passes with a margin.
+        fix, slip = {"strong": (1.0, 0.25),
                      "weak": (rng.uniform(0.2, 0.55), 0.5)}.get(
             plan, (rng.uniform(0.45, 1.0), 0.2))
         if status != "completed":

@@ -203,16 +203,18 @@ def writing_reply(rng: random.Random, scenario: WritingScenario, kind: str,
     # body: greeting, the paragraphs, then the sign-off block.
     greeting, middle, closing = body[:1], body[1:-1], body[-1:]
     if kind == "missing-point" and len(middle) > 2:
-        middle = [p for i, p in enumerate(middle) if i != rng.randrange(1, len(middle))]
+        left_out = rng.randrange(1, len(middle))  # never the opening paragraph
+        middle = [p for i, p in enumerate(middle) if i != left_out]
     elif kind == "short" and middle:
         middle = middle[:1]
-    text = "\n\n".join("\n".join(p) for p in [*subject, *greeting, *middle, *closing])
-    if kind == "sloppy":
+    head = "\n\n".join("\n".join(p) for p in [*subject, *greeting])
+    main = "\n\n".join("\n".join(p) for p in middle)
+    if kind == "sloppy":  # slips in the body; nobody misspells their own name
         for _ in range(rng.randint(3, 6)):
-            text = _swap_letters(rng, text)
-        text = re.sub(r"(?<=\. )([A-Z])", lambda m: m.group(1).lower()
-                      if rng.random() < 0.5 else m.group(1), text)
-    return text + "\n"
+            main = _swap_letters(rng, main)
+        main = re.sub(r"(?<=\. )([A-Z])", lambda m: m.group(1).lower()
+                      if rng.random() < 0.5 else m.group(1), main)
+    return "\n\n".join(part for part in (head, main, "\n".join(*closing)) if part) + "\n"
 
 
 def _signed(lines: list[str], signature: str) -> list[str]:
