@@ -207,9 +207,9 @@ def fill_demo_data(store: Store, key: SealKey, candidates: int, seed: int = 0, *
     # so even a small demo shows them all; the rest are drawn.
     grid = [(preset, plan) for preset in batteries for plan in PLANS]
     rng.shuffle(grid)
-    # The database's own pace setting is kept; only this fill trades the last
-    # seconds' durability for speed (WAL with NORMAL is never corrupted by a
-    # power cut, it may only lose the newest demo rows).
+    # Only this fill trades the last seconds' durability for speed, and the
+    # setting is put back after it: in WAL mode, NORMAL is never corrupted by
+    # a power cut, it may only lose the newest demo rows.
     conn = store.db.conn
     (synchronous,) = conn.execute("PRAGMA synchronous").fetchone()
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -237,11 +237,13 @@ def fill_demo_data(store: Store, key: SealKey, candidates: int, seed: int = 0, *
 
 
 def _first_number(store: Store) -> int:
-    """The number after the highest demo HR reference already stored."""
-    (count,) = store.db.conn.execute(
-        "SELECT count(*) FROM candidates WHERE substr(hr_reference, 1, ?) = ?",
-        [len(DEMO_REFERENCE_PREFIX), DEMO_REFERENCE_PREFIX]).fetchone()
-    return count + 1
+    """The number after the highest demo HR reference already stored (DEMO-00041 -> 42)."""
+    (highest,) = store.db.conn.execute(
+        "SELECT max(CAST(substr(hr_reference, ?) AS INTEGER)) FROM candidates "
+        "WHERE substr(hr_reference, 1, ?) = ?",
+        [len(DEMO_REFERENCE_PREFIX) + 1, len(DEMO_REFERENCE_PREFIX),
+         DEMO_REFERENCE_PREFIX]).fetchone()
+    return (highest or 0) + 1
 
 
 def _stamp(moment: datetime) -> str:
