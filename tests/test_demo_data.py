@@ -213,7 +213,7 @@ def test_forty_candidates_cover_every_preset_and_every_outcome(store, key, seed)
             assert (preset, status, outcome) in found, (preset, status, outcome)
     assert report.candidates == 40 and report.screenings >= 40
     kinds = {row[0] for row in store.db.conn.execute("SELECT kind FROM incidents")}
-    assert {"paste", "focus_lost", "leave_attempt"} <= kinds
+    assert {"paste", "focus_lost", "leave_attempt", "hr_stopped"} <= kinds
     verification = verify_all(store, key)
     assert verification.ok, verification.problems[:3]
     assert verification.rows_by_table["screenings"] == report.screenings
@@ -236,6 +236,7 @@ def test_the_figures_are_the_apps_own_and_only_program_timing_is_flagged(store, 
             result = score(details["passage_text"], attempt["keystrokes"], attempt["duration_s"])
             assert result.net_wpm == attempt["score"]
             flags = automation_flags(attempt["keystrokes"])
+            assert attempt["figures"]["flags"] == [flag.as_json() for flag in flags]
             flagged += bool(flags)
             assert not flags or result.net_wpm > 100  # only the program's logs
         elif attempt["kind"] == "writing":

@@ -58,7 +58,7 @@ from typing_test.core.screening.demo_answers import (
 )
 from typing_test.core.screening.demo_people import DEMO_REFERENCE_PREFIX, ROLES, DemoPeople
 from typing_test.core.screening.seals import SealKey
-from typing_test.core.typing import PassBar, score
+from typing_test.core.typing import PassBar, automation_flags, score
 from typing_test.core.typing.passages import choose_passage, load_passages
 from typing_test.core.typing.scoring import final_text
 from typing_test.store import screenings as S
@@ -227,7 +227,7 @@ def fill_demo_data(store: Store, key: SealKey, candidates: int, seed: int = 0, *
                 index > len(grid) and candidate_rng.random() < 0.015)
             candidate = people.candidate(first + index, preset)
             writer.candidate(candidate_rng, candidate, batteries[preset], plan, autotyped,
-                             end)
+                             end, may_resume=index >= len(grid))
             if progress is not None:
                 progress(index + 1)
     finally:
@@ -259,14 +259,14 @@ class _Writer:
         self.signature = ""  # the name the candidate signs their emails with
 
     def candidate(self, rng: random.Random, candidate, battery: Battery, plan: str,
-                  autotyped: bool, end: datetime) -> None:
+                  autotyped: bool, end: datetime, may_resume: bool = True) -> None:
         start = _working_moment(rng, end - timedelta(days=rng.uniform(3, HISTORY_DAYS)))
         candidate_id = S.add_candidate(self.store, candidate,
                                        now=start - timedelta(days=rng.uniform(1, 14)))
         self.report.candidates += 1
         self.signature = candidate.name
         status, outcome, finished = self.screening(rng, candidate_id, battery, plan,
-                                                   autotyped, start)
+                                                   autotyped, start, may_resume=may_resume)
         # What happens next, as in an HR office: an interrupted screening is
         # usually started again the same day; some who failed come back after
         # the retake wait, or sooner with HR's override.
@@ -285,27 +285,32 @@ class _Writer:
             self.screening(rng, candidate_id, battery, plan, False, again[0], again[1])
 
     def screening(self, rng: random.Random, candidate_id: str, battery: Battery, plan: str,
-                  autotyped: bool, start: datetime,
-                  override: str | None = None) -> tuple[str, str, datetime]:
-        """One screening; returns its status, outcome and when it ended."""
+                  autotyped: bool, start: datetime, override: str | None = None, *,
+                  may_resume: bool = False) -> tuple[str, str, datetime]:
+        """One screening; returns its status, outcome and when it ended. An
+        interrupted one is closed as interrupted, or (``may_resume``, 2 in 5)
+        resumed at the interrupted step, as HR may choose when the app reopens."""
         store = self.store
         screening_id = S.begin_screening(store, candidate_id, battery.id,
                                          override_reason=override, now=start)
         steps = len(battery.steps)
         stop_at = rng.randrange(steps) if plan in ("abandoned", "interrupted") else steps
         moment = start
-        for position, step in enumerate(battery.steps[:stop_at + 1]):
+        for position, step in enumerate(battery.steps):
             moment += timedelta(seconds=rng.uniform(45, 150))  # instructions, practice item
             if position == stop_at and plan == "interrupted":
                 # The PC went off during this step: its attempt stays as begun,
-                # marked interrupted, and HR closes the screening.
+                # marked interrupted when the app reopens (as Store.open does).
                 attempt_id = S.begin_step(store, screening_id, position,
                                           {"kind": step.kind, "started_at": _stamp(moment)})
                 with store.db.conn:
                     store.db.conn.execute("UPDATE attempts SET status = 'interrupted' "
                                           "WHERE id = ?", [attempt_id])
-                moment += timedelta(minutes=rng.uniform(1, 8))
-                break
+                moment += timedelta(minutes=rng.uniform(3, 15))
+                if not (may_resume and rng.random() < 0.4):
+                    break  # HR closes the screening as interrupted
+                plan = "mixed"  # HR resumes it: the step starts again from its beginning
+                moment += timedelta(seconds=rng.uniform(45, 150))
             abandoned = position == stop_at and plan == "abandoned"
             incidents = self._incidents(rng, screening_id, position, step, moment)
             row, seconds = self.attempt(rng, step, plan,
@@ -315,11 +320,13 @@ class _Writer:
             S.record_step(store, screening_id, position, row, sealer=self.sealer, now=moment)
             self.report.steps += 1
             if abandoned:
-                S.record_incident(store, screening_id, "leave_attempt", step_position=position,
-                                  t=int(seconds * 1000),
-                                  detail="the candidate asked to stop; HR ended the step "
-                                  "with the admin password", now=moment)
-                self.report.incidents += 1
+                # The candidate asked to stop: HR typed the admin password and
+                # stopped the screening, the running step stored as abandoned.
+                t = int(seconds * 1000)
+                self._log(screening_id, "hr_unlocked", position, t,
+                          "HR typed the admin password", moment)
+                self._log(screening_id, "hr_stopped", position, t,
+                          f"HR stopped the screening at step {position + 1}", moment)
                 break
         status = {"abandoned": "abandoned", "interrupted": "interrupted"}.get(plan, "completed")
         outcome = S.finish_screening(store, screening_id, status, sealer=self.sealer, now=moment)
@@ -329,32 +336,30 @@ class _Writer:
 
     def _incidents(self, rng: random.Random, screening_id: str, position: int, step,
                    moment: datetime) -> list[dict]:
-        """Log this step's incidents (some steps have none) and return them as
-        the attempt's own events."""
+        """Log this step's incidents as the screening window words them (some
+        steps have none) and return the attempt's own events."""
         events: list[dict] = []
-        where = {"typing": "the typing area", "quiz": "the formula box"}.get(
-            step.kind, "the email editor")
         if rng.random() < 0.06 and step.kind != "quiz":
             t, chars = rng.randint(5_000, 120_000), rng.randint(40, 900)
-            how = rng.choice(("Ctrl+V", "Shift+Insert", "the context menu", "a drop"))
-            S.record_incident(self.store, screening_id, "paste", step_position=position, t=t,
-                              detail=f"paste of {chars} characters by {how} refused in {where}",
-                              now=moment)
+            how = rng.choice(("shortcut", "shortcut", "context-menu", "drop", "key-event"))
+            self._log(screening_id, "paste", position, t, f"{how}: {chars} characters refused",
+                      moment)
             events.append({"t": t, "type": "paste-refused", "how": how, "chars": chars})
         if rng.random() < 0.1:
             t, away = rng.randint(3_000, 150_000), rng.randint(1_500, 45_000)
-            S.record_incident(self.store, screening_id, "focus_lost", step_position=position,
-                              t=t, duration_ms=away, detail="the window lost the focus",
-                              now=moment)
+            self._log(screening_id, "focus_lost", position, t,
+                      f"away from the test for {away / 1000:.1f} s", moment, away)
             events += [{"t": t, "type": "focus-lost"}, {"t": t + away, "type": "focus-returned"}]
         if rng.random() < 0.02:
-            t = rng.randint(3_000, 100_000)
-            S.record_incident(self.store, screening_id, "leave_attempt", step_position=position,
-                              t=t, detail="Esc pressed: shown how to call HR", now=moment)
-            events.append({"t": t, "type": "leave-attempt"})
-        self.report.incidents += len(events) - sum(e["type"] == "focus-returned"
-                                                   for e in events)
+            self._log(screening_id, "leave_attempt", position, rng.randint(3_000, 100_000),
+                      rng.choice(("pressed Esc", "tried to close the window")), moment)
         return events
+
+    def _log(self, screening_id: str, kind: str, position: int | None, t: int | None,
+             detail: str, moment: datetime, duration_ms: int | None = None) -> None:
+        S.record_incident(self.store, screening_id, kind, step_position=position, t=t,
+                          detail=detail, duration_ms=duration_ms, now=moment)
+        self.report.incidents += 1
 
     def attempt(self, rng: random.Random, step, plan: str, status: str, autotyped: bool,
                 moment: datetime, incidents: list[dict]) -> tuple[dict, float]:
@@ -390,6 +395,8 @@ class _Writer:
                              passage_text=passage.text, keystrokes=keys, incidents=incidents,
                              test_length_s=step.duration_s, category=passage.category,
                              status=status, started_at=_stamp(moment))
+        # For HR's review, as the screening window stores it: flagged, never failed.
+        row["figures"]["flags"] = [flag.as_json() for flag in automation_flags(keys)]
         return row, duration
 
     def _proofreading(self, rng, step: DrillStep, plan, status, moment, incidents):
