@@ -22,7 +22,7 @@ def test_the_bank_example_is_a_valid_bank_with_every_question_type(tmp_path):
 
 def test_every_subcommand_in_the_readme_exists():
     text = README.read_text(encoding="utf-8")
-    documented = set(re.findall(r"`typing-test (\w+)", text))
+    documented = set(re.findall(r"`typing-test (\w[\w-]*)", text))
     parser = build_parser()
     commands = next(
         action for action in parser._actions if action.dest == "command"

@@ -19,6 +19,7 @@ from typing_test.core.email.proofreading import ProofreadingAttempt
 from typing_test.core.quiz import draw_quiz, grade_quiz, load_builtin_banks
 from typing_test.core.screening.batteries import QuizStep, quiz_banks_for_step
 from typing_test.core.screening.candidates import Candidate
+from typing_test.core.screening.seals import SealKey
 from typing_test.core.typing import PassBar, score
 from typing_test.store import screenings as S
 from typing_test.store.database import (
@@ -28,6 +29,7 @@ from typing_test.store.database import (
     _migrate_to_1,
     _migrate_to_2,
 )
+from typing_test.store.ledger import sealer_for
 from typing_test.store.records import proofreading_attempt, quiz_attempt, typing_attempt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,12 @@ def ana(store) -> str:
     return S.add_candidate(store, Candidate("Ana Cruz", email="ana@example.com",
                                             phone="+63 917 555 0101", hr_reference="HR-114",
                                             role="Voice"), now=JAN)
+
+
+@pytest.fixture
+def sealer(store):
+    """The ledger's sealer with a throwaway key: deleting personal data needs one."""
+    return sealer_for(store, SealKey(bytes(range(32))))
 
 
 def typing_row(net_wpm_text: str = "Dear customer, thank you.", seconds: float = 60.0,
@@ -506,7 +514,7 @@ def finished_screening(store, candidate_id: str, battery: str = "voice",
     return screening_id
 
 
-def test_deleting_a_candidate_removes_all_their_data_and_records_how_much(store, ana):
+def test_deleting_a_candidate_removes_all_their_data_and_records_how_much(store, ana, sealer):
     bo = S.add_candidate(store, Candidate("Bo Diaz", email="bo@example.com"))
     finished_screening(store, ana)
     finished_screening(store, ana, "back-office")
@@ -514,9 +522,18 @@ def test_deleting_a_candidate_removes_all_their_data_and_records_how_much(store,
     step_ids = [row["id"] for s in S.candidate_screenings(store, ana)
                 for row in S.screening_steps(store, s["id"])]
     sealed = []
+
+    class Recording:  # the ledger's sealer, noting what it is handed
+        def __call__(self, conn, table, row):
+            sealed.append((table, row))
+            sealer(conn, table, row)
+
+        def erase(self, conn, table, row_ids):
+            sealed.append((table, list(row_ids)))
+            return sealer.erase(conn, table, row_ids)
+
     counts = S.delete_candidate(store, ana, who="HR: Maria Santos",
-                                reason="asked by email on 2026-03-02",
-                                sealer=lambda conn, table, row: sealed.append((table, row)),
+                                reason="asked by email on 2026-03-02", sealer=Recording(),
                                 now=JAN + timedelta(days=60))
     assert counts == {"screenings": 2, "screening_steps": 4, "attempts": 4, "incidents": 2,
                       "candidates": 1, "candidate_keys": counts["candidate_keys"]}
@@ -534,28 +551,39 @@ def test_deleting_a_candidate_removes_all_their_data_and_records_how_much(store,
     assert deletion["rows"] == counts and deletion["total_rows"] == sum(counts.values())
     assert sorted(deletion["step_ids"]) == sorted(step_ids)
     assert "Ana" not in json.dumps(deletion) and "ana@" not in json.dumps(deletion)
-    assert sealed[0][0] == "deletions" and sealed[0][1]["id"] == deletion["id"]
+    assert [table for table, _ in sealed] == ["screening_steps", "screenings", "deletions"]
+    assert sorted(sealed[0][1]) == sorted(step_ids) and sealed[2][1]["id"] == deletion["id"]
 
 
-def test_a_candidate_mid_screening_cannot_be_deleted_and_a_deletion_needs_a_name(store, ana):
+def test_a_candidate_mid_screening_cannot_be_deleted_and_a_deletion_needs_a_name(store, ana,
+                                                                                   sealer):
     S.begin_screening(store, ana, "voice")
     with pytest.raises(S.ScreeningError, match="in progress"):
-        S.delete_candidate(store, ana, who="HR")
+        S.delete_candidate(store, ana, who="HR", sealer=sealer)
     with pytest.raises(ValueError, match="say who is deleting"):
-        S.delete_candidate(store, ana, who="  ")
+        S.delete_candidate(store, ana, who="  ", sealer=sealer)
     with pytest.raises(KeyError):
-        S.delete_candidate(store, "no-such-id", who="HR")
+        S.delete_candidate(store, "no-such-id", who="HR", sealer=sealer)
     assert S.deletions(store) == []
 
 
-def test_a_retention_purge_removes_old_finished_screenings_only(store, ana):
+def test_deleting_personal_data_needs_a_sealer_that_can_erase(store, ana):
+    finished_screening(store, ana)
+    with pytest.raises(TypeError, match="sealer_for"):
+        S.delete_candidate(store, ana, who="HR", sealer=lambda conn, table, row: None)
+    with pytest.raises(TypeError, match="sealer_for"):
+        S.purge_screenings(store, 1, who="HR", sealer=None)
+    assert S.deletions(store) == [] and len(S.candidate_screenings(store, ana)) == 1
+
+
+def test_a_retention_purge_removes_old_finished_screenings_only(store, ana, sealer):
     now = datetime(2027, 3, 15, 12, 0, tzinfo=UTC)
     old = finished_screening(store, ana, when=datetime(2026, 3, 14, 12, 0, tzinfo=UTC))
     recent = finished_screening(store, ana, "back-office",
                                 when=datetime(2026, 3, 16, 12, 0, tzinfo=UTC))
     bo = S.add_candidate(store, Candidate("Bo Diaz", email="bo@example.com"), now=JAN)
     unfinished = S.begin_screening(store, bo, "voice", now=datetime(2025, 1, 1, tzinfo=UTC))
-    counts = S.purge_screenings(store, 12, who="HR", now=now)
+    counts = S.purge_screenings(store, 12, who="HR", sealer=sealer, now=now)
     assert counts == {"screenings": 1, "screening_steps": 2, "attempts": 2, "incidents": 1}
     with pytest.raises(KeyError):
         S.screening(store, old)
@@ -567,12 +595,12 @@ def test_a_retention_purge_removes_old_finished_screenings_only(store, ana):
                                   "(retention 12 months)")
 
 
-def test_a_purge_can_take_old_candidates_with_nothing_left(store):
+def test_a_purge_can_take_old_candidates_with_nothing_left(store, sealer):
     old = S.add_candidate(store, Candidate("Old Applicant", phone="0917 000 0001"),
                           now=datetime(2025, 1, 1, tzinfo=UTC))
     new = S.add_candidate(store, Candidate("New Applicant", phone="0917 000 0002"),
                           now=datetime(2027, 1, 1, tzinfo=UTC))
-    counts = S.purge_screenings(store, 12, who="HR", candidates_too=True,
+    counts = S.purge_screenings(store, 12, who="HR", candidates_too=True, sealer=sealer,
                                 now=datetime(2027, 3, 1, tzinfo=UTC))
     assert counts["candidates"] == 1
     assert [row["id"] for row in S.search_candidates(store).rows] == [new]
@@ -581,13 +609,13 @@ def test_a_purge_can_take_old_candidates_with_nothing_left(store):
 
 
 @pytest.mark.parametrize("months", [0, -3, 1.5, True])
-def test_a_retention_period_is_a_whole_number_of_months(store, months):
+def test_a_retention_period_is_a_whole_number_of_months(store, months, sealer):
     with pytest.raises(ValueError, match="whole number of months"):
-        S.purge_screenings(store, months, who="HR")
+        S.purge_screenings(store, months, who="HR", sealer=sealer)
 
 
-def test_a_purge_with_nothing_old_enough_is_recorded_too(store):
-    assert S.purge_screenings(store, 12, who="HR") == {}
+def test_a_purge_with_nothing_old_enough_is_recorded_too(store, sealer):
+    assert S.purge_screenings(store, 12, who="HR", sealer=sealer) == {}
     assert S.deletions(store)[0]["total_rows"] == 0
 
 

@@ -153,6 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
         "input): exit 0 when all hold, 1 naming each broken row, 2 for a wrong password"
     )
     verify.add_argument("--json", action="store_true", help="print the report as JSON")
+    demo = commands.add_parser(
+        "demo-data", help="fill the database with made-up candidates and sealed screenings "
+        "across every preset and outcome, for demonstrations (the admin password on "
+        "standard input)"
+    )
+    demo.add_argument("--candidates", type=int, required=True, metavar="N",
+                      help="how many demo candidates to add (1 to 100,000)")
+    demo.add_argument("--seed", type=int, default=0, metavar="S",
+                      help="the same seed gives the same candidates and results (default 0)")
+    demo.add_argument("--force", action="store_true",
+                      help="add demo data even to a database that holds real results")
     candidates = commands.add_parser("candidates", help="HR screening candidates")
     candidate_commands = candidates.add_subparsers(dest="candidates_command", required=True,
                                                    parser_class=_Parser)
@@ -817,14 +828,56 @@ def run_verify(args: argparse.Namespace) -> int:
             "rows": verification.rows_by_table,
             "erased_rows": verification.erased_rows,
             "erasures": verification.erasures,
+            "deletions": [
+                {"who": record.who, "at": record.at, "what": record.what,
+                 "total_rows": record.total_rows}
+                for record in verification.deletions
+            ],
             "chain_head": verification.head.fingerprint if verification.head else None,
         }, ensure_ascii=False))
     else:
         for problem in verification.problems:
             print(problem)
         print(verification.summary())
+        for record in verification.deletions:
+            print(f"  deleted on {record}")
     return 0 if verification.ok else EXIT_SEALS_BROKEN
 
+
+
+def run_demo_data(args: argparse.Namespace) -> int:
+    """``demo-data``: made-up candidates with sealed screenings, sealed with the
+    key of the admin password read from standard input."""
+    from typing_test.store.admin import AdminError, has_admin_password, log_in
+    from typing_test.store.demo_data import (
+        MAX_CANDIDATES,
+        DemoDataRefused,
+        fill_demo_data,
+        real_results,
+    )
+
+    if not 1 <= args.candidates <= MAX_CANDIDATES:
+        raise UsageError(f"--candidates is a whole number from 1 to {MAX_CANDIDATES:,}, "
+                         f"not {args.candidates}")
+    store = open_store(args.db)
+    if not has_admin_password(store):
+        raise UsageError("no admin password is set, and demo results are sealed with it: set "
+                         "one first with 'typing-test admin set-password'")
+    # Refused before the password is asked for: nothing to type in vain.
+    found = 0 if args.force else real_results(store)
+    if found:
+        raise UsageError(str(DemoDataRefused(found)))
+    (password,) = read_passwords(["Admin password"])
+    try:
+        key = log_in(store, password)
+    except AdminError as error:
+        raise UsageError(str(error)) from None
+    try:
+        report = fill_demo_data(store, key, args.candidates, args.seed, force=args.force)
+    except ValueError as error:  # DemoDataRefused, or a preset battery that no longer reads
+        raise UsageError(str(error)) from None
+    print(report.summary())
+    return 0
 
 
 # candidates --------------------------------------------------------------------
@@ -1033,6 +1086,6 @@ def run_check_db(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
-            "admin": run_admin, "verify": run_verify, "candidates": run_candidates,
-            "check-db": run_check_db, "export": run_export, "backup": run_backup,
-            "merge": run_merge}
+            "admin": run_admin, "verify": run_verify, "demo-data": run_demo_data,
+            "candidates": run_candidates, "check-db": run_check_db, "export": run_export,
+            "backup": run_backup, "merge": run_merge}

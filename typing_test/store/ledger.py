@@ -19,7 +19,7 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -31,6 +31,7 @@ from typing_test.core.screening.seals import (
     HEAD,
     ROW,
     ChainHead,
+    DeletionRecord,
     LedgerEntry,
     Problem,
     SealedRow,
@@ -164,17 +165,50 @@ def seal_row(store: Store, key: SealKey, table: str, row_id: str) -> int:
             key, seq, table, str(row_id), row_content(row), previous))
 
 
-def sealer_for(store: Store, key: SealKey) -> Callable[[sqlite3.Connection, str, dict], None]:
-    """The ``sealer`` that the writing functions of ``store.screenings`` take:
-    it seals each row they write, with ``key``, in their transaction, for
-    example ``screenings.record_step(store, sid, 0, row, sealer=sealer_for(store,
-    key))`` (tests/test_screening_seals.py runs a whole screening so).
+class LedgerSealer:
+    """What the writing functions of ``store.screenings`` take as ``sealer``:
+    it seals each row they write, and records each sealed row they delete on
+    purpose as an erasure, with one key, in their transaction.
+
+    Calling it seals a row (``sealer(conn, table, row)``), so a plain function
+    of that shape can stand in where only sealing is needed; ``erase`` deletes
+    rows of a sealed table and records it (see :func:`erase_sealed_rows`).
     """
 
-    def seal(_conn: sqlite3.Connection, table: str, row: dict) -> None:
-        seal_row(store, key, table, str(row[_sealed_table(table).primary_key]))
+    def __init__(self, store: Store, key: SealKey):
+        self._store = store
+        self._key = key
 
-    return seal
+    def __call__(self, conn: sqlite3.Connection, table: str, row: dict) -> None:
+        """Seal ``row`` of ``table`` as it now stands in the database."""
+        self._check_connection(conn)
+        seal_row(self._store, self._key, table, str(row[_sealed_table(table).primary_key]))
+
+    def erase(self, conn: sqlite3.Connection, table: str, row_ids: list[str]) -> int:
+        """Delete the rows ``row_ids`` of ``table`` and record the erasure in the
+        chain; return how many rows were deleted."""
+        self._check_connection(conn)
+        return erase_sealed_rows(self._store, self._key, table, row_ids)
+
+    def _check_connection(self, conn: sqlite3.Connection) -> None:
+        # The seal must be written in the caller's transaction, on its connection.
+        if conn is not self._store.db.conn:
+            raise ValueError("this sealer belongs to another store's connection")
+
+    def __repr__(self) -> str:
+        return "LedgerSealer(<key hidden>)"
+
+
+def sealer_for(store: Store, key: SealKey) -> LedgerSealer:
+    """The ``sealer`` that the writing functions of ``store.screenings`` take:
+    it seals each row they write, and records the sealed rows they delete
+    (a candidate deleted on request, a retention purge) as an erasure, with
+    ``key``, in their transaction: for example ``S.record_step(store, sid, 0,
+    row, sealer=sealer_for(store, key))`` or ``S.delete_candidate(store, cid,
+    who="HR", sealer=sealer_for(store, key))`` (tests/test_screening_seals.py
+    and tests/test_erasures.py run them so).
+    """
+    return LedgerSealer(store, key)
 
 
 def erase_sealed_rows(store: Store, key: SealKey, table: str, row_ids: list[str]) -> int:
@@ -224,8 +258,10 @@ def verify_all(store: Store, key: SealKey) -> Verification:
         tables = dict(SEALED_TABLES)
         for entry in entries:  # a table sealed once but no longer listed is still checked
             tables.setdefault(entry.table, SealedTable())
-        return verify_chain(key, entries, _read_head(conn), _rows(conn, tables),
-                            load_hints=lambda seq: _hints(conn, seq))
+        verification = verify_chain(key, entries, _read_head(conn), _rows(conn, tables),
+                                    load_hints=lambda seq: _hints(conn, seq))
+        verification.deletions = _deletion_records(conn)
+        return verification
 
 
 def reseal_all(store: Store, old_key: SealKey, new_key: SealKey) -> int:
@@ -354,6 +390,19 @@ def _erased(kind: str, text: str | None) -> tuple[int, ...]:
     if not isinstance(seqs, list) or not all(type(seq) is int for seq in seqs):
         return ()
     return tuple(seqs)
+
+
+def _deletion_records(conn: sqlite3.Connection) -> list[DeletionRecord]:
+    """The recorded deletions of personal data, oldest first (their rows are
+    sealed: a changed one is among the problems)."""
+    if not _table_exists(conn, "deletions"):
+        return []
+    return [
+        DeletionRecord(str(who), str(at), str(what),
+                       total if isinstance(total, int) else 0)
+        for who, at, what, total in conn.execute(
+            "SELECT who, at, what, total_rows FROM deletions ORDER BY id")
+    ]
 
 
 def _hints(conn: sqlite3.Connection, seq: int) -> dict[str, str] | None:

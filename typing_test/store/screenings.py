@@ -25,9 +25,13 @@ Each attempt of a screening carries its ``screening_id`` (a column the
 migration adds to ``attempts``) and the candidate's UUID as ``candidate``;
 ``Store.delete_attempt`` refuses it and ``Store.attempts`` leaves it out.
 
-Functions that write take a ``sealer``: a callable ``sealer(conn, table,
-row)`` run inside the same transaction after each row of ``screening_steps``
-or ``deletions`` is written, so a seal is never missing for a stored row.
+Functions that write take a ``sealer`` (``ledger.sealer_for(store, key)``):
+called as ``sealer(conn, table, row)`` inside the same transaction after each
+row of ``screening_steps``, a finished ``screenings`` row or a ``deletions``
+row is written, so a seal is never missing for a stored row. Deleting
+personal data also needs its ``erase(conn, table, ids)``: the sealed rows
+deleted are recorded as an erasure in the seal chain, in the deletion's
+transaction, so ``verify`` still holds afterwards and counts them.
 
 >>> from typing_test.store.database import Store
 >>> from typing_test.core.screening.candidates import Candidate
@@ -50,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import sqlite_utils
 
@@ -83,6 +87,16 @@ if TYPE_CHECKING:
     from typing_test.store.database import Store
 
 Sealer = Callable[[sqlite3.Connection, str, dict], None]
+
+
+class ErasingSealer(Protocol):
+    """A sealer that also records deletions of sealed rows (``ledger.LedgerSealer``)."""
+
+    def __call__(self, conn: sqlite3.Connection, table: str, row: dict) -> None: ...
+
+    def erase(self, conn: sqlite3.Connection, table: str, row_ids: list[str]) -> int: ...
+
+
 SCREENING_STATUSES = ("in_progress", "completed", "interrupted", "abandoned")
 FINISHED_STATUSES = ("completed", "interrupted", "abandoned")
 PRESETS_COPIED = "screening_presets_copied"  # the settings key: preset ids copied in
@@ -834,23 +848,36 @@ def unfinished_screenings(store: Store) -> list[dict]:
 
 
 def _delete_screenings(conn: sqlite3.Connection, screening_ids: Sequence[str],
-                       counts: dict[str, int], step_ids: list[str]) -> None:
-    """Delete screenings with their steps, attempts and incidents, counting rows."""
+                       counts: dict[str, int], step_ids: list[str],
+                       sealer: ErasingSealer) -> None:
+    """Delete screenings with their steps, attempts and incidents, counting rows;
+    the sealed rows (steps, finished screenings) through ``sealer.erase``."""
     for start in range(0, len(screening_ids), 500):  # SQLite's limit on parameters
         chunk = list(screening_ids[start:start + 500])
         marks = ", ".join("?" for _ in chunk)
         step_ids.extend(row[0] for row in conn.execute(
             f"SELECT id FROM screening_steps WHERE screening_id IN ({marks}) "
             "ORDER BY screening_id, position", chunk))
-        for table, column in (("screening_steps", "screening_id"), ("incidents", "screening_id"),
-                              ("attempts", "screening_id"), ("screenings", "id")):
+        for table, column in (("incidents", "screening_id"), ("attempts", "screening_id")):
             cursor = conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
             counts[table] = counts.get(table, 0) + cursor.rowcount
+    # One erasure entry per table for the whole deletion, steps before their screenings.
+    if screening_ids:
+        counts["screening_steps"] = (
+            sealer.erase(conn, "screening_steps", step_ids) if step_ids else 0)
+        counts["screenings"] = sealer.erase(conn, "screenings", list(screening_ids))
+
+
+def _check_sealer(sealer: object) -> ErasingSealer:
+    if not callable(getattr(sealer, "erase", None)):
+        raise TypeError("deleting personal data needs the ledger's sealer "
+                        "(ledger.sealer_for(store, key)): sealed rows are erased through it")
+    return sealer  # type: ignore[return-value]
 
 
 def _record_deletion(conn: sqlite3.Connection, who: str, what: str, detail: str,
                      counts: dict[str, int], step_ids: list[str], stamp: str,
-                     sealer: Sealer | None) -> dict:
+                     sealer: Sealer) -> dict:
     row = {"who": who, "at": stamp, "what": what, "detail": detail,
            "rows": json.dumps(counts, sort_keys=True), "total_rows": sum(counts.values()),
            "step_ids": json.dumps(step_ids)}
@@ -858,8 +885,7 @@ def _record_deletion(conn: sqlite3.Connection, who: str, what: str, detail: str,
         f"INSERT INTO deletions ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
         list(row.values()))
     row = {"id": cursor.lastrowid, **row}
-    if sealer is not None:
-        sealer(conn, "deletions", row)
+    sealer(conn, "deletions", row)
     return row
 
 
@@ -871,14 +897,19 @@ def _who(who: str) -> str:
 
 
 def delete_candidate(store: Store, candidate_id: str, *, who: str, reason: str = "",
-                     sealer: Sealer | None = None, now: datetime | None = None) -> dict[str, int]:
+                     sealer: ErasingSealer, now: datetime | None = None) -> dict[str, int]:
     """Delete a candidate and everything of theirs (screenings, steps,
     attempts, incidents) in one transaction, and record the deletion (by
     the candidate's UUID, never their name; ``reason`` is kept as written,
     so it should not name them either). Returns the rows deleted per
     table. KeyError for an unknown candidate; ScreeningError while one of
-    their screenings is in progress."""
+    their screenings is in progress.
+
+    ``sealer`` (``ledger.sealer_for(store, key)``) erases the sealed rows
+    through the seal chain and seals the ``deletions`` row, in the same
+    transaction: ``verify`` still holds afterwards and shows the deletion."""
     who = _who(who)
+    sealer = _check_sealer(sealer)
     counts: dict[str, int] = {}
     step_ids: list[str] = []
     with _writing(store) as conn:
@@ -890,7 +921,7 @@ def delete_candidate(store: Store, candidate_id: str, *, who: str, reason: str =
             raise ScreeningError("a screening of this candidate is in progress: finish it or "
                                  "close it as interrupted first")
         screening_ids = list(statuses)
-        _delete_screenings(conn, screening_ids, counts, step_ids)
+        _delete_screenings(conn, screening_ids, counts, step_ids, sealer)
         # Attempts saved under the candidate's UUID outside a screening, if any.
         counts["attempts"] = counts.get("attempts", 0) + conn.execute(
             "DELETE FROM attempts WHERE candidate = ?", [candidate_id]).rowcount
@@ -917,13 +948,15 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 
 def purge_screenings(store: Store, months: int, *, who: str, candidates_too: bool = False,
-                     sealer: Sealer | None = None, now: datetime | None = None) -> dict[str, int]:
+                     sealer: ErasingSealer, now: datetime | None = None) -> dict[str, int]:
     """Delete the finished screenings started more than ``months`` months ago,
     with their steps, attempts and incidents, in one transaction, and record
     the purge. With ``candidates_too``, candidates created before then who
     have no screening left go too. Returns the rows deleted per table (the
-    deletion is recorded even when nothing was old enough)."""
+    deletion is recorded even when nothing was old enough). ``sealer`` as
+    for :func:`delete_candidate`."""
     who = _who(who)
+    sealer = _check_sealer(sealer)
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
         raise ValueError(f"the retention period is a whole number of months (1 or more), "
                          f"not {months!r}")
@@ -935,7 +968,7 @@ def purge_screenings(store: Store, months: int, *, who: str, candidates_too: boo
         screening_ids = [row[0] for row in conn.execute(
             "SELECT id FROM screenings WHERE started_at < ? AND status != 'in_progress'",
             [cutoff])]
-        _delete_screenings(conn, screening_ids, counts, step_ids)
+        _delete_screenings(conn, screening_ids, counts, step_ids, sealer)
         if candidates_too:
             stale = "created_at < ? AND id NOT IN (SELECT candidate_id FROM screenings)"
             counts["candidate_keys"] = conn.execute(

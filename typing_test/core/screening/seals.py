@@ -294,10 +294,28 @@ class Problem:
         return f"{', '.join(where) or 'the chain'}: {self.message}"
 
 
+@dataclass(frozen=True)
+class DeletionRecord:
+    """A recorded deletion of personal data, as its sealed row says: who, when
+    (ISO 8601), what ("candidate" or "retention-purge") and how many rows in all."""
+
+    who: str
+    at: str
+    what: str
+    total_rows: int
+
+    def __str__(self) -> str:
+        """
+        >>> str(DeletionRecord("HR: Maria Santos", "2026-03-02T10:00:00+00:00", "candidate", 13))
+        '2026-03-02T10:00:00+00:00 by HR: Maria Santos: candidate, 13 rows'
+        """
+        return f"{self.at} by {self.who}: {self.what}, {self.total_rows:,} row{_s(self.total_rows)}"
+
+
 @dataclass
 class Verification:
-    """What a check found: the problems (none when every seal holds), and counts
-    for the summary."""
+    """What a check found: the problems (none when every seal holds), counts
+    for the summary, and the recorded deletions (who erased how many rows, when)."""
 
     problems: list[Problem] = field(default_factory=list)
     entries: int = 0
@@ -305,6 +323,7 @@ class Verification:
     erased_rows: int = 0
     erasures: int = 0
     head: ChainHead | None = None
+    deletions: list[DeletionRecord] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -325,6 +344,9 @@ chain head abababababab'
         if self.erasures:
             text += (f", {self.erased_rows:,} row{_s(self.erased_rows)} erased on request "
                      f"({self.erasures:,} erasure{_s(self.erasures)})")
+        if self.deletions:
+            text += (f", {len(self.deletions):,} deletion{_s(len(self.deletions))} recorded "
+                     f"(latest {self.deletions[-1]})")
         verdict = "all seals hold" if self.ok else f"{len(self.problems):,} problem" + _s(
             len(self.problems))
         head = f", chain head {self.head.fingerprint}" if self.head else ""
