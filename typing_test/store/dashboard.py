@@ -1,0 +1,251 @@
+"""What HR's dashboard reads: screenings listed a page at a time, filtered and
+sorted, and everything about one screening for its review.
+
+A page is read with LIMIT and OFFSET and the filter's total is counted
+separately, so the table never holds more than what was scrolled to, however
+many screenings the database keeps. The listing reads only the screenings,
+candidates and incidents tables; a step's answers (keystroke logs, emails,
+quiz answers) are read only for the one screening picked.
+
+Times are stored in UTC; a filter's dates are the caller's (aware) datetimes,
+so "the 3rd of March" is HR's calendar day, not UTC's.
+
+>>> from typing_test.store.database import Store
+>>> store = Store.open(":memory:")
+>>> list_screenings(store).total
+0
+>>> list_screenings(store, ScreeningFilter(outcome="pass"), sort="candidate").rows
+[]
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from typing_test.store import screenings as S
+
+if TYPE_CHECKING:
+    from typing_test.store.database import Store
+
+OUTCOMES = ("pass", "fail", "incomplete")
+PAGE_SIZE = 50
+
+# The ways a list can be sorted, each ending on the screening's id so that a
+# page boundary never falls between two screenings that sort equal.
+SORTS = {
+    "newest": "s.started_at DESC, s.id DESC",
+    "oldest": "s.started_at ASC, s.id ASC",
+    "candidate": "c.name_key ASC, s.started_at DESC, s.id DESC",
+    "score": "s.weighted_score IS NULL, s.weighted_score DESC, s.started_at DESC, s.id DESC",
+}
+
+# Created on first use (IF NOT EXISTS), not by a migration: an index changes
+# no row, so a file with or without it is the same schema version, and an
+# older app opening the file simply ignores it. Without it, counting the
+# screenings of one battery or outcome over a date range reads every
+# screening's whole row (the battery snapshot is a few kilobytes of JSON);
+# with it the count reads this index alone.
+DASHBOARD_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS screenings_for_dashboard ON screenings "
+    "(started_at, battery_id, outcome, status, candidate_id)",
+)
+
+
+@dataclass(frozen=True)
+class ScreeningFilter:
+    """Which screenings to list; an empty field does not filter.
+
+    ``started_from`` (inclusive) and ``started_before`` (exclusive) bound
+    when the screening began; ``role`` is the candidate's role (compared
+    without regard to case); ``outcome`` one of OUTCOMES; ``status`` one of
+    ``screenings.SCREENING_STATUSES``; ``with_incidents`` keeps only the
+    screenings with at least one incident (a refused paste, a focus loss, an
+    attempt to leave, or any other kind recorded).
+    """
+
+    started_from: datetime | None = None
+    started_before: datetime | None = None
+    role: str = ""
+    battery_id: str = ""
+    outcome: str = ""
+    status: str = ""
+    with_incidents: bool = False
+
+
+@dataclass(frozen=True)
+class ScreeningPage:
+    """One page of the dashboard's list: ``rows`` in order and ``total``
+    screenings matching the filter."""
+
+    rows: list[dict]
+    total: int
+
+
+def _stamp(moment: datetime) -> str:
+    """``moment`` as stored: UTC, ISO 8601 to the second (compares as text)."""
+    if moment.tzinfo is None:
+        raise ValueError("a filter's time needs its time zone (HR's calendar day)")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _where(filters: ScreeningFilter) -> tuple[str, list, bool]:
+    """(WHERE clause, its parameters, whether it needs the candidates table)."""
+    if filters.outcome and filters.outcome not in OUTCOMES:
+        raise ValueError(f"an outcome is one of {', '.join(OUTCOMES)}, not {filters.outcome!r}")
+    if filters.status and filters.status not in S.SCREENING_STATUSES:
+        raise ValueError(f"a status is one of {', '.join(S.SCREENING_STATUSES)}, "
+                         f"not {filters.status!r}")
+    conditions: list[str] = []
+    params: list = []
+    if filters.started_from is not None:
+        conditions.append("s.started_at >= ?")
+        params.append(_stamp(filters.started_from))
+    if filters.started_before is not None:
+        conditions.append("s.started_at < ?")
+        params.append(_stamp(filters.started_before))
+    if filters.battery_id:
+        conditions.append("s.battery_id = ?")
+        params.append(filters.battery_id)
+    if filters.outcome:
+        conditions.append("s.outcome = ?")
+        params.append(filters.outcome)
+    if filters.status:
+        conditions.append("s.status = ?")
+        params.append(filters.status)
+    if filters.with_incidents:
+        conditions.append("EXISTS (SELECT 1 FROM incidents i WHERE i.screening_id = s.id)")
+    needs_candidates = bool(filters.role.strip())
+    if needs_candidates:
+        conditions.append("c.role = ? COLLATE NOCASE")
+        params.append(filters.role.strip())
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    return where, params, needs_candidates
+
+
+def ensure_indexes(store: Store) -> None:
+    """Create the dashboard's indexes if the file does not have them yet
+    (a few hundred milliseconds, once, on a file of tens of thousands of
+    screenings; nothing afterwards)."""
+    conn = store.db.conn
+    with conn:
+        for statement in DASHBOARD_INDEXES:
+            conn.execute(statement)
+
+
+def count_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter()) -> int:
+    """How many screenings match ``filters``.
+
+    >>> from typing_test.store.database import Store
+    >>> count_screenings(Store.open(":memory:"), ScreeningFilter(role="Voice"))
+    0
+    """
+    where, params, needs_candidates = _where(filters)
+    join = "JOIN candidates c ON c.id = s.candidate_id" if needs_candidates else ""
+    return store.db.conn.execute(
+        f"SELECT count(*) FROM screenings s {join} {where}", params).fetchone()[0]
+
+
+def list_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter(), *,
+                    sort: str = "newest", limit: int = PAGE_SIZE,
+                    offset: int = 0) -> ScreeningPage:
+    """A page of the screenings matching ``filters``, sorted by ``sort`` (a
+    key of SORTS), with the total that match.
+
+    Each row holds id, started_at, finished_at, status, outcome,
+    weighted_score, candidate_id, candidate_name, role, battery_id,
+    battery_name (as it was when the screening began), steps (recorded),
+    steps_passed and incidents (how many).
+
+    >>> from typing_test.store.database import Store
+    >>> list_screenings(Store.open(":memory:"), sort="fastest")
+    Traceback (most recent call last):
+    ...
+    ValueError: a list is sorted by newest, oldest, candidate or score, not 'fastest'
+    """
+    if sort not in SORTS:
+        raise ValueError(f"a list is sorted by {', '.join(list(SORTS)[:-1])} or "
+                         f"{list(SORTS)[-1]}, not {sort!r}")
+    limit = max(1, min(S.MAX_PAGE, limit))
+    offset = max(0, offset)
+    where, params, _needs_candidates = _where(filters)
+    conn = store.db.conn
+    # The page's ids first (the filter and the order read narrow columns
+    # only); then their details, the subqueries run for this page alone.
+    ids = [row[0] for row in conn.execute(
+        f"SELECT s.id FROM screenings s JOIN candidates c ON c.id = s.candidate_id {where} "
+        f"ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])]
+    return ScreeningPage(_page_rows(conn, ids), count_screenings(store, filters))
+
+
+def _page_rows(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
+    """The listed columns of the screenings ``ids``, in that order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = S._rows(conn.execute(
+        "SELECT s.id, s.started_at, s.finished_at, s.status, s.outcome, s.weighted_score, "
+        "s.candidate_id, c.name AS candidate_name, c.role, s.battery_id, "
+        "json_extract(s.battery_snapshot, '$.name') AS battery_name, "
+        "(SELECT count(*) FROM screening_steps t WHERE t.screening_id = s.id) AS steps, "
+        "(SELECT count(*) FROM screening_steps t WHERE t.screening_id = s.id AND t.passed) "
+        "AS steps_passed, "
+        "(SELECT count(*) FROM incidents i WHERE i.screening_id = s.id) AS incidents "
+        f"FROM screenings s JOIN candidates c ON c.id = s.candidate_id WHERE s.id IN ({marks})",
+        ids))
+    by_id = {row["id"]: row for row in rows}
+    return [by_id[screening_id] for screening_id in ids if screening_id in by_id]
+
+
+def roles(store: Store) -> list[str]:
+    """The roles candidates applied for, each once (case aside), in order:
+    the choices of the dashboard's role filter.
+
+    >>> from typing_test.store.database import Store
+    >>> from typing_test.core.screening.candidates import Candidate
+    >>> store = Store.open(":memory:")
+    >>> for name, role in (("Ana", "Voice"), ("Bo", "voice"), ("Cy", "Back office")):
+    ...     _ = S.add_candidate(store, Candidate(name, email=f"{name}@example.com", role=role))
+    >>> roles(store)
+    ['Back office', 'Voice']
+    """
+    return [row[0] for row in store.db.conn.execute(
+        "SELECT min(role) FROM candidates WHERE role != '' "
+        "GROUP BY role COLLATE NOCASE ORDER BY role COLLATE NOCASE")]
+
+
+def batteries_screened(store: Store) -> list[tuple[str, str]]:
+    """(battery id, name) of every battery HR can pick, and of any battery a
+    screening used that has since been deleted (under the name it had then)."""
+    known = {row["id"]: row["name"] for row in S.list_batteries(store)}
+    conn = store.db.conn
+    # DISTINCT reads the dashboard's index, not every screening's row.
+    for (battery_id,) in conn.execute("SELECT DISTINCT battery_id FROM screenings").fetchall():
+        if battery_id not in known:
+            name = conn.execute(
+                "SELECT json_extract(battery_snapshot, '$.name') FROM screenings "
+                "WHERE battery_id = ? LIMIT 1", [battery_id]).fetchone()[0]
+            known[battery_id] = name or battery_id
+    return list(known.items())
+
+
+def screening_detail(store: Store, screening_id: str) -> dict:
+    """Everything HR reviews about one screening: the screening as
+    ``screenings.screening`` returns it (battery, verdict, steps, incidents),
+    its ``candidate`` (the row, or None when deleted), and for each step its
+    ``attempt`` (the attempts-table row: answers, keystroke log, figures;
+    None when it cannot be found). KeyError for an unknown screening.
+    """
+    detail = S.screening(store, screening_id)
+    try:
+        detail["candidate"] = S.get_candidate(store, detail["candidate_id"])
+    except KeyError:
+        detail["candidate"] = None
+    for step in detail["steps"]:
+        try:
+            step["attempt"] = store.attempt(step["attempt_id"]) if step["attempt_id"] else None
+        except KeyError:
+            step["attempt"] = None
+    return detail
