@@ -69,7 +69,9 @@ def fill(store: Store, candidates: int, keys: int, rng: random.Random) -> int:
             started = START + timedelta(minutes=rng.randrange(0, 60 * 24 * 540))
             status = rng.choices(("completed", "interrupted", "abandoned", "in_progress"),
                                  (90, 5, 4, 1))[0]
-            steps = len(battery.steps) if status == "completed" else rng.randrange(len(battery.steps))
+            steps = len(battery.steps)
+            if status != "completed":
+                steps = rng.randrange(steps)
             outcome = None
             if status != "in_progress":
                 outcome = ("incomplete" if steps < len(battery.steps)
@@ -143,7 +145,8 @@ def main() -> None:
         since = datetime(2025, 9, 1, tzinfo=UTC)
         cases = {
             "first page, no filter": lambda: D.list_screenings(store),
-            "page at offset 10,000": lambda: D.list_screenings(store, offset=min(10_000, screenings // 2)),
+            "page at offset 10,000": lambda: D.list_screenings(
+                store, offset=min(10_000, screenings // 2)),
             "count, no filter": lambda: D.count_screenings(store),
             "first page, one battery": lambda: D.list_screenings(
                 store, D.ScreeningFilter(battery_id="voice")),

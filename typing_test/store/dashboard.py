@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from typing_test.store import screenings as S
 
 if TYPE_CHECKING:
+    from typing_test.core.screening.seals import SealKey, Verification
     from typing_test.store.database import Store
 
 OUTCOMES = ("pass", "fail", "incomplete")
@@ -156,8 +157,8 @@ def list_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter(), 
 
     Each row holds id, started_at, finished_at, status, outcome,
     weighted_score, candidate_id, candidate_name, role, battery_id,
-    battery_name (as it was when the screening began), steps (recorded),
-    steps_passed and incidents (how many).
+    battery_name (as it was when the screening began), planned_steps (the
+    battery's), steps (recorded), steps_passed and incidents (how many).
 
     >>> from typing_test.store.database import Store
     >>> list_screenings(Store.open(":memory:"), sort="fastest")
@@ -189,6 +190,7 @@ def _page_rows(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
         "SELECT s.id, s.started_at, s.finished_at, s.status, s.outcome, s.weighted_score, "
         "s.candidate_id, c.name AS candidate_name, c.role, s.battery_id, "
         "json_extract(s.battery_snapshot, '$.name') AS battery_name, "
+        "json_array_length(s.battery_snapshot, '$.steps') AS planned_steps, "
         "(SELECT count(*) FROM screening_steps t WHERE t.screening_id = s.id) AS steps, "
         "(SELECT count(*) FROM screening_steps t WHERE t.screening_id = s.id AND t.passed) "
         "AS steps_passed, "
@@ -249,3 +251,23 @@ def screening_detail(store: Store, screening_id: str) -> dict:
         except KeyError:
             step["attempt"] = None
     return detail
+
+
+def verify_seals(store: Store, key: SealKey) -> Verification:
+    """``ledger.verify_all`` on a connection of its own to the same file, so it
+    can run on a worker thread while the page keeps reading on the store's
+    connection (a database in memory has only the one connection: it is
+    checked on it). The file is not opened with ``Store.open``: that would
+    mark a step running in this app's screening window as interrupted."""
+    from typing_test.store.database import Store as StoreClass
+    from typing_test.store.database import _text_or_damaged
+    from typing_test.store.ledger import verify_all
+
+    if store.path == ":memory:":
+        return verify_all(store, key)
+    conn = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.text_factory = _text_or_damaged  # read each value as the app and verify do
+        return verify_all(StoreClass(conn, store.path), key)
+    finally:
+        conn.close()

@@ -1,0 +1,1 @@
+"""HR screening: the admin area, the locked-down session, the dashboard."""
