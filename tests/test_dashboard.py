@@ -344,9 +344,35 @@ def test_the_seals_are_checked_when_the_page_first_shows_and_tampering_warns(
     qtbot.waitUntil(lambda: page.last_verification is not None)
     text = page.seal_label.text()
     assert text.startswith("Warning: 1 seal does not hold. These results were changed")
-    assert f"screenings row {first}" in text
+    day = JAN.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert (f"Ana Cruz's screening of {day} (Voice (calls)): its content changed since it was "
+            f"sealed (outcome) [screenings row {first[:8]}]") in text
     assert page.seal_label.property("role") == "warningBar"
     assert page.check_button.isEnabled()
+    # The list marks the screening, and its review says not to rely on it.
+    results = [page.model.data(page.model.index(row, 3)) for row in range(2)]
+    assert results == ["Pass", "Fail · SEAL BROKEN"]
+    page.table.selectRow(1)
+    assert page.summary_view.toPlainText().startswith(
+        "Warning: the seals of this screening do not hold.")
+    page.table.selectRow(0)
+    assert "Warning" not in page.summary_view.toPlainText()
+
+    # A changed step is traced to its screening, and put right, the warning goes.
+    store.conn.execute("UPDATE screenings SET outcome = 'pass' WHERE id = ?", [first])
+    store.conn.execute("UPDATE screening_steps SET passed = 0 WHERE screening_id = ? AND "
+                       "position = 2", [first])
+    page.last_verification = None
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.last_verification is not None)
+    assert f"Ana Cruz's screening of {day} (Voice (calls)), a step: " in page.seal_label.text()
+    store.conn.execute("UPDATE screening_steps SET passed = 1 WHERE screening_id = ? AND "
+                       "position = 2", [first])
+    page.last_verification = None
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.last_verification is not None)
+    assert page.seal_label.property("role") == "success"
+    assert "SEAL BROKEN" not in page.model.data(page.model.index(1, 3))
 
 
 def test_without_a_key_no_check_runs_and_the_button_says_to_log_in(qtbot, store, mixed,

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from typing_test.store import screenings as S
 
 if TYPE_CHECKING:
-    from typing_test.core.screening.seals import SealKey, Verification
+    from typing_test.core.screening.seals import Problem, SealKey, Verification
     from typing_test.store.database import Store
 
 OUTCOMES = ("pass", "fail", "incomplete")
@@ -181,6 +181,21 @@ def list_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter(), 
     return ScreeningPage(_page_rows(conn, ids), count_screenings(store, filters))
 
 
+def screening_rows(store: Store, ids: list[str]) -> list[dict]:
+    """The rows :func:`list_screenings` gives for the screenings ``ids``, in
+    that order (an id no longer stored is left out): to read again what a
+    list shows.
+
+    >>> from typing_test.store.database import Store
+    >>> screening_rows(Store.open(":memory:"), ["gone"])
+    []
+    """
+    rows = []
+    for start in range(0, len(ids), S.MAX_PAGE):  # SQLite's limit on parameters
+        rows += _page_rows(store.db.conn, ids[start:start + S.MAX_PAGE])
+    return rows
+
+
 def _page_rows(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
     """The listed columns of the screenings ``ids``, in that order."""
     if not ids:
@@ -271,3 +286,46 @@ def verify_seals(store: Store, key: SealKey) -> Verification:
         return verify_all(StoreClass(conn, store.path), key)
     finally:
         conn.close()
+
+
+
+def seal_problem_lines(store: Store, problems: list[Problem]) -> list[tuple[str | None, str]]:
+    """Each seal problem as (the id of the screening it touches, or None; a
+    line for HR that names the candidate, the day and the battery rather than
+    only a row's UUID, which is kept, shortened, to match ``typing-test verify``).
+
+    >>> from typing_test.store.database import Store
+    >>> from typing_test.core.screening.seals import Problem
+    >>> seal_problem_lines(Store.open(":memory:"), [Problem("missing", "the row is gone",
+    ...                                                     "screenings", "1a2b3c4d-0000")])
+    [('1a2b3c4d-0000', 'a screening no longer in the database: the row is gone \
+[screenings row 1a2b3c4d]')]
+    """
+    conn = store.db.conn
+    lines = []
+    for problem in problems:
+        screening_id = None
+        if problem.table == "screenings":
+            screening_id = problem.row_id
+        elif problem.table == "screening_steps" and problem.row_id is not None:
+            row = conn.execute("SELECT screening_id FROM screening_steps WHERE id = ?",
+                               [problem.row_id]).fetchone()
+            screening_id = row[0] if row else None
+        if screening_id is None:
+            lines.append((None, str(problem)))
+            continue
+        found = conn.execute(
+            "SELECT c.name, s.started_at, json_extract(s.battery_snapshot, '$.name') "
+            "FROM screenings s LEFT JOIN candidates c ON c.id = s.candidate_id "
+            "WHERE s.id = ?", [screening_id]).fetchone()
+        if found is None:
+            where = "a screening no longer in the database"
+        else:
+            name, started_at, battery = found
+            day = datetime.fromisoformat(started_at).astimezone().strftime("%Y-%m-%d %H:%M")
+            where = f"{name or 'a deleted candidate'}'s screening of {day} ({battery})"
+            if problem.table == "screening_steps":
+                where += ", a step"
+        reference = f"{problem.table} row {str(problem.row_id)[:8]}"
+        lines.append((screening_id, f"{where}: {problem.message} [{reference}]"))
+    return lines

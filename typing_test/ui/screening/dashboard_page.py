@@ -79,6 +79,7 @@ KIND_TITLES = {"typing": "Typing test", "proofreading": "Proofreading drill",
 INCIDENT_WORDS = {"paste": "Paste refused", "focus_lost": "Left the window",
                   "leave_attempt": "Tried to leave"}
 TYPING_LEGEND = [("Typed wrong", MARK_BAD), ("Left out or mistyped", MARK_MISSED)]
+SHOWN_PROBLEMS = 4  # seal problems named in the warning; the list marks every one
 WRITING_LEGEND = [("Spelling or grammar finding", MARK_BAD)]
 # The proofreading review's marks, named in a word each to fit beside the answer.
 PROOFREADING_LEGEND = [("Fixed", STATUS_COLOUR["fixed"]), ("Missed", STATUS_COLOUR["missed"]),
@@ -326,6 +327,7 @@ class ScreeningTableModel(QAbstractTableModel):
         self.sort_key = "newest"
         self.rows: list[dict] = []
         self.total = 0
+        self.broken: set[str] = set()  # screenings whose seals the last check found broken
         self._ids: set[str] = set()
 
     def reload(self, filters: D.ScreeningFilter | None = None, sort: str | None = None) -> None:
@@ -364,6 +366,20 @@ class ScreeningTableModel(QAbstractTableModel):
             self._ids.update(row["id"] for row in fresh)
             self.endInsertRows()
 
+    def set_broken(self, screening_ids: set[str]) -> None:
+        """Mark the screenings whose seals do not hold (from the last check), and
+        read the listed rows again: what the check judged is what is shown."""
+        self.broken = screening_ids
+        fresh = D.screening_rows(self.store, [row["id"] for row in self.rows])
+        if len(fresh) != len(self.rows):  # some were deleted meanwhile
+            self.beginResetModel()
+            self.rows, self._ids = fresh, {row["id"] for row in fresh}
+            self.endResetModel()
+        elif self.rows:
+            self.rows = fresh
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1,
+                                                               len(COLUMNS) - 1))
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -378,7 +394,10 @@ class ScreeningTableModel(QAbstractTableModel):
         if role == SCREENING_ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(row, index.column())
+            text = self.cell_text(row, index.column())
+            if COLUMNS[index.column()][0] == "Result" and row["id"] in self.broken:
+                text = f"{text} · SEAL BROKEN"
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{row['candidate_name']} ({row['role'] or 'no role given'}), "
                     f"{row['battery_name']}, started {local_time(row['started_at'])}: "
@@ -685,7 +704,12 @@ class DashboardPage(QWidget):
         except (ValueError, TypeError) as error:  # a damaged row
             self._show_nothing(f"This screening cannot be read: {error}.")
             return
-        self.summary_view.setHtml(summary_html(self.detail))
+        warning = ""
+        if screening_id in self.model.broken:
+            warning = ("<p><b>Warning: the seals of this screening do not hold.</b> What "
+                       "is shown below was changed outside the app and cannot be relied "
+                       "on.</p>")
+        self.summary_view.setHtml(warning + summary_html(self.detail))
         self.step_box.blockSignals(True)
         self.step_box.clear()
         for step in self.detail["steps"]:
@@ -819,17 +843,22 @@ class DashboardPage(QWidget):
         self.check_button.setEnabled(True)
         self.last_verification = verification
         if verification.ok:
+            self.model.set_broken(set())
             self._show_seal_line(f"Seals checked: {verification.summary()}.", "success")
             return
-        problems = verification.problems
-        shown = "\n".join(f"• {problem}" for problem in problems[:8])
-        more = f"\n…and {len(problems) - 8:,} more." if len(problems) > 8 else ""
+        lines = D.seal_problem_lines(self.store, verification.problems)
+        self.model.set_broken({screening_id for screening_id, _line in lines if screening_id})
+        shown = "\n".join(f"• {line}" for _screening_id, line in lines[:SHOWN_PROBLEMS])
+        more = len(lines) - SHOWN_PROBLEMS
+        more_text = f"\n…and {more:,} more (marked in the list)." if more > 0 else ""
         self._show_seal_line(
-            f"Warning: {len(problems):,} "
-            f"{'seal does not hold' if len(problems) == 1 else 'seals do not hold'}. "
+            f"Warning: {len(lines):,} "
+            f"{'seal does not hold' if len(lines) == 1 else 'seals do not hold'}. "
             "These results were changed, added or removed outside the app; do not rely on "
-            f"them until they are explained (typing-test verify lists them all):\n{shown}{more}",
-            "warningBar")
+            f"them until this is explained (typing-test verify lists them all):\n{shown}"
+            f"{more_text}", "warningBar")
+        if self.detail is not None:
+            self.show_screening(self.detail["id"])
 
     def _seal_check_failed(self, message: str) -> None:
         self._check = None
