@@ -40,7 +40,8 @@ SORTS = {
     "newest": "s.started_at DESC, s.id DESC",
     "oldest": "s.started_at ASC, s.id ASC",
     "candidate": "c.name_key ASC, s.started_at DESC, s.id DESC",
-    "score": "s.weighted_score IS NULL, s.weighted_score DESC, s.started_at DESC, s.id DESC",
+    # SQLite sorts NULL lowest, so a screening without a weighted score comes last.
+    "score": "s.weighted_score DESC, s.started_at DESC, s.id DESC",
 }
 
 # Created on first use (IF NOT EXISTS), not by a migration: an index changes
@@ -52,6 +53,11 @@ SORTS = {
 DASHBOARD_INDEXES = (
     "CREATE INDEX IF NOT EXISTS screenings_for_dashboard ON screenings "
     "(started_at, battery_id, outcome, status, candidate_id)",
+    # The list sorted by score reads this in order instead of sorting them all.
+    "CREATE INDEX IF NOT EXISTS screenings_by_score ON screenings "
+    "(weighted_score, started_at, id)",
+    # The role filter starts from the candidates of that role.
+    "CREATE INDEX IF NOT EXISTS candidates_by_role ON candidates (role COLLATE NOCASE)",
 )
 
 
@@ -92,8 +98,8 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _where(filters: ScreeningFilter) -> tuple[str, list, bool]:
-    """(WHERE clause, its parameters, whether it needs the candidates table)."""
+def _where(filters: ScreeningFilter) -> tuple[str, list]:
+    """The WHERE clause over ``screenings s`` and its parameters."""
     if filters.outcome and filters.outcome not in OUTCOMES:
         raise ValueError(f"an outcome is one of {', '.join(OUTCOMES)}, not {filters.outcome!r}")
     if filters.status and filters.status not in S.SCREENING_STATUSES:
@@ -118,12 +124,12 @@ def _where(filters: ScreeningFilter) -> tuple[str, list, bool]:
         params.append(filters.status)
     if filters.with_incidents:
         conditions.append("EXISTS (SELECT 1 FROM incidents i WHERE i.screening_id = s.id)")
-    needs_candidates = bool(filters.role.strip())
-    if needs_candidates:
-        conditions.append("c.role = ? COLLATE NOCASE")
+    if filters.role.strip():
+        conditions.append("s.candidate_id IN "
+                          "(SELECT id FROM candidates WHERE role = ? COLLATE NOCASE)")
         params.append(filters.role.strip())
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    return where, params, needs_candidates
+    return where, params
 
 
 def ensure_indexes(store: Store) -> None:
@@ -143,10 +149,9 @@ def count_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter())
     >>> count_screenings(Store.open(":memory:"), ScreeningFilter(role="Voice"))
     0
     """
-    where, params, needs_candidates = _where(filters)
-    join = "JOIN candidates c ON c.id = s.candidate_id" if needs_candidates else ""
-    return store.db.conn.execute(
-        f"SELECT count(*) FROM screenings s {join} {where}", params).fetchone()[0]
+    where, params = _where(filters)
+    return store.db.conn.execute(f"SELECT count(*) FROM screenings s {where}",
+                                 params).fetchone()[0]
 
 
 def list_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter(), *,
@@ -171,7 +176,7 @@ def list_screenings(store: Store, filters: ScreeningFilter = ScreeningFilter(), 
                          f"{list(SORTS)[-1]}, not {sort!r}")
     limit = max(1, min(S.MAX_PAGE, limit))
     offset = max(0, offset)
-    where, params, _needs_candidates = _where(filters)
+    where, params = _where(filters)
     conn = store.db.conn
     # The page's ids first (the filter and the order read narrow columns
     # only); then their details, the subqueries run for this page alone.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
@@ -58,7 +59,13 @@ from typing_test.ui.common.review_parts import (
     show_plain_text,
     visible_span,
 )
-from typing_test.ui.common.theme import MARK_BAD, MARK_MISSED, page_layout, set_role
+from typing_test.ui.common.theme import (
+    MARK_BAD,
+    MARK_MISSED,
+    current_colours,
+    page_layout,
+    set_role,
+)
 from typing_test.ui.email.proofreading_review import STATUS_COLOUR, status_format
 from typing_test.ui.reports.history_page import local_time
 
@@ -79,6 +86,7 @@ KIND_TITLES = {"typing": "Typing test", "proofreading": "Proofreading drill",
 INCIDENT_WORDS = {"paste": "Paste refused", "focus_lost": "Left the window",
                   "leave_attempt": "Tried to leave"}
 TYPING_LEGEND = [("Typed wrong", MARK_BAD), ("Left out or mistyped", MARK_MISSED)]
+BROKEN_SEAL = "Seal broken"  # the result column of a screening whose seals do not hold
 SHOWN_PROBLEMS = 4  # seal problems named in the warning; the list marks every one
 WRITING_LEGEND = [("Spelling or grammar finding", MARK_BAD)]
 # The proofreading review's marks, named in a word each to fit beside the answer.
@@ -393,13 +401,16 @@ class ScreeningTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == SCREENING_ID_ROLE:
             return row["id"]
+        broken_result = COLUMNS[index.column()][0] == "Result" and row["id"] in self.broken
         if role == Qt.ItemDataRole.DisplayRole:
-            text = self.cell_text(row, index.column())
-            if COLUMNS[index.column()][0] == "Result" and row["id"] in self.broken:
-                text = f"{text} · SEAL BROKEN"
-            return text
+            # What is stored cannot be relied on: the result is not shown as if it could.
+            return BROKEN_SEAL if broken_result else self.cell_text(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and broken_result:
+            return current_colours().danger_text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{row['candidate_name']} ({row['role'] or 'no role given'}), "
+            return ((f"{BROKEN_SEAL}: changed outside the app. " if row["id"] in self.broken
+                     else "")
+                    + f"{row['candidate_name']} ({row['role'] or 'no role given'}), "
                     f"{row['battery_name']}, started {local_time(row['started_at'])}: "
                     f"{result_text(row)}")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
@@ -450,7 +461,10 @@ class DashboardPage(QWidget):
         self._split_by_hand = False  # HR moved the splitter: keep their widths
         self._check: BackgroundCall | None = None
         self.last_verification: Verification | None = None
-        D.ensure_indexes(store)
+        try:
+            D.ensure_indexes(store)
+        except sqlite3.OperationalError:
+            pass  # the file is busy (another app writing): the list works without it, slower
 
         title = QLabel("Screenings")
         set_role(title, "title")
@@ -485,7 +499,7 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not from the rows: measuring every row fetched
         # would slow scrolling through thousands of them.
-        for column, sample in ((0, "2026-12-31"), (2, "Voice (calls)"), (3, "Incomplete"),
+        for column, sample in ((0, "2026-12-31"), (2, "Voice (calls)"), (3, BROKEN_SEAL),
                                (4, "4 of 4"), (5, "")):
             header.resizeSection(column, 16 + max(
                 self.table.fontMetrics().horizontalAdvance(sample),
