@@ -580,8 +580,13 @@ class DashboardPage(QWidget):
             grid.setColumnStretch(column, 1)
         grid.addWidget(self.incidents_box, 1, len(boxes))
         dates = QHBoxLayout()
-        dates.addWidget(self.from_date)
-        dates.addWidget(self.to_date)
+        self.date_labels = [QLabel("From"), QLabel("to, included")]
+        for label, edit in zip(self.date_labels, (self.from_date, self.to_date), strict=True):
+            set_role(label, "hint")
+            label.setBuddy(edit)
+            label.hide()
+            dates.addWidget(label)
+            dates.addWidget(edit)
         dates.addStretch(1)
         grid.addLayout(dates, 2, 0, 1, len(boxes) + 1)
         self.filter_grid = grid
@@ -615,8 +620,8 @@ class DashboardPage(QWidget):
         started_from, started_before = period_bounds(
             self.period_box.currentText(), datetime.now().astimezone(),
             self.from_date.date(), self.to_date.date())
-        self.from_date.setVisible(between)
-        self.to_date.setVisible(between)
+        for widget in (self.from_date, self.to_date, *self.date_labels):
+            widget.setVisible(between)
         return D.ScreeningFilter(
             started_from=started_from, started_before=started_before,
             role=self.role_box.currentData() or "",
