@@ -304,9 +304,18 @@ def test_the_filters_narrow_the_list(qtbot, store, mixed, page_for):
     quick_screening(store, person(store, "Eve Ong"), now=JAN + timedelta(days=90))
     qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     assert visible_rows(page)[0] == "Eve Ong"
-    # Sorting by candidate from the header.
-    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    # Sorting by candidate from the header; a column that does not sort keeps the order.
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
     assert visible_rows(page) == ["Ana Cruz", "Bo Tan", "Cy Reyes", "Di Lim", "Eve Ong"]
+    assert "Ana Cruz" in page.summary_view.toPlainText()  # the first is picked
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == 1
+    assert visible_rows(page) == ["Ana Cruz", "Bo Tan", "Cy Reyes", "Di Lim", "Eve Ong"]
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # oldest first
+    assert visible_rows(page) == ["Ana Cruz", "Bo Tan", "Cy Reyes", "Di Lim", "Eve Ong"]
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert visible_rows(page) == ["Eve Ong", "Di Lim", "Cy Reyes", "Bo Tan", "Ana Cruz"]
 
 
 def test_the_table_reads_a_page_at_a_time_as_it_is_scrolled(qtbot, store, page_for):
@@ -390,9 +399,10 @@ def test_without_a_key_no_check_runs_and_the_button_says_to_log_in(qtbot, store,
 def test_tab_leaves_the_table_and_every_stop_is_named(qtbot, store, mixed, page_for):
     page = page_for(store)
     page.show()
-    page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is not page.table
+    for view in (page.table, page.summary_view):
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not view
     stops, widget = [], page.nextInFocusChain()
     for _ in range(500):
         if widget is page:

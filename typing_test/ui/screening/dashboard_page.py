@@ -505,8 +505,9 @@ class DashboardPage(QWidget):
                 self.table.fontMetrics().horizontalAdvance(sample),
                 header.fontMetrics().horizontalAdvance(COLUMNS[column][0]) + 12))
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self.model.sort)
+        self._sorted_by = (0, Qt.SortOrder.DescendingOrder)  # newest first
+        header.setSortIndicator(*self._sorted_by)
+        header.sortIndicatorChanged.connect(self._sort_by)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
         self._build_review()
@@ -651,6 +652,19 @@ class DashboardPage(QWidget):
             self._show_nothing("No screening matches these filters." if self.model.filters
                                != D.ScreeningFilter() else "No screening yet.")
 
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort by a heading clicked; a column that does not sort keeps the
+        indicator where it was, so it never claims an order the list is not in."""
+        header = self.table.horizontalHeader()
+        if COLUMNS[column][1] is None:
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(False)
+            return
+        self._sorted_by = (column, order)
+        self.model.sort(column, order)
+        self._after_reload()
+
     # The review -----------------------------------------------------------
 
     def _build_review(self) -> None:
@@ -658,6 +672,7 @@ class DashboardPage(QWidget):
         self.summary_view.setObjectName("screeningSummary")
         self.summary_view.setAccessibleName("Screening summary")
         self.summary_view.setOpenLinks(False)
+        self.summary_view.setTabChangesFocus(True)
         self.step_box = QComboBox()
         self.step_box.setAccessibleName("Step whose answers are shown")
         self.step_box.currentIndexChanged.connect(self._show_answers)
@@ -668,6 +683,8 @@ class DashboardPage(QWidget):
         set_role(self.answer_caption, "hint")
         self.answer_view = read_only_view("answerView", "The candidate's answer")
         self.expected_view = read_only_view("expectedView", "What was expected")
+        for view in (self.answer_view, self.expected_view):
+            view.setTabChangesFocus(True)
         self.answer_label = QLabel("Answer")
         self.expected_label = QLabel("Expected")
         for label in (self.answer_label, self.expected_label):
