@@ -164,8 +164,16 @@ def _migrate_to_6(db: sqlite_utils.Database) -> None:
     db.conn.execute("ALTER TABLE screenings ADD COLUMN unverified INTEGER")
 
 
+def _migrate_to_7(db: sqlite_utils.Database) -> None:
+    # The HR dashboard's filters and sorts (see store/dashboard.py).
+    from typing_test.store.dashboard import create_dashboard_indexes
+
+    create_dashboard_indexes(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4, _migrate_to_5, _migrate_to_6,
+    _migrate_to_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

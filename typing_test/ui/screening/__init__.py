@@ -1,1 +1,1 @@
-"""The HR screening screens: the locked-down session and the offer to resume after a crash."""
+"""HR screening screens: the admin area, the locked-down session, the dashboard."""
