@@ -148,3 +148,20 @@ def test_unverified_results_say_so_in_an_export(tmp_path, here):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     # Everything that came from that file, its practice attempts too.
     assert [row["Unverified"] for row in rows] == ["unverified"] * 6
+
+
+def test_one_row_per_screening(tmp_path, here):
+    from typing_test.store.export import export
+
+    store, key = here
+    path, _ = other_pc(tmp_path)
+    merge_file(store, key, path, PASSWORD)
+    out = tmp_path / "screenings.csv"
+    assert export(store, out, "csv", per="screening") == 1
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert (row["Candidate"], row["Battery"], row["Outcome"]) == ("Ana Cruz", "Voice (calls)",
+                                                                 "pass")
+    assert row["Steps (number, activity, score, result)"] == (
+        "1 typing 31 pass; 2 proofreading 90 pass; 3 writing 80 pass; 4 quiz 75 pass")
+    assert row["Incidents"] == "4"
+    assert export(store, tmp_path / "s.xlsx", "xlsx", per="screening") == 1

@@ -130,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only this activity")
     export.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
     export.add_argument("--until", metavar="DATE", help="to this day, included (YYYY-MM-DD)")
+    export.add_argument("--per", choices=("attempt", "screening"), default="attempt",
+                        help="csv and xlsx: one row per attempt (the default) or per HR "
+                        "screening, its steps summed up in one cell")
     merge = commands.add_parser(
         "merge", help="bring the results of other PCs' databases into this one, matched by "
         "UUID; passwords on standard input: this database's admin password on the first line, "
@@ -977,8 +980,8 @@ def run_export(args: argparse.Namespace) -> int:
         if args.format == "pdf":
             what = _export_pdf(store, out, filters)
         else:
-            written = export(store, out, args.format, filters)
-            what = f"{written:,} attempt{'' if written == 1 else 's'}"
+            written = export(store, out, args.format, filters, per=args.per)
+            what = f"{written:,} {args.per}{'' if written == 1 else 's'}"
     except OSError as error:
         raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
     finally:

@@ -182,6 +182,93 @@ def _rows(store: Store, filters: Filters) -> Iterator[dict]:
             yield row
 
 
+def _screening_where(filters: Filters) -> tuple[str, list[object]]:
+    """The condition of ``filters`` on screenings ``s`` (joined to candidates ``c``)."""
+    clauses, params = ["s.status != 'in_progress'"], []
+    if filters.candidate is not None:
+        clauses.append("s.candidate_id = ?")
+        params.append(filters.candidate)
+    if filters.role is not None:
+        clauses.append("c.role = ?")
+        params.append(filters.role)
+    if filters.since is not None:
+        clauses.append("s.started_at >= ?")
+        params.append(filters.since)
+    if filters.until is not None:
+        clauses.append("s.started_at < ?")
+        params.append(filters.until + "\uffff")
+    if filters.kind is not None:
+        clauses.append("EXISTS (SELECT 1 FROM screening_steps k WHERE k.screening_id = s.id "
+                       "AND k.kind = ?)")
+        params.append(filters.kind)
+    return " AND ".join(clauses), params
+
+
+def count_screenings(store: Store, filters: Filters = EVERYTHING) -> int:
+    """How many finished screenings ``filters`` takes (0 in a file without any)."""
+    if not _has_screenings(store):
+        return 0
+    where, params = _screening_where(filters)
+    return store.conn.execute(
+        "SELECT count(*) FROM screenings s JOIN candidates c ON c.id = s.candidate_id "
+        f"WHERE {where}", params).fetchone()[0]
+
+
+def _has_screenings(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'screenings'"
+                              ).fetchone() is not None
+
+
+def _screening_rows(store: Store, filters: Filters) -> Iterator[dict]:
+    """Finished screenings, oldest first, each with its steps in one text."""
+    if not _has_screenings(store):
+        return
+    where, params = _screening_where(filters)
+    cursor = store.conn.execute(
+        "SELECT s.id, s.started_at, s.status, s.outcome, s.weighted_score, s.unverified, "
+        "s.override_reason, c.name, c.role, c.hr_reference, "
+        "json_extract(s.battery_snapshot, '$.name') AS battery, "
+        "(SELECT group_concat(k.position || char(31) || k.kind || char(31) || k.passed || "
+        "char(31) || ifnull(json_extract(k.figures, '$.score'), ''), char(30)) FROM "
+        "(SELECT * FROM screening_steps WHERE screening_id = s.id ORDER BY position) k) "
+        "AS steps, (SELECT count(*) FROM incidents i WHERE i.screening_id = s.id) AS incidents "
+        "FROM screenings s JOIN candidates c ON c.id = s.candidate_id "
+        f"WHERE {where} ORDER BY s.started_at, s.id", params)
+    names = [description[0] for description in cursor.description]
+    while batch := cursor.fetchmany(BATCH_ROWS):
+        for values in batch:
+            yield dict(zip(names, values, strict=True))
+
+
+def _steps_text(row: dict) -> str:
+    """'1 typing 31 pass; 2 proofreading 90 pass' for a screening's steps."""
+    parts = []
+    for step in (row["steps"] or "").split("\x1e"):
+        if step:
+            position, kind, passed, score = step.split("\x1f")
+            figure = f" {float(score):g}" if score else ""
+            verdict = "pass" if passed == "1" else "fail"
+            parts.append(f"{int(position) + 1} {kind}{figure} {verdict}")
+    return "; ".join(parts)
+
+
+SCREENING_COLUMNS: list[Column] = [
+    ("Date", lambda row: row["started_at"], "date"),
+    ("Candidate", lambda row: row["name"], "text"),
+    ("HR reference", lambda row: row["hr_reference"], "text"),
+    ("Role", lambda row: row["role"], "text"),
+    ("Battery", lambda row: row["battery"], "text"),
+    ("Status", lambda row: row["status"], "text"),
+    ("Outcome", lambda row: row["outcome"], "text"),
+    ("Weighted score", lambda row: row["weighted_score"], "number"),
+    ("Steps (number, activity, score, result)", _steps_text, "text"),
+    ("Incidents", lambda row: row["incidents"], "number"),
+    ("Retake override", lambda row: row["override_reason"], "text"),
+    ("Unverified", lambda row: "unverified" if row["unverified"] else "", "text"),
+    ("Screening id", lambda row: row["id"], "text"),
+]
+
+
 def _json(text: object, empty: object) -> object:
     try:
         value = json.loads(text) if isinstance(text, str) else None
@@ -211,9 +298,11 @@ class ExportCancelled(Exception):
 
 
 def export(store: Store, path: str | Path, file_format: str, filters: Filters = EVERYTHING,
-           progress: Progress | None = None) -> int:
+           progress: Progress | None = None, per: str = "attempt") -> int:
     """Write the attempts ``filters`` takes to ``path`` as ``file_format``
-    ("csv" or "xlsx"); return how many rows were written.
+    ("csv" or "xlsx"), one row per attempt, or with ``per="screening"`` one
+    row per HR screening (its steps summed up in one cell); return how many
+    rows were written.
 
     ``progress(done, total)`` is called every batch; returning False cancels
     (ExportCancelled). Nothing appears at ``path`` unless the export is
@@ -221,14 +310,20 @@ def export(store: Store, path: str | Path, file_format: str, filters: Filters = 
     """
     if file_format not in FORMATS:
         raise ValueError(f"unknown export format {file_format!r}: use {' or '.join(FORMATS)}")
+    if per not in ("attempt", "screening"):
+        raise ValueError(f"one row per attempt or per screening, not {per!r}")
     path = Path(path)
-    total = count(store, filters)
+    if per == "screening":
+        total, rows, columns = (count_screenings(store, filters),
+                                _screening_rows(store, filters), SCREENING_COLUMNS)
+    else:
+        total, rows, columns = count(store, filters), _rows(store, filters), COLUMNS
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                          dir=path.parent)
     os.close(handle)
     try:
         writer = _write_csv if file_format == "csv" else _write_xlsx
-        written = writer(Path(temporary), _rows(store, filters), total, progress)
+        written = writer(Path(temporary), rows, total, progress, columns)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -247,16 +342,17 @@ def _ticks(rows: Iterator[dict], total: int, progress: Progress | None) -> Itera
         progress(done, total)
 
 
-def _write_csv(path: Path, rows: Iterator[dict], total: int, progress: Progress | None) -> int:
+def _write_csv(path: Path, rows: Iterator[dict], total: int, progress: Progress | None,
+               columns: list[Column]) -> int:
     written = 0
     # UTF-8 with a byte-order mark, so Excel reads accents right; every text
     # is quoted (numbers are not), and a formula-like one neutralised.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, quoting=csv.QUOTE_NONNUMERIC)
-        writer.writerow([header for header, _, _ in COLUMNS])
+        writer.writerow([header for header, _, _ in columns])
         for row in _ticks(rows, total, progress):
             cells = []
-            for _, value_of, kind in COLUMNS:
+            for _, value_of, kind in columns:
                 value = value_of(row)
                 if kind == "number":
                     number = _number(value)
@@ -271,7 +367,8 @@ def _write_csv(path: Path, rows: Iterator[dict], total: int, progress: Progress 
     return written
 
 
-def _write_xlsx(path: Path, rows: Iterator[dict], total: int, progress: Progress | None) -> int:
+def _write_xlsx(path: Path, rows: Iterator[dict], total: int, progress: Progress | None,
+                columns: list[Column]) -> int:
     import xlsxwriter  # only an Excel export needs it
 
     # constant_memory writes each row to disk as it is done; the three
@@ -280,15 +377,15 @@ def _write_xlsx(path: Path, rows: Iterator[dict], total: int, progress: Progress
     workbook = xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
         "strings_to_urls": False})
-    sheet = workbook.add_worksheet("Attempts")
+    sheet = workbook.add_worksheet("Results")
     bold = workbook.add_format({"bold": True})
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    widths = [len(header) for header, _, _ in COLUMNS]
-    for column, (header, _, _) in enumerate(COLUMNS):
+    widths = [len(header) for header, _, _ in columns]
+    for column, (header, _, _) in enumerate(columns):
         sheet.write_string(0, column, header, bold)
     written = 0
     for written, row in enumerate(_ticks(rows, total, progress), start=1):
-        for column, (_, value_of, kind) in enumerate(COLUMNS):
+        for column, (_, value_of, kind) in enumerate(columns):
             value = value_of(row)
             if kind == "number":
                 number = _number(value)
@@ -309,6 +406,6 @@ def _write_xlsx(path: Path, rows: Iterator[dict], total: int, progress: Progress
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width + 2)
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(written, 1), len(COLUMNS) - 1)
+    sheet.autofilter(0, 0, max(written, 1), len(columns) - 1)
     workbook.close()
     return written
