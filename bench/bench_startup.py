@@ -46,6 +46,9 @@ def main(runs: int = 10) -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                    TYPING_TEST_DB=os.path.join(folder, "bench.db"))
+        # An installed app has its bytecode compiled (pip does it); a shell
+        # that forbids writing it would time the compiler instead.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         app = timed_runs([sys.executable, "-m", "typing_test", "--smoke-test"], env, runs)
         bare = timed_runs([sys.executable, "-c", BARE_WINDOW], env, runs)
     for name, timings in (("typing-test --smoke-test", app), ("bare QApplication + QWidget", bare)):

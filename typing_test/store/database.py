@@ -472,6 +472,21 @@ class Store:
                 for started, score, accuracy in reversed(rows)
                 if isinstance(score, int | float) and not isinstance(score, bool)]
 
+    def has_unfinished_screening(self) -> bool:
+        """Whether an HR screening was cut off (a crash, a power cut): the app
+        then offers to resume it. One indexed query; False for a file
+        without screenings or one that cannot say.
+
+        >>> Store.open(":memory:").has_unfinished_screening()
+        False
+        """
+        try:
+            return self.conn.execute(
+                "SELECT 1 FROM screenings WHERE status = 'in_progress' LIMIT 1"
+            ).fetchone() is not None
+        except sqlite3.Error:
+            return False
+
     def best_net_wpm(self, candidate: str) -> float | None:
         """``candidate``'s best net WPM over completed typing tests, or None."""
         row = self.conn.execute(

@@ -183,9 +183,11 @@ class MainWindow(QMainWindow):
                 "they are in the history as interrupted. Nothing saved before was lost."
             )
         self.show_home()
-        from typing_test.ui.screening.resume import offer_resume  # a screening cut off?
+        self.resume_offer = None
+        if store.has_unfinished_screening():  # one plain query; the offer's modules if so
+            from typing_test.ui.screening.resume import offer_resume
 
-        self.resume_offer = offer_resume(self)
+            self.resume_offer = offer_resume(self)
 
     # Pages, built when first used -----------------------------------------------
 
