@@ -95,3 +95,25 @@ def test_a_pdf_report_of_one_candidate(qtbot, page, tmp_path):
         dialog.export_to(str(out))
     assert out.read_bytes().startswith(b"%PDF-")
     assert dialog.status_label.text() == f"Wrote the report of Ana to {out}."
+
+
+def test_the_report_prints_through_the_print_dialog(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printed = tmp_path / "printed.pdf"
+
+    def accept(dialog):  # the person picks a printer and presses Print
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    page.open_export()
+    dialog = page.export_dialog
+    qtbot.keyClicks(dialog.candidate_edit, "Ana")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.status_label.text() == "Printed the report of Ana."
+    assert printed.read_bytes().startswith(b"%PDF-")
+    dialog.candidate_edit.setText("Nobody")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert "nothing to print" in dialog.status_label.text()

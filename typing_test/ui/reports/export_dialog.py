@@ -89,6 +89,9 @@ class ExportDialog(QDialog):
         self.cancel_button = QPushButton("&Cancel export")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
+        self.print_button = QPushButton("&Print report...")
+        self.print_button.setToolTip("Print the PDF report (a candidate's page, or the cohort)")
+        self.print_button.clicked.connect(self.print_report)
         self.close_button = QPushButton("C&lose")
         self.close_button.clicked.connect(self.reject)
 
@@ -105,7 +108,8 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
-        layout.addLayout(button_row(self.close_button, self.cancel_button, self.export_button))
+        layout.addLayout(button_row(self.close_button, self.print_button, self.cancel_button,
+                                    self.export_button))
 
     def filters(self) -> Filters | None:
         """The filters chosen, or None (with the reason shown) when a date is wrong."""
@@ -172,6 +176,27 @@ class ExportDialog(QDialog):
         self.cancel_button.show()
         self._say("Exporting...")
         self._call.start()
+
+    def print_report(self) -> None:
+        """Print the report the choices ask for, through the system's print dialog."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from typing_test.ui.reports.pdf_report import NoResults, build_report, print_report
+
+        filters = self.filters()
+        if filters is None:
+            return
+        try:
+            report = build_report(self.store, filters)
+        except NoResults as error:
+            self._say(f"{error}; there is nothing to print.", error=True)
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        print_report(report, printer)
+        self._say(f"Printed {report.description}.")
 
     def cancel(self) -> None:
         """Stop the export under way; nothing is written."""

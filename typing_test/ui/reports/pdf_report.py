@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -48,6 +50,8 @@ from typing_test.ui.common.chart import (
     paint_line_chart,
 )
 from typing_test.ui.common.theme import PAPER, colours_for
+
+PageDrawer = Callable[[QPainter, QRectF, int], None]
 
 # A page is drawn on a 96-dots-per-inch grid: A4 is about 794 x 1123 of them.
 DPI = 96
@@ -217,25 +221,63 @@ class NoResults(ValueError):
     """There is nothing to report on."""
 
 
-def write_report(store: Store, out: str | Path, filters: Filters = EVERYTHING) -> str:
-    """Write the PDF report ``filters`` asks for to ``out``: one candidate's page
-    when ``filters.candidate`` is set, else the summary of the cohort. Returns
-    what was written, in words. NoResults for a candidate without attempts."""
+@dataclass(frozen=True)
+class Report:
+    """A report ready to draw: how many pages, how to draw each, what it is."""
+
+    pages: int
+    draw: PageDrawer
+    description: str
+
+
+def build_report(store: Store, filters: Filters = EVERYTHING) -> Report:
+    """The report ``filters`` asks for: one candidate's page when
+    ``filters.candidate`` is set, else the summary of the cohort. NoResults
+    for a candidate without attempts."""
     bar = load_pass_bar(store)
     if filters.candidate is not None:
         report = candidate_report(store, filters.candidate)
         if not report.total_attempts:
             raise NoResults(f"--candidate {filters.candidate!r} has no attempts")
-        write_pdf(out, 1, lambda painter, page, _n: draw_candidate_page(painter, page, report,
-                                                                          bar))
-        return f"the report of {report.name}"
+        return Report(1, lambda painter, page, _n: draw_candidate_page(painter, page, report,
+                                                                         bar),
+                      f"the report of {report.name}")
     cohort = cohort_report(store, filters)
     pages = cohort_page_count(cohort)
-    write_pdf(out, pages, lambda painter, page, number: draw_cohort_page(
-        painter, page, cohort, number, bar.min_net_wpm))
     count = len(cohort.candidates)
-    return (f"a summary of {count:,} candidate{'' if count == 1 else 's'} "
-            f"({pages} page{'' if pages == 1 else 's'})")
+    return Report(pages, lambda painter, page, number: draw_cohort_page(
+        painter, page, cohort, number, bar.min_net_wpm),
+        f"a summary of {count:,} candidate{'' if count == 1 else 's'} "
+        f"({pages} page{'' if pages == 1 else 's'})")
+
+
+def write_report(store: Store, out: str | Path, filters: Filters = EVERYTHING) -> str:
+    """Write the report ``filters`` asks for (see :func:`build_report`) to the
+    PDF ``out``; return what was written, in words."""
+    report = build_report(store, filters)
+    write_pdf(out, report.pages, report.draw)
+    return report.description
+
+
+def print_report(report: Report, printer: QPagedPaintDevice) -> None:
+    """Draw ``report`` on ``printer`` (a QPrinter the print dialog set up),
+    page by page, scaled to its page as on A4 at 96 dots per inch."""
+    layout = printer.pageLayout()
+    layout.setOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageLayout(layout)
+    painter = QPainter(printer)
+    try:
+        size = printer.pageLayout().paintRectPixels(printer.resolution())
+        scale = printer.resolution() / DPI
+        painter.scale(scale, scale)
+        page = QRectF(MARGIN / 2, MARGIN / 2, size.width() / scale - MARGIN,
+                      size.height() / scale - MARGIN)
+        for number in range(report.pages):
+            if number:
+                printer.newPage()
+            report.draw(painter, page, number)
+    finally:
+        painter.end()
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -250,7 +292,6 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
-PageDrawer = Callable[[QPainter, QRectF, int], None]
 
 
 def write_pdf(path: str | Path, pages: int, draw: PageDrawer) -> None:
