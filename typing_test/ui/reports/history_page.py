@@ -218,6 +218,9 @@ class HistoryPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        # The name whose attempts alone are listed (practice mode once HR has
+        # set an admin password); None lists everyone's.
+        self.only_candidate: str | None = None
         heading = QLabel("History")
         set_role(heading, "title")
         self.kind_box = QComboBox()
@@ -226,6 +229,10 @@ class HistoryPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("historySummary")
         set_role(self.summary_label, "lead")
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("historyScope")
+        set_role(self.scope_label, "hint")
+        self.scope_label.hide()
         self.damage_label = QLabel()
         self.damage_label.setObjectName("historyDamage")
         self.damage_label.setWordWrap(True)
@@ -265,6 +272,7 @@ class HistoryPage(QWidget):
         layout = page_layout(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.damage_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.delete_bar)
@@ -287,7 +295,7 @@ class HistoryPage(QWidget):
     def reload(self) -> None:
         """Read the attempts of the chosen kind again and refill the table."""
         kind = self.kind_box.currentData() or "typing"
-        rows = self.store.attempts(kind=kind)
+        rows = self.store.attempts(kind=kind, candidate=self.only_candidate)
         self.table.setSortingEnabled(False)
         self.table.clearContents()
         self.table.setRowCount(len(rows))
@@ -297,6 +305,12 @@ class HistoryPage(QWidget):
         else:
             self._fill(SCORED_COLUMNS, rows)
             self.summary_label.setText(scored_summary(rows, self.kind_box.currentText()))
+        if self.only_candidate is not None:
+            whose = (f"under the name {self.only_candidate}" if self.only_candidate
+                     else "without a name")
+            self.scope_label.setText(f"Practice mode: only the attempts saved {whose} "
+                                     "(Settings) are listed.")
+        self.scope_label.setVisible(self.only_candidate is not None)
         self.damage_label.setText(damage_report(rows, self.store.count_of_unknown_kind()))
         self.damage_label.setVisible(bool(self.damage_label.text()))
         self.table.setSortingEnabled(True)

@@ -1,0 +1,1 @@
+"""HR screening: the admin login, the admin area, the screening session and the dashboard."""
