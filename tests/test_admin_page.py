@@ -309,3 +309,57 @@ def test_an_unfinished_screening_cannot_be_overridden(qtbot, page, store):
     assert tab.decision_label.text().startswith("A screening of this battery is still "
                                                 "unfinished")
     assert not tab.override_edit.isVisible() and not tab.start_button.isEnabled()
+
+
+# Keys ------------------------------------------------------------------------------
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&", lower case."""
+    text = text.replace("&&", "")
+    index = text.find("&")
+    return text[index + 1].lower() if index >= 0 else None
+
+
+def test_every_tab_has_its_own_mnemonics_clear_of_the_toolbar_and_tab_titles(
+        qtbot, store, key, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    from typing_test.ui.main_window import MainWindow
+
+    window = MainWindow(store, banks_folder=tmp_path / "banks")
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    window._set_admin_key(key)
+    window.open_admin()
+    page = window.admin_page
+    ana = add(store, "Ana Cruz", email="ana@example.com")
+    toolbar = {mnemonic(window.help_button.text())} | {
+        mnemonic(window.toolbar.widgetForAction(action).text())
+        for action in (window.admin_action, window.log_out_action)}
+    assert toolbar == {"h", "m", "u"}
+    tabs = [mnemonic(page.tabs.tabText(index)) for index in range(page.tabs.count())]
+    assert None not in tabs and len(set(tabs)) == len(tabs)
+    reserved = toolbar | set(tabs)
+
+    def check() -> None:
+        QApplication.processEvents()
+        buttons = [b for b in page.findChildren(QPushButton) if b.isVisible() and b.text()]
+        keys = [mnemonic(b.text()) for b in buttons]
+        assert None not in keys, [b.text() for b in buttons]
+        assert len(set(keys)) == len(keys), keys
+        assert not set(keys) & reserved, keys
+
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        check()
+    # With every question bar of the candidates tab open at once.
+    page.tabs.setCurrentWidget(page.candidates_tab)
+    page.candidates_tab.show_candidate(ana)
+    page.candidates_tab.ask_delete()
+    page.candidates_tab.duplicate_bar.show()
+    check()
+    page.tabs.setCurrentWidget(page.batteries_tab)
+    page.batteries_tab.ask_delete()
+    check()

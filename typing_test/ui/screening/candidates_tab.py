@@ -75,15 +75,19 @@ def contact(row: dict) -> str:
 
 
 def screening_summary(row: dict) -> str:
-    """A screening's result in words: the outcome when finished, else its status.
+    """A screening's result in words: the outcome when completed, else its status.
 
     >>> screening_summary({"status": "completed", "outcome": "pass", "weighted_score": None})
     'Passed'
+    >>> screening_summary({"status": "completed", "outcome": "incomplete"})
+    'Not passed: a step was not finished'
     >>> screening_summary({"status": "in_progress", "outcome": None, "weighted_score": None})
     'In progress'
     """
     if row["status"] == "completed" and row.get("outcome"):
-        text = {"pass": "Passed", "fail": "Failed"}.get(row["outcome"], str(row["outcome"]))
+        text = {"pass": "Passed", "fail": "Failed",
+                "incomplete": "Not passed: a step was not finished"}.get(
+            row["outcome"], str(row["outcome"]))
         if row.get("weighted_score") is not None:
             text += f" ({row['weighted_score']:.0f} %)"
         return text
