@@ -12,10 +12,12 @@ while the dialog is window-modal, so the window behind cannot write meanwhile.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -40,7 +42,7 @@ from typing_test.store.admin import (
     seconds_until_login,
     set_admin_password,
 )
-from typing_test.store.database import Store
+from typing_test.store.database import DatabaseError, Store
 from typing_test.ui.common.background import BackgroundCall
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.theme import page_layout, set_role
@@ -164,7 +166,14 @@ class AdminLoginDialog(QDialog):
 
     def _show_lock(self) -> None:
         """Say how long the login stays locked (nothing when it is not)."""
-        wait = seconds_until_login(self.store, self._clock)
+        if self._lock_timer.isActive() and not self.isVisible():
+            self._lock_timer.stop()  # closed with its window: nobody is reading
+            return
+        try:
+            wait = seconds_until_login(self.store, self._clock)
+        except (DatabaseError, sqlite3.Error):
+            self._lock_timer.stop()  # the login itself will say what is wrong
+            return
         if wait > 0:
             self.message_label.setText(
                 f"Too many wrong passwords: the login is locked for another "
@@ -248,6 +257,10 @@ class AdminLoginDialog(QDialog):
         self._set_busy(False)
         self._refuse(f"The password could not be checked: {message}")
         self.tryFinished.emit(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        self._lock_timer.stop()
+        super().hideEvent(event)
 
     def reject(self) -> None:
         """Cancel: the fields are emptied, so no password stays in memory here."""
