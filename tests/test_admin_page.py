@@ -214,7 +214,7 @@ def test_batteries_are_shown_in_words_and_edited(qtbot, page, store):
     words = tab.words_label.text()
     assert ("1. Typing test (5 minutes): a typing test of 5 minutes (account-notes, medium "
             "passages); passes at net WPM >= 25 and accuracy >= 90 %.") in words
-    assert "A candidate may take it again after 30 days, 3 times at most." in words
+    assert "A candidate may take it again after 30 days, with at most 3 attempts in all." in words
 
     wpm_box, accuracy_box = tab._bar_boxes[0][1]
     wpm_box.setValue(28)

@@ -103,13 +103,18 @@ def retake_in_words(policy: RetakePolicy) -> str:
     """The retake rule in words.
 
     >>> retake_in_words(RetakePolicy(30, 3))
-    'A candidate may take it again after 30 days, 3 times at most.'
+    'A candidate may take it again after 30 days, with at most 3 attempts in all.'
+    >>> retake_in_words(RetakePolicy(30, 1))
+    'A candidate may take it once only.'
     >>> retake_in_words(RetakePolicy(0, None))
     'A candidate may take it again at any time, with no limit.'
     """
+    if policy.max_attempts == 1:
+        return "A candidate may take it once only."
     wait = (f"after {policy.min_days_between} day{'s' if policy.min_days_between != 1 else ''}"
             if policy.min_days_between else "at any time")
-    limit = (f"{policy.max_attempts} time{'s' if policy.max_attempts != 1 else ''} at most"
+    limit = (f"with at most {policy.max_attempts} attempt"
+             f"{'s' if policy.max_attempts != 1 else ''} in all"
              if policy.max_attempts else "with no limit")
     return f"A candidate may take it again {wait}, {limit}."
 
