@@ -300,3 +300,28 @@ def test_logged_in_hr_edits_the_pass_bar_and_quiz_pass_mark(qtbot, window, key, 
     window.log_out_admin()
     window.open_activity("quiz")
     assert not window.quiz_setup.pass_mark_box.isEnabled()
+
+
+def test_the_password_is_checked_off_the_screens_thread(qtbot, window, key, monkeypatch):
+    import threading
+
+    from typing_test.ui.screening import admin_login
+
+    threads = []
+    real_log_in = admin_login.log_in
+
+    def watched_log_in(*args):
+        threads.append(threading.current_thread())
+        return real_log_in(*args)
+
+    monkeypatch.setattr(admin_login, "log_in", watched_log_in)
+    window.open_admin()
+    dialog = window.admin_login
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    with qtbot.waitSignal(dialog.tryFinished, timeout=10_000):
+        click(qtbot, dialog.ok_button)
+        # Until the answer comes, the dialog says it is checking and takes no second try.
+        assert dialog.message_label.text() == "Checking the password..."
+        assert not dialog.ok_button.isEnabled() and not dialog.password_edit.isEnabled()
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.admin_key is not None
