@@ -363,3 +363,40 @@ def test_every_tab_has_its_own_mnemonics_clear_of_the_toolbar_and_tab_titles(
     page.tabs.setCurrentWidget(page.batteries_tab)
     page.batteries_tab.ask_delete()
     check()
+
+
+# Personal data ---------------------------------------------------------------------
+
+
+def test_old_screenings_are_purged_after_asking_and_the_purge_is_listed(qtbot, page, store,
+                                                                       key):
+    ana = add(store, "Ana Cruz", email="ana@example.com")
+    bo = add(store, "Bo Reyes", email="bo@example.com")
+    old = S.begin_screening(store, ana, "voice", now=NOW - timedelta(days=430))
+    S.finish_screening(store, old, "completed", sealer=ledger.sealer_for(store, key))
+    recent = S.begin_screening(store, bo, "voice", now=NOW - timedelta(days=60))
+    S.finish_screening(store, recent, "completed", sealer=ledger.sealer_for(store, key))
+    tab = page.personal_data_tab
+    page.tabs.setCurrentWidget(tab)
+    assert tab.months_box.value() == 12
+    assert tab.cutoff_label.text() == "Screenings started before 2025-03-10 are purged."
+    click(qtbot, tab.purge_button)
+    assert tab.purge_bar.isVisible()
+    assert "started before 2025-03-10" in tab.purge_question.text()
+    click(qtbot, tab.confirm_button)
+    assert tab.message_label.text() == ("Say who is deleting: the deletion record needs a "
+                                        "name.")
+    assert len(S.candidate_screenings(store, ana)) == 1  # nothing deleted
+
+    qtbot.keyClicks(tab.who_edit, "M. Reyes (HR)")
+    click(qtbot, tab.purge_button)
+    click(qtbot, tab.confirm_button)
+    assert tab.message_label.text() == "Deleted 1 screening; the purge is recorded."
+    assert S.candidate_screenings(store, ana) == []
+    assert len(S.candidate_screenings(store, bo)) == 1
+    assert store.get_setting("screening_retention_months") == 12
+    (deletion,) = S.deletions(store)
+    assert deletion["what"] == "retention-purge" and deletion["who"] == "M. Reyes (HR)"
+    assert tab.log_table.rowCount() == 1
+    assert [tab.log_table.item(0, column).text() for column in (1, 2, 3)] == [
+        "M. Reyes (HR)", "retention purge", "1 screening"]

@@ -440,6 +440,8 @@ class MainWindow(QMainWindow):
     def _set_admin_key(self, key: SealKey | None) -> None:
         self.admin_key = key
         self.log_out_action.setVisible(key is not None)
+        if key is not None:
+            self.statusBar().clearMessage()  # e.g. an earlier "Logged out"
         self._apply_admin_gates()
         self.adminChanged.emit(key is not None)
 

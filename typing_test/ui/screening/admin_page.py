@@ -1,5 +1,5 @@
-"""The admin area: HR's tabs (candidates, batteries, starting a screening, and
-any tab the window adds, such as the dashboard).
+"""The admin area: HR's tabs (candidates, batteries, starting a screening, personal
+data, and any tab the window adds, such as the dashboard).
 
 The main window shows this page only while HR is logged in
 (``MainWindow.admin_key``); ``clear()`` forgets what it showed when HR logs out.
@@ -35,6 +35,7 @@ from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.screening.admin_login import sentence
 from typing_test.ui.screening.batteries_tab import BatteriesTab, battery_in_words
 from typing_test.ui.screening.candidates_tab import CandidatesTab, contact
+from typing_test.ui.screening.personal_data_tab import PersonalDataTab
 
 MATCHES_SHOWN = 20
 CANDIDATE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -263,9 +264,11 @@ class AdminPage(QWidget):
         self.candidates_tab = CandidatesTab(store, key_provider)
         self.batteries_tab = BatteriesTab(store)
         self.start_tab = StartScreeningTab(store, now)
+        self.personal_data_tab = PersonalDataTab(store, key_provider, now)
         self.add_tab(self.candidates_tab, "Candidat&es")
         self.add_tab(self.batteries_tab, "&Batteries")
         self.add_tab(self.start_tab, "Start sc&reening")
+        self.add_tab(self.personal_data_tab, "&Personal data")
         self.candidates_tab.startRequested.connect(self.choose_for_screening)
         self.start_tab.startRequested.connect(self.screeningRequested)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -294,6 +297,8 @@ class AdminPage(QWidget):
             self.batteries_tab.reload()
         elif widget is self.start_tab:
             self.start_tab.reload()
+        elif widget is self.personal_data_tab:
+            self.personal_data_tab.reload()
         elif hasattr(widget, "reload"):
             widget.reload()
 
@@ -305,12 +310,9 @@ class AdminPage(QWidget):
 
     def clear(self) -> None:
         """Forget what every tab shows (on log out) and go back to the first tab."""
-        self.candidates_tab.clear()
-        self.start_tab.clear()
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
-            if widget not in (self.candidates_tab, self.batteries_tab, self.start_tab) and \
-                    hasattr(widget, "clear"):
+            if hasattr(widget, "clear"):
                 widget.clear()
         self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(0)
