@@ -412,6 +412,10 @@ class MainWindow(QMainWindow):
                 then()
             return
         if self.admin_login is not None:
+            if self.admin_login.isVisible():  # asked already: bring it to the front
+                self.admin_login.raise_()
+                self.admin_login.activateWindow()
+                return
             self.admin_login.deleteLater()
         self.admin_login = AdminLoginDialog(self.store, self._admin_clock, parent=self)
 

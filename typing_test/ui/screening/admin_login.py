@@ -267,6 +267,8 @@ class AdminLoginDialog(QDialog):
         if self._call is not None:  # a check still running is no longer listened to
             self._call.finished.disconnect(self._on_checked)
             self._call.failed.disconnect(self._on_failed)
+            # It outlives this dialog until its worker ends (the worker holds it).
+            self._call.setParent(None)
             self._call = None
             self._set_busy(False)
         self.password_edit.clear()
