@@ -106,7 +106,6 @@ class SettingsPage(QWidget):
         self.form.setRowVisible(self.wpm_box, editable)
         self.form.setRowVisible(self.accuracy_box, editable)
         self.pass_bar_note.setVisible(not editable)
-        self.load()
 
     def load(self) -> None:
         """Show the stored values."""
