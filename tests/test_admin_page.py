@@ -400,3 +400,26 @@ def test_old_screenings_are_purged_after_asking_and_the_purge_is_listed(qtbot, p
     assert tab.log_table.rowCount() == 1
     assert [tab.log_table.item(0, column).text() for column in (1, 2, 3)] == [
         "M. Reyes (HR)", "retention purge", "1 screening"]
+
+
+def test_every_tab_and_the_login_name_each_focus_stop(qtbot, store, key, tmp_path):
+    from test_accessibility import focus_stops, unnamed
+
+    from typing_test.ui.main_window import MainWindow
+
+    window = MainWindow(store, banks_folder=tmp_path / "banks")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window._set_admin_key(key)
+    window.open_admin()
+    page = window.admin_page
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(1)
+        assert focus_stops(page), page.tabs.tabText(index)
+        assert unnamed(page) == [], page.tabs.tabText(index)
+    window.log_out_admin()
+    window.open_admin()
+    qtbot.wait(1)
+    assert focus_stops(window.admin_login) and unnamed(window.admin_login) == []
