@@ -65,13 +65,13 @@ def test_a_cancelled_export_writes_nothing(qtbot, page, tmp_path, monkeypatch):
     page.open_export()
     dialog = page.export_dialog
 
-    def export_cancelled_midway(store, path, file_format, filters, progress):
+    def export_cancelled_midway(store, path, file_format, filters, progress, per):
         def press_cancel_after_the_first_batch(done: int, total: int) -> bool:
             dialog._cancel.set()  # what the Cancel button sets, from the UI thread
             return progress(done, total)
 
         return export_module.export(store, path, file_format, filters,
-                                    progress=press_cancel_after_the_first_batch)
+                                    progress=press_cancel_after_the_first_batch, per=per)
 
     monkeypatch.setattr("typing_test.ui.reports.export_dialog.export", export_cancelled_midway)
     out = tmp_path / "all.xlsx"

@@ -384,7 +384,8 @@ class Store:
         return [_decode(row) for row in rows]
 
     def attempt_page(self, kind: str, *, order_by: str = "started_at", descending: bool = True,
-                     limit: int = 200, offset: int = 0) -> list[dict]:
+                     limit: int = 200, offset: int = 0,
+                     candidate: str | None = None) -> list[dict]:
         """One page of the practice attempts of ``kind`` for a list, sorted by
         ``order_by`` (one of LIST_ORDERS): only the columns a list shows, never
         a log or an answer, each row checked as ``attempts()`` checks it.
@@ -396,21 +397,25 @@ class Store:
         """
         order = LIST_ORDERS[order_by]
         direction = "DESC" if descending else "ASC"
+        mine, params = _candidate_condition(candidate)
         rows = self.conn.execute(
             f"SELECT {', '.join(LIST_COLUMNS)} FROM attempts "
-            "WHERE kind = ? AND screening_id IS NULL "
+            f"WHERE kind = ? AND screening_id IS NULL{mine} "
             f"ORDER BY {', '.join(f'{column} {direction}' for column in order)}, "
             f"rowid {direction} "
-            "LIMIT ? OFFSET ?", [kind, limit, offset]).fetchall()
+            "LIMIT ? OFFSET ?", [kind, *params, limit, offset]).fetchall()
         return [_decode(dict(zip(LIST_COLUMNS, row, strict=True))) for row in rows]
 
-    def attempt_count(self, kind: str) -> int:
-        """How many practice attempts of ``kind`` there are (an index count)."""
+    def attempt_count(self, kind: str, candidate: str | None = None) -> int:
+        """How many practice attempts of ``kind`` (of ``candidate`` when given)
+        there are (an index count)."""
+        mine, params = _candidate_condition(candidate)
         return self.conn.execute(
-            "SELECT count(*) FROM attempts WHERE kind = ? AND screening_id IS NULL", [kind]
-        ).fetchone()[0]
+            f"SELECT count(*) FROM attempts WHERE kind = ? AND screening_id IS NULL{mine}",
+            [kind, *params]).fetchone()[0]
 
-    def score_summary(self, kind: str) -> tuple[float | None, float | None, int]:
+    def score_summary(self, kind: str,
+                      candidate: str | None = None) -> tuple[float | None, float | None, int]:
         """``(best, average, count)`` of the completed practice attempts of
         ``kind`` whose score can be read, worked out by SQLite.
 
@@ -420,10 +425,11 @@ class Store:
         >>> store.score_summary("typing")
         (30.0, 25.0, 2)
         """
+        mine, params = _candidate_condition(candidate)
         best, average, count = self.conn.execute(
             "SELECT max(score), avg(score), count(score) FROM attempts "
             "WHERE kind = ? AND status = 'completed' AND screening_id IS NULL "
-            "AND typeof(score) IN ('real', 'integer')", [kind]).fetchone()
+            f"AND typeof(score) IN ('real', 'integer'){mine}", [kind, *params]).fetchone()
         return best, average, count
 
     def recent_attempts(self, candidate: str, limit: int = 5) -> list[dict]:
@@ -596,6 +602,11 @@ def attempt_row(attempt: dict) -> dict:
         if column in row and row[column] is not None:
             row[column] = json.dumps(row[column], ensure_ascii=False)
     return row
+
+
+def _candidate_condition(candidate: str | None) -> tuple[str, list[object]]:
+    """The SQL to add to a WHERE for one candidate's attempts only (none for None)."""
+    return ("", []) if candidate is None else (" AND candidate = ?", [candidate])
 
 
 def closed_cleanly(path: str | Path) -> bool:

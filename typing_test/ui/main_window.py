@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +34,7 @@ from typing_test import PRODUCT_NAME, __version__
 from typing_test.core.assets import ContentError, assets_dir, help_documents
 from typing_test.core.typing.passages import choose_passage, load_passages
 from typing_test.core.typing.session import Clock, monotonic_ms
+from typing_test.store.admin import has_admin_password
 from typing_test.store.database import DatabaseError, Store, now_iso
 from typing_test.store.settings import (
     candidate_name,
@@ -49,10 +51,12 @@ if TYPE_CHECKING:  # imported where used: the start-up needs none of them
     from typing_test.core.email.writing import WritingAttempt
     from typing_test.core.quiz.banks import Bank
     from typing_test.core.quiz.session import Quiz, QuizResult
+    from typing_test.core.screening.seals import SealKey
     from typing_test.core.typing.passages import Passage
     from typing_test.core.typing.session import TypingSession
     from typing_test.ui.common.document_dialog import DocumentDialog
     from typing_test.ui.email.checker_loader import CheckerLoader
+    from typing_test.ui.screening.admin_login import AdminLoginDialog
 
 
 class _LazyPage:
@@ -81,7 +85,18 @@ class _LazyPage:
 
 
 class MainWindow(QMainWindow):
-    """The application window over one open ``Store``."""
+    """The application window over one open ``Store``.
+
+    Until HR sets an admin password the app is a home PC: everything is open.
+    Once one is set, the admin area, the pass bars, quiz pass marks, bank
+    import and other people's results need the admin login
+    (``log_in_admin``); ``admin_key`` is the seal key while HR is logged in,
+    None otherwise, and ``adminChanged(logged_in)`` follows each change.
+    ``admin_clock`` is the login's clock (seconds since the epoch), for the
+    lockout.
+    """
+
+    adminChanged = Signal(bool)
 
     def __init__(
         self,
@@ -91,6 +106,7 @@ class MainWindow(QMainWindow):
         rng: random.Random | None = None,
         banks_folder: Path | None = None,
         drills: DrillSet | None = None,
+        admin_clock: Callable[[], float] = time.time,
     ):
         super().__init__()
         ThemeWatcher.install(QApplication.instance())
@@ -122,6 +138,10 @@ class MainWindow(QMainWindow):
         # The spelling dictionary loads on a worker thread once the drills are
         # first opened, so it is ready by the time anyone submits a reply.
         self._checker_loader: CheckerLoader | None = None
+        # The seal key lives only here, in memory, while HR is logged in.
+        self.admin_key: SealKey | None = None
+        self.admin_login: AdminLoginDialog | None = None
+        self._admin_clock = admin_clock
 
         # Only the home page is built now; the others are built, and their
         # modules imported, the first time they are shown (see _LazyPage).
@@ -160,6 +180,14 @@ class MainWindow(QMainWindow):
         # Not Ctrl+Y: that is Redo in every Office program.
         self.history_action = self._add_action("History", "Ctrl+Shift+H", self.show_history)
         self.settings_action = self._add_action("Settings", "Ctrl+,", self.show_settings)
+        # Ctrl+Shift+A is free in Qt's text fields and in Office; Alt+M is a
+        # mnemonic letter no page uses.
+        self.admin_action = self._add_action("Ad&min", "Ctrl+Shift+A", self.open_admin)
+        self.admin_action.setToolTip("HR's admin area: candidates, batteries, screenings "
+                                     "(Ctrl+Shift+A)")
+        self.log_out_action = self._add_action("Log o&ut", "Ctrl+Shift+L", self.log_out_admin)
+        self.log_out_action.setToolTip("Leave the admin area (Ctrl+Shift+L)")
+        self.log_out_action.setVisible(False)
         self.help_menu = QMenu("&Help", self)
         for title, path in help_documents().items():
             self.help_menu.addAction(
@@ -292,6 +320,20 @@ class MainWindow(QMainWindow):
         page.saved.connect(self._on_settings_saved)
         return page
 
+    def _build_admin_page(self) -> QWidget:
+        from typing_test.ui.screening.admin_page import AdminPage
+        from typing_test.ui.screening.dashboard_page import DashboardPage
+        from typing_test.ui.screening.results_tab import ResultsTab
+
+        page = AdminPage(self.store, lambda: self.admin_key)
+        page.screeningRequested.connect(self.start_screening)
+        self.dashboard_page = DashboardPage(self.store, lambda: self.admin_key)
+        page.add_tab(self.dashboard_page, "Dashb&oard")
+        self.results_tab = ResultsTab(self.store, lambda: self.admin_key)
+        page.add_tab(self.results_tab, "Results &files")
+        self.results_tab.imported.connect(self.dashboard_page.refresh)
+        return page
+
     typing_setup = _LazyPage(_build_typing_setup)
     typing_page = _LazyPage(_build_typing_page)
     result_page = _LazyPage(_build_result_page)
@@ -305,6 +347,7 @@ class MainWindow(QMainWindow):
     writing_review = _LazyPage(_build_writing_review)
     history_page = _LazyPage(_build_history_page)
     settings_page = _LazyPage(_build_settings_page)
+    admin_page = _LazyPage(_build_admin_page)
 
     def all_pages(self) -> list[QWidget]:
         """Every page, built now if it was not yet (for tests and screenshots)."""
@@ -328,6 +371,8 @@ class MainWindow(QMainWindow):
 
     def _add_action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self)
+        # Set explicitly, the toolbar button's text keeps its "&" mnemonic.
+        action.setIconText(text)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
         action.triggered.connect(slot)
@@ -356,6 +401,88 @@ class MainWindow(QMainWindow):
         )
         self.about_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.about_box.open()
+
+    # Admin ---------------------------------------------------------------------
+
+    @property
+    def admin_locked(self) -> bool:
+        """Whether HR's parts are closed now: an admin password is set and nobody
+        is logged in. Without a password the app is a home PC, all open."""
+        if self.admin_key is not None:
+            return False
+        try:
+            return has_admin_password(self.store)
+        except (DatabaseError, sqlite3.Error):
+            return True  # an unreadable admin table must not open the admin parts
+
+    def log_in_admin(self, then: Callable[[], None] | None = None) -> None:
+        """Ask for the admin password (or, the first time, for a new one); on
+        success keep the seal key, emit ``adminChanged(True)`` and call ``then``."""
+        from typing_test.ui.screening.admin_login import AdminLoginDialog
+
+        if self.admin_key is not None:
+            if then is not None:
+                then()
+            return
+        if self.admin_login is not None:
+            if self.admin_login.isVisible():  # asked already: bring it to the front
+                self.admin_login.raise_()
+                self.admin_login.activateWindow()
+                return
+            self.admin_login.deleteLater()
+        self.admin_login = AdminLoginDialog(self.store, self._admin_clock, parent=self)
+
+        def logged_in(key: SealKey) -> None:
+            self._set_admin_key(key)
+            if then is not None:
+                then()
+
+        self.admin_login.loggedIn.connect(logged_in)
+        self.admin_login.open()
+
+    def log_out_admin(self) -> None:
+        """Forget the seal key and everything the admin area showed; back to the
+        home page when an admin page was in view."""
+        if self.admin_key is None:
+            return
+        self._set_admin_key(None)
+        if "admin_page" in self.__dict__:
+            self.admin_page.clear()
+        gated = [self.__dict__.get(name) for name in ("admin_page", "settings_page",
+                                                      "history_page", "quiz_setup")]
+        if self.stack.currentWidget() in gated:
+            self.show_home()
+        self.statusBar().showMessage("Logged out of the admin area.")
+
+    def _set_admin_key(self, key: SealKey | None) -> None:
+        self.admin_key = key
+        self.log_out_action.setVisible(key is not None)
+        if key is not None:
+            self.statusBar().clearMessage()  # e.g. an earlier "Logged out"
+        self._apply_admin_gates()
+        self.adminChanged.emit(key is not None)
+
+    def _apply_admin_gates(self) -> None:
+        """Open or close HR's controls on the pages built so far."""
+        locked = self.admin_locked
+        if "settings_page" in self.__dict__:
+            self.settings_page.set_pass_bars_editable(not locked)
+        if "quiz_setup" in self.__dict__:
+            self.quiz_setup.set_hr_controls_open(not locked)
+        if "history_page" in self.__dict__:
+            # Once HR has set a password, practice mode lists only the attempts
+            # saved under the name in Settings, never other people's.
+            self.history_page.only_candidate = candidate_name(self.store) if locked else None
+            if self.stack.currentWidget() is self.history_page:
+                self.history_page.reload()
+
+    def open_admin(self) -> None:
+        """Show the admin area, asking for the admin password first if needed."""
+        if self.admin_key is None:
+            self.log_in_admin(then=self.open_admin)
+            return
+        self.admin_page.reload()
+        self._show(self.admin_page)
 
     # Navigation ----------------------------------------------------------------
 
@@ -419,11 +546,15 @@ class MainWindow(QMainWindow):
         self._show(self.home_page)
 
     def show_history(self) -> None:
-        self.history_page.reload()
+        page = self.history_page  # built first, so that the gates reach it
+        self._apply_admin_gates()
+        page.reload()
         self._show(self.history_page)
 
     def show_settings(self) -> None:
-        self.settings_page.load()
+        page = self.settings_page  # built first, so that the gates reach it
+        self._apply_admin_gates()
+        page.load()
         self._show(self.settings_page)
 
     def open_activity(self, activity_id: str) -> None:
@@ -433,7 +564,9 @@ class MainWindow(QMainWindow):
             self._show(self.typing_setup)
             self.typing_setup.start_button.setFocus()
         elif activity_id == "quiz":
-            self._show(self.quiz_setup)
+            page = self.quiz_setup  # built first, so that the gates reach it
+            self._apply_admin_gates()
+            self._show(page)
         elif activity_id == "drills":
             self.open_drills("proofreading")
 

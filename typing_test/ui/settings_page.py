@@ -1,4 +1,10 @@
-"""Settings: the pass bar and the name attempts are saved under."""
+"""Settings: the pass bar and the name attempts are saved under.
+
+Once HR has set an admin password, the pass bar is HR's: in practice mode
+(``set_pass_bars_editable(False)``) it is shown as a line of text, and Save
+leaves it as stored. The name, the spelling variant and live checking stay
+the applicant's.
+"""
 
 from __future__ import annotations
 
@@ -61,6 +67,11 @@ class SettingsPage(QWidget):
         self.live_check_box.setToolTip(
             "Leave this off for screenings: the underlines would proofread for the candidate."
         )
+        self.pass_bar_note = QLabel()
+        self.pass_bar_note.setObjectName("passBarNote")
+        set_role(self.pass_bar_note, "hint")
+        self.pass_bar_note.hide()
+        self.pass_bars_editable = True
         self.save_button = QPushButton("&Save")
         self.save_button.clicked.connect(self.save)
         self.status_label = QLabel()
@@ -69,13 +80,14 @@ class SettingsPage(QWidget):
         database_label.setWordWrap(True)
         set_role(database_label, "hint")
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Name:", self.name_edit)
         form.addRow("Typing test pass bar, speed:", self.wpm_box)
         form.addRow("Typing test pass bar, accuracy:", self.accuracy_box)
         form.addRow("Email spelling accepted:", self.spelling_box)
         form.addRow("", self.live_check_box)
+        form.addRow("", self.pass_bar_note)
         set_role(self.save_button, "primary")
         layout = page_layout(QVBoxLayout(self))
         layout.addWidget(heading)
@@ -87,9 +99,20 @@ class SettingsPage(QWidget):
         layout.addLayout(footer)
         self.load()
 
+    def set_pass_bars_editable(self, editable: bool) -> None:
+        """Show the pass bar as fields (HR logged in, or no admin password set)
+        or, in practice mode, as a line saying it is HR's to set."""
+        self.pass_bars_editable = editable
+        self.form.setRowVisible(self.wpm_box, editable)
+        self.form.setRowVisible(self.accuracy_box, editable)
+        self.pass_bar_note.setVisible(not editable)
+
     def load(self) -> None:
         """Show the stored values."""
         bar = load_pass_bar(self.store)
+        self.pass_bar_note.setText(
+            f"The typing test passes at {bar.min_net_wpm:g} net WPM and "
+            f"{bar.min_accuracy:g} % accuracy. HR sets the pass bars (Admin).")
         self.wpm_box.setValue(bar.min_net_wpm)
         self.accuracy_box.setValue(bar.min_accuracy)
         self.name_edit.setText(candidate_name(self.store))
@@ -99,7 +122,8 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         """Store what the form shows."""
-        save_pass_bar(self.store, PassBar(self.wpm_box.value(), self.accuracy_box.value()))
+        if self.pass_bars_editable:
+            save_pass_bar(self.store, PassBar(self.wpm_box.value(), self.accuracy_box.value()))
         self.store.set_setting(CANDIDATE_NAME, self.name_edit.text().strip())
         self.store.set_setting(SPELLING_VARIANT, self.spelling_box.currentData())
         self.store.set_setting(LIVE_CHECKING, self.live_check_box.isChecked())

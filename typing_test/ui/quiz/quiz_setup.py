@@ -125,6 +125,13 @@ class QuizSetup(QWidget):
         )
         import_help.setWordWrap(True)
 
+        # HR's controls: hidden or fixed in practice mode once HR has set an
+        # admin password (set_hr_controls_open).
+        self.hr_note = QLabel("The pass mark and importing question banks are set by HR.")
+        self.hr_note.setObjectName("quizHrNote")
+        set_role(self.hr_note, "hint")
+        self.hr_note.hide()
+        self.hr_controls_open = True
         self.import_button = QPushButton("&Import question bank...")
         self.import_button.clicked.connect(self._choose_bank_file)
         self.import_status_label = QLabel()
@@ -165,6 +172,9 @@ class QuizSetup(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.topics_group)
         layout.addLayout(form)
+        layout.addWidget(self.hr_note)
+        self._import_section = (line, import_caption, import_help, self.import_button,
+                                self.import_status_label)
         layout.addWidget(line)
         layout.addWidget(import_caption)
         layout.addWidget(import_help)
@@ -184,6 +194,19 @@ class QuizSetup(QWidget):
         outer.addLayout(footer)
 
         self._update_count_range()
+
+    def set_hr_controls_open(self, open_: bool) -> None:
+        """Open the pass mark and the bank import (HR logged in, or no admin
+        password set), or, in practice mode, fix the pass mark at the default
+        and hide the import."""
+        self.hr_controls_open = open_
+        self.pass_mark_box.setEnabled(open_)
+        if not open_:
+            self.pass_mark_box.setValue(int(DEFAULT_PASS_MARK))
+            self.problem_list.hide()
+        for widget in self._import_section:
+            widget.setVisible(open_)
+        self.hr_note.setVisible(not open_)
 
     # Topics --------------------------------------------------------------------
 
@@ -275,6 +298,8 @@ class QuizSetup(QWidget):
     # Importing -----------------------------------------------------------------
 
     def _choose_bank_file(self) -> None:
+        if not self.hr_controls_open:
+            return
         chosen, _ = QFileDialog.getOpenFileName(
             self, "Import question bank", str(Path.home()), "Question banks (*.toml)"
         )

@@ -101,23 +101,26 @@ class AttemptsModel(QAbstractTableModel):
         self.kind = "typing"
         self.columns = TYPING_COLUMNS
         self.order_by, self.descending = "started_at", True
+        self.candidate: str | None = None
         self.rows: list[dict] = []
         self.total = 0
 
-    def load(self, kind: str) -> None:
-        """List the attempts of ``kind`` from the first page, in the current order."""
+    def load(self, kind: str, candidate: str | None = None) -> None:
+        """List the attempts of ``kind`` (of ``candidate`` only, when given)
+        from the first page, in the current order."""
         self.beginResetModel()
-        self.kind = kind
+        self.kind, self.candidate = kind, candidate
         self.columns = TYPING_COLUMNS if kind == "typing" else SCORED_COLUMNS
         if self.order_by not in {order for _, _, order in self.columns}:
             self.order_by, self.descending = "started_at", True
-        self.total = self.store.attempt_count(kind)
+        self.total = self.store.attempt_count(kind, candidate)
         self._read_first_page()
         self.endResetModel()
 
     def _read_first_page(self) -> None:
         self.rows = self.store.attempt_page(self.kind, order_by=self.order_by,
-                                            descending=self.descending, limit=PAGE_ROWS)
+                                            descending=self.descending, limit=PAGE_ROWS,
+                                            candidate=self.candidate)
 
     def damaged_rows(self) -> int:
         """How many of the rows read so far could not be read in full."""
@@ -156,7 +159,7 @@ class AttemptsModel(QAbstractTableModel):
             return
         page = self.store.attempt_page(self.kind, order_by=self.order_by,
                                        descending=self.descending, limit=PAGE_ROWS,
-                                       offset=len(self.rows))
+                                       offset=len(self.rows), candidate=self.candidate)
         if not page:
             self.total = len(self.rows)  # some were deleted meanwhile
             return

@@ -75,6 +75,10 @@ class ExportDialog(QDialog):
         self.until_edit = QLineEdit()
         self.until_edit.setAccessibleName("To date")
         self.until_edit.setPlaceholderText("YYYY-MM-DD (empty: to the last)")
+        self.per_box = QComboBox()
+        self.per_box.setAccessibleName("Rows")
+        self.per_box.addItem("One row per attempt", "attempt")
+        self.per_box.addItem("One row per screening", "screening")
         self.candidate_edit = QLineEdit()
         self.candidate_edit.setAccessibleName("Candidate")
         self.candidate_edit.setPlaceholderText("a name, or a candidate's id (empty: everyone)")
@@ -101,6 +105,10 @@ class ExportDialog(QDialog):
         form.addRow("F&rom:", self.since_edit)
         form.addRow("&To:", self.until_edit)
         form.addRow("Ca&ndidate:", self.candidate_edit)
+        if include_screenings:  # a screening's row exists only where screenings are shown
+            form.addRow("Ro&ws:", self.per_box)
+        else:
+            self.per_box.hide()
         layout = page_layout(QVBoxLayout(self))
         heading = QLabel("Export results")
         set_role(heading, "heading")
@@ -145,6 +153,7 @@ class ExportDialog(QDialog):
         if filters is None:
             return
         file_format = self.format_box.currentData()
+        per = self.per_box.currentData()
         self._cancel.clear()
         progress = _Progress(self)
         progress.moved.connect(self._show_progress)
@@ -161,8 +170,8 @@ class ExportDialog(QDialog):
                     progress.moved.emit(done, total)
                     return not self._cancel.is_set()
 
-                written = export(reader, path, file_format, filters, progress=report)
-                return f"Wrote {written:,} attempt{'' if written == 1 else 's'} to {path}."
+                written = export(reader, path, file_format, filters, progress=report, per=per)
+                return f"Wrote {written:,} {per}{'' if written == 1 else 's'} to {path}."
             finally:
                 if reader is not self.store:
                     reader.conn.close()

@@ -106,6 +106,9 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.store = store
         self._unlisted = 0  # attempts whose kind cannot be read, counted on reload
+        # The name whose attempts alone are listed (practice mode once HR has
+        # set an admin password); None lists everyone's.
+        self.only_candidate: str | None = None
         heading = QLabel("History")
         set_role(heading, "title")
         self.kind_box = QComboBox()
@@ -114,6 +117,10 @@ class HistoryPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("historySummary")
         set_role(self.summary_label, "lead")
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("historyScope")
+        set_role(self.scope_label, "hint")
+        self.scope_label.hide()
         self.damage_label = QLabel()
         self.damage_label.setObjectName("historyDamage")
         self.damage_label.setWordWrap(True)
@@ -174,6 +181,7 @@ class HistoryPage(QWidget):
         layout = page_layout(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.damage_label)
         layout.addLayout(charts)
         layout.addWidget(self.table, 1)
@@ -203,13 +211,19 @@ class HistoryPage(QWidget):
         """Read the attempts of the chosen kind again: the first page of the
         list, the summary and the charts."""
         kind = self._kind()
-        self.model.load(kind)
-        best, average, count = self.store.score_summary(kind)
+        self.model.load(kind, candidate=self.only_candidate)
+        best, average, count = self.store.score_summary(kind, self.only_candidate)
         if kind == "typing":
             self.summary_label.setText(typing_summary(best, average, count))
         else:
             self.summary_label.setText(
                 scored_summary(best, average, count, self.kind_box.currentText()))
+        if self.only_candidate is not None:
+            whose = (f"under the name {self.only_candidate}" if self.only_candidate
+                     else "without a name")
+            self.scope_label.setText(f"Practice mode: only the attempts saved {whose} "
+                                     "(Settings) are listed.")
+        self.scope_label.setVisible(self.only_candidate is not None)
         self._show_charts(kind)
         self._unlisted = self.store.count_of_unknown_kind()
         self._show_damage()
@@ -234,7 +248,7 @@ class HistoryPage(QWidget):
     def _show_charts(self, kind: str) -> None:
         """Chart the newest completed attempts of ``kind``: net WPM and accuracy
         against the typing bar, or the score of a quiz or drill."""
-        series = self.store.score_series(kind)
+        series = self.store.score_series(kind, self.only_candidate)
         labels = tuple(_short_date(started) for started, _, _ in series)
         if kind == "typing":
             bar = load_pass_bar(self.store)

@@ -472,7 +472,7 @@ class DashboardPage(QWidget):
         self.check_button.setToolTip("Check that no result was changed, added or removed "
                                      "outside the app")
         self.check_button.clicked.connect(self.check_seals)
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton("Re&load")
         self.refresh_button.setAccessibleName("Refresh the list")
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -564,8 +564,9 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        boxes = [("&Period", self.period_box), ("R&ole", self.role_box),
-                 ("&Battery", self.battery_box), ("O&utcome", self.outcome_box),
+        # Mnemonics clear of the admin area's tab titles and the toolbar's.
+        boxes = [("Perio&d", self.period_box), ("Ro&le", self.role_box),
+                 ("B&attery", self.battery_box), ("Out&come", self.outcome_box),
                  ("S&tatus", self.status_box)]
         for column, (caption, box) in enumerate(boxes):
             label = QLabel(caption)
@@ -671,7 +672,7 @@ class DashboardPage(QWidget):
         self.step_box = QComboBox()
         self.step_box.setAccessibleName("Step whose answers are shown")
         self.step_box.currentIndexChanged.connect(self._show_answers)
-        step_label = QLabel("St&ep")
+        step_label = QLabel("Step &number")
         step_label.setBuddy(self.step_box)
         self.answer_caption = QLabel()
         self.answer_caption.setWordWrap(True)

@@ -1,0 +1,78 @@
+"""The admin area's results files: the dashboard and the results tab are in
+it, a backup is taken and other PCs' results are imported from it, and a
+screening asked for there opens the locked-down window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from typing_test.core.screening import passwords
+from typing_test.store.database import Store
+from typing_test.ui.main_window import MainWindow
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def window(qtbot, store, monkeypatch, tmp_path):
+    monkeypatch.setattr(passwords, "DEFAULT_PARAMS", passwords.ScryptParams(n=1024))
+    from typing_test.store.admin import set_admin_password
+
+    key = set_admin_password(store, PASSWORD)
+    window = MainWindow(store, banks_folder=tmp_path / "banks")
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    window._set_admin_key(key)
+    window.open_admin()
+    return window
+
+
+def test_the_dashboard_and_the_results_files_are_tabs_of_the_admin_area(window):
+    tabs = window.admin_page.tabs
+    titles = [tabs.tabText(index) for index in range(tabs.count())]
+    assert "Dashb&oard" in titles and "Results &files" in titles
+    assert tabs.widget(titles.index("Dashb&oard")) is window.dashboard_page
+
+
+def test_a_backup_is_taken_from_the_results_tab(qtbot, window, tmp_path):
+    tab = window.results_tab
+    copy = tmp_path / "backup.db"
+    tab.back_up_to(str(copy))
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Done.", timeout=10_000)
+    assert "Backed up to" in tab.report_view.toPlainText()
+    assert Store.open(copy).schema_version == window.store.schema_version
+
+
+def test_another_pcs_screenings_are_imported_and_listed(qtbot, window, tmp_path,
+                                                        monkeypatch):
+    from test_merge import other_pc
+
+    path, screening_id = other_pc(tmp_path, password=PASSWORD)
+    tab = window.results_tab
+    qtbot.keyClicks(tab.password_edit, PASSWORD)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
+                        lambda *args, **kwargs: ([path], ""))
+    with qtbot.waitSignal(tab.imported, timeout=20_000):
+        qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert "its seals checked and holding" in tab.report_view.toPlainText()
+    assert tab.password_edit.text() == ""  # never kept on screen
+    from typing_test.store import screenings as S
+
+    assert S.screening(window.store, screening_id)["outcome"] == "pass"
+
+
+def test_a_screening_asked_for_in_the_admin_area_opens_its_window(qtbot, window,
+                                                                   monkeypatch):
+    from typing_test.core.screening.candidates import Candidate
+    from typing_test.store import screenings as S
+
+    ana = S.add_candidate(window.store, Candidate("Ana Cruz", email="ana@example.com"))
+    launched = []
+    # The window itself is the session's tests' (it goes full screen, on top).
+    monkeypatch.setattr("typing_test.ui.screening.session_window.launch_screening",
+                        lambda main_window, key, screening_id: launched.append(screening_id))
+    window.admin_page.screeningRequested.emit(ana, "voice", "")
+    (screening_id,) = launched
+    assert S.screening(window.store, screening_id)["candidate_id"] == ana
