@@ -79,6 +79,7 @@ class ResultsTab(QWidget):
         self.report_view.setReadOnly(True)
         self.report_view.setAccessibleName("What the backup or import did")
         self.report_view.setMaximumHeight(120)
+        self.report_view.hide()  # shown once a backup or an import has something to say
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
@@ -176,6 +177,7 @@ class ResultsTab(QWidget):
             self._say(f"It failed ({failure}); nothing was changed.", error=True)
             return
         self.report_view.setPlainText(text)
+        self.report_view.setVisible(bool(text))
         self._say("Done." if "Refused" not in text else "Done; some files were refused.",
                   error="Refused" in text)
         if imported:
@@ -188,5 +190,6 @@ class ResultsTab(QWidget):
     def clear(self) -> None:
         """Forget what was shown (on log out)."""
         self.report_view.clear()
+        self.report_view.hide()
         self.status_label.clear()
         self.password_edit.clear()
