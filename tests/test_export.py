@@ -139,3 +139,13 @@ def test_the_export_command(filled, tmp_path, capsys):
         assert main(["export", "--db", database, *argv]) == 2
         error = capsys.readouterr().err
         assert message in error and len(error.splitlines()) == 1
+
+
+def test_flags_for_review_are_exported(tmp_path):
+    store = Store.open(tmp_path / "results.db")
+    store.save_attempt({"kind": "typing", "candidate": "Ana", "score": 300.0,
+                        "figures": {"flags": [{"code": "too-fast"}, {"code": "keys-at-once"}]}})
+    out = tmp_path / "r.csv"
+    export(store, out, "csv")
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert row["Flagged for review"] == "too-fast; keys-at-once"

@@ -76,3 +76,31 @@ def test_a_screening_asked_for_in_the_admin_area_opens_its_window(qtbot, window,
     window.admin_page.screeningRequested.emit(ana, "voice", "")
     (screening_id,) = launched
     assert S.screening(window.store, screening_id)["candidate_id"] == ana
+
+
+def test_the_dashboard_shows_unverified_and_flagged_screenings_and_filters_the_flagged(
+        qtbot, window, tmp_path):
+    import json
+
+    from test_merge import OTHER_PASSWORD, other_pc
+
+    from typing_test.store import dashboard as D
+    from typing_test.store.merge import merge_file
+
+    path, screening_id = other_pc(tmp_path, password=OTHER_PASSWORD)
+    merge_file(window.store, window.admin_key, path, PASSWORD, allow_unverified=True)
+    dashboard = window.dashboard_page
+    dashboard.refresh()
+    assert D.list_screenings(window.store).total == 1
+    assert not D.list_screenings(window.store, D.ScreeningFilter(with_flags=True)).rows
+    # A typing step whose log looked automated carries its flags.
+    window.store.conn.execute(
+        "UPDATE attempts SET figures = ? WHERE screening_id = ? AND kind = 'typing'",
+        [json.dumps({"flags": [{"code": "regular-intervals"}]}), screening_id])
+    (row,) = D.list_screenings(window.store, D.ScreeningFilter(with_flags=True)).rows
+    assert row["id"] == screening_id
+    dashboard.refresh()
+    qtbot.mouseClick(dashboard.flags_box, Qt.MouseButton.LeftButton)
+    assert dashboard.model.rowCount() == 1
+    assert dashboard.model.data(dashboard.model.index(0, 3)).startswith(
+        "Pass, unverified, flagged")

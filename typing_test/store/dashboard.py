@@ -68,7 +68,9 @@ class ScreeningFilter:
     without regard to case); ``outcome`` one of OUTCOMES; ``status`` one of
     ``screenings.SCREENING_STATUSES``; ``with_incidents`` keeps only the
     screenings with at least one incident (a refused paste, a focus loss, an
-    attempt to leave, or any other kind recorded).
+    attempt to leave, or any other kind recorded); ``with_flags`` only those
+    with a typing step flagged for review (the automation flags the screening
+    stored with the step's attempt).
     """
 
     started_from: datetime | None = None
@@ -78,6 +80,7 @@ class ScreeningFilter:
     outcome: str = ""
     status: str = ""
     with_incidents: bool = False
+    with_flags: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,13 @@ def _stamp(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("a filter's time needs its time zone (HR's calendar day)")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+# A screening with a typing step flagged for review: the flags are stored in
+# the step's attempt's figures (ui/screening/session_window.py), a small JSON
+# read ahead of the keystroke log.
+_FLAGGED = ("EXISTS (SELECT 1 FROM attempts a WHERE a.screening_id = s.id AND "
+            "a.kind = 'typing' AND json_array_length(a.figures, '$.flags') > 0)")
 
 
 def _where(filters: ScreeningFilter) -> tuple[str, list]:
@@ -122,6 +132,8 @@ def _where(filters: ScreeningFilter) -> tuple[str, list]:
         params.append(filters.status)
     if filters.with_incidents:
         conditions.append("EXISTS (SELECT 1 FROM incidents i WHERE i.screening_id = s.id)")
+    if filters.with_flags:
+        conditions.append(_FLAGGED)
     if filters.role.strip():
         conditions.append("s.candidate_id IN "
                           "(SELECT id FROM candidates WHERE role = ? COLLATE NOCASE)")
@@ -209,7 +221,8 @@ def _page_rows(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
         "(SELECT count(*) FROM screening_steps t WHERE t.screening_id = s.id) AS steps, "
         "(SELECT count(*) FROM screening_steps t WHERE t.screening_id = s.id AND t.passed) "
         "AS steps_passed, "
-        "(SELECT count(*) FROM incidents i WHERE i.screening_id = s.id) AS incidents "
+        "(SELECT count(*) FROM incidents i WHERE i.screening_id = s.id) AS incidents, "
+        f"{_FLAGGED} AS flagged, s.unverified "
         f"FROM screenings s JOIN candidates c ON c.id = s.candidate_id WHERE s.id IN ({marks})",
         ids))
     by_id = {row["id"]: row for row in rows}

@@ -125,6 +125,12 @@ def _incidents(row: dict) -> str:
     return "; ".join(f"{kind} x{count}" for kind, count in sorted(counts.items()))
 
 
+def _flags(row: dict) -> str:
+    """The automation flags stored with a typing test (never a fail)."""
+    flags = row["figures"].get("flags") or []
+    return "; ".join(str(flag.get("code", "")) for flag in flags if isinstance(flag, dict))
+
+
 COLUMNS: list[Column] = [
     ("Date", lambda row: row["started_at"], "date"),
     ("Candidate", lambda row: row["candidate_name"] or row["candidate"], "text"),
@@ -146,6 +152,7 @@ COLUMNS: list[Column] = [
     ("Words", _figure("word_count"), "number"),
     ("Duration s", lambda row: row["duration_s"], "number"),
     ("Incidents", _incidents, "text"),
+    ("Flagged for review", _flags, "text"),
     # Merged from another PC without its password (typing-test merge --unverified).
     ("Unverified", lambda row: "unverified" if row["unverified"] else "", "text"),
     ("Attempt id", lambda row: row["id"], "text"),

@@ -109,13 +109,23 @@ def result_text(row: dict) -> str:
     'In progress'
     >>> result_text({"status": "completed", "outcome": "fail", "weighted_score": 61.5})
     'Fail (62 %)'
+    >>> result_text({"status": "completed", "outcome": "pass", "unverified": 1, "flagged": 1})
+    'Pass, unverified, flagged'
     """
     if row["status"] == "in_progress" or not row["outcome"]:
-        return row["status"].replace("_", " ").capitalize()
-    text = row["outcome"].capitalize()
-    if row.get("weighted_score") is not None:
-        text += f" ({row['weighted_score']:.0f} %)"
-    return text if row["status"] == "completed" else f"{text} ({row['status']})"
+        text = row["status"].replace("_", " ").capitalize()
+    else:
+        text = row["outcome"].capitalize()
+        if row.get("weighted_score") is not None:
+            text += f" ({row['weighted_score']:.0f} %)"
+        if row["status"] != "completed":
+            text += f" ({row['status']})"
+    # Merged from another PC without its password; a typing step to review.
+    if row.get("unverified"):
+        text += ", unverified"
+    if row.get("flagged"):
+        text += ", flagged"
+    return text
 
 
 def period_bounds(period: str, today: datetime, first: QDate | None = None,
@@ -558,6 +568,10 @@ class DashboardPage(QWidget):
         self.incidents_box.setAccessibleName("Only screenings with incidents")
         self.incidents_box.setToolTip("Only screenings with a refused paste, a focus loss or "
                                       "an attempt to leave")
+        self.flags_box = QCheckBox("With fla&gs")
+        self.flags_box.setAccessibleName("Only screenings with a typing step flagged for review")
+        self.flags_box.setToolTip("Only screenings whose typing looked automated or "
+                                  "impossibly fast (flagged for review, never failed)")
         self.count_label = QLabel()
         set_role(self.count_label, "hint")
 
@@ -575,7 +589,10 @@ class DashboardPage(QWidget):
             grid.addWidget(label, 0, column)
             grid.addWidget(box, 1, column)
             grid.setColumnStretch(column, 1)
-        grid.addWidget(self.incidents_box, 1, len(boxes))
+        checks = QVBoxLayout()
+        checks.addWidget(self.incidents_box)
+        checks.addWidget(self.flags_box)
+        grid.addLayout(checks, 0, len(boxes), 2, 1)
         dates = QHBoxLayout()
         self.date_labels = [QLabel("From"), QLabel("to, included")]
         for label, edit in zip(self.date_labels, (self.from_date, self.to_date), strict=True):
@@ -591,6 +608,7 @@ class DashboardPage(QWidget):
                     self.status_box):
             box.currentIndexChanged.connect(self._apply_filters)
         self.incidents_box.toggled.connect(self._apply_filters)
+        self.flags_box.toggled.connect(self._apply_filters)
         self._filling = False
 
     def _fill_choices(self) -> None:
@@ -625,7 +643,8 @@ class DashboardPage(QWidget):
             battery_id=self.battery_box.currentData() or "",
             outcome=self.outcome_box.currentData() or "",
             status=self.status_box.currentData() or "",
-            with_incidents=self.incidents_box.isChecked())
+            with_incidents=self.incidents_box.isChecked(),
+            with_flags=self.flags_box.isChecked())
 
     def _apply_filters(self) -> None:
         if self._filling:
