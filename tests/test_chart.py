@@ -71,4 +71,32 @@ def test_the_history_page_charts_the_latest_tests_against_the_bar(qtbot, tmp_pat
     assert page.score_chart.accessibleDescription().endswith("the bar is 25.")
     page.add_kind("quiz", "Office quizzes")
     page.show_kind("quiz")
-    assert page.score_chart.data.values == () and page.accuracy_chart.isHidden()
+    assert page.score_chart.data.values == ()
+    assert page.accuracy_chart.data.items == ()  # no quiz yet: says so
+    for percent in (50.0, 80.0):
+        store.save_attempt({"kind": "quiz", "score": percent, "figures": {"topics": [
+            {"topic": "excel", "title": "Microsoft Excel", "percent": percent},
+            {"topic": "word", "title": "Microsoft Word", "percent": 90.0}]}})
+    page.reload()
+    assert page.accuracy_chart.data.items == (("Microsoft Word", 90.0),
+                                              ("Microsoft Excel", 65.0))
+    assert page.accuracy_chart.accessibleDescription() == (
+        "Average score per topic: Microsoft Word 90%, Microsoft Excel 65%.")
+    page.add_kind("writing", "Writing drills")
+    page.show_kind("writing")
+    assert page.accuracy_chart.isHidden()
+
+
+def test_bars_and_a_histogram_are_drawn(qapp):
+    from typing_test.ui.common.chart import Bars, Histogram, paint_bars, paint_histogram
+
+    palette = QPalette(QColor("#efefef"))
+    colours = colours_for(palette)
+    for paint, data in ((paint_bars, Bars("Score per topic", (("Excel", 75.0),))),
+                        (paint_histogram, Histogram.of("Best net WPM", [12.0, 31.0], 5, 25))):
+        image = QImage(400, 200, QImage.Format.Format_RGB32)
+        image.fill(palette.color(QPalette.ColorRole.Window))
+        painter = QPainter(image)
+        paint(painter, QRectF(0, 0, 400, 200), data, colours)
+        painter.end()
+        assert count_near(image, colours.accent) > 100

@@ -104,3 +104,14 @@ def test_the_dashboard_shows_unverified_and_flagged_screenings_and_filters_the_f
     assert dashboard.model.rowCount() == 1
     assert dashboard.model.data(dashboard.model.index(0, 3)).startswith(
         "Pass, unverified, flagged")
+
+
+def test_the_cohort_chart_shows_every_candidates_best_net_wpm(qtbot, window):
+    for name, wpm in (("Ana", 31.0), ("Ben", 22.0), ("Ana", 28.0)):
+        window.store.save_attempt({"kind": "typing", "candidate": name, "score": wpm})
+    tab = window.results_tab
+    window.admin_page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.cohort_chart.data.title == "Candidates by best net WPM",
+                    timeout=10_000)
+    assert sum(tab.cohort_chart.data.counts) == 2 and tab.cohort_chart.data.bar == 25.0
+    assert "the bar is 25" in tab.cohort_chart.accessibleDescription()

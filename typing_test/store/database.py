@@ -478,6 +478,28 @@ class Store:
                 for started, score, accuracy in reversed(rows)
                 if isinstance(score, int | float) and not isinstance(score, bool)]
 
+    def topic_scores(self, candidate: str | None = None) -> list[tuple[str, float]]:
+        """The average score per topic of the completed practice quizzes (of
+        ``candidate`` when given), best first, worked out by SQLite from each
+        quiz's figures.
+
+        >>> store = Store.open(":memory:")
+        >>> for percent in (50.0, 100.0):
+        ...     _ = store.save_attempt({"kind": "quiz", "score": percent, "figures": {
+        ...         "topics": [{"topic": "excel", "title": "Excel", "percent": percent}]}})
+        >>> store.topic_scores()
+        [('Excel', 75.0)]
+        """
+        mine, params = _candidate_condition(candidate)
+        rows = self.conn.execute(
+            "SELECT coalesce(json_extract(t.value, '$.title'), json_extract(t.value, '$.topic')) "
+            "AS title, avg(json_extract(t.value, '$.percent')) AS percent "
+            "FROM attempts, json_each(attempts.figures, '$.topics') t "
+            "WHERE kind = 'quiz' AND status = 'completed' AND screening_id IS NULL "
+            f"AND json_valid(attempts.figures){mine} GROUP BY title "
+            "HAVING percent IS NOT NULL ORDER BY percent DESC, title", params).fetchall()
+        return [(str(title), round(float(percent), 1)) for title, percent in rows]
+
     def has_unfinished_screening(self) -> bool:
         """Whether an HR screening was cut off (a crash, a power cut): the app
         then offers to resume it. One indexed query; False for a file

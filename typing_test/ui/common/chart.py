@@ -1,8 +1,10 @@
-"""A small line chart drawn with QPainter: a figure over a person's attempts,
-with the pass bar as a dashed line.
+"""Small charts drawn with QPainter: a figure over a person's attempts with the
+pass bar as a dashed line, a histogram (a cohort's net WPM against the bar),
+and bars (the score per quiz topic).
 
-One drawing function, :func:`paint_line_chart`, serves the screen (the
-:class:`LineChart` widget) and any other paint device, such as a PDF page.
+Each drawing function (:func:`paint_line_chart`, :func:`paint_histogram`,
+:func:`paint_bars`) serves the screen (the :class:`ChartView` widget) and any
+other paint device, such as a PDF page.
 Its colours come from a ``Colours`` of the theme, so it reads in light, dark
 and high-contrast mode; the bar is told apart by its dash and its label, not
 by colour alone.
@@ -151,31 +153,6 @@ def paint_line_chart(painter: QPainter, rect: QRectF, data: ChartData, colours: 
     painter.restore()
 
 
-class LineChart(QWidget):
-    """A :class:`ChartData` on screen; ``set_data`` changes it. It takes no
-    focus: a screen reader reads its accessible description instead."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.data = ChartData("", (), ())
-        self.setMinimumHeight(110)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def set_data(self, data: ChartData) -> None:
-        """Show ``data``."""
-        self.data = data
-        self.setAccessibleName(data.title)
-        self.setAccessibleDescription(data.describe())
-        self.setToolTip(data.describe())
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        painter = QPainter(self)
-        paint_line_chart(painter, QRectF(self.rect()), self.data, current_colours())
-        painter.end()
-
-
 @dataclass(frozen=True)
 class Histogram:
     """How many values fall in each bin of ``width`` from 0, with the ``bar``.
@@ -190,6 +167,19 @@ class Histogram:
     bar: float | None = None
     unit: str = ""
     count_noun: str = ""  # what is counted, written by the tallest column's count
+
+    def describe(self) -> str:
+        """The columns in words, for a screen reader.
+
+        >>> Histogram("Best net WPM", (0, 2, 1), 10, 25).describe()
+        'Best net WPM: 2 from 10 to 20, 1 from 20 to 30; the bar is 25.'
+        """
+        if not self.counts:
+            return f"{self.title}: nothing to show yet."
+        parts = [f"{count} from {index * self.width:g} to {(index + 1) * self.width:g}"
+                 for index, count in enumerate(self.counts) if count]
+        bar = f"; the bar is {self.bar:g}{self.unit}" if self.bar is not None else ""
+        return f"{self.title}: {', '.join(parts)}{bar}."
 
     @classmethod
     def of(cls, title: str, values: list[float], width: float, bar: float | None = None,
@@ -246,3 +236,97 @@ def paint_histogram(painter: QPainter, rect: QRectF, data: Histogram, colours: C
         painter.setPen(QPen(colours.danger_text, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
     painter.restore()
+
+
+@dataclass(frozen=True)
+class Bars:
+    """Named values drawn as horizontal bars, e.g. the score per quiz topic."""
+
+    title: str
+    items: tuple[tuple[str, float], ...]
+    maximum: float = 100.0
+    unit: str = "%"
+    bar: float | None = None
+
+    def describe(self) -> str:
+        """The bars in words, for a screen reader.
+
+        >>> Bars("Score per topic", (("Excel", 75.0), ("Word", 60.0))).describe()
+        'Score per topic: Excel 75%, Word 60%.'
+        """
+        if not self.items:
+            return f"{self.title}: nothing to show yet."
+        return f"{self.title}: " + ", ".join(
+            f"{name} {value:g}{self.unit}" for name, value in self.items) + "."
+
+
+def paint_bars(painter: QPainter, rect: QRectF, data: Bars, colours: Colours) -> None:
+    """Draw ``data`` into ``rect``: a bar a name, its value written after it."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = QFontMetricsF(painter.font())
+    line_height = metrics.height()
+    painter.setPen(colours.text)
+    title = data.title if data.bar is None else (
+        f"{data.title}  (dashed line: the pass mark, {data.bar:g}{data.unit})")
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    if not data.items:
+        painter.setPen(colours.muted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+        painter.restore()
+        return
+    name_width = min(rect.width() * 0.4,
+                     max(metrics.horizontalAdvance(name) for name, _ in data.items) + 8)
+    value_width = metrics.horizontalAdvance(f"{data.maximum:g}{data.unit}") + 8
+    top = rect.top() + line_height + 4
+    row_height = min(line_height + 6, (rect.bottom() - top) / len(data.items))
+    plot_left = rect.left() + name_width
+    plot_width = max(10.0, rect.width() - name_width - value_width)
+    for index, (name, value) in enumerate(data.items):
+        y = top + index * row_height
+        painter.setPen(colours.text)
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_width - 8)
+        painter.drawText(QRectF(rect.left(), y, name_width - 8, row_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        width = max(0.0, min(value, data.maximum)) / data.maximum * plot_width
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colours.accent)
+        painter.drawRect(QRectF(plot_left, y + 3, width, row_height - 6))
+        painter.setPen(colours.text)
+        painter.drawText(QRectF(plot_left + width + 4, y, value_width, row_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         f"{value:g}{data.unit}")
+    if data.bar is not None:
+        x = plot_left + data.bar / data.maximum * plot_width
+        painter.setPen(QPen(colours.danger_text, 1.5, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, top), QPointF(x, top + len(data.items) * row_height))
+    painter.restore()
+
+
+class ChartView(QWidget):
+    """Any of this module's charts on screen: ``set_chart(data)`` with a
+    :class:`ChartData`, :class:`Histogram` or :class:`Bars`."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data: ChartData | Histogram | Bars = ChartData("", (), ())
+        self.setMinimumHeight(110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_chart(self, data: ChartData | Histogram | Bars) -> None:
+        """Show ``data``; its words go to the accessible description and tooltip."""
+        self.data = data
+        described = data.describe() if hasattr(data, "describe") else data.title
+        self.setAccessibleName(data.title)
+        self.setAccessibleDescription(described)
+        self.setToolTip(described)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        paint = {ChartData: paint_line_chart, Histogram: paint_histogram,
+                 Bars: paint_bars}[type(self.data)]
+        paint(painter, QRectF(self.rect()), self.data, current_colours())
+        painter.end()

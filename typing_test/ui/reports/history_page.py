@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from typing_test.store.database import Store
 from typing_test.store.settings import load_pass_bar
 from typing_test.ui.common.button_row import button_row
-from typing_test.ui.common.chart import ChartData, LineChart
+from typing_test.ui.common.chart import Bars, ChartData, ChartView
 from typing_test.ui.common.confirmation_bar import confirmation_bar
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.reports.attempts_model import ATTEMPT_ID_ROLE, UNREADABLE, AttemptsModel
@@ -127,9 +127,9 @@ class HistoryPage(QWidget):
         set_role(self.damage_label, "error")
         self.damage_label.hide()
         # Progress at a glance: the figure over the latest attempts, with the bar.
-        self.score_chart = LineChart()
+        self.score_chart = ChartView()
         self.score_chart.setObjectName("scoreChart")
-        self.accuracy_chart = LineChart()
+        self.accuracy_chart = ChartView()
         self.accuracy_chart.setObjectName("accuracyChart")
         charts = QHBoxLayout()
         charts.addWidget(self.score_chart)
@@ -247,20 +247,24 @@ class HistoryPage(QWidget):
 
     def _show_charts(self, kind: str) -> None:
         """Chart the newest completed attempts of ``kind``: net WPM and accuracy
-        against the typing bar, or the score of a quiz or drill."""
+        against the typing bar; the score of a quiz and the average score per
+        topic; or the score of a drill."""
         series = self.store.score_series(kind, self.only_candidate)
         labels = tuple(_short_date(started) for started, _, _ in series)
         if kind == "typing":
             bar = load_pass_bar(self.store)
-            self.score_chart.set_data(ChartData(
+            self.score_chart.set_chart(ChartData(
                 "Net WPM", tuple(score for _, score, _ in series), labels, bar.min_net_wpm))
-            self.accuracy_chart.set_data(ChartData(
+            self.accuracy_chart.set_chart(ChartData(
                 "Accuracy", tuple(accuracy or 0.0 for _, _, accuracy in series), labels,
                 bar.min_accuracy, unit="%", from_zero=False))
         else:
-            self.score_chart.set_data(ChartData(
+            self.score_chart.set_chart(ChartData(
                 "Score", tuple(score for _, score, _ in series), labels, unit="%"))
-        self.accuracy_chart.setVisible(kind == "typing")
+        if kind == "quiz":  # the second chart: where the quizzes went well, or not
+            self.accuracy_chart.set_chart(Bars(
+                "Average score per topic", tuple(self.store.topic_scores(self.only_candidate))))
+        self.accuracy_chart.setVisible(kind in ("typing", "quiz"))
 
     def selected_attempt_id(self) -> str | None:
         """The id of the attempt in the picked row, or None."""

@@ -27,6 +27,7 @@ from typing_test.core.screening.seals import SealKey
 from typing_test.store.database import Store
 from typing_test.ui.common.background import BackgroundCall
 from typing_test.ui.common.button_row import button_row
+from typing_test.ui.common.chart import ChartView, Histogram
 from typing_test.ui.common.theme import set_role
 
 
@@ -82,11 +83,17 @@ class ResultsTab(QWidget):
         self.report_view.hide()  # shown once a backup or an import has something to say
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
+        # The cohort at a glance: every candidate's best net WPM against the bar.
+        self.cohort_chart = ChartView()
+        self.cohort_chart.setObjectName("cohortChart")
+        self.cohort_chart.setMinimumHeight(150)
+        self._cohort_call: BackgroundCall | None = None
 
         form = QFormLayout()
         form.addRow("Its pass&word:", self.password_edit)
         form.addRow("", self.unverified_box)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.cohort_chart)
         for widget in (export_caption, export_help):
             layout.addWidget(widget)
         layout.addLayout(button_row(self.export_button))
@@ -100,6 +107,33 @@ class ResultsTab(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.report_view)
         layout.addStretch(1)
+
+    def show_cohort(self) -> None:
+        """Chart every candidate's best net WPM against the bar, read on a
+        worker thread (a cohort can be tens of thousands of attempts)."""
+        from typing_test.store.reports import cohort_report
+        from typing_test.store.settings import load_pass_bar
+
+        bar = load_pass_bar(self.store).min_net_wpm
+        reader = self.store.reader()
+
+        def run() -> Histogram:
+            try:
+                values = [line.best_net_wpm for line in cohort_report(reader).candidates
+                          if line.best_net_wpm is not None]
+            finally:
+                if reader is not self.store:
+                    reader.conn.close()
+            return Histogram.of("Candidates by best net WPM", values, width=5, bar=bar,
+                                count_noun="candidates")
+
+        self._cohort_call = BackgroundCall(run, parent=self)
+        self._cohort_call.finished.connect(self.cohort_chart.set_chart)
+        self._cohort_call.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.show_cohort()
 
     def open_export(self) -> None:
         """The export dialog, with every result (screenings too)."""
@@ -182,6 +216,7 @@ class ResultsTab(QWidget):
                   error="Refused" in text)
         if imported:
             self.imported.emit()
+            self.show_cohort()
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status_label.setText(text)
