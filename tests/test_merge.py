@@ -165,3 +165,25 @@ def test_one_row_per_screening(tmp_path, here):
         "1 typing 31 pass; 2 proofreading 90 pass; 3 writing 80 pass; 4 quiz 75 pass")
     assert row["Incidents"] == "4"
     assert export(store, tmp_path / "s.xlsx", "xlsx", per="screening") == 1
+
+
+def test_two_records_of_one_person_are_joined_and_the_seals_still_hold(tmp_path, here):
+    store, key = here
+    local = S.add_candidate(store, Candidate("Ana Cruz", email="ana@example.com"))
+    path, screening_id = other_pc(tmp_path)
+    summary = merge_file(store, key, path, PASSWORD)
+    ((_, here_id, there_id),) = summary.possible_duplicates
+    assert here_id == local
+    moved = S.join_candidates(store, local, there_id, who="M. Reyes (HR)",
+                              sealer=sealer_for(store, key))
+    assert moved == {"screenings": 1, "attempts": 4, "candidates": 1}
+    assert S.screening(store, screening_id)["candidate_id"] == local
+    assert [row["id"] for row in S.candidate_screenings(store, local)] == [screening_id]
+    with pytest.raises(KeyError):
+        S.get_candidate(store, there_id)
+    report = verify_all(store, key)
+    assert report.ok, report.summary()
+    (record,) = [row for row in S.deletions(store) if row["what"] == "join"]
+    assert record["who"] == "M. Reyes (HR)" and there_id in record["detail"]
+    with pytest.raises(S.ScreeningError):
+        S.join_candidates(store, local, local, who="HR", sealer=sealer_for(store, key))

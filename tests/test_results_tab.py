@@ -115,3 +115,26 @@ def test_the_cohort_chart_shows_every_candidates_best_net_wpm(qtbot, window):
                     timeout=10_000)
     assert sum(tab.cohort_chart.data.counts) == 2 and tab.cohort_chart.data.bar == 25.0
     assert "the bar is 25" in tab.cohort_chart.accessibleDescription()
+
+
+def test_duplicates_found_by_an_import_are_joined_from_the_tab(qtbot, window, tmp_path):
+    from test_merge import other_pc
+
+    from typing_test.core.screening.candidates import Candidate
+    from typing_test.store import screenings as S
+
+    local = S.add_candidate(window.store, Candidate("Ana Cruz", email="ana@example.com"))
+    path, screening_id = other_pc(tmp_path, password=PASSWORD)
+    tab = window.results_tab
+    window.admin_page.tabs.setCurrentWidget(tab)
+    qtbot.keyClicks(tab.password_edit, PASSWORD)
+    with qtbot.waitSignal(tab.imported, timeout=20_000):
+        tab.import_from([path])
+    assert tab.duplicates_box.isVisible() and tab.duplicates_list.count() == 1
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    assert "Say who is joining" in tab.status_label.text()
+    qtbot.keyClicks(tab.joined_by_edit, "M. Reyes")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    assert tab.status_label.text().startswith("Joined: 1 screening(s)")
+    assert S.screening(window.store, screening_id)["candidate_id"] == local
+    assert not tab.duplicates_box.isVisible()

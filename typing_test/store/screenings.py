@@ -989,3 +989,52 @@ def deletions(store: Store) -> list[dict]:
         row["rows"] = json.loads(row["rows"])
         row["step_ids"] = json.loads(row["step_ids"])
     return rows
+
+
+def join_candidates(store: Store, keep_id: str, duplicate_id: str, *, who: str,
+                    sealer: Sealer, now: datetime | None = None) -> dict[str, int]:
+    """Make two records of one person one: the screenings and attempts of
+    ``duplicate_id`` become ``keep_id``'s, and the duplicate record goes.
+    Returns the rows moved per table.
+
+    Two records arise when two PCs registered the same applicant (a merge
+    lists them, ``merge.MergeSummary.possible_duplicates``). The screenings
+    moved are sealed again (the candidate they belong to is part of what a
+    seal covers), and the join is recorded, sealed, in ``deletions`` (what:
+    "join"), in the same transaction. KeyError for an unknown id;
+    ScreeningError for the same id twice or a screening of either still in
+    progress.
+    """
+    who = _who(who)
+    if keep_id == duplicate_id:
+        raise ScreeningError("a record cannot be joined with itself")
+    counts: dict[str, int] = {}
+    with _writing(store) as conn:
+        for candidate_id in (keep_id, duplicate_id):
+            if conn.execute("SELECT 1 FROM candidates WHERE id = ?",
+                            [candidate_id]).fetchone() is None:
+                raise KeyError(candidate_id)
+        if conn.execute("SELECT 1 FROM screenings WHERE candidate_id IN (?, ?) AND "
+                        "status = 'in_progress'", [keep_id, duplicate_id]).fetchone():
+            raise ScreeningError("a screening of one of them is in progress: finish it or "
+                                 "close it as interrupted first")
+        moved = [row[0] for row in conn.execute(
+            "SELECT id FROM screenings WHERE candidate_id = ?", [duplicate_id])]
+        conn.execute("UPDATE screenings SET candidate_id = ? WHERE candidate_id = ?",
+                     [keep_id, duplicate_id])
+        counts["screenings"] = len(moved)
+        counts["attempts"] = conn.execute(
+            "UPDATE attempts SET candidate = ? WHERE candidate = ?",
+            [keep_id, duplicate_id]).rowcount
+        conn.execute("DELETE FROM candidate_keys WHERE candidate_id = ?", [duplicate_id])
+        counts["candidates"] = conn.execute(
+            "DELETE FROM candidates WHERE id = ?", [duplicate_id]).rowcount
+        for screening_id in moved:
+            (row,) = _rows(conn.execute("SELECT * FROM screenings WHERE id = ?",
+                                        [screening_id]))
+            if row["status"] != "in_progress":
+                sealer(conn, "screenings", row)
+        _record_deletion(conn, who, "join",
+                         f"candidate {duplicate_id} joined into {keep_id}", counts, [],
+                         _now(now), sealer)
+    return counts

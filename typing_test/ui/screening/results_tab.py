@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -67,8 +69,8 @@ class ResultsTab(QWidget):
         set_role(import_caption, "heading")
         import_help = QLabel(
             "Bring in the database of another PC: its seals are checked with that PC's admin "
-            "password (empty: the same as this one's). A damaged or tampered file is refused "
-            "whole.")
+            "password (often the same as this one's: type it again). A damaged or tampered "
+            "file is refused whole.")
         import_help.setWordWrap(True)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -83,11 +85,32 @@ class ResultsTab(QWidget):
         self.report_view.hide()  # shown once a backup or an import has something to say
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
+        # Two records of one person (two PCs registered the same applicant).
+        self.duplicates_list = QListWidget()
+        self.duplicates_list.setAccessibleName("Possible duplicates: the same person twice")
+        self.duplicates_list.setMaximumHeight(90)
+        self.joined_by_edit = QLineEdit()
+        self.joined_by_edit.setAccessibleName("Joined by")
+        self.joined_by_edit.setPlaceholderText("your name, for the record")
+        self.join_button = QPushButton("&Join the two records")
+        self.join_button.clicked.connect(self.join_selected)
+        self.duplicates_box = QWidget()
+        duplicates_layout = QVBoxLayout(self.duplicates_box)
+        duplicates_layout.setContentsMargins(0, 0, 0, 0)
+        duplicates_layout.addWidget(QLabel("The same name and email twice: join them if they "
+                                           "are one person (their screenings move to the "
+                                           "record here)."))
+        duplicates_layout.addWidget(self.duplicates_list)
+        join_row = button_row(self.join_button)
+        join_row.insertWidget(0, self.joined_by_edit, 1)
+        duplicates_layout.addLayout(join_row)
+        self.duplicates_box.hide()
         # The cohort at a glance: every candidate's best net WPM against the bar.
         self.cohort_chart = ChartView()
         self.cohort_chart.setObjectName("cohortChart")
         self.cohort_chart.setMinimumHeight(150)
         self._cohort_call: BackgroundCall | None = None
+        self._duplicates: list[tuple[str, str, str]] = []
 
         form = QFormLayout()
         form.addRow("Its pass&word:", self.password_edit)
@@ -106,6 +129,7 @@ class ResultsTab(QWidget):
         layout.addLayout(button_row(self.import_button))
         layout.addWidget(self.status_label)
         layout.addWidget(self.report_view)
+        layout.addWidget(self.duplicates_box)
         layout.addStretch(1)
 
     def show_cohort(self) -> None:
@@ -180,6 +204,7 @@ class ResultsTab(QWidget):
 
         def run() -> str:
             lines = []
+            self._duplicates = []
             try:
                 for path in paths:
                     try:
@@ -188,6 +213,7 @@ class ResultsTab(QWidget):
                         lines.append(f"Refused: {error}. Nothing of it was imported.")
                         continue
                     lines += summary.lines()
+                    self._duplicates += summary.possible_duplicates
             finally:
                 if writer is not self.store:
                     writer.close()
@@ -217,6 +243,44 @@ class ResultsTab(QWidget):
         if imported:
             self.imported.emit()
             self.show_cohort()
+            self._show_duplicates()
+
+    def _show_duplicates(self) -> None:
+        self.duplicates_list.clear()
+        for name, here_id, there_id in self._duplicates:
+            item = QListWidgetItem(f"{name}: {here_id[:8]} here, {there_id[:8]} imported")
+            item.setData(Qt.ItemDataRole.UserRole, (here_id, there_id))
+            self.duplicates_list.addItem(item)
+        self.duplicates_box.setVisible(bool(self._duplicates))
+        if self._duplicates:
+            self.duplicates_list.setCurrentRow(0)
+
+    def join_selected(self) -> None:
+        """Join the picked pair: the imported record's screenings move to the one here."""
+        from typing_test.store import screenings as S
+        from typing_test.store.ledger import sealer_for
+
+        item = self.duplicates_list.currentItem()
+        key = self.key_provider()
+        if item is None or key is None:
+            return
+        who = self.joined_by_edit.text().strip()
+        if not who:
+            self._say("Say who is joining them (your name): the record needs it.", error=True)
+            self.joined_by_edit.setFocus()
+            return
+        here_id, there_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            moved = S.join_candidates(self.store, here_id, there_id, who=who,
+                                      sealer=sealer_for(self.store, key))
+        except (KeyError, S.ScreeningError) as error:
+            self._say(f"They were not joined: {error}.", error=True)
+            return
+        self._duplicates = [pair for pair in self._duplicates if pair[2] != there_id]
+        self._show_duplicates()
+        self._say(f"Joined: {moved['screenings']} screening(s) and {moved['attempts']} "
+                  "attempt(s) moved to the record here; the join is recorded.")
+        self.imported.emit()
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status_label.setText(text)
@@ -228,3 +292,5 @@ class ResultsTab(QWidget):
         self.report_view.hide()
         self.status_label.clear()
         self.password_edit.clear()
+        self._duplicates = []
+        self.duplicates_box.hide()
