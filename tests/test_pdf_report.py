@@ -28,6 +28,9 @@ def cohort(store):
             store.save_attempt({"kind": "typing", "candidate": name, "score": 15.0 + number / 2,
                                 "accuracy": 90.0 + day, "passed": number > 20,
                                 "started_at": f"2026-03-{day:02d}T10:00:00+00:00"})
+    store.save_attempt({"kind": "typing", "candidate": "Candidate 00", "score": 300.0,
+                        "started_at": "2026-03-05T10:00:00+00:00",
+                        "figures": {"flags": [{"code": "too-fast"}]}})
     store.save_attempt({"kind": "quiz", "candidate": "Candidate 00", "score": 75.0,
                         "passed": True, "started_at": "2026-03-04T10:00:00+00:00",
                         "figures": {"topics": [{"topic": "excel", "title": "Microsoft Excel",
@@ -50,7 +53,8 @@ def accent_pixels(image, top: int, bottom: int) -> int:
 
 def test_a_candidates_page_has_their_attempts_chart_topics_and_incidents(qapp, cohort):
     report = candidate_report(cohort, "Candidate 00")
-    assert report.total_attempts == 4 and len(report.typing_series) == 3
+    assert report.total_attempts == 5 and len(report.typing_series) == 4
+    assert [codes for _, codes in report.flags] == ["too-fast"]
     assert report.quiz_topics == [("Microsoft Excel", 75.0)]
     assert report.incidents == {"paste-refused": 1}
     image = page_image(lambda painter, page, _n: draw_candidate_page(painter, page, report))
@@ -62,7 +66,7 @@ def test_a_candidates_page_has_their_attempts_chart_topics_and_incidents(qapp, c
 def test_the_cohort_summary_runs_over_pages_with_every_candidate(qapp, cohort, tmp_path):
     report = cohort_report(cohort)
     assert len(report.candidates) == 60
-    assert report.pass_rates["typing"] == (39 * 3, 180)
+    assert report.pass_rates["typing"] == (39 * 3, 181)
     pages = cohort_page_count(report)
     assert pages == 2
     out = tmp_path / "cohort.pdf"

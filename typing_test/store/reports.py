@@ -50,6 +50,7 @@ class CandidateReport:
     typing_series: list[tuple[str, float, float | None]] = field(default_factory=list)
     quiz_topics: list[tuple[str, float]] = field(default_factory=list)
     incidents: dict[str, int] = field(default_factory=dict)
+    flags: list[tuple[str, str]] = field(default_factory=list)  # (when, the flags' codes)
     total_attempts: int = 0
 
 
@@ -121,6 +122,13 @@ def candidate_report(store: Store, candidate: str, latest: int = 14) -> Candidat
             if isinstance(topic, dict) and isinstance(topic.get("percent"), int | float):
                 report.quiz_topics.append((str(topic.get("title") or topic.get("topic")),
                                            float(topic["percent"])))
+    for started, figures in store.conn.execute(
+            "SELECT started_at, figures FROM attempts WHERE candidate = ? AND kind = 'typing' "
+            "AND figures LIKE '%\"flags\"%' ORDER BY started_at", [candidate]):
+        codes = [str(flag.get("code")) for flag in _json(figures).get("flags", [])
+                 if isinstance(flag, dict)]
+        if codes:
+            report.flags.append((started, ", ".join(codes)))
     for (events,) in store.conn.execute(
             "SELECT events FROM attempts WHERE candidate = ? AND events IS NOT NULL "
             "AND events != '[]'", [candidate]):

@@ -155,6 +155,12 @@ def draw_candidate_page(painter: QPainter, page: QRectF, report: CandidateReport
                                         for title, percent in report.quiz_topics], [0.7, 0.3])
     else:
         pen.line("No quiz finished.", colour=PRINT_COLOURS.muted)
+    pen.line("Flagged for review (never a fail)", scale=1.2, bold=True)
+    if report.flags:
+        for started, codes in report.flags[-5:]:
+            pen.line(f"{_short_date(started)}: typing test flagged: {codes}")
+    else:
+        pen.line("None.", colour=PRINT_COLOURS.muted)
     pen.line("Incidents recorded", scale=1.2, bold=True)
     if report.incidents:
         pen.line("; ".join(f"{kind.replace('-', ' ')}: {count}"
