@@ -26,9 +26,9 @@ character. The rules:
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import add, itemgetter, sub
 
 from typing_test.core.typing.scoring import BACKSPACE, WORD_BREAKS
@@ -165,10 +165,11 @@ def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: 
 
     The log is cut at each Backspace into runs of character keystrokes: the
     keystrokes of a run land on consecutive passage positions, so a run is
-    compared with its stretch of the passage as two strings, and counted with
-    ``Counter.update`` over slices. This is the per-keystroke rule of the
-    module docstring (tests/test_keystats.py checks it against a plain loop)
-    at a fraction of the cost, which the 1,000-attempt figure needs.
+    compared with its stretch of the passage as two strings, and what it
+    counts is gathered as slices, counted once per attempt in C
+    (``Counter.update``). This is the per-keystroke rule of the module
+    docstring (tests/test_keystats.py checks it against a plain loop) at a
+    fraction of the cost, which the 1,000-attempt figure needs.
     """
     keys = list(map(_KEY, events))
     times = list(map(_TIME, events))
@@ -180,6 +181,14 @@ def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: 
     folded = compared.lower()
     if len(folded) != len(compared):
         folded = "".join(map(fold_key, compared))
+    run = _Run(
+        keys=keys,
+        compared=compared,
+        folded=folded,
+        pair_at=["", *map(add, folded[:-1], folded[1:])],  # the pair ending at each position
+        gap_before=[0, *map(sub, times[1:], times[:-1])],  # ms since the event before
+        tally=tally,
+    )
     typed = 0  # the length of the text so far: where the next character lands
     start = 0  # the first event of the current run
     total = len(keys)
@@ -189,7 +198,7 @@ def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: 
         except ValueError:
             end = total
         if end > start:
-            _count_run(keys, times, start, end, typed, compared, folded, tally)
+            run.count(start, end, typed)
             typed += end - start
         # A run of Backspaces: each removes one character, none on an empty text.
         stop = end
@@ -197,40 +206,55 @@ def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: 
             stop += 1
         typed = max(0, typed - (stop - end))
         start = stop
+    tally.key_attempts.update("".join(run.keys_typed))
+    tally.pair_attempts.update(run.pairs_typed)
+    # times[pair].append(gap) for each timed pair, looped in C (a Python loop
+    # here would be most of the cost of the whole count).
+    _consume(map(list.append, map(tally.times.__getitem__, run.timed_pairs), run.timed_gaps))
 
 
-def _count_run(keys: list, times: list, start: int, end: int, position: int,
-               compared: str, folded: str, tally: _Tally) -> None:
-    """Count the character keystrokes ``keys[start:end]``, typed from passage
-    ``position`` on (those past the passage's end count for nothing)."""
-    size = min(end - start, len(folded) - position)
-    if size <= 0:
-        return
-    last = position + size  # one past the last passage position of the run
-    typed = "".join(keys[start : start + size]).translate(_BREAKS_AS_SPACE)
-    tally.key_attempts.update(folded[position:last])
-    first_pair = max(position, 1)
-    tally.pair_attempts.update(map(add, folded[first_pair - 1 : last - 1], folded[first_pair:last]))
-    wrong = mismatches(typed, compared[position:last])
-    for offset in wrong:
-        at = position + offset
-        tally.key_errors[folded[at]] += 1
-        if at:
-            tally.pair_errors[folded[at - 1 : at + 1]] += 1
-    # Times: within each stretch between wrong keystrokes, every keystroke but
-    # the first follows a correct one.
-    clean_from = 0
-    for clean_to in [*wrong, size]:
-        if clean_to - clean_from > 1:
-            at = start + clean_from
-            stretch = clean_to - clean_from
-            gaps = map(sub, times[at + 1 : at + stretch], times[at : at + stretch - 1])
-            low, high = position + clean_from, position + clean_to
-            times_of = tally.times
-            for pair, gap in zip(map(add, folded[low : high - 1], folded[low + 1 : high]), gaps,
-                                 strict=True):
-                times_of[pair].append(gap)
-        clean_from = clean_to + 1
+@dataclass
+class _Run:
+    """One attempt's log and passage, and what its runs of keystrokes count."""
+
+    keys: list
+    compared: str
+    folded: str
+    pair_at: list[str]
+    gap_before: list
+    tally: _Tally
+    keys_typed: list[str] = field(default_factory=list)  # slices of folded
+    pairs_typed: list[str] = field(default_factory=list)
+    timed_pairs: list[str] = field(default_factory=list)
+    timed_gaps: list = field(default_factory=list)
+
+    def count(self, start: int, end: int, position: int) -> None:
+        """Count the character keystrokes ``keys[start:end]``, typed from
+        passage ``position`` on (those past its end count for nothing)."""
+        folded = self.folded
+        size = min(end - start, len(folded) - position)
+        if size <= 0:
+            return
+        last = position + size  # one past the last passage position of the run
+        self.keys_typed.append(folded[position:last])
+        self.pairs_typed.extend(self.pair_at[max(position, 1) : last])
+        typed = "".join(self.keys[start : start + size]).translate(_BREAKS_AS_SPACE)
+        wrong = mismatches(typed, self.compared[position:last])
+        for offset in wrong:
+            at = position + offset
+            self.tally.key_errors[folded[at]] += 1
+            if at:
+                self.tally.pair_errors[folded[at - 1 : at + 1]] += 1
+        # Times: within each stretch between wrong keystrokes, every
+        # keystroke but the first follows a correct one.
+        clean_from = 0
+        for clean_to in [*wrong, size]:
+            if clean_to - clean_from > 1:
+                self.timed_pairs.extend(self.pair_at[position + clean_from + 1 :
+                                                     position + clean_to])
+                self.timed_gaps.extend(self.gap_before[start + clean_from + 1 :
+                                                       start + clean_to])
+            clean_from = clean_to + 1
 
 
 def mismatches(typed: str, expected: str) -> list[int]:
@@ -258,6 +282,7 @@ def mismatches(typed: str, expected: str) -> list[int]:
 
 
 _KEY = itemgetter("key")
+_consume = deque(maxlen=0).extend  # runs an iterator to its end, keeping nothing
 _TIME = itemgetter("t")
 _BREAKS_AS_SPACE = str.maketrans("\n", " ")
 
