@@ -228,3 +228,9 @@ def test_score_entry_refuses_a_bad_task_and_a_huge_log(tmp_path, capsys):
     code, _, err = run(capsys, "score-entry", "--task", str(assets_dir() / "data-entry" /
                        "tenkey-codes.toml"), "--keystrokes", str(huge))
     assert code == 2 and "more than 20,000 events" in err
+
+
+def test_a_huge_value_typed_into_a_field_is_scored_at_once():
+    log = form_log([(0, "name", "x" * 15_000)])
+    result = score_form(FIELDS, RECORDS, log, UK)
+    assert result.character_errors == 15_000 and result.fields_right == 0

@@ -24,8 +24,8 @@ field of that record) and keys ``{"t": ms, "key": "1"}`` (one character, or
   format is DD/MM/YYYY, is 11 March: wrong.
 - accuracy = fields right / fields scored * 100. character_errors: for each
   wrong field, the edit distance between the trimmed value and the expected
-  text; character_accuracy = (1 - character errors / expected characters of
-  the scored fields) * 100, at least 0.
+  text (``character_difference``); character_accuracy = (1 - character
+  errors / expected characters of the scored fields) * 100, at least 0.
 
 **10-key.** The candidate keys a column of numbers, Enter after each. Keys are
 ``{"t": ms, "key": "7", "keypad": true}`` (``keypad``: the key came from the
@@ -182,6 +182,24 @@ def edit_distance(first: str, second: str) -> int:
     return previous[-1]
 
 
+# A field's value is a name, an address or a number: tens of characters. Past
+# this the edit distance (length x length steps) is not worth its time.
+MAX_COMPARED_CHARS = 1000
+
+
+def character_difference(typed: str, expected: str) -> int:
+    """The character errors of a wrong field: the edit distance, or, when
+    either value is longer than MAX_COMPARED_CHARS, the longer length (every
+    character an error: no field is that long).
+
+    >>> character_difference("75.5", "75.50"), character_difference("x" * 5000, "12")
+    (1, 5000)
+    """
+    if max(len(typed), len(expected)) > MAX_COMPARED_CHARS:
+        return max(len(typed), len(expected))
+    return edit_distance(typed, expected)
+
+
 @dataclass(frozen=True)
 class DataEntryBar:
     """What a data-entry run must reach: accuracy (the preset's default is
@@ -302,7 +320,7 @@ def score_form(
         expected_characters += len(expected)
         if not field_is_right(typed, expected, form_field.type, stated_format):
             errors.append(FieldError(record, form_field.name, typed, expected))
-            character_errors += edit_distance(typed, expected)
+            character_errors += character_difference(typed, expected)
     right = len(scored) - len(errors)
     duration_s = _duration(events)
     return FormResult(
