@@ -81,7 +81,7 @@ def task_from_table(data: Mapping, task_id: str, where: str) -> EntryTask:
                            "\"-42\" written as a string")
         return EntryTask(task_id, kind, title.strip(), limit, numbers=tuple(numbers))
     date_format, document = data.get("date_format"), data.get("document")
-    if date_format not in DATE_FORMATS:
+    if not isinstance(date_format, str) or date_format not in DATE_FORMATS:
         raise fail(f'"date_format" must be one of {", ".join(DATE_FORMATS)}')
     if not isinstance(document, str) or not document.strip():
         raise fail('"document" (the kind of source document) is missing or empty')
