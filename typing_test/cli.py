@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from typing_test import __version__
-from typing_test.core.assets import ContentError, read_text
+from typing_test.core.assets import ContentError, parse_toml, read_text
 
 EXIT_USAGE = 2
 # `verify`: a seal does not hold (a result was changed, added or removed).
@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--json", action="store_true", help="print one JSON object")
     score.add_argument("--save", action="store_true", help="store the result as an attempt")
     score.add_argument("--candidate", metavar="NAME", help="whose attempt it is (with --save)")
+    entry = commands.add_parser("score-entry",
+                                help="score a data-entry keystroke log against its task")
+    entry.add_argument("--task", required=True, metavar="FILE",
+                       help="the task: a form or 10-key task .toml file")
+    entry.add_argument("--keystrokes", required=True, metavar="FILE",
+                       help="JSON Lines: keys, and for a form the focus events")
+    entry.add_argument("--json", action="store_true", help="print one JSON object")
     check = commands.add_parser("check", help="spelling and grammar findings for a text file")
     check.add_argument("file", metavar="FILE", help="a UTF-8 text file")
     check.add_argument("--json", action="store_true", help="print a JSON list of findings")
@@ -344,23 +351,11 @@ def read_keystrokes(path: str) -> list[dict]:
         if len(events) == MAX_LOG_EVENTS:
             raise UsageError(f"{path}: more than {MAX_LOG_EVENTS:,} keystrokes, far more than "
                              "any test (a 5-minute test at 200 WPM is about 5,500)")
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise UsageError(f"{where}: not valid JSON ({error.msg})") from None
-        except RecursionError:
-            raise UsageError(f"{where}: not valid JSON (nested too deeply)") from None
-        except ValueError as error:  # e.g. an integer of thousands of digits
-            raise UsageError(f"{where}: not valid JSON ({error})") from None
+        event = _parse_json_line(line, where)
         if not isinstance(event, dict) or "t" not in event or "key" not in event:
             raise UsageError(f'{where}: expected an object with "t" and "key"')
         t, key = event["t"], event["key"]
-        if (isinstance(t, bool) or not isinstance(t, int | float) or not math.isfinite(t)
-                or not 0 <= t <= MAX_EVENT_MS):
-            raise UsageError(f'{where}: "t" must be a number of milliseconds from 0 to '
-                             f"{MAX_EVENT_MS:,} (one day)")
-        if t < previous_t:
-            raise UsageError(f'{where}: "t" goes back in time ({t} after {previous_t})')
+        _check_time(t, previous_t, where)
         if not isinstance(key, str) or (key != BACKSPACE and len(key) != 1):
             raise UsageError(f'{where}: "key" must be one character or "Backspace"')
         if "\ud800" <= key <= "\udfff":  # half of a surrogate pair: not a character
@@ -368,6 +363,28 @@ def read_keystrokes(path: str) -> list[dict]:
         previous_t = t
         events.append({"t": t, "key": key})
     return events
+
+
+def _parse_json_line(line: str, where: str) -> object:
+    """One line of a JSON Lines log, parsed; UsageError naming ``where``."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{where}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise UsageError(f"{where}: not valid JSON (nested too deeply)") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise UsageError(f"{where}: not valid JSON ({error})") from None
+
+
+def _check_time(t: object, previous_t: float, where: str) -> None:
+    """An event's "t": milliseconds within a day, never before the event before."""
+    if (isinstance(t, bool) or not isinstance(t, int | float) or not math.isfinite(t)
+            or not 0 <= t <= MAX_EVENT_MS):
+        raise UsageError(f'{where}: "t" must be a number of milliseconds from 0 to '
+                         f"{MAX_EVENT_MS:,} (one day)")
+    if t < previous_t:
+        raise UsageError(f'{where}: "t" goes back in time ({t} after {previous_t})')
 
 
 def keystrokes_before(events: list[dict], seconds: float) -> list[dict]:
@@ -454,6 +471,97 @@ def run_score(args: argparse.Namespace) -> int:
             print(f"flag for review    {flag.code}: {flag.message}")
     if args.save:
         print(f"saved attempt {attempt_id}", file=sys.stderr)
+    return 0
+
+
+# score-entry -------------------------------------------------------------------
+
+MAX_TASK_CHARS = 200_000  # a task of 40 records is 5,000 characters
+
+
+def read_entry_task(path: str):
+    """The data-entry task in ``path``; UsageError with one clear line."""
+    import tomllib
+
+    from typing_test.core.typing.entry_tasks import task_from_table
+
+    text = read_text_file(path, "task", MAX_TASK_CHARS)
+    try:
+        table = parse_toml(text)
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"task file is not valid TOML: {path}: {error}") from None
+    try:
+        return task_from_table(table, Path(path).stem, path)
+    except ContentError as error:
+        raise UsageError(str(error)) from None
+
+
+def read_entry_log(path: str, task) -> list[dict]:
+    """Parse a data-entry keystroke log, checking every event against ``task``."""
+    from typing_test.core.typing.entry_tasks import check_event
+
+    events: list[dict] = []
+    previous_t = 0
+    focused = False
+    text = read_text_file(path, "keystrokes", MAX_LOG_EVENTS * MAX_EVENT_CHARS)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        if len(line) > MAX_EVENT_CHARS:
+            raise UsageError(f"{where}: {len(line):,} characters is too long for one event "
+                             f"(the limit is {MAX_EVENT_CHARS})")
+        if len(events) == MAX_LOG_EVENTS:
+            raise UsageError(f"{path}: more than {MAX_LOG_EVENTS:,} events, far more than "
+                             "any test")
+        event = _parse_json_line(line, where)
+        problem = check_event(event, task)
+        if problem:
+            raise UsageError(f"{where}: {problem}")
+        _check_time(event["t"], previous_t, where)
+        if task.kind == "form" and "record" in event:
+            focused = True
+        elif task.kind == "form" and not focused:
+            raise UsageError(f'{where}: a key before any field has the focus (a focus event '
+                             '{"t": ms, "record": 0, "field": NAME} comes first)')
+        previous_t = event["t"]
+        events.append(event)
+    return events
+
+
+def run_score_entry(args: argparse.Namespace) -> int:
+    from typing_test.core.typing.data_entry import DataEntryBar, score_form, score_tenkey
+
+    task = read_entry_task(args.task)
+    events = read_entry_log(args.keystrokes, task)
+    if task.kind == "form":
+        result = score_form(task.fields, task.records, events, task.date_format)
+    else:
+        result = score_tenkey(task.numbers, events)
+    bar = DataEntryBar()
+    figures = result.as_json(bar)
+    if args.json:
+        print(json.dumps({"task": task.id, **figures}))
+        return 0
+    print(f"task               {task.title} ({task.kind})")
+    print(f"keystrokes/hour    {figures['kph']}")
+    print(f"accuracy           {figures['accuracy']}%")
+    if task.kind == "form":
+        print(f"fields right       {figures['fields_right']} of {figures['fields_scored']} "
+              f"({figures['records_started']} records started)")
+        print(f"character accuracy {figures['character_accuracy']}%")
+        for error in result.field_errors:
+            print(f"wrong field        record {error.record + 1} {error.field}: typed "
+                  f"{error.typed!r}, expected {error.expected!r}")
+    else:
+        print(f"entries right      {figures['entries_right']} of {figures['entries']}")
+        print(f"digits from        {figures['digits_from']}")
+        for error in result.entry_errors:
+            print(f"wrong entry        {error.entry + 1}: typed {error.typed!r}, "
+                  f"expected {error.expected!r}")
+    print(f"duration           {figures['duration_s']} s")
+    print(f"result             {'PASS' if figures['passed'] else 'FAIL'} "
+          f"(bar: {bar.min_accuracy:g}% accuracy, {bar.min_kph:g} KPH)")
     return 0
 
 
@@ -1088,7 +1196,8 @@ def run_check_db(args: argparse.Namespace) -> int:
     return 1
 
 
-COMMANDS = {"score": run_score, "check": run_check, "drill": run_drill, "bank": run_bank,
+COMMANDS = {"score": run_score, "score-entry": run_score_entry, "check": run_check,
+            "drill": run_drill, "bank": run_bank,
             "admin": run_admin, "verify": run_verify, "demo-data": run_demo_data,
             "candidates": run_candidates, "check-db": run_check_db, "export": run_export,
             "backup": run_backup, "merge": run_merge}

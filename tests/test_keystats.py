@@ -1,0 +1,103 @@
+"""Key and bigram statistics from keystroke logs (core/practice/keystats.py)."""
+
+from __future__ import annotations
+
+import random
+import statistics
+
+from typing_test.core.practice.keystats import fold_key, key_stats
+from typing_test.core.typing.scoring import BACKSPACE, keystroke_is_correct
+
+
+def plain_key_stats(attempts):
+    """The rules of the module docstring, one keystroke at a time: the
+    reference the quick version must agree with."""
+    counts = {}  # name -> [attempts, errors, times]
+    for passage, events in attempts:
+        typed = 0
+        previous_ok, previous_t = False, 0
+        for event in events:
+            if event["key"] == BACKSPACE:
+                typed = max(0, typed - 1)
+                previous_ok = False
+                continue
+            position, typed = typed, typed + 1
+            if position >= len(passage):
+                previous_ok = False
+                continue
+            ok = keystroke_is_correct(passage, position, event["key"])
+            names = [fold_key(passage[position])]
+            if position and not {passage[position - 1], passage[position]} & {" ", "\n"}:
+                names.append("pair " + fold_key(passage[position - 1]) + names[0])
+            for name in names:
+                entry = counts.setdefault(name, [0, 0, []])
+                entry[0] += 1
+                entry[1] += not ok
+                if ok and previous_ok:
+                    entry[2].append(event["t"] - previous_t)
+            previous_ok, previous_t = ok, event["t"]
+    return counts
+
+
+def random_log(rng: random.Random, passage: str) -> list[dict]:
+    """Right keys, wrong keys (case slips, neighbours, Enter for Space),
+    Backspaces (some on an empty text) and keys typed past the end."""
+    log, t, typed = [], 0, 0
+    while len(log) < 400:
+        t += rng.randint(20, 600)
+        roll = rng.random()
+        if roll < 0.12:
+            log.append({"t": t, "key": BACKSPACE})
+            typed = max(0, typed - 1)
+            continue
+        expected = passage[typed] if typed < len(passage) else "x"
+        if roll < 0.2:
+            key = rng.choice(["q", expected.upper(), "\n", " ", "É"])
+        else:
+            key = "\n" if expected == " " and rng.random() < 0.1 else expected
+        log.append({"t": t, "key": key})
+        typed += 1
+    return log
+
+
+def test_the_quick_count_agrees_with_the_plain_rules_on_random_logs():
+    rng = random.Random(11)
+    passages = ["The quick brown Fox, 42 times.\nJumps over the lazy dog!",
+                "İstanbul ist groß", "a b", "x" * 30]
+    attempts = [(passage, random_log(rng, passage)) for passage in passages for _ in range(5)]
+    stats = key_stats(attempts, last=len(attempts))
+    reference = plain_key_stats(attempts)
+    got = {name: (s.attempts, s.errors, s.median_ms) for name, s in stats.keys.items()}
+    got |= {"pair " + name: (s.attempts, s.errors, s.median_ms)
+            for name, s in stats.bigrams.items()}
+    want = {name: (n, errors, float(statistics.median(times)) if times else None)
+            for name, (n, errors, times) in reference.items()}
+    assert got == want
+    assert any(s.errors for s in stats.keys.values()) and stats.bigrams
+
+
+def test_only_the_last_attempts_count_and_wrong_case_is_an_error_on_that_key():
+    old = ("aaaa", [{"t": i * 100, "key": "b"} for i in range(4)])
+    new = ("Abc", [{"t": 0, "key": "a"}, {"t": 200, "key": "b"}, {"t": 330, "key": "c"}])
+    stats = key_stats([old, new], last=1)
+    assert stats.attempts_used == 1
+    assert (stats.keys["a"].attempts, stats.keys["a"].errors) == (1, 1)
+    # "b" follows a wrong key: not timed; "c" follows a right one: 130 ms.
+    assert stats.keys["b"].median_ms is None and stats.keys["c"].median_ms == 130.0
+    assert key_stats([old, new], last=2).keys["a"].errors == 5
+    assert key_stats([old, new], last=0).keys == {}
+
+
+def test_weakest_keys_need_enough_attempts_and_slowest_bigrams_enough_times():
+    passage = "abab " * 20 + "zz"
+    log, t = [], 0
+    for index, character in enumerate(passage):
+        t += 400 if character == "b" else 100
+        wrong = character == "a" and index % 10 == 0 or character == "z"
+        log.append({"t": t, "key": "q" if wrong else character})
+    stats = key_stats([(passage, log)])
+    # "z" is wrong every time but typed twice: too few to judge.
+    assert stats.weakest_keys(min_attempts=10) == ["a"]
+    assert stats.keys["a"].error_rate == 0.25
+    assert stats.slowest_bigrams(2) == ["ab", "ba"]
+    assert stats.bigrams["ab"].median_ms == 400.0

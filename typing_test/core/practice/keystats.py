@@ -1,0 +1,302 @@
+"""Per-key and per-bigram statistics from stored typing attempts.
+
+Each attempt is its passage and its keystroke log (``{"t": ms, "key": ...}``,
+the format of ``core/typing/scoring.py``). A keystroke is aligned to the
+passage exactly as scoring aligns it: a character keystroke is typed at the
+position equal to the length of the text so far, Backspace removes the last
+character. The rules:
+
+- A keystroke counts for the key the passage **expected** at its position
+  (missing the ``e`` is a mistake on ``e``, whatever was pressed instead).
+  Letters are folded to lower case, as they are one key on the keyboard;
+  Space and Enter (a line break of the passage) are both the key ``" "``.
+  Keystrokes past the end of the passage count for nothing.
+- A keystroke is an error when ``keystroke_is_correct`` says it is wrong.
+- A bigram is two passage characters side by side, neither a space or line
+  break (``"th"``, ``"e,"``); a keystroke at position p is an attempt of the
+  bigram ending at p.
+- Time to type: the milliseconds since the previous keystroke, kept only
+  when this keystroke and the one before it were both correct character
+  keystrokes (a pause after a mistake or a Backspace says nothing about the
+  key). Its median is over every kept time.
+- Only the last ``last`` attempts given are used (the caller passes them
+  oldest first, as they were taken).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from operator import add, itemgetter, sub
+
+from typing_test.core.typing.scoring import BACKSPACE, WORD_BREAKS
+
+# A stored attempt as the statistics need it: (passage text, keystroke log).
+Attempt = tuple[str, Sequence[Mapping[str, object]]]
+DEFAULT_LAST_ATTEMPTS = 20
+SPACE = " "
+
+
+@dataclass(frozen=True)
+class KeyStat:
+    """How one key (or bigram) went: ``attempts`` keystrokes where the passage
+    expected it, ``errors`` of them wrong, ``median_ms`` the median time to
+    type it (None when no time was kept)."""
+
+    attempts: int
+    errors: int
+    median_ms: float | None
+    timed: int  # how many times the median is over
+
+    @property
+    def error_rate(self) -> float:
+        """Errors per attempt, 0 to 1 (0 when there were no attempts).
+
+        >>> KeyStat(attempts=8, errors=2, median_ms=180.0, timed=5).error_rate
+        0.25
+        """
+        return self.errors / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class KeyStats:
+    """The statistics of a set of attempts: ``keys`` and ``bigrams`` map the
+    (folded) key or pair to its ``KeyStat``."""
+
+    attempts_used: int
+    keys: dict[str, KeyStat]
+    bigrams: dict[str, KeyStat]
+
+    def weakest_keys(self, count: int = 5, min_attempts: int = 10) -> list[str]:
+        """The ``count`` keys with the highest error rate among those typed at
+        least ``min_attempts`` times (a key seen twice proves nothing), ties
+        broken by the slower median, then by the key; keys with no error left out."""
+        return _weakest(self.keys, count, min_attempts)
+
+    def weakest_bigrams(self, count: int = 5, min_attempts: int = 5) -> list[str]:
+        """Like ``weakest_keys``, for bigrams."""
+        return _weakest(self.bigrams, count, min_attempts)
+
+    def slowest_bigrams(self, count: int = 5, min_timed: int = 5) -> list[str]:
+        """The ``count`` bigrams with the slowest median time among those timed
+        at least ``min_timed`` times, slowest first."""
+        timed = [(stat.median_ms, pair) for pair, stat in self.bigrams.items()
+                 if stat.median_ms is not None and stat.timed >= min_timed]
+        timed.sort(key=lambda item: (-item[0], item[1]))
+        return [pair for _, pair in timed[:count]]
+
+
+def _weakest(stats: dict[str, KeyStat], count: int, min_attempts: int) -> list[str]:
+    ranked = [
+        (-stat.error_rate, -(stat.median_ms or 0.0), name)
+        for name, stat in stats.items()
+        if stat.attempts >= min_attempts and stat.errors
+    ]
+    ranked.sort()
+    return [name for _, _, name in ranked[:count]]
+
+
+def fold_key(character: str) -> str:
+    """The key a passage character is typed with, as the statistics name it.
+
+    A letter whose lower case is longer than one character ("İ") stays as it is.
+
+    >>> [fold_key(c) for c in "Ab\\n ,İ"]
+    ['a', 'b', ' ', ' ', ',', 'İ']
+    """
+    if character in WORD_BREAKS:
+        return SPACE
+    lower = character.lower()
+    return lower if len(lower) == 1 else character
+
+
+def key_stats(attempts: Iterable[Attempt], last: int = DEFAULT_LAST_ATTEMPTS) -> KeyStats:
+    """The per-key and per-bigram statistics of the last ``last`` attempts.
+
+    >>> log = [{"t": 0, "key": "t"}, {"t": 150, "key": "h"}, {"t": 300, "key": "r"},
+    ...        {"t": 600, "key": "Backspace"}, {"t": 800, "key": "e"}, {"t": 900, "key": " "}]
+    >>> stats = key_stats([("the end", log)])
+    >>> stats.keys["t"], stats.keys["e"].errors, stats.keys["e"].attempts
+    (KeyStat(attempts=1, errors=0, median_ms=None, timed=0), 1, 2)
+    >>> stats.bigrams["th"].median_ms, stats.bigrams["he"].error_rate
+    (150.0, 0.5)
+    """
+    chosen = list(attempts)[-last:] if last > 0 else []
+    tally = _Tally()
+    for passage, events in chosen:
+        _count_attempt(passage, events, tally)
+    return tally.stats(len(chosen))
+
+
+class _Tally:
+    """Counts over every attempt. Pairs are counted whatever they hold (a
+    space too): a key's figures are those of the pairs ending in it, the
+    bigrams' those of the pairs without a space."""
+
+    def __init__(self) -> None:
+        self.key_attempts: Counter[str] = Counter()
+        self.key_errors: Counter[str] = Counter()
+        self.pair_attempts: Counter[str] = Counter()
+        self.pair_errors: Counter[str] = Counter()
+        # pair ending at a key -> the times it was typed in.
+        self.times: defaultdict[str, list[float]] = defaultdict(list)
+
+    def stats(self, attempts_used: int) -> KeyStats:
+        key_times: defaultdict[str, list[float]] = defaultdict(list)
+        pair_times: dict[str, list[float]] = {}
+        for pair, gaps in self.times.items():
+            gaps.sort()
+            key_times[pair[1]].extend(gaps)
+            if SPACE not in pair:
+                pair_times[pair] = gaps
+        pairs = {pair: n for pair, n in self.pair_attempts.items()
+                 if len(pair) == 2 and SPACE not in pair}
+        return KeyStats(
+            attempts_used=attempts_used,
+            keys=_collect(self.key_attempts, self.key_errors, key_times),
+            bigrams=_collect(pairs, self.pair_errors, pair_times),
+        )
+
+
+def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: _Tally) -> None:
+    """Add one attempt's keystrokes to ``tally``.
+
+    The log is cut at each Backspace into runs of character keystrokes: the
+    keystrokes of a run land on consecutive passage positions, so a run is
+    compared with its stretch of the passage as two strings, and what it
+    counts is gathered as slices, counted once per attempt in C
+    (``Counter.update``). This is the per-keystroke rule of the module
+    docstring (tests/test_keystats.py checks it against a plain loop) at a
+    fraction of the cost, which the 1,000-attempt figure needs.
+    """
+    keys = list(map(_KEY, events))
+    times = list(map(_TIME, events))
+    # The passage as it is compared (Space and Enter alike) and as it is
+    # counted (letters folded too). lower() may change the length of a
+    # string (e.g. "İ"), so it is applied per character then.
+    # No keystroke lands past position len(keys) - 1: the rest is not needed.
+    compared = passage[: len(keys)].translate(_BREAKS_AS_SPACE)
+    folded = compared.lower()
+    if len(folded) != len(compared):
+        folded = "".join(map(fold_key, compared))
+    run = _Run(
+        keys=keys,
+        compared=compared,
+        folded=folded,
+        pair_at=["", *map(add, folded[:-1], folded[1:])],  # the pair ending at each position
+        gap_before=[0, *map(sub, times[1:], times[:-1])],  # ms since the event before
+        tally=tally,
+    )
+    typed = 0  # the length of the text so far: where the next character lands
+    start = 0  # the first event of the current run
+    total = len(keys)
+    while start < total:
+        try:
+            end = keys.index(BACKSPACE, start)
+        except ValueError:
+            end = total
+        if end > start:
+            run.count(start, end, typed)
+            typed += end - start
+        # A run of Backspaces: each removes one character, none on an empty text.
+        stop = end
+        while stop < total and keys[stop] == BACKSPACE:
+            stop += 1
+        typed = max(0, typed - (stop - end))
+        start = stop
+    tally.key_attempts.update("".join(run.keys_typed))
+    tally.pair_attempts.update(run.pairs_typed)
+    # times[pair].append(gap) for each timed pair, looped in C (a Python loop
+    # here would be most of the cost of the whole count).
+    _consume(map(list.append, map(tally.times.__getitem__, run.timed_pairs), run.timed_gaps))
+
+
+@dataclass
+class _Run:
+    """One attempt's log and passage, and what its runs of keystrokes count."""
+
+    keys: list
+    compared: str
+    folded: str
+    pair_at: list[str]
+    gap_before: list
+    tally: _Tally
+    keys_typed: list[str] = field(default_factory=list)  # slices of folded
+    pairs_typed: list[str] = field(default_factory=list)
+    timed_pairs: list[str] = field(default_factory=list)
+    timed_gaps: list = field(default_factory=list)
+
+    def count(self, start: int, end: int, position: int) -> None:
+        """Count the character keystrokes ``keys[start:end]``, typed from
+        passage ``position`` on (those past its end count for nothing)."""
+        folded = self.folded
+        size = min(end - start, len(folded) - position)
+        if size <= 0:
+            return
+        last = position + size  # one past the last passage position of the run
+        self.keys_typed.append(folded[position:last])
+        self.pairs_typed.extend(self.pair_at[max(position, 1) : last])
+        typed = "".join(self.keys[start : start + size]).translate(_BREAKS_AS_SPACE)
+        wrong = mismatches(typed, self.compared[position:last])
+        for offset in wrong:
+            at = position + offset
+            self.tally.key_errors[folded[at]] += 1
+            if at:
+                self.tally.pair_errors[folded[at - 1 : at + 1]] += 1
+        # Times: within each stretch between wrong keystrokes, every
+        # keystroke but the first follows a correct one.
+        clean_from = 0
+        for clean_to in [*wrong, size]:
+            if clean_to - clean_from > 1:
+                self.timed_pairs.extend(self.pair_at[position + clean_from + 1 :
+                                                     position + clean_to])
+                self.timed_gaps.extend(self.gap_before[start + clean_from + 1 :
+                                                       start + clean_to])
+            clean_from = clean_to + 1
+
+
+def mismatches(typed: str, expected: str) -> list[int]:
+    """The offsets where two strings of the same length differ.
+
+    Found by halving with slice comparisons (done in C), so a run with one
+    slip costs a few comparisons, not one step per character.
+
+    >>> mismatches("the cat", "the cat"), mismatches("thw cst", "the cat")
+    ([], [2, 5])
+    """
+    found: list[int] = []
+    start, end = 0, len(typed)
+    while typed[start:end] != expected[start:end]:
+        low, high = start, end  # the first difference is in [low, high)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if typed[low:middle] == expected[low:middle]:
+                low = middle
+            else:
+                high = middle
+        found.append(low)
+        start = low + 1
+    return found
+
+
+_KEY = itemgetter("key")
+_consume = deque(maxlen=0).extend  # runs an iterator to its end, keeping nothing
+_TIME = itemgetter("t")
+_BREAKS_AS_SPACE = str.maketrans("\n", " ")
+
+
+def _collect(
+    attempts: Mapping[str, int], errors: Mapping[str, int], times: Mapping[str, list[float]]
+) -> dict[str, KeyStat]:
+    collected = {}
+    for name in sorted(attempts):
+        kept = times.get(name, [])
+        collected[name] = KeyStat(
+            attempts=attempts[name],
+            errors=errors.get(name, 0),
+            median_ms=float(statistics.median(kept)) if kept else None,
+            timed=len(kept),
+        )
+    return collected
