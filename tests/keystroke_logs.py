@@ -32,17 +32,12 @@ import math
 import random
 from collections.abc import Callable
 
+from typing_test.core.screening.demo_answers import pair_factor  # the same model of gaps
 from typing_test.core.typing.passages import load_passages
 
 BACKSPACE = "Backspace"
 
 # QWERTY: which hand and finger types each letter (touch-typing fingering).
-_FINGERS = {
-    **dict.fromkeys("qaz1", ("L", 1)), **dict.fromkeys("wsx2", ("L", 2)),
-    **dict.fromkeys("edc3", ("L", 3)), **dict.fromkeys("rfvtgb45", ("L", 4)),
-    **dict.fromkeys("yhnujm67", ("R", 4)), **dict.fromkeys("ik,8", ("R", 3)),
-    **dict.fromkeys("ol.9", ("R", 2)), **dict.fromkeys("p;/0-'", ("R", 1)),
-}
 _NEIGHBOURS = "qwertyuiopasdfghjklzxcvbnm"
 
 
@@ -57,30 +52,6 @@ def passage_text(seed: int, characters: int) -> str:
         text += passages[index % len(passages)].text.replace("\n", " ") + " "
         index += 1
     return text
-
-
-def _pair_factor(previous: str, key: str) -> float:
-    """How much longer than usual the gap before ``key`` is, after ``previous``."""
-    factor = 1.0
-    a, b = _FINGERS.get(previous.lower()), _FINGERS.get(key.lower())
-    if a and b:
-        if previous.lower() == key.lower():
-            factor *= 0.95  # a double letter
-        elif a == b:
-            factor *= 1.45  # one finger, two keys
-        elif a[0] == b[0]:
-            factor *= 1.1  # one hand
-        else:
-            factor *= 0.8  # the two hands
-    if previous == " ":
-        factor *= 1.3  # starting a word
-    if key.isupper():
-        factor *= 1.6  # Shift
-    elif not (key.isalpha() or key == " "):
-        factor *= 1.5  # digits and punctuation
-    if previous in ".?!":
-        factor *= 1.4
-    return factor
 
 
 def human_log(
@@ -117,7 +88,7 @@ def human_log(
 
     def gap(before: str, key: str) -> float:
         nonlocal in_burst
-        value = base * _pair_factor(before, key) * rng.lognormvariate(0, sigma)
+        value = base * pair_factor(before, key) * rng.lognormvariate(0, sigma)
         value *= 1 + drift * t / (seconds * 1000)
         if burstiness and before == " ":
             in_burst = rng.random() > burstiness * 0.5

@@ -11,6 +11,7 @@ import json
 import math
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from typing_test import __version__
@@ -331,27 +332,13 @@ def built_in_name(text: str) -> tuple[str, str] | None:
 
 
 def read_keystrokes(path: str) -> list[dict]:
-    """Parse a JSON Lines keystroke log, checking every event.
-
-    Lines end at a newline only: a JSON string may hold U+2028, U+2029 or
-    U+0085, which ``str.splitlines`` would treat as line breaks too.
-    """
+    """Parse a JSON Lines keystroke log, checking every event (see ``_log_events``)."""
     from typing_test.core.typing import BACKSPACE
 
     events: list[dict] = []
     previous_t = 0
-    text = read_text_file(path, "keystrokes", MAX_LOG_EVENTS * MAX_EVENT_CHARS)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
-        if len(line) > MAX_EVENT_CHARS:
-            raise UsageError(f"{where}: {len(line):,} characters is too long for one event "
-                             f"(the limit is {MAX_EVENT_CHARS})")
-        if len(events) == MAX_LOG_EVENTS:
-            raise UsageError(f"{path}: more than {MAX_LOG_EVENTS:,} keystrokes, far more than "
-                             "any test (a 5-minute test at 200 WPM is about 5,500)")
-        event = _parse_json_line(line, where)
+    for where, event in _log_events(path, "keystrokes, far more than any test (a 5-minute "
+                                          "test at 200 WPM is about 5,500)"):
         if not isinstance(event, dict) or "t" not in event or "key" not in event:
             raise UsageError(f'{where}: expected an object with "t" and "key"')
         t, key = event["t"], event["key"]
@@ -363,6 +350,29 @@ def read_keystrokes(path: str) -> list[dict]:
         previous_t = t
         events.append({"t": t, "key": key})
     return events
+
+
+def _log_events(path: str, too_many: str) -> Iterator[tuple[str, object]]:
+    """``(where, event)`` for each JSON line of the log at ``path``, with the
+    checks every log gets (its size, each line's length, the number of
+    events); ``too_many`` ends the message when there are too many.
+
+    Lines end at a newline only: a JSON string may hold U+2028, U+2029 or
+    U+0085, which ``str.splitlines`` would treat as line breaks too.
+    """
+    text = read_text_file(path, "keystrokes", MAX_LOG_EVENTS * MAX_EVENT_CHARS)
+    count = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        if len(line) > MAX_EVENT_CHARS:
+            raise UsageError(f"{where}: {len(line):,} characters is too long for one event "
+                             f"(the limit is {MAX_EVENT_CHARS})")
+        if count == MAX_LOG_EVENTS:
+            raise UsageError(f"{path}: more than {MAX_LOG_EVENTS:,} {too_many}")
+        count += 1
+        yield where, _parse_json_line(line, where)
 
 
 def _parse_json_line(line: str, where: str) -> object:
@@ -503,18 +513,7 @@ def read_entry_log(path: str, task) -> list[dict]:
     events: list[dict] = []
     previous_t = 0
     focused = False
-    text = read_text_file(path, "keystrokes", MAX_LOG_EVENTS * MAX_EVENT_CHARS)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
-        if len(line) > MAX_EVENT_CHARS:
-            raise UsageError(f"{where}: {len(line):,} characters is too long for one event "
-                             f"(the limit is {MAX_EVENT_CHARS})")
-        if len(events) == MAX_LOG_EVENTS:
-            raise UsageError(f"{path}: more than {MAX_LOG_EVENTS:,} events, far more than "
-                             "any test")
-        event = _parse_json_line(line, where)
+    for where, event in _log_events(path, "events, far more than any test"):
         problem = check_event(event, task)
         if problem:
             raise UsageError(f"{where}: {problem}")

@@ -77,25 +77,24 @@ class Filters:
 
     def where(self) -> tuple[str, list[object]]:
         """The SQL condition on ``attempts a`` (joined to ``candidates c``)."""
-        clauses, params = ["a.status != 'in-progress'"], []
-        if self.candidate is not None:
-            clauses.append("a.candidate = ?")
-            params.append(self.candidate)
-        if self.role is not None:
-            clauses.append("c.role = ?")
-            params.append(self.role)
-        if self.kind is not None:
-            clauses.append("a.kind = ?")
-            params.append(self.kind)
-        if self.since is not None:
-            clauses.append("a.started_at >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            clauses.append("a.started_at < ?")
-            params.append(self.until + "\uffff")  # the whole of that day
+        clauses, params = self.conditions({
+            "candidate": "a.candidate = ?", "role": "c.role = ?", "kind": "a.kind = ?",
+            "since": "a.started_at >= ?", "until": "a.started_at < ?"})
+        clauses.insert(0, "a.status != 'in-progress'")
         if not self.include_screenings:
             clauses.append("a.screening_id IS NULL")
         return " AND ".join(clauses), params
+
+    def conditions(self, sql: dict[str, str]) -> tuple[list[str], list[object]]:
+        """One clause of ``sql`` (by filter name, with one ``?``) for each filter
+        set, and the parameters; ``until`` takes the whole of its day."""
+        clauses, params = [], []
+        for name, clause in sql.items():
+            value = getattr(self, name)
+            if value is not None:
+                clauses.append(clause)
+                params.append(value + "\uffff" if name == "until" else value)
+        return clauses, params
 
 
 EVERYTHING = Filters()  # no filter: every attempt
@@ -191,24 +190,12 @@ def _rows(store: Store, filters: Filters) -> Iterator[dict]:
 
 def _screening_where(filters: Filters) -> tuple[str, list[object]]:
     """The condition of ``filters`` on screenings ``s`` (joined to candidates ``c``)."""
-    clauses, params = ["s.status != 'in_progress'"], []
-    if filters.candidate is not None:
-        clauses.append("s.candidate_id = ?")
-        params.append(filters.candidate)
-    if filters.role is not None:
-        clauses.append("c.role = ?")
-        params.append(filters.role)
-    if filters.since is not None:
-        clauses.append("s.started_at >= ?")
-        params.append(filters.since)
-    if filters.until is not None:
-        clauses.append("s.started_at < ?")
-        params.append(filters.until + "\uffff")
-    if filters.kind is not None:
-        clauses.append("EXISTS (SELECT 1 FROM screening_steps k WHERE k.screening_id = s.id "
-                       "AND k.kind = ?)")
-        params.append(filters.kind)
-    return " AND ".join(clauses), params
+    clauses, params = filters.conditions({
+        "candidate": "s.candidate_id = ?", "role": "c.role = ?",
+        "since": "s.started_at >= ?", "until": "s.started_at < ?",
+        "kind": "EXISTS (SELECT 1 FROM screening_steps k WHERE k.screening_id = s.id "
+                "AND k.kind = ?)"})
+    return " AND ".join(["s.status != 'in_progress'", *clauses]), params
 
 
 def count_screenings(store: Store, filters: Filters = EVERYTHING) -> int:

@@ -50,7 +50,7 @@ _NEIGHBOURS = {
 }
 
 
-def _pair_factor(previous: str, key: str) -> float:
+def pair_factor(previous: str, key: str) -> float:
     """How much longer than a typist's usual gap the gap before ``key`` is."""
     factor = 1.0
     a, b = _FINGERS.get(previous.lower()), _FINGERS.get(key.lower())
@@ -92,7 +92,7 @@ def typing_log(rng: random.Random, passage: str, wpm: float, seconds: float, *,
     previous = " "
 
     def gap(before: str, key: str) -> float:
-        value = base * _pair_factor(before, key) * rng.lognormvariate(0, sigma)
+        value = base * pair_factor(before, key) * rng.lognormvariate(0, sigma)
         value *= 1 + drift * t / limit
         if rng.random() < pause_rate:
             value += rng.uniform(500, 3000)

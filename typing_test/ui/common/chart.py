@@ -79,20 +79,30 @@ def value_range(data: ChartData) -> tuple[float, float]:
     return low, top
 
 
+def _heading(painter: QPainter, rect: QRectF, title: str, bar: float | None, unit: str,
+             colours: Colours, *, empty: bool, mark: str) -> bool:
+    """Write a chart's title (naming its dashed ``mark`` when there is a bar) at
+    the top of ``rect``; with nothing to draw, say so and return False."""
+    line_height = QFontMetricsF(painter.font()).height()
+    painter.setPen(colours.text)
+    if bar is not None:
+        title = f"{title}  (dashed line: {mark}, {bar:g}{unit})"
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    if empty:
+        painter.setPen(colours.muted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+    return not empty
+
+
 def paint_line_chart(painter: QPainter, rect: QRectF, data: ChartData, colours: Colours) -> None:
     """Draw ``data`` into ``rect`` of ``painter``'s device."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = QFontMetricsF(painter.font())
     line_height = metrics.height()
-    painter.setPen(colours.text)
-    title = data.title if data.bar is None else (
-        f"{data.title}  (dashed line: the bar, {data.bar:g}{data.unit})")
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-    if not data.values:
-        painter.setPen(colours.muted)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+    if not _heading(painter, rect, data.title, data.bar, data.unit, colours,
+                    empty=not data.values, mark="the bar"):
         painter.restore()
         return
     low, high = value_range(data)
@@ -199,14 +209,8 @@ def paint_histogram(painter: QPainter, rect: QRectF, data: Histogram, colours: C
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = QFontMetricsF(painter.font())
     line_height = metrics.height()
-    painter.setPen(colours.text)
-    title = data.title if data.bar is None else (
-        f"{data.title}  (dashed line: the bar, {data.bar:g}{data.unit})")
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-    if not data.counts:
-        painter.setPen(colours.muted)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+    if not _heading(painter, rect, data.title, data.bar, data.unit, colours,
+                    empty=not data.counts, mark="the bar"):
         painter.restore()
         return
     tallest = max(data.counts)
@@ -266,14 +270,8 @@ def paint_bars(painter: QPainter, rect: QRectF, data: Bars, colours: Colours) ->
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = QFontMetricsF(painter.font())
     line_height = metrics.height()
-    painter.setPen(colours.text)
-    title = data.title if data.bar is None else (
-        f"{data.title}  (dashed line: the pass mark, {data.bar:g}{data.unit})")
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line_height),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-    if not data.items:
-        painter.setPen(colours.muted)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+    if not _heading(painter, rect, data.title, data.bar, data.unit, colours,
+                    empty=not data.items, mark="the pass mark"):
         painter.restore()
         return
     name_width = min(rect.width() * 0.4,
