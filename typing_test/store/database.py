@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 
 ENV_VARIABLE = "TYPING_TEST_DB"
 APP_NAME = "typing-test"
-ATTEMPT_KINDS = ("typing", "proofreading", "writing", "quiz")
+# "targeted": a short round of targeted practice (weak keys); "data-entry":
+# a form-entry or 10-key test.
+ATTEMPT_KINDS = ("typing", "proofreading", "writing", "quiz", "targeted", "data-entry")
 # Columns stored as JSON text; read back as Python objects.
 JSON_COLUMNS = ("settings", "figures", "keystrokes", "details", "events")
 # The other columns of the attempts table and the types they hold (or None).
