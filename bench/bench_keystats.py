@@ -4,6 +4,10 @@ The attempts are simulated people (tests/keystroke_logs.py: log-normal gaps,
 wrong keys put right with Backspace, pauses), each log 300 to 900 keystrokes
 against the passage it was typed from.
 
+The first figure counts every log in memory (``key_stats``); the last one
+is what the Progress page does (``practice_key_stats``): the newest 1,000
+attempts of a database, whose counts are kept per attempt once worked out.
+
 Run: python bench/bench_keystats.py   (target: under 200 ms)
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from keystroke_logs import human_log, passage_text  # noqa: E402
 
 from typing_test.core.practice.keystats import key_stats  # noqa: E402
+from typing_test.store.database import attempt_row  # noqa: E402
 
 
 def stored_attempts(count: int) -> list[tuple[str, list[dict]]]:
@@ -60,9 +66,41 @@ def main() -> None:
         key_stats(attempts[:end], last=20)
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
-    print(f"key_stats() over the last 20 attempts (the default): "
+    print(f"key_stats() over the last 20 attempts (the default, from the logs): "
           f"median {statistics.median(timings):.2f} ms   "
           f"p99 {timings[int(0.99 * (len(timings) - 1))]:.2f} ms")
+    bench_store(attempts)
+
+
+def bench_store(attempts: list[tuple[str, list[dict]]]) -> None:
+    """The Progress page's path: the newest 1,000 attempts of a database,
+    the first time (every log read and counted, the tallies kept) and after."""
+    from typing_test.store.database import Store
+    from typing_test.store.practice import practice_key_stats
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "bench.db")
+        with store.conn:
+            store.db["attempts"].insert_all(
+                attempt_row({"kind": "typing", "candidate": "Ana", "keystrokes": log,
+                             "details": {"passage_text": passage},
+                             "started_at": f"2026-01-01T00:00:{index // 100:02d}.{index:06d}"})
+                for index, (passage, log) in enumerate(attempts))
+        start = time.perf_counter()
+        stats = practice_key_stats(store, "Ana", last=1000)
+        first = (time.perf_counter() - start) * 1000
+        timings = []
+        for _ in range(30):
+            start = time.perf_counter()
+            again = practice_key_stats(store, "Ana", last=1000)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert again == stats, "the kept tallies must give the same figures as the logs"
+        timings.sort()
+        print(f"practice_key_stats() from a database of {stats.attempts_used} attempts: "
+              f"first time (logs read and counted, tallies kept) {first:.0f} ms; then "
+              f"median {statistics.median(timings):.1f} ms   "
+              f"p99 {timings[int(0.99 * (len(timings) - 1))]:.1f} ms   (target: under 200 ms)")
+        store.close()
 
 
 if __name__ == "__main__":

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 
-from typing_test.core.practice.keystats import fold_key, key_stats
+from hypothesis import given
+from hypothesis import strategies as st
+
+from typing_test.core.practice.keystats import (
+    _median,
+    attempt_tally,
+    fold_key,
+    key_stats,
+    key_stats_from_tallies,
+)
 from typing_test.core.typing.scoring import BACKSPACE, keystroke_is_correct
 
 
@@ -101,3 +111,21 @@ def test_weakest_keys_need_enough_attempts_and_slowest_bigrams_enough_times():
     assert stats.keys["a"].error_rate == 0.25
     assert stats.slowest_bigrams(2) == ["ab", "ba"]
     assert stats.bigrams["ab"].median_ms == 400.0
+
+
+@given(st.lists(st.integers(min_value=0, max_value=3000) | st.floats(
+    min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=400))
+def test_the_median_of_counted_times_is_the_median(values):
+    assert _median(values) == statistics.median(values)
+
+
+def test_kept_tallies_add_up_to_the_figures_of_the_logs_in_any_grouping():
+    rng = random.Random(5)
+    passage = "the quick brown fox jumps over the lazy dog. " * 12
+    attempts = [(passage, random_log(rng, passage)) for _ in range(30)]
+    tallies = [attempt_tally(*attempt) for attempt in attempts]
+    # Through JSON, as a store could keep them.
+    tallies = [json.loads(json.dumps(tally)) for tally in tallies]
+    assert key_stats_from_tallies(tallies) == key_stats(attempts, last=30)
+    stats = key_stats_from_tallies(tallies)
+    assert stats.keys["e"].timed > 64  # the long-list median is exercised

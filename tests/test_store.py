@@ -225,12 +225,13 @@ def leave_a_crash_behind(path) -> None:
 
 def damage_rows(path) -> bytes:
     """Scribble over the pages of the attempts' rows of the closed file at
-    ``path`` (not the schema's pages); return the damaged bytes."""
-    conn = sqlite3.connect(path)
-    last_root = conn.execute("SELECT max(rootpage) FROM sqlite_master").fetchone()[0]
-    conn.close()
+    ``path`` (not the schema's pages: every page of a new, empty database,
+    made alongside); return the damaged bytes."""
+    empty = path.with_name("empty-" + path.name)
+    Store.open(empty).close()
+    schema_pages = len(empty.read_bytes()) // 4096
     data = bytearray(path.read_bytes())
-    for offset in range(4096 * last_root, len(data), 4096):
+    for offset in range(4096 * schema_pages, len(data), 4096):
         data[offset + 8 : offset + 40] = b"\xff" * 32
     path.write_bytes(bytes(data))
     return bytes(data)
@@ -281,15 +282,10 @@ def test_a_damage_message_is_one_line(tmp_path):
     store = Store.open(path)
     for index in range(300):
         store.save_attempt({"kind": "typing", "item_title": "x" * 500, "score": index})
-    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    # Damage the pages of the attempts' rows only, after every table's first
-    # page: a damaged schema page is another kind of failure.
-    last_root = store.db.conn.execute("SELECT max(rootpage) FROM sqlite_master").fetchone()[0]
     store.close()
-    data = bytearray(path.read_bytes())
-    for offset in range(4096 * last_root, len(data), 4096):
-        data[offset + 8 : offset + 40] = b"\xff" * 32
-    path.write_bytes(bytes(data))
+    # Damage the pages of the attempts' rows only: a damaged schema page is
+    # another kind of failure.
+    damage_rows(path)
     leave_a_crash_behind(path)
     with pytest.raises(DatabaseError) as raised:
         Store.open(path)

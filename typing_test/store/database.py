@@ -173,9 +173,17 @@ def _migrate_to_7(db: sqlite_utils.Database) -> None:
     create_dashboard_indexes(db.conn)
 
 
+def _migrate_to_8(db: sqlite_utils.Database) -> None:
+    # What each practice typing attempt counts per key and pair, kept so that
+    # the Progress page never re-reads a thousand logs (see store/practice.py).
+    from typing_test.store.practice import create_key_tally_table
+
+    create_key_tally_table(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4, _migrate_to_5, _migrate_to_6,
-    _migrate_to_7,
+    _migrate_to_7, _migrate_to_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

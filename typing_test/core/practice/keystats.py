@@ -25,10 +25,11 @@ character. The rules:
 
 from __future__ import annotations
 
-import statistics
+from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import add, itemgetter, sub
 
 from typing_test.core.typing.scoring import BACKSPACE, WORD_BREAKS
@@ -124,52 +125,41 @@ def key_stats(attempts: Iterable[Attempt], last: int = DEFAULT_LAST_ATTEMPTS) ->
     (150.0, 0.5)
     """
     chosen = list(attempts)[-last:] if last > 0 else []
-    tally = _Tally()
-    for passage, events in chosen:
-        _count_attempt(passage, events, tally)
-    return tally.stats(len(chosen))
+    return key_stats_from_tallies([attempt_tally(passage, events) for passage, events in chosen])
 
 
-class _Tally:
-    """Counts over every attempt. Pairs are counted whatever they hold (a
-    space too): a key's figures are those of the pairs ending in it, the
-    bigrams' those of the pairs without a space."""
-
-    def __init__(self) -> None:
-        self.key_attempts: Counter[str] = Counter()
-        self.key_errors: Counter[str] = Counter()
-        self.pair_attempts: Counter[str] = Counter()
-        self.pair_errors: Counter[str] = Counter()
-        # pair ending at a key -> the times it was typed in.
-        self.times: defaultdict[str, list[float]] = defaultdict(list)
-
-    def stats(self, attempts_used: int) -> KeyStats:
-        key_times: defaultdict[str, list[float]] = defaultdict(list)
-        pair_times: dict[str, list[float]] = {}
-        for pair, gaps in self.times.items():
-            gaps.sort()
-            key_times[pair[1]].extend(gaps)
-            if SPACE not in pair:
-                pair_times[pair] = gaps
-        pairs = {pair: n for pair, n in self.pair_attempts.items()
-                 if len(pair) == 2 and SPACE not in pair}
-        return KeyStats(
-            attempts_used=attempts_used,
-            keys=_collect(self.key_attempts, self.key_errors, key_times),
-            bigrams=_collect(pairs, self.pair_errors, pair_times),
-        )
+# A tally's shape changes with this number, and stored tallies of another
+# version are counted again from their logs (store/practice.py).
+TALLY_VERSION = 1
 
 
-def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: _Tally) -> None:
-    """Add one attempt's keystrokes to ``tally``.
+def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
+    """What one attempt counts, in a small JSON-ready form that
+    ``key_stats_from_tallies`` adds up quickly: the store keeps it beside the
+    attempt so that statistics over many attempts never re-read their logs.
+
+    Every counted keystroke but one at the passage's first position lands
+    on a pair (the passage characters before and at its position, a space
+    too), so the pairs carry the keys' figures as well:
+
+    - ``pairs`` and ``pair_errors``: each pair, how many keystrokes counted
+      for it and how many of those were wrong;
+    - ``first``, ``first_typed``, ``first_errors``: the same for the first
+      passage character ("" when nothing was typed);
+    - ``timed`` and ``gaps``: the kept times in milliseconds, each with its
+      pair (``timed`` holds two characters a time), sorted by pair then time.
 
     The log is cut at each Backspace into runs of character keystrokes: the
     keystrokes of a run land on consecutive passage positions, so a run is
-    compared with its stretch of the passage as two strings, and what it
-    counts is gathered as slices, counted once per attempt in C
-    (``Counter.update``). This is the per-keystroke rule of the module
-    docstring (tests/test_keystats.py checks it against a plain loop) at a
-    fraction of the cost, which the 1,000-attempt figure needs.
+    compared with its stretch of the passage as two strings and what it
+    counts is gathered as slices, counted in C. This is the per-keystroke
+    rule of the module docstring (tests/test_keystats.py checks it against a
+    plain loop) at a fraction of the cost.
+
+    >>> tally = attempt_tally("abc", [{"t": 0, "key": "a"}, {"t": 150, "key": "b"},
+    ...                               {"t": 250, "key": "x"}])
+    >>> tally["first"], tally["pairs"], tally["pair_errors"], tally["timed"], tally["gaps"]
+    ('a', {'ab': 1, 'bc': 1}, {'bc': 1}, 'ab', [150])
     """
     keys = list(map(_KEY, events))
     times = list(map(_TIME, events))
@@ -187,7 +177,6 @@ def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: 
         folded=folded,
         pair_at=["", *map(add, folded[:-1], folded[1:])],  # the pair ending at each position
         gap_before=[0, *map(sub, times[1:], times[:-1])],  # ms since the event before
-        tally=tally,
     )
     typed = 0  # the length of the text so far: where the next character lands
     start = 0  # the first event of the current run
@@ -206,11 +195,77 @@ def _count_attempt(passage: str, events: Sequence[Mapping[str, object]], tally: 
             stop += 1
         typed = max(0, typed - (stop - end))
         start = stop
-    tally.key_attempts.update("".join(run.keys_typed))
-    tally.pair_attempts.update(run.pairs_typed)
-    # times[pair].append(gap) for each timed pair, looped in C (a Python loop
-    # here would be most of the cost of the whole count).
-    _consume(map(list.append, map(tally.times.__getitem__, run.timed_pairs), run.timed_gaps))
+    timed = sorted(zip(run.timed_pairs, run.timed_gaps, strict=True))
+    return {
+        "first": folded[:1],
+        "first_typed": run.first_typed,
+        "first_errors": run.first_errors,
+        "pairs": dict(Counter(run.pairs_typed)),
+        "pair_errors": dict(Counter(run.pair_errors)),
+        "timed": "".join(pair for pair, _ in timed),
+        "gaps": [gap for _, gap in timed],
+    }
+
+
+def key_stats_from_tallies(tallies: Sequence[Mapping[str, object]]) -> KeyStats:
+    """The statistics of the attempts whose ``attempt_tally`` results these
+    are (``attempts_used`` is how many there are).
+
+    Each tally holds a count per key and pair, not per keystroke, so adding
+    up 1,000 attempts takes a few hundred steps per attempt.
+
+    >>> log = [{"t": 0, "key": "t"}, {"t": 150, "key": "h"}]
+    >>> stats = key_stats_from_tallies([attempt_tally("the", log)] * 2)
+    >>> stats.attempts_used, stats.keys["h"].attempts, stats.bigrams["th"].median_ms
+    (2, 2, 150.0)
+    """
+    tally = _Tally()
+    for one in tallies:
+        tally.add(one)
+    return tally.stats(len(tallies))
+
+
+class _Tally:
+    """Counts over every attempt. Pairs are counted whatever they hold (a
+    space too): a key's figures are those of the pairs ending in it, the
+    bigrams' those of the pairs without a space."""
+
+    def __init__(self) -> None:
+        self.first_typed: Counter[str] = Counter()  # keystrokes at the first position
+        self.first_errors: Counter[str] = Counter()
+        self.pair_attempts: Counter[str] = Counter()
+        self.pair_errors: Counter[str] = Counter()
+        # pair (or key) -> the times it was typed in; a key's are those of
+        # every pair ending in it, a space too.
+        self.pair_times: defaultdict[str, list[float]] = defaultdict(list)
+        self.key_times: defaultdict[str, list[float]] = defaultdict(list)
+
+    def add(self, tally: Mapping) -> None:
+        if tally["first_typed"]:
+            self.first_typed[tally["first"]] += tally["first_typed"]
+            self.first_errors[tally["first"]] += tally["first_errors"]
+        self.pair_attempts.update(tally["pairs"])
+        self.pair_errors.update(tally["pair_errors"])
+        timed, gaps = tally["timed"], tally["gaps"]
+        # times[pair].append(gap) for each kept time, and the same for the
+        # key the pair ends in, looped in C (a Python loop here would be most
+        # of the cost of the whole count).
+        _consume(map(list.append, map(self.pair_times.__getitem__,
+                                      map(add, timed[::2], timed[1::2])), gaps))
+        _consume(map(list.append, map(self.key_times.__getitem__, timed[1::2]), gaps))
+
+    def stats(self, attempts_used: int) -> KeyStats:
+        key_attempts, key_errors = Counter(self.first_typed), Counter(self.first_errors)
+        for pair, count in self.pair_attempts.items():
+            key_attempts[pair[1]] += count
+        for pair, count in self.pair_errors.items():
+            key_errors[pair[1]] += count
+        pairs = {pair: n for pair, n in self.pair_attempts.items() if SPACE not in pair}
+        return KeyStats(
+            attempts_used=attempts_used,
+            keys=_collect(key_attempts, key_errors, self.key_times),
+            bigrams=_collect(pairs, self.pair_errors, self.pair_times),
+        )
 
 
 @dataclass
@@ -222,9 +277,10 @@ class _Run:
     folded: str
     pair_at: list[str]
     gap_before: list
-    tally: _Tally
-    keys_typed: list[str] = field(default_factory=list)  # slices of folded
+    first_typed: int = 0  # keystrokes at the passage's first position
+    first_errors: int = 0
     pairs_typed: list[str] = field(default_factory=list)
+    pair_errors: list[str] = field(default_factory=list)
     timed_pairs: list[str] = field(default_factory=list)
     timed_gaps: list = field(default_factory=list)
 
@@ -236,15 +292,17 @@ class _Run:
         if size <= 0:
             return
         last = position + size  # one past the last passage position of the run
-        self.keys_typed.append(folded[position:last])
+        if position == 0:
+            self.first_typed += 1
         self.pairs_typed.extend(self.pair_at[max(position, 1) : last])
         typed = "".join(self.keys[start : start + size]).translate(_BREAKS_AS_SPACE)
         wrong = mismatches(typed, self.compared[position:last])
         for offset in wrong:
             at = position + offset
-            self.tally.key_errors[folded[at]] += 1
             if at:
-                self.tally.pair_errors[folded[at - 1 : at + 1]] += 1
+                self.pair_errors.append(folded[at - 1 : at + 1])
+            else:
+                self.first_errors += 1
         # Times: within each stretch between wrong keystrokes, every
         # keystroke but the first follows a correct one.
         clean_from = 0
@@ -290,13 +348,36 @@ _BREAKS_AS_SPACE = str.maketrans("\n", " ")
 def _collect(
     attempts: Mapping[str, int], errors: Mapping[str, int], times: Mapping[str, list[float]]
 ) -> dict[str, KeyStat]:
+    """A KeyStat per name."""
     collected = {}
     for name in sorted(attempts):
         kept = times.get(name, [])
         collected[name] = KeyStat(
             attempts=attempts[name],
             errors=errors.get(name, 0),
-            median_ms=float(statistics.median(kept)) if kept else None,
+            median_ms=_median(kept) if kept else None,
             timed=len(kept),
         )
     return collected
+
+
+def _median(values: Sequence[float]) -> float:
+    """The median of a non-empty sequence, as ``statistics.median`` gives it.
+
+    Times are whole milliseconds, so a long list holds a few hundred values
+    many times over: counting them (in C) and walking the sorted values'
+    running totals costs far less than sorting every time.
+
+    >>> _median([10, 1, 2]), _median([3, 1, 2, 10]), _median([7] * 100 + [9] * 101)
+    (2.0, 2.5, 9.0)
+    """
+    size = len(values)
+    if size < 64:
+        ordered = sorted(values)
+        return (ordered[(size - 1) // 2] + ordered[size // 2]) / 2
+    counted = sorted(Counter(values).items())
+    running = list(accumulate(map(itemgetter(1), counted)))
+    # The value at sorted position p is the first whose running total passes p.
+    low = counted[bisect_right(running, (size - 1) // 2)][0]
+    high = counted[bisect_right(running, size // 2)][0]
+    return (low + high) / 2
