@@ -24,7 +24,7 @@ from typing_test.store.database import Store
 from typing_test.store.export import EVERYTHING, Filters
 
 KIND_NAMES = {"typing": "Typing test", "proofreading": "Proofreading", "writing": "Writing",
-              "quiz": "Office quiz"}
+              "quiz": "Office quiz", "targeted": "Targeted practice"}
 
 
 @dataclass(frozen=True)
