@@ -4,16 +4,22 @@ real typing area, each spot measured again, the rounds in the History."""
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from typing_test.cli import main
 from typing_test.core.practice.practice_text import WeakSpots, practice_text
 from typing_test.core.practice.targeted import round_words
+from typing_test.core.typing.scoring import score
 from typing_test.store.database import Store
 from typing_test.store.practice import practice_key_stats
+from typing_test.store.records import targeted_attempt
+from typing_test.store.reports import KIND_NAMES, candidate_report, cohort_report
 from typing_test.ui.main_window import MainWindow
 
 # Every "e" of these tests was typed as "r" and never put right.
@@ -128,7 +134,8 @@ def test_typing_a_round_right_saves_it_and_the_weak_key_measures_better(
     assert row["status"] == "completed" and row["passed"] is False
     assert "".join(event["key"] for event in row["keystrokes"]) == text[:120]
     assert row["details"]["passage_text"] == text
-    assert row["score"] == pytest.approx(row["figures"]["net_wpm"]) == pytest.approx(24.0)  # 120 / 5 in 1 min
+    # 120 characters, no error, over the round's minute: 24 net WPM.
+    assert row["score"] == pytest.approx(row["figures"]["net_wpm"]) == pytest.approx(24.0)
     assert row["accuracy"] == 100.0 and row["duration_s"] == 60.0
     assert row["settings"]["targets"]["keys"] == ["e"]
     assert row["settings"]["seed"] == page.current_round.seed
@@ -139,7 +146,7 @@ def test_typing_a_round_right_saves_it_and_the_weak_key_measures_better(
     assert page.figure_labels["accuracy"].text() == "100.0%"
     assert "Round 1 is done" in page.lead_label.text()
     typed_e = text[:120].lower().count("e")
-    assert cells(page, 0) == ["e", "100 %", f"0 % ({typed_e} times)", "fewer mistakes"]
+    assert cells(page, 0) == ["e", "100 %", f"0 %, 150 ms ({typed_e} times)", "fewer mistakes"]
     assert page.table.item(0, 0).toolTip() == (
         f"e: 100 % before, 0 % this round (typed {typed_e} times): fewer mistakes.")
     # Measured again with the round: e is still weak, less so, over 4 attempts.
@@ -297,3 +304,27 @@ def test_a_crash_mid_round_leaves_it_interrupted(qtbot, tmp_path, clock):
     after.history_page.show_kind("targeted")
     assert after.history_page.cell_text(0, 5) == "Interrupted"
     reopened.close()
+
+
+def test_exports_and_reports_name_a_round_and_never_call_it_a_fail(store, tmp_path, capsys):
+    save_typing_tests(store, count=1)
+    log = [{"t": index * 200, "key": character} for index, character in enumerate("we see")]
+    store.save_attempt(targeted_attempt(
+        score("we see", log, 60.0), title="Aimed at e", passage_text="we see", keystrokes=log,
+        incidents=[], test_length_s=60, targets={"keys": ["e"], "pairs": []}, seed=3,
+        started_at="2026-03-05T09:00:00+00:00"))
+
+    out = tmp_path / "rounds.csv"
+    assert main(["export", "--db", str(store.path), "--format", "csv", "--out", str(out),
+                 "--kind", "targeted"]) == 0
+    (line,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert (line["Activity"], line["Item"], line["Result"]) == (
+        "targeted", "Aimed at e", "Completed")
+
+    report = candidate_report(store, "")
+    assert [(KIND_NAMES[row.kind], row.result) for row in report.attempts] == [
+        ("Targeted practice", "Completed"), ("Typing test", "Fail")]
+    assert [score for _, score, _ in report.typing_series] == [30.0]
+    cohort = cohort_report(store)
+    assert set(cohort.pass_rates) == {"typing"}  # a practice round has no pass rate
+    assert cohort.candidates[0].best_net_wpm == 30.0

@@ -33,6 +33,7 @@ DEFAULT_ROUND_S = 60
 # time, so the round ends when the time runs out, not when the text does.
 FAST_WPM = 110
 SPACE_NAME = "Space"
+SAME_SPEED = 0.05  # medians this close (as a share) count as the same speed
 
 
 @dataclass(frozen=True)
@@ -68,36 +69,55 @@ class Remeasured:
         return self.this_round is not None and self.this_round.attempts > 0
 
     def change(self) -> str:
-        """The change in words: fewer mistakes, more mistakes, or the same.
+        """The change in words: fewer or more mistakes (or as many), and
+        faster or slower when both medians are known (a pair picked for
+        being slow is judged by its time as much as by its mistakes).
 
         >>> Remeasured("e", False, KeyStat(20, 8, 200.0, 10), KeyStat(25, 1, 180.0, 20)).change()
-        'fewer mistakes'
+        'fewer mistakes, faster'
+        >>> Remeasured("th", True, KeyStat(9, 0, 300.0, 8), KeyStat(6, 0, None, 0)).change()
+        'as many mistakes as before'
         """
         if not self.typed_this_round:
             return "not typed this round"
-        before = self.before.error_rate if self.before is not None else None
-        now = self.this_round.error_rate
-        if before is None:
+        if self.before is None or not self.before.attempts:
             return "first measurement"
-        if percent(now) < percent(before):
-            return "fewer mistakes"
-        if percent(now) > percent(before):
-            return "more mistakes"
-        return "as many mistakes as before"
+        before, now = percent(self.before.error_rate), percent(self.this_round.error_rate)
+        words = ("fewer mistakes" if now < before else "more mistakes" if now > before
+                 else "as many mistakes as before")
+        before_ms, now_ms = self.before.median_ms, self.this_round.median_ms
+        if before_ms is not None and now_ms is not None:
+            # Within 5 % is the same speed: a median moves that much by chance.
+            if now_ms < before_ms * (1 - SAME_SPEED):
+                words += ", faster"
+            elif now_ms > before_ms * (1 + SAME_SPEED):
+                words += ", slower"
+            else:
+                words += ", as fast"
+        return words
 
     def sentence(self) -> str:
-        """The spot's error rate before the round and in it, in words and figures.
+        """The spot's error rate (and time) before the round and in it, in
+        words and figures.
 
-        >>> Remeasured("f", False, KeyStat(50, 6, 210.0, 40), KeyStat(25, 1, 190.0, 20)).sentence()
+        >>> Remeasured("f", False, KeyStat(50, 6, None, 0), KeyStat(25, 1, 190.0, 20)).sentence()
         'f: 12 % before, 4 % this round (typed 25 times): fewer mistakes.'
+        >>> line = Remeasured("th", True, KeyStat(9, 0, 300.0, 8), KeyStat(6, 0, 210.0, 5))
+        >>> print(line.sentence())  # doctest: +NORMALIZE_WHITESPACE
+        th: 0 % before, 0 % this round (typed 6 times); 300 ms before, 210 ms this round:
+        as many mistakes as before, faster.
         >>> Remeasured("th", True, KeyStat(9, 1, 300.0, 8), None).sentence()
         'th: 11 % before; not typed this round.'
         """
         before = f"{percent_text(self.before)} before"
         if not self.typed_this_round:
             return f"{self.name}: {before}; not typed this round."
+        times = ""
+        if (self.before is not None and self.before.median_ms is not None
+                and self.this_round.median_ms is not None):
+            times = f"; {time_text(self.before)} before, {time_text(self.this_round)} this round"
         return (f"{self.name}: {before}, {percent_text(self.this_round)} this round "
-                f"(typed {self.this_round.attempts} times): {self.change()}.")
+                f"(typed {self.this_round.attempts} times){times}: {self.change()}.")
 
 
 def spot_name(spot: str) -> str:

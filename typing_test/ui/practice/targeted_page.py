@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from typing_test.core.practice.keystats import DEFAULT_LAST_ATTEMPTS, KeyStats, key_stats
+from typing_test.core.practice.keystats import (
+    DEFAULT_LAST_ATTEMPTS,
+    KeyStat,
+    KeyStats,
+    key_stats,
+)
 from typing_test.core.practice.practice_text import WeakSpots, weak_spots
 from typing_test.core.practice.targeted import (
     DEFAULT_ROUND_S,
@@ -67,6 +72,17 @@ def length_name(seconds: int) -> str:
     return f"{minutes} minute{'s' if minutes > 1 else ''}"
 
 
+def rate_and_time(stat: KeyStat | None) -> str:
+    """A spot's error rate, and its median time when it has one.
+
+    >>> rate_and_time(KeyStat(20, 3, 212.0, 9)), rate_and_time(KeyStat(4, 4, None, 0))
+    ('15 %, 212 ms', '100 %')
+    """
+    if stat is not None and stat.median_ms is not None:
+        return f"{percent_text(stat)}, {time_text(stat)}"
+    return percent_text(stat)
+
+
 def _attempts(count: int) -> str:
     return f"{count} typing attempt{'s' if count != 1 else ''}"
 
@@ -99,6 +115,7 @@ class TargetedPage(QWidget):
         self._rng = rng or random.Random()
         self.stats = key_stats([])
         self.spots = WeakSpots()
+        self.read_error = ""  # why the past attempts could not be read, if they could not
         self.current_round: PracticeRound | None = None
         self.rounds_done = 0
         self.remeasured: list[Remeasured] = []
@@ -178,7 +195,7 @@ class TargetedPage(QWidget):
         self.current_round = None
         self._measure()
         self.figures.hide()
-        self.next_label.clear()
+        self.next_label.setText(self.read_error)
         self.start_button.setText("&Start round")
         if self.spots.keys or self.spots.pairs:
             self.lead_label.setText(
@@ -200,13 +217,14 @@ class TargetedPage(QWidget):
 
     def _measure(self) -> None:
         """The statistics of the person's last attempts, and their weak spots."""
+        self.read_error = ""
         try:
             self.stats = practice_key_stats(self.store, self._candidate(),
                                             DEFAULT_LAST_ATTEMPTS)
         except (DatabaseError, sqlite3.Error) as error:
-            # The round still works; it is a general one until the file can be read.
+            # A round still works: a general one, until the file can be read.
             self.stats = key_stats([])
-            self.next_label.setText(f"Your past attempts could not be read: {error}.")
+            self.read_error = f"Your past attempts could not be read ({error})."
         self.spots = weak_spots(self.stats)
 
     def _show_spots(self) -> None:
@@ -269,8 +287,8 @@ class TargetedPage(QWidget):
                 "round against before it:")
             self.table_caption.setText("Measured again")
             self._fill(REMEASURE_COLUMNS, [
-                [line.name, percent_text(line.before),
-                 f"{percent_text(line.this_round)} ({line.this_round.attempts} times)"
+                [line.name, rate_and_time(line.before),
+                 f"{rate_and_time(line.this_round)} ({line.this_round.attempts} times)"
                  if line.typed_this_round else "not typed", line.change()]
                 for line in self.remeasured], [line.sentence() for line in self.remeasured])
             self._measure()
@@ -289,5 +307,7 @@ class TargetedPage(QWidget):
             self.next_label.setText(
                 "Still too few keystrokes to find a weak spot: the next round is a general "
                 "one again.")
+        if self.read_error:
+            self.next_label.setText(self.read_error)
         self.start_button.setText("&Next round")
         self.start_button.setFocus()
