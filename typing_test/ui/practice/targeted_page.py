@@ -83,8 +83,13 @@ def rate_and_time(stat: KeyStat | None) -> str:
     return percent_text(stat)
 
 
-def _attempts(count: int) -> str:
-    return f"{count} typing attempt{'s' if count != 1 else ''}"
+def last_attempts(count: int) -> str:
+    """The attempts the statistics are over, in words.
+
+    >>> last_attempts(1), last_attempts(4)
+    ('your last typing attempt', 'your last 4 typing attempts')
+    """
+    return "your last typing attempt" if count == 1 else f"your last {count} typing attempts"
 
 
 class RoundPage(TypingTestPage):
@@ -199,7 +204,7 @@ class TargetedPage(QWidget):
         self.start_button.setText("&Start round")
         if self.spots.keys or self.spots.pairs:
             self.lead_label.setText(
-                f"Your last {_attempts(self.stats.attempts_used)} show these weak spots. "
+                f"These are the weak spots of {last_attempts(self.stats.attempts_used)}. "
                 "A round is real words full of them, typed against the clock; after it, "
                 "each is measured again.")
         elif self.stats.attempts_used == 0:
@@ -209,7 +214,8 @@ class TargetedPage(QWidget):
                 "measurement.")
         else:
             self.lead_label.setText(
-                f"Your {_attempts(self.stats.attempts_used)} so far have too few keystrokes "
+                f"Your typing so far ({self.stats.attempts_used} attempt"
+                f"{'s' if self.stats.attempts_used != 1 else ''}) has too few keystrokes "
                 "to find a weak spot (a key counts once it is typed 10 times, a pair 5). "
                 "A general round of common words adds to the measurement.")
         self._show_spots()
@@ -231,7 +237,7 @@ class TargetedPage(QWidget):
         """List the weak spots with their figures (none: the table is hidden)."""
         figures = spot_figures(self.stats, self.spots)
         self.table_caption.setText(
-            f"Weak spots over your last {_attempts(self.stats.attempts_used)}"
+            f"Weak spots over {last_attempts(self.stats.attempts_used)}"
             if figures else "")
         rows = []
         for item in figures:
@@ -301,8 +307,8 @@ class TargetedPage(QWidget):
         if self.spots.keys or self.spots.pairs:
             names = ", ".join(spot_name(spot) for spot in (*self.spots.keys, *self.spots.pairs))
             self.next_label.setText(
-                f"Measured again with this round, over your last "
-                f"{_attempts(self.stats.attempts_used)}: the next round aims at {names}.")
+                f"Measured again with this round, over {last_attempts(self.stats.attempts_used)}:"
+                f" the next round aims at {names}.")
         else:
             self.next_label.setText(
                 "Still too few keystrokes to find a weak spot: the next round is a general "
