@@ -117,7 +117,7 @@ class Remeasured:
                 and self.this_round.median_ms is not None):
             times = f"; {time_text(self.before)} before, {time_text(self.this_round)} this round"
         return (f"{self.name}: {before}, {percent_text(self.this_round)} this round "
-                f"(typed {self.this_round.attempts} times){times}: {self.change()}.")
+                f"(typed {times_text(self.this_round.attempts)}){times}: {self.change()}.")
 
 
 def spot_name(spot: str) -> str:
@@ -127,6 +127,15 @@ def spot_name(spot: str) -> str:
     ('Space', 'e', 'th')
     """
     return SPACE_NAME if spot == " " else spot
+
+
+def times_text(count: int) -> str:
+    """How many times a spot was typed.
+
+    >>> times_text(1), times_text(25)
+    ('1 time', '25 times')
+    """
+    return f"{count} time{'s' if count != 1 else ''}"
 
 
 def percent(rate: float) -> int:

@@ -47,6 +47,7 @@ from typing_test.core.practice.targeted import (
     spot_figures,
     spot_name,
     time_text,
+    times_text,
 )
 from typing_test.core.typing.scoring import TypingResult
 from typing_test.core.typing.session import Clock, monotonic_ms
@@ -245,7 +246,7 @@ class TargetedPage(QWidget):
             wrong = (f"{percent_text(stat)} ({stat.errors} of {stat.attempts})"
                      if stat is not None and stat.attempts else "-")
             rows.append([f"{item.name} ({'pair' if item.is_pair else 'key'})", wrong,
-                         time_text(stat), f"{stat.attempts if stat else 0} times"])
+                         time_text(stat), times_text(stat.attempts if stat else 0)])
         self._fill(SPOT_COLUMNS, rows)
 
     def _fill(self, headers: list[str], rows: Sequence[Sequence[str]],
@@ -294,7 +295,7 @@ class TargetedPage(QWidget):
             self.table_caption.setText("Measured again")
             self._fill(REMEASURE_COLUMNS, [
                 [line.name, rate_and_time(line.before),
-                 f"{rate_and_time(line.this_round)} ({line.this_round.attempts} times)"
+                 f"{rate_and_time(line.this_round)} ({times_text(line.this_round.attempts)})"
                  if line.typed_this_round else "not typed", line.change()]
                 for line in self.remeasured], [line.sentence() for line in self.remeasured])
             self._measure()
