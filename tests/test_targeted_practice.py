@@ -329,3 +329,17 @@ def test_exports_and_reports_name_a_round_and_never_call_it_a_fail(store, tmp_pa
     cohort = cohort_report(store)
     assert set(cohort.pass_rates) == {"typing"}  # a practice round has no pass rate
     assert cohort.candidates[0].best_net_wpm == 30.0
+
+
+def test_the_page_after_a_round_fits_a_small_laptop(qtbot, window, store, clock):
+    window.resize(1024, 600)
+    save_typing_tests(store)
+    open_targeted(qtbot, window)
+    start_round(qtbot, window)
+    type_text(qtbot, window, clock, window.targeted_page.current_round.text[:60])
+    run_out_of_time(window, clock)
+    page = window.targeted_page
+    qtbot.wait(1)
+    assert page.figures.isVisible() and page.table.rowCount() == 6
+    needed, room = page.minimumSizeHint(), window.stack.size()
+    assert needed.width() <= room.width() and needed.height() <= room.height()

@@ -3,8 +3,9 @@
 The Progress page and targeted practice ask for the key and bigram
 statistics (``core/practice/keystats.py``) of a person's last typing
 attempts: typing tests and rounds of targeted practice (kinds ``typing`` and
-``targeted``, both a passage and its keystroke log). Only practice attempts count: HR's screenings are never shown to
-whoever sits at the PC, and neither are their figures.
+``targeted``, both a passage and its keystroke log). Only practice attempts
+count: HR's screenings are never shown to whoever sits at the PC, and
+neither are their figures.
 """
 
 from __future__ import annotations
