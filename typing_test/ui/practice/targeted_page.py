@@ -238,8 +238,8 @@ class TargetedPage(QWidget):
         """List the weak spots with their figures (none: the table is hidden)."""
         figures = spot_figures(self.stats, self.spots)
         self.table_caption.setText(
-            f"Weak spots over {last_attempts(self.stats.attempts_used)}"
-            if figures else "")
+            f"Weak spots over {last_attempts(self.stats.attempts_used)}: the keys most often "
+            "wrong, and the letter pairs most often wrong or slowest" if figures else "")
         rows = []
         for item in figures:
             stat = item.stat
