@@ -151,6 +151,7 @@ class TargetedPage(QWidget):
             grid.addWidget(value, 1, column)
 
         self.table_caption = QLabel()
+        self.table_caption.setWordWrap(True)
         set_role(self.table_caption, "strong")
         self.table = QTableWidget(0, len(SPOT_COLUMNS))
         self.table.setObjectName("weakSpots")
