@@ -102,6 +102,26 @@ def main(argv: list[str] | None = None) -> None:
     window.show_history()
     app.processEvents()
     window.grab().save(str(out / "screen-history.png"))
+
+    # Targeted practice: the weak spots of the test above, a round aimed at
+    # them (a few slips), then each spot measured again.
+    window.open_activity("targeted")
+    app.processEvents()
+    window.grab().save(str(out / "screen-targeted.png"))
+    window.targeted_page.start_round()
+    page = window.targeted_round_page
+    text = page.session.passage
+    for index in range(170):
+        now[0] += 170
+        key = text[index] if rng.random() > 0.02 else "x"
+        page.typing_area.keyTyped.emit(key)
+    page.refresh()
+    app.processEvents()
+    window.grab().save(str(out / "screen-targeted-round.png"))
+    now[0] += 60_000
+    page.refresh()
+    app.processEvents()
+    window.grab().save(str(out / "screen-targeted-result.png"))
     window.show_settings()
     app.processEvents()
     window.grab().save(str(out / "screen-settings.png"))

@@ -134,7 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--candidate", metavar="ID",
                         help="only this candidate (a screened candidate's id, or a name)")
     export.add_argument("--role", help="only candidates screened for this role")
-    export.add_argument("--kind", choices=("typing", "proofreading", "writing", "quiz"),
+    export.add_argument("--kind", choices=("typing", "proofreading", "writing", "quiz",
+                                           "targeted"),
                         help="only this activity")
     export.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
     export.add_argument("--until", metavar="DATE", help="to this day, included (YYYY-MM-DD)")

@@ -104,9 +104,16 @@ def _figure(name: str) -> Callable[[dict], object]:
     return lambda row: row["figures"].get(name)
 
 
+# Kinds that set no pass bar (drills, targeted practice): "Completed", never
+# "Fail", as the History list says.
+KINDS_WITHOUT_A_BAR = ("proofreading", "writing", "targeted")
+
+
 def _passed(row: dict) -> str:
     if row["status"] != "completed":
         return row["status"].capitalize()
+    if row["kind"] in KINDS_WITHOUT_A_BAR:
+        return "Completed"
     return "Pass" if row["passed"] else "Fail"
 
 

@@ -72,6 +72,45 @@ def typing_attempt(
     return row
 
 
+def targeted_attempt(
+    result: TypingResult,
+    *,
+    title: str,
+    passage_text: str,
+    keystrokes: list[dict],
+    incidents: list[dict],
+    test_length_s: float,
+    targets: dict,
+    seed: int,
+    candidate: str = "",
+    status: str = "completed",
+    started_at: str | None = None,
+) -> dict:
+    """The attempts-table row of one round of targeted practice: a typing
+    attempt (the same figures, log and passage) of kind ``targeted``, never a
+    pass (practice rounds set no bar); ``settings`` keep the round's length,
+    the weak spots it aimed at (``targets``) and the seed of its text.
+
+    >>> from typing_test.core.typing.scoring import score
+    >>> row = targeted_attempt(score("ab", [{"t": 0, "key": "a"}, {"t": 200, "key": "b"}], 0.2),
+    ...     title="Aimed at b", passage_text="ab", keystrokes=[], incidents=[],
+    ...     test_length_s=60, targets={"keys": ["b"], "pairs": []}, seed=7)
+    >>> row["kind"], row["passed"], row["figures"]["passed"], row["settings"]["seed"]
+    ('targeted', False, False, 7)
+    """
+    row = typing_attempt(
+        result, bar=PassBar(), passage_id="targeted", passage_title=title,
+        passage_text=passage_text, keystrokes=keystrokes, incidents=incidents,
+        test_length_s=test_length_s, candidate=candidate, status=status,
+        started_at=started_at,
+    )
+    row["kind"] = "targeted"
+    row["passed"] = False
+    row["figures"]["passed"] = False
+    row["settings"] = {"test_length_s": test_length_s, "targets": targets, "seed": seed}
+    return row
+
+
 def quiz_attempt(
     result: QuizResult,
     quiz: Quiz,

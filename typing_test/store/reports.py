@@ -21,10 +21,10 @@ import json
 from dataclasses import dataclass, field
 
 from typing_test.store.database import Store
-from typing_test.store.export import EVERYTHING, Filters
+from typing_test.store.export import EVERYTHING, KINDS_WITHOUT_A_BAR, Filters
 
 KIND_NAMES = {"typing": "Typing test", "proofreading": "Proofreading", "writing": "Writing",
-              "quiz": "Office quiz"}
+              "quiz": "Office quiz", "targeted": "Targeted practice"}
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,11 @@ def cohort_report(store: Store, filters: Filters = EVERYTHING) -> CohortReport:
             f"FROM attempts a {_JOINS} WHERE {where} GROUP BY a.candidate "
             f"ORDER BY {name} COLLATE NOCASE", params)
     ]
+    # An activity that sets no bar (drills, targeted practice) has no pass rate.
     rates = {kind: (passed or 0, completed) for kind, passed, completed in store.conn.execute(
         f"SELECT a.kind, sum(a.passed), count(*) FROM attempts a {_JOINS} "
-        f"WHERE {where} AND a.status = 'completed' GROUP BY a.kind", params)}
+        f"WHERE {where} AND a.status = 'completed' GROUP BY a.kind", params)
+        if kind not in KINDS_WITHOUT_A_BAR}
     return CohortReport(lines, rates)
 
 

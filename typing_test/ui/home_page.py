@@ -19,7 +19,8 @@ from typing_test.ui.common.theme import CARD_SPACING, page_layout, set_role
 from typing_test.ui.reports.attempts_model import local_time
 
 KIND_NAMES = {"typing": "Typing test", "quiz": "Office quiz",
-              "proofreading": "Proofreading", "writing": "Writing"}
+              "proofreading": "Proofreading", "writing": "Writing",
+              "targeted": "Targeted practice"}
 
 
 def result_summary(attempt: dict) -> str:
@@ -33,6 +34,9 @@ def result_summary(attempt: dict) -> str:
     >>> result_summary({"kind": "writing", "status": "completed", "score": 82.0,
     ...                 "passed": False})
     '82/100'
+    >>> result_summary({"kind": "targeted", "status": "completed", "score": 35.25,
+    ...                 "passed": False})
+    '35.2 net WPM'
     """
     if attempt["status"] != "completed":
         return attempt["status"].capitalize()
@@ -40,6 +44,8 @@ def result_summary(attempt: dict) -> str:
     verdict = "pass" if attempt["passed"] else "fail"
     if attempt["kind"] == "typing":
         return f"{score:.1f} net WPM: {verdict}"
+    if attempt["kind"] == "targeted":  # practice rounds set no bar
+        return f"{score:.1f} net WPM"
     if attempt["kind"] == "quiz":
         return f"{score:.0f}%: {verdict}"
     return f"{score:.0f}/100"

@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # imported where used: the start-up needs none of them
     from typing_test.core.email.drills import DrillSet, ProofreadingDrill, WritingScenario
     from typing_test.core.email.proofreading import ProofreadingAttempt
     from typing_test.core.email.writing import WritingAttempt
+    from typing_test.core.practice.targeted import PracticeRound
     from typing_test.core.quiz.banks import Bank
     from typing_test.core.quiz.session import Quiz, QuizResult
     from typing_test.core.screening.seals import SealKey
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._leaving = False
         self._started_at = ""
         self._current_passage: Passage | None = None
+        self._again_activity = "typing"  # where the result page's "again" button goes
         self._clock = clock
         self._history_kinds: list[tuple[str, str]] = []
         # The spelling dictionary loads on a worker thread once the drills are
@@ -156,6 +158,12 @@ class MainWindow(QMainWindow):
                 "Typing test",
                 "A timed passage, scored in net words per minute and accuracy.",
             )
+            self.home_page.add_activity(
+                "targeted",
+                "Targeted practice",
+                "Short rounds of words aimed at your weak keys, measured again after each.",
+            )
+            self._history_kinds.append(("targeted", "Targeted practice"))
         if self._offers("drills"):
             self.home_page.add_activity(
                 "drills",
@@ -237,8 +245,24 @@ class MainWindow(QMainWindow):
         from typing_test.ui.typing.result_page import ResultPage
 
         page = ResultPage()
-        page.againRequested.connect(lambda: self.open_activity("typing"))
+        # "Again" goes back to what the page shows: a typing test or a practice round.
+        page.againRequested.connect(lambda: self.open_activity(self._again_activity))
         page.homeRequested.connect(self.show_home)
+        return page
+
+    def _build_targeted_page(self) -> QWidget:
+        from typing_test.ui.practice.targeted_page import TargetedPage
+
+        page = TargetedPage(self.store, lambda: candidate_name(self.store), rng=self._rng)
+        page.roundRequested.connect(self.start_targeted_round)
+        page.homeRequested.connect(self.show_home)
+        return page
+
+    def _build_targeted_round_page(self) -> QWidget:
+        from typing_test.ui.practice.targeted_page import RoundPage
+
+        page = RoundPage(clock=self._clock)
+        page.finished.connect(self._on_targeted_finished)
         return page
 
     def _build_quiz_setup(self) -> QWidget:
@@ -337,6 +361,8 @@ class MainWindow(QMainWindow):
     typing_setup = _LazyPage(_build_typing_setup)
     typing_page = _LazyPage(_build_typing_page)
     result_page = _LazyPage(_build_result_page)
+    targeted_page = _LazyPage(_build_targeted_page)
+    targeted_round_page = _LazyPage(_build_targeted_round_page)
     quiz_setup = _LazyPage(_build_quiz_setup)
     quiz_page = _LazyPage(_build_quiz_page)
     quiz_result_page = _LazyPage(_build_quiz_result_page)
@@ -488,7 +514,8 @@ class MainWindow(QMainWindow):
 
     def _timed_pages(self) -> tuple[QWidget, ...]:
         """The timed pages built so far (one never built is not running)."""
-        names = ("typing_page", "quiz_page", "proofreading_page", "writing_page")
+        names = ("typing_page", "quiz_page", "proofreading_page", "writing_page",
+                 "targeted_round_page")
         return tuple(self.__dict__[name] for name in names if name in self.__dict__)
 
     def _show(self, page: QWidget) -> None:
@@ -569,6 +596,10 @@ class MainWindow(QMainWindow):
             self._show(page)
         elif activity_id == "drills":
             self.open_drills("proofreading")
+        elif activity_id == "targeted":
+            self.targeted_page.prepare()
+            self._show(self.targeted_page)
+            self.targeted_page.start_button.setFocus()
 
     def open_drills(self, section: str) -> None:
         """Show the drill list at its "proofreading" or "writing" tab."""
@@ -861,7 +892,9 @@ class MainWindow(QMainWindow):
             else:
                 result = score(details["passage_text"], row["keystrokes"] or [],
                                row["duration_s"])
-                bar = PassBar(settings["min_net_wpm"], settings["min_accuracy"])
+                # A round of targeted practice has no bar.
+                bar = None if row["kind"] == "targeted" else PassBar(
+                    settings["min_net_wpm"], settings["min_accuracy"])
         except (KeyError, TypeError, ValueError, DatabaseError, sqlite3.Error) as error:
             self.statusBar().showMessage(f"This attempt cannot be shown in full: {error!s}.")
             return
@@ -875,6 +908,7 @@ class MainWindow(QMainWindow):
             self.quiz_result_page.show_result(quiz_result)
             self._show(self.quiz_result_page)
             return
+        self._again_activity = "typing" if bar is not None else "targeted"
         self.result_page.show_result(
             result, bar, row["item_title"] or "", abandoned=row["status"] != "completed"
         )
@@ -926,6 +960,41 @@ class MainWindow(QMainWindow):
             started_at=self._started_at,
         )
         self._save(row)
+        self._again_activity = "typing"
         self.result_page.show_result(result, bar, passage.title, abandoned=session.abandoned)
         self._show(self.result_page)
         self.result_page.again_button.setFocus()
+
+    # Targeted practice ---------------------------------------------------------
+
+    def start_targeted_round(self, practice_round: PracticeRound) -> None:
+        """Run one round of targeted practice (``ui/practice/targeted_page.py``)."""
+        from typing_test.core.practice.targeted import spots_json
+
+        self._started_at = now_iso()
+        self._show(self.targeted_round_page)
+        self.targeted_round_page.start_passage(practice_round.text, practice_round.seconds,
+                                               "targeted", practice_round.title)
+        self._begin("targeted", item_id="targeted", item_title=practice_round.summary,
+                    settings={"test_length_s": practice_round.seconds,
+                              "targets": spots_json(practice_round.spots),
+                              "seed": practice_round.seed})
+
+    def _on_targeted_finished(self, session: TypingSession) -> None:
+        from typing_test.core.practice.targeted import spots_json
+        from typing_test.store.records import targeted_attempt
+
+        page = self.targeted_page
+        practice_round = page.current_round
+        result = session.result()
+        self._save(targeted_attempt(
+            result, title=practice_round.summary, passage_text=practice_round.text,
+            keystrokes=session.events, incidents=session.incidents,
+            test_length_s=session.duration_s, targets=spots_json(practice_round.spots),
+            seed=practice_round.seed, candidate=candidate_name(self.store),
+            status="abandoned" if session.abandoned else "completed",
+            started_at=self._started_at,
+        ))
+        page.show_round_result(result, session.events, abandoned=session.abandoned)
+        self._show(page)
+        page.start_button.setFocus()

@@ -19,6 +19,8 @@ UNREADABLE = "?"  # what a cell shows for a value the database could not read
 ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds judged against a pass bar; drills are scored but set no bar.
 KINDS_WITH_A_BAR = ("typing", "quiz")
+# Kinds scored in net WPM and accuracy: typing tests and rounds of targeted practice.
+WPM_KINDS = ("typing", "targeted")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,7 +112,7 @@ class AttemptsModel(QAbstractTableModel):
         from the first page, in the current order."""
         self.beginResetModel()
         self.kind, self.candidate = kind, candidate
-        self.columns = TYPING_COLUMNS if kind == "typing" else SCORED_COLUMNS
+        self.columns = TYPING_COLUMNS if kind in WPM_KINDS else SCORED_COLUMNS
         if self.order_by not in {order for _, _, order in self.columns}:
             self.order_by, self.descending = "started_at", True
         self.total = self.store.attempt_count(kind, candidate)

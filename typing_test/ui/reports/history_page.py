@@ -27,23 +27,33 @@ from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.chart import Bars, ChartData, ChartView
 from typing_test.ui.common.confirmation_bar import confirmation_bar
 from typing_test.ui.common.theme import page_layout, set_role
-from typing_test.ui.reports.attempts_model import ATTEMPT_ID_ROLE, UNREADABLE, AttemptsModel
+from typing_test.ui.reports.attempts_model import (
+    ATTEMPT_ID_ROLE,
+    UNREADABLE,
+    WPM_KINDS,
+    AttemptsModel,
+)
 from typing_test.ui.reports.export_dialog import ExportDialog
 
 # Kinds whose full result page can be rebuilt from what is stored.
-OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing")
+OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing", "targeted")
 
 
-def typing_summary(best: float | None, average: float | None, count: int) -> str:
-    """The best and average net WPM of ``count`` completed typing tests.
+def typing_summary(best: float | None, average: float | None, count: int,
+                   noun: str = "test") -> str:
+    """The best and average net WPM of ``count`` completed typing tests (or
+    other ``noun``: rounds of targeted practice).
 
     >>> typing_summary(62.4, 46.8, 2)
     'Best 62.4 net WPM · average 46.8 over 2 completed tests'
+    >>> typing_summary(None, None, 0, "round")
+    'No completed rounds yet.'
     """
     if not count:
-        return "No completed typing tests yet."
+        return "No completed typing tests yet." if noun == "test" else (
+            f"No completed {noun}s yet.")
     return (f"Best {best:.1f} net WPM · average {average:.1f}"
-            f" over {count} completed test{'s' if count > 1 else ''}")
+            f" over {count} completed {noun}{'s' if count > 1 else ''}")
 
 
 def scored_summary(best: float | None, average: float | None, count: int, label: str) -> str:
@@ -213,8 +223,9 @@ class HistoryPage(QWidget):
         kind = self._kind()
         self.model.load(kind, candidate=self.only_candidate)
         best, average, count = self.store.score_summary(kind, self.only_candidate)
-        if kind == "typing":
-            self.summary_label.setText(typing_summary(best, average, count))
+        if kind in WPM_KINDS:
+            self.summary_label.setText(typing_summary(
+                best, average, count, "test" if kind == "typing" else "round"))
         else:
             self.summary_label.setText(
                 scored_summary(best, average, count, self.kind_box.currentText()))
@@ -251,20 +262,22 @@ class HistoryPage(QWidget):
         topic; or the score of a drill."""
         series = self.store.score_series(kind, self.only_candidate)
         labels = tuple(_short_date(started) for started, _, _ in series)
-        if kind == "typing":
-            bar = load_pass_bar(self.store)
+        if kind in WPM_KINDS:
+            # Practice rounds set no bar; the typing test's is drawn for typing tests.
+            bar = load_pass_bar(self.store) if kind == "typing" else None
             self.score_chart.set_chart(ChartData(
-                "Net WPM", tuple(score for _, score, _ in series), labels, bar.min_net_wpm))
+                "Net WPM", tuple(score for _, score, _ in series), labels,
+                bar.min_net_wpm if bar else None))
             self.accuracy_chart.set_chart(ChartData(
                 "Accuracy", tuple(accuracy or 0.0 for _, _, accuracy in series), labels,
-                bar.min_accuracy, unit="%", from_zero=False))
+                bar.min_accuracy if bar else None, unit="%", from_zero=False))
         else:
             self.score_chart.set_chart(ChartData(
                 "Score", tuple(score for _, score, _ in series), labels, unit="%"))
         if kind == "quiz":  # the second chart: where the quizzes went well, or not
             self.accuracy_chart.set_chart(Bars(
                 "Average score per topic", tuple(self.store.topic_scores(self.only_candidate))))
-        self.accuracy_chart.setVisible(kind in ("typing", "quiz"))
+        self.accuracy_chart.setVisible(kind in (*WPM_KINDS, "quiz"))
 
     def selected_attempt_id(self) -> str | None:
         """The id of the attempt in the picked row, or None."""

@@ -84,13 +84,20 @@ class ResultPage(QWidget):
         layout.addLayout(button_row(self.home_button, self.again_button))
 
     def show_result(
-        self, result: TypingResult, bar: PassBar, title: str, abandoned: bool = False
+        self, result: TypingResult, bar: PassBar | None, title: str, abandoned: bool = False
     ) -> None:
-        """Fill the page from ``result`` judged against ``bar``."""
-        passed = result.passed(bar) and not abandoned
+        """Fill the page from ``result`` judged against ``bar``; a round of
+        targeted practice has no bar (None) and is shown without a verdict."""
+        passed = bar is not None and result.passed(bar) and not abandoned
+        self.again_button.setText("Take &another test" if bar is not None else "&Practise again")
         if abandoned:
             show_banner(self.verdict_label, "ABANDONED", "none")
             self.reason_label.setText("The test was abandoned; it is saved, and it is not a pass.")
+        elif bar is None:
+            show_banner(self.verdict_label, "PRACTICE ROUND", "none")
+            self.reason_label.setText(
+                f"Targeted practice sets no bar: net speed {result.net_wpm:.1f} WPM, accuracy "
+                f"{result.accuracy:.1f}%.")
         else:
             show_banner(self.verdict_label, "PASS" if passed else "FAIL",
                         "pass" if passed else "fail")

@@ -1,0 +1,1 @@
+"""Practice pages: weak keys, targeted practice and progress."""
