@@ -47,12 +47,13 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
-def test_the_four_presets_of_the_issue_are_shipped(presets):
-    assert list(presets) == ["back-office", "semi-voice", "voice", "team-leader"]
+def test_the_five_presets_of_the_issues_are_shipped(presets):
+    assert list(presets) == ["back-office", "semi-voice", "voice", "team-leader", "data-entry"]
     assert presets["back-office"].name == "Back office / non-voice"
     assert presets["semi-voice"].name == "Semi-voice (chat and email support)"
     assert presets["voice"].name == "Voice (calls)"
     assert presets["team-leader"].name == "Team leader"
+    assert presets["data-entry"].name == "Data entry (non-voice back office)"
 
 
 def kinds(battery: Battery) -> list[str]:
@@ -247,7 +248,7 @@ kind = "essay"
         "hr.toml: battery 'clerk': step 3 (quiz): formula_tasks: 'some' is not one of none, "
         "include, only",
         "hr.toml: battery 'clerk': step 4: kind: 'essay' is not one of typing, proofreading, "
-        "writing, quiz",
+        "writing, quiz, data-entry",
     ]
 
 
