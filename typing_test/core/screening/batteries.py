@@ -378,20 +378,20 @@ def evaluate_step(step: Step, result: StepResult | None, position: int = 0) -> S
     percent = min(100.0, max(0.0, score))
     if score >= step.min_score:
         return verdict(True, percent,
-                       f"score {_shown(score)} % reaches {_number(step.min_score)} %")
+                       f"score {shown_figure(score)} % reaches {_number(step.min_score)} %")
     return verdict(False, percent,
-                   f"score {_shown(score)} % is below the bar of {_number(step.min_score)} %")
+                   f"score {shown_figure(score)} % is below the bar of {_number(step.min_score)} %")
 
 
 def _typing_verdict(step: TypingStep, result: StepResult) -> tuple[bool, float, str]:
     """(passed, percent, reason) of a completed typing test."""
     if step.min_accuracy > 0 and not _finite(result.accuracy):
         return False, 0.0, "no accuracy recorded"
-    bars = [_Bar(result.score, step.min_net_wpm, f"net {_shown(result.score)} WPM",
+    bars = [_Bar(result.score, step.min_net_wpm, f"net {shown_figure(result.score)} WPM",
                  _number(step.min_net_wpm))]
     if step.min_accuracy > 0:
         bars.append(_Bar(result.accuracy, step.min_accuracy,
-                         f"accuracy {_shown(result.accuracy)} %",
+                         f"accuracy {shown_figure(result.accuracy)} %",
                          f"{_number(step.min_accuracy)} %"))
     return _bars_verdict(bars)
 
@@ -402,9 +402,9 @@ def _data_entry_verdict(step: DataEntryStep, result: StepResult) -> tuple[bool, 
     if not _finite(result.accuracy):
         return False, 0.0, "no accuracy recorded"
     return _bars_verdict([
-        _Bar(result.score, step.min_kph, f"{_shown_kph(result.score)} KPH",
+        _Bar(result.score, step.min_kph, f"{shown_kph(result.score)} KPH",
              _kph_bar(step.min_kph)),
-        _Bar(result.accuracy, step.min_accuracy, f"accuracy {_shown(result.accuracy)} %",
+        _Bar(result.accuracy, step.min_accuracy, f"accuracy {shown_figure(result.accuracy)} %",
              f"{_number(step.min_accuracy)} %"),
     ])
 
@@ -496,9 +496,9 @@ def evaluate_battery(battery: Battery, results: Sequence[StepResult | None]) -> 
                       f"{first.reason}")
             return BatteryOutcome(False, True, battery.rule(), reason, verdicts, weighted)
         if weighted >= bar:
-            reason = f"weighted score {_shown(weighted)} % reaches {_number(bar)} %"
+            reason = f"weighted score {shown_figure(weighted)} % reaches {_number(bar)} %"
             return BatteryOutcome(True, True, battery.rule(), reason, verdicts, weighted)
-        reason = f"weighted score {_shown(weighted)} % is below the bar of {_number(bar)} %"
+        reason = f"weighted score {shown_figure(weighted)} % is below the bar of {_number(bar)} %"
         return BatteryOutcome(False, True, battery.rule(), reason, verdicts, weighted)
     if failed:
         names = ", ".join(f"{v.position + 1} ({v.title})" for v in failed)
@@ -530,22 +530,22 @@ def _kph_bar(value: float) -> str:
     return f"{value:,g}"
 
 
-def _shown_kph(value: float) -> str:
+def shown_kph(value: float) -> str:
     """A candidate's KPH cut (not rounded) to a whole number, so a figure
     below a bar never reads as reaching it; within a millionth of a whole
     number it is that number (7999.999999999999 is 8,000 in floats).
 
-    >>> _shown_kph(7999.6), _shown_kph(7999.999999999999), _shown_kph(12345.0)
+    >>> shown_kph(7999.6), shown_kph(7999.999999999999), shown_kph(12345.0)
     ('7,999', '8,000', '12,345')
     """
     return f"{math.floor(round(max(0.0, value), SCORE_DECIMALS)):,d}"
 
 
-def _shown(value: float) -> str:
+def shown_figure(value: float) -> str:
     """A candidate's figure cut (not rounded) to two decimals, so a figure
     below a bar never reads as reaching it (24.996 shows as 24.99, not 25.00).
 
-    >>> _shown(24.996), _shown(31.0), _shown(-0.0)
+    >>> shown_figure(24.996), shown_figure(31.0), shown_figure(-0.0)
     ('24.99', '31', '0')
     """
     cut = math.floor(abs(value) * 100) / 100
