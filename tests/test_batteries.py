@@ -437,7 +437,8 @@ def test_the_readme_example_is_a_valid_battery_of_real_content(catalogue):
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n(\[\[batteries\]\].*?)```", readme, re.S).group(1)
     (battery,) = parse_batteries(example, "README.md")
-    assert [step.kind for step in battery.steps] == ["typing", "proofreading", "quiz"]
+    assert [step.kind for step in battery.steps] == ["typing", "proofreading", "quiz",
+                                                     "data-entry"]
     assert battery.steps[0].required and battery.retake.max_attempts == 2
     assert content_problems(battery, catalogue) == []
 
