@@ -98,16 +98,16 @@ def test_the_dashboard_review_shows_kph_accuracy_and_each_wrong_field(qtbot, sto
     page.show_screening(screening_id)
     summary = page.summary_view.toPlainText()
     assert "Outcome: FAIL" in summary
-    assert ("Data entry (Supplier invoices): 8,999 KPH, 96.66 % accuracy" in summary
-            or "Data entry (Supplier invoices): 9,000 KPH, 96.66 % accuracy" in summary)
+    assert ("Data entry: form (Supplier invoices): 8,999 KPH, 96.66 % accuracy" in summary
+            or "Data entry: form (Supplier invoices): 9,000 KPH, 96.66 % accuracy" in summary)
     assert "FAIL — rule: KPH >= 8,000 and accuracy >= 98 %; accuracy 96.66 % is below the " \
            "bar of 98 %" in summary
-    assert "Data entry (Ledger amounts): " in summary and "100 % accuracy" in summary
+    assert "Data entry: 10-key (Ledger amounts): " in summary and "100 % accuracy" in summary
     assert "WPM" not in summary
 
     page.review.setCurrentIndex(1)
     assert [page.step_box.itemText(index) for index in range(page.step_box.count())] == [
-        "1. Data entry", "2. Data entry"]
+        "1. Data entry: form", "2. Data entry: 10-key"]
     review = page.answer_view.toPlainText()
     assert "29 of 30 fields right over 5 records" in review
     assert "1 error:" in review

@@ -44,7 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.assets import ContentError
-from typing_test.core.screening.batteries import shown_figure, shown_kph
+from typing_test.core.screening.batteries import (
+    ENTRY_MODE_TITLES,
+    DataEntryStep,
+    Step,
+    shown_figure,
+    shown_kph,
+)
 from typing_test.core.screening.seals import SealKey, Verification
 from typing_test.core.typing.automation import automation_flags
 from typing_test.core.typing.entry_tasks import load_tasks
@@ -217,6 +223,18 @@ def step_figures(step: dict) -> str:
     return text
 
 
+def step_heading(step: Step) -> str:
+    """What kind of step it is, as the review names it (a data-entry step
+    with its mode).
+
+    >>> step_heading(DataEntryStep("Keying", "tenkey", 180, 8000))
+    'Data entry: 10-key'
+    """
+    if isinstance(step, DataEntryStep):
+        return ENTRY_MODE_TITLES.get(step.mode, KIND_TITLES["data-entry"])
+    return KIND_TITLES.get(step.kind, step.kind)
+
+
 def _kph(value: object) -> str:
     """Keystrokes per hour as the verdict shows them: cut to a whole number."""
     return f"{shown_kph(value)} KPH" if isinstance(value, int | float) else "? KPH"
@@ -337,7 +355,7 @@ def summary_html(detail: dict) -> str:
     recorded = {step["position"]: step for step in detail["steps"]}
     for position, planned in enumerate(battery.steps):
         step = recorded.get(position)
-        title = esc(KIND_TITLES.get(planned.kind, planned.kind))
+        title = esc(step_heading(planned))
         if step is None:
             parts.append(f"<li>{title}: <b>not taken</b></li>")
             continue
@@ -828,9 +846,11 @@ class DashboardPage(QWidget):
         self.summary_view.setHtml(warning + summary_html(self.detail))
         self.step_box.blockSignals(True)
         self.step_box.clear()
+        planned = self.detail["battery"].steps
         for step in self.detail["steps"]:
-            self.step_box.addItem(f"{step['position'] + 1}. "
-                                  f"{KIND_TITLES.get(step['kind'], step['kind'])}")
+            heading = (step_heading(planned[step["position"]]) if step["position"] < len(planned)
+                       else KIND_TITLES.get(step["kind"], step["kind"]))
+            self.step_box.addItem(f"{step['position'] + 1}. {heading}")
         self.step_box.blockSignals(False)
         self._show_answers()
 
