@@ -189,6 +189,19 @@ def test_float_rounding_never_fails_a_kph_exactly_at_the_bar():
     assert verdict.reason == "8,000 KPH reaches 8,000 and accuracy 98 % reaches 98 %"
 
 
+def test_a_figure_within_float_rounding_of_a_bar_is_at_the_bar_in_the_verdict_and_its_words():
+    typing = TypingStep("Typing", 300, min_net_wpm=25, min_accuracy=90)
+    verdict = evaluate_step(typing, completed(24.999999999999996, 89.99999999999999))
+    assert verdict.passed
+    assert verdict.reason == "net 25 WPM reaches 25 and accuracy 90 % reaches 90 %"
+    verdict = evaluate_step(FORM, completed(8000.0, 97.99999999999999))
+    assert verdict.passed
+    assert verdict.reason == "8,000 KPH reaches 8,000 and accuracy 98 % reaches 98 %"
+    # A real shortfall, however small past a millionth, still fails.
+    assert not evaluate_step(FORM, completed(8000.0, 97.99999)).passed
+    assert not evaluate_step(FORM, completed(7999.99999, 98.0)).passed
+
+
 @pytest.mark.parametrize("kph, accuracy, reason", [
     (7999.99, 99.0, "7,999 KPH is below the bar of 8,000"),
     (7999.6, 100.0, "7,999 KPH is below the bar of 8,000"),  # cut, never rounded up to 8,000

@@ -543,12 +543,16 @@ def shown_kph(value: float) -> str:
 
 def shown_figure(value: float) -> str:
     """A candidate's figure cut (not rounded) to two decimals, so a figure
-    below a bar never reads as reaching it (24.996 shows as 24.99, not 25.00).
+    below a bar never reads as reaching it (24.996 shows as 24.99, not 25.00);
+    within a millionth of a figure it is that figure, as the verdict compares
+    it (24.999999999999996 is 25 in floats).
 
     >>> shown_figure(24.996), shown_figure(31.0), shown_figure(-0.0)
     ('24.99', '31', '0')
+    >>> shown_figure(24.999999999999996), shown_figure(97.9999999)
+    ('25', '98')
     """
-    cut = math.floor(abs(value) * 100) / 100
+    cut = math.floor(round(abs(value), SCORE_DECIMALS) * 100) / 100
     text = f"{cut:.2f}".rstrip("0").rstrip(".")
     return ("-" if value < 0 and cut else "") + text
 
