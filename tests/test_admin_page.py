@@ -210,6 +210,7 @@ def test_batteries_are_shown_in_words_and_edited(qtbot, page, store):
     page.tabs.setCurrentWidget(page.batteries_tab)
     tab = page.batteries_tab
     assert tab.listed() == ["Back office / non-voice (preset)",
+                            "Data entry (non-voice back office) (preset)",
                             "Semi-voice (chat and email support) (preset)",
                             "Team leader (preset)", "Voice (calls) (preset)"]
     words = tab.words_label.text()

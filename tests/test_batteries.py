@@ -47,12 +47,13 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
-def test_the_four_presets_of_the_issue_are_shipped(presets):
-    assert list(presets) == ["back-office", "semi-voice", "voice", "team-leader"]
+def test_the_five_presets_of_the_issues_are_shipped(presets):
+    assert list(presets) == ["back-office", "semi-voice", "voice", "team-leader", "data-entry"]
     assert presets["back-office"].name == "Back office / non-voice"
     assert presets["semi-voice"].name == "Semi-voice (chat and email support)"
     assert presets["voice"].name == "Voice (calls)"
     assert presets["team-leader"].name == "Team leader"
+    assert presets["data-entry"].name == "Data entry (non-voice back office)"
 
 
 def kinds(battery: Battery) -> list[str]:
@@ -247,7 +248,7 @@ kind = "essay"
         "hr.toml: battery 'clerk': step 3 (quiz): formula_tasks: 'some' is not one of none, "
         "include, only",
         "hr.toml: battery 'clerk': step 4: kind: 'essay' is not one of typing, proofreading, "
-        "writing, quiz",
+        "writing, quiz, data-entry",
     ]
 
 
@@ -436,7 +437,8 @@ def test_the_readme_example_is_a_valid_battery_of_real_content(catalogue):
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n(\[\[batteries\]\].*?)```", readme, re.S).group(1)
     (battery,) = parse_batteries(example, "README.md")
-    assert [step.kind for step in battery.steps] == ["typing", "proofreading", "quiz"]
+    assert [step.kind for step in battery.steps] == ["typing", "proofreading", "quiz",
+                                                     "data-entry"]
     assert battery.steps[0].required and battery.retake.max_attempts == 2
     assert content_problems(battery, catalogue) == []
 

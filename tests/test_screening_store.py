@@ -221,7 +221,8 @@ def test_an_import_stores_everyone_or_no_one(store, ana):
 def test_the_presets_are_copied_in_on_first_use_and_can_be_edited_and_copied(store):
     listed = S.list_batteries(store)
     assert [(row["id"], row["preset"]) for row in listed] == [
-        ("back-office", True), ("semi-voice", True), ("team-leader", True), ("voice", True)]
+        ("back-office", True), ("data-entry", True), ("semi-voice", True), ("team-leader", True),
+        ("voice", True)]
     voice = S.get_battery(store, "voice")
     first = voice.steps[0]
     S.save_battery(store, voice.__class__(**{**voice.__dict__, "steps": (

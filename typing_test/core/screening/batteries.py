@@ -25,6 +25,11 @@ A ``proofreading`` or ``writing`` step names its ``drills``: one of them is
 given to each candidate. A ``quiz`` step has ``topics``, ``count``,
 ``time_limit_minutes`` and ``formula_tasks`` ("none", "include" or "only"),
 optionally ``difficulties``. Drill and quiz steps pass at ``min_score`` percent.
+A ``data-entry`` step has a ``mode`` ("form" or "tenkey"), ``duration_s``,
+``min_kph`` (keystrokes per hour: HR's bar, always written out) and
+``min_accuracy`` (default 98), optionally ``tasks`` (one is given to each
+candidate; any task of the mode when left out) and, for 10-key,
+``keypad_required``.
 Every step may carry a ``weight`` (default 1) for a weighted overall rule, and
 ``required = true`` when, under that rule, it must pass whatever the others score.
 
@@ -46,7 +51,7 @@ from typing import Any
 
 from typing_test.core.assets import ContentError, assets_dir, parse_toml, read_text
 
-STEP_KINDS = ("typing", "proofreading", "writing", "quiz")
+STEP_KINDS = ("typing", "proofreading", "writing", "quiz", "data-entry")
 OVERALL_RULES = ("all-steps", "weighted")
 FORMULA_TASKS = ("none", "include", "only")
 PASSAGE_DIFFICULTIES = ("easy", "medium", "hard")
@@ -56,11 +61,22 @@ DEFAULT_TITLES = {
     "proofreading": "Proofreading drill",
     "writing": "Writing drill",
     "quiz": "Quiz",
+    "data-entry": "Data entry",
 }
+# A data-entry step's mode: records keyed into a form, or numbers on the keypad.
+ENTRY_MODES = ("form", "tenkey")
+ENTRY_MODE_TITLES = {"form": "Data entry: form", "tenkey": "Data entry: 10-key"}
+ENTRY_MODE_NAMES = {"form": "form entry", "tenkey": "10-key"}
 # Bounds that catch a typing slip (300 minutes for 300 seconds) without
 # standing in the way of any real battery.
 MIN_TYPING_S, MAX_TYPING_S = 30, 1800
 MAX_NET_WPM = 200
+# Under a minute a data-entry test is a record or two: too few keys for a
+# keystrokes-per-hour figure to mean much. A bar above 30,000 KPH (more than
+# 8 keys a second, held for minutes) is a slip of the keyboard (80000 for 8000).
+MIN_ENTRY_S, MAX_ENTRY_S = 60, 1800
+MAX_KPH = 30_000
+DEFAULT_ENTRY_ACCURACY = 98.0
 MAX_QUIZ_COUNT = 100
 MAX_QUIZ_MINUTES = 180
 MAX_RETAKE_DAYS = 3650
@@ -173,7 +189,53 @@ class QuizStep:
         return self.difficulties is None or question.difficulty in self.difficulties
 
 
-Step = TypingStep | DrillStep | QuizStep
+@dataclass(frozen=True)
+class DataEntryStep:
+    """A timed data-entry test: keystrokes per hour (KPH) and accuracy must
+    both reach their bar.
+
+    ``mode`` is "form" (records keyed from source documents into a form) or
+    "tenkey" (a column of numbers, Enter after each). One of ``tasks`` (ids of
+    the task files in ``assets/data-entry``) is given to each candidate; None
+    means any task of the mode. ``keypad_required`` (10-key only) asks for
+    the digits on the numeric keypad; it is off by default because many
+    office PCs are laptops without one.
+    """
+
+    title: str
+    mode: str
+    duration_s: int
+    min_kph: float
+    min_accuracy: float = DEFAULT_ENTRY_ACCURACY
+    tasks: tuple[str, ...] | None = None
+    keypad_required: bool = False
+    weight: float = 1.0
+    required: bool = False
+    kind: str = field(default="data-entry", init=False)
+
+    def rule(self) -> str:
+        """The pass rule in words.
+
+        >>> DataEntryStep("Entry", "form", 300, min_kph=8000).rule()
+        'KPH >= 8,000 and accuracy >= 98 %'
+        """
+        return f"KPH >= {_kph_bar(self.min_kph)} and accuracy >= {_number(self.min_accuracy)} %"
+
+    def offers(self, task: Any) -> bool:
+        """Whether a data-entry task (with ``id`` and ``kind``) may be given
+        for this step.
+
+        >>> from types import SimpleNamespace as T
+        >>> step = DataEntryStep("Entry", "tenkey", 180, 8000)
+        >>> step.offers(T(id="tenkey-codes", kind="tenkey"))
+        True
+        >>> step.offers(T(id="orders", kind="form"))
+        False
+        """
+        return task.kind == self.mode and (self.tasks is None or task.id in self.tasks)
+
+
+Step = TypingStep | DrillStep | QuizStep | DataEntryStep
 
 
 @dataclass(frozen=True)
@@ -211,8 +273,9 @@ class StepResult:
 
     ``status`` is "completed" for a step the candidate finished (a quiz that
     ran out of time is completed); anything else ("abandoned", "interrupted")
-    earns nothing. ``score`` is net WPM for a typing test and a percentage
-    for a drill or quiz; ``accuracy`` is the typing test's accuracy percentage.
+    earns nothing. ``score`` is net WPM for a typing test, keystrokes per
+    hour (KPH) for a data-entry test and a percentage for a drill or quiz;
+    ``accuracy`` is the typing or data-entry test's accuracy percentage.
     """
 
     status: str
@@ -309,43 +372,78 @@ def evaluate_step(step: Step, result: StepResult | None, position: int = 0) -> S
         return verdict(False, 0.0, "no score recorded")
     if isinstance(step, TypingStep):
         return verdict(*_typing_verdict(step, result))
+    if isinstance(step, DataEntryStep):
+        return verdict(*_data_entry_verdict(step, result))
     score = result.score
     percent = min(100.0, max(0.0, score))
     if score >= step.min_score:
         return verdict(True, percent,
-                       f"score {_shown(score)} % reaches {_number(step.min_score)} %")
+                       f"score {shown_figure(score)} % reaches {_number(step.min_score)} %")
     return verdict(False, percent,
-                   f"score {_shown(score)} % is below the bar of {_number(step.min_score)} %")
+                   f"score {shown_figure(score)} % is below the bar of {_number(step.min_score)} %")
 
 
 def _typing_verdict(step: TypingStep, result: StepResult) -> tuple[bool, float, str]:
-    """(passed, percent, reason) of a completed typing test.
-
-    Its percentage is the share of its bars reached, capped at 100: a test at
-    the bar counts fully, one at half the net-WPM bar counts 50.
-    """
-    net = result.score
+    """(passed, percent, reason) of a completed typing test."""
     if step.min_accuracy > 0 and not _finite(result.accuracy):
         return False, 0.0, "no accuracy recorded"
-    shares = [1.0]
-    if step.min_net_wpm > 0:
-        shares.append(max(0.0, net) / step.min_net_wpm)
+    bars = [_Bar(result.score, step.min_net_wpm, f"net {shown_figure(result.score)} WPM",
+                 _number(step.min_net_wpm))]
     if step.min_accuracy > 0:
-        shares.append(max(0.0, result.accuracy) / step.min_accuracy)
+        bars.append(_Bar(result.accuracy, step.min_accuracy,
+                         f"accuracy {shown_figure(result.accuracy)} %",
+                         f"{_number(step.min_accuracy)} %"))
+    return _bars_verdict(bars)
+
+
+def _data_entry_verdict(step: DataEntryStep, result: StepResult) -> tuple[bool, float, str]:
+    """(passed, percent, reason) of a completed data-entry test: KPH and
+    accuracy must both reach their bar."""
+    if not _finite(result.accuracy):
+        return False, 0.0, "no accuracy recorded"
+    return _bars_verdict([
+        _Bar(result.score, step.min_kph, f"{shown_kph(result.score)} KPH",
+             _kph_bar(step.min_kph)),
+        _Bar(result.accuracy, step.min_accuracy, f"accuracy {shown_figure(result.accuracy)} %",
+             f"{_number(step.min_accuracy)} %"),
+    ])
+
+
+@dataclass(frozen=True)
+class _Bar:
+    """A candidate's figure against its bar, with both as a reason shows them."""
+
+    figure: float
+    bar: float
+    figure_text: str  # "net 24.99 WPM"
+    bar_text: str  # "25"
+
+    @property
+    def reached(self) -> bool:
+        # Compared at SCORE_DECIMALS, so that float rounding never fails a
+        # figure exactly at the bar (603 keys in 271.35 s is 8,000 KPH, but
+        # 7999.999999999999 in floats).
+        return round(self.figure, SCORE_DECIMALS) >= self.bar
+
+
+def _bars_verdict(bars: Sequence[_Bar]) -> tuple[bool, float, str]:
+    """(passed, percent, reason) of a test that must reach every one of ``bars``.
+
+    Its percentage is the share of its bars reached, capped at 100: a test at
+    the bars counts fully, one at half a bar counts 50 (a bar of 0 counts
+    nothing).
+
+    >>> _bars_verdict([_Bar(12.5, 25, "net 12.5 WPM", "25")])
+    (False, 50.0, 'net 12.5 WPM is below the bar of 25')
+    """
+    shares = [1.0] + [max(0.0, bar.figure) / bar.bar for bar in bars if bar.bar > 0]
     percent = 100.0 * min(shares)
-    failures = []
-    if net < step.min_net_wpm:
-        failures.append(f"net {_shown(net)} WPM is below the bar of {_number(step.min_net_wpm)}")
-    if step.min_accuracy > 0 and result.accuracy < step.min_accuracy:
-        failures.append(f"accuracy {_shown(result.accuracy)} % is below the bar of "
-                        f"{_number(step.min_accuracy)} %")
+    failures = [f"{bar.figure_text} is below the bar of {bar.bar_text}"
+                for bar in bars if not bar.reached]
     if failures:
         return False, percent, "; ".join(failures)
-    reached = f"net {_shown(net)} WPM reaches {_number(step.min_net_wpm)}"
-    if step.min_accuracy > 0:
-        reached += (f" and accuracy {_shown(result.accuracy)} % reaches "
-                    f"{_number(step.min_accuracy)} %")
-    return True, percent, reached
+    return True, percent, " and ".join(f"{bar.figure_text} reaches {bar.bar_text}"
+                                       for bar in bars)
 
 
 def evaluate_battery(battery: Battery, results: Sequence[StepResult | None]) -> BatteryOutcome:
@@ -398,9 +496,9 @@ def evaluate_battery(battery: Battery, results: Sequence[StepResult | None]) -> 
                       f"{first.reason}")
             return BatteryOutcome(False, True, battery.rule(), reason, verdicts, weighted)
         if weighted >= bar:
-            reason = f"weighted score {_shown(weighted)} % reaches {_number(bar)} %"
+            reason = f"weighted score {shown_figure(weighted)} % reaches {_number(bar)} %"
             return BatteryOutcome(True, True, battery.rule(), reason, verdicts, weighted)
-        reason = f"weighted score {_shown(weighted)} % is below the bar of {_number(bar)} %"
+        reason = f"weighted score {shown_figure(weighted)} % is below the bar of {_number(bar)} %"
         return BatteryOutcome(False, True, battery.rule(), reason, verdicts, weighted)
     if failed:
         names = ", ".join(f"{v.position + 1} ({v.title})" for v in failed)
@@ -423,14 +521,38 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _shown(value: float) -> str:
-    """A candidate's figure cut (not rounded) to two decimals, so a figure
-    below a bar never reads as reaching it (24.996 shows as 24.99, not 25.00).
+def _kph_bar(value: float) -> str:
+    """A KPH bar as written, with thousands separators.
 
-    >>> _shown(24.996), _shown(31.0), _shown(-0.0)
-    ('24.99', '31', '0')
+    >>> _kph_bar(8000.0), _kph_bar(10500.5)
+    ('8,000', '10,500.5')
     """
-    cut = math.floor(abs(value) * 100) / 100
+    return f"{value:,g}"
+
+
+def shown_kph(value: float) -> str:
+    """A candidate's KPH cut (not rounded) to a whole number, so a figure
+    below a bar never reads as reaching it; within a millionth of a whole
+    number it is that number (7999.999999999999 is 8,000 in floats).
+
+    >>> shown_kph(7999.6), shown_kph(7999.999999999999), shown_kph(12345.0)
+    ('7,999', '8,000', '12,345')
+    """
+    return f"{math.floor(round(max(0.0, value), SCORE_DECIMALS)):,d}"
+
+
+def shown_figure(value: float) -> str:
+    """A candidate's figure cut (not rounded) to two decimals, so a figure
+    below a bar never reads as reaching it (24.996 shows as 24.99, not 25.00);
+    within a millionth of a figure it is that figure, as the verdict compares
+    it (24.999999999999996 is 25 in floats).
+
+    >>> shown_figure(24.996), shown_figure(31.0), shown_figure(-0.0)
+    ('24.99', '31', '0')
+    >>> shown_figure(24.999999999999996), shown_figure(97.9999999)
+    ('25', '98')
+    """
+    cut = math.floor(round(abs(value), SCORE_DECIMALS) * 100) / 100
     text = f"{cut:.2f}".rstrip("0").rstrip(".")
     return ("-" if value < 0 and cut else "") + text
 
@@ -448,7 +570,7 @@ def load_presets() -> list[Battery]:
     """The shipped presets, in file order.
 
     >>> [battery.id for battery in load_presets()]
-    ['back-office', 'semi-voice', 'voice', 'team-leader']
+    ['back-office', 'semi-voice', 'voice', 'team-leader', 'data-entry']
     """
     return load_batteries(presets_path())
 
@@ -568,7 +690,7 @@ def _step(raw: object, where: str, overall: str, problems: list[str]) -> Step | 
     where = f"{where} ({kind})"
     reader = _Reader(raw, where, problems)
     common = {"kind", "title", "weight", "required"}
-    title = reader.text("title") or DEFAULT_TITLES[kind]
+    title = reader.text("title")
     weight = reader.number("weight", 0, 1000, default=1.0)
     if weight is not None and weight <= 0:
         problems.append(f"{where}: weight: must be more than 0")
@@ -583,7 +705,7 @@ def _step(raw: object, where: str, overall: str, problems: list[str]) -> Step | 
         from typing_test.core.typing.passages import CATEGORIES
 
         step = TypingStep(
-            title=title,
+            title=title or DEFAULT_TITLES[kind],
             duration_s=reader.integer("duration_s", MIN_TYPING_S, MAX_TYPING_S, required=True),
             min_net_wpm=reader.number("min_net_wpm", 0, MAX_NET_WPM, required=True),
             min_accuracy=reader.number("min_accuracy", 0, 100, default=0.0),
@@ -596,9 +718,28 @@ def _step(raw: object, where: str, overall: str, problems: list[str]) -> Step | 
         reader.reject_unknown(common | {"drills", "min_score"})
         step = DrillStep(
             kind=kind,
-            title=title,
+            title=title or DEFAULT_TITLES[kind],
             drills=reader.names("drills"),
             min_score=reader.number("min_score", 0, 100, required=True),
+            weight=weight,
+            required=required,
+        )
+    elif kind == "data-entry":
+        reader.reject_unknown(common | {"mode", "tasks", "duration_s", "keypad_required",
+                                        "min_kph", "min_accuracy"})
+        mode = reader.choice("mode", ENTRY_MODES, default=None, required=True)
+        keypad_required = reader.boolean("keypad_required", default=False)
+        if keypad_required and mode == "form":
+            problems.append(f"{where}: keypad_required: only used with mode = \"tenkey\" "
+                            "(a form is keyed on the whole keyboard)")
+        step = DataEntryStep(
+            title=title or ENTRY_MODE_TITLES.get(mode or "", DEFAULT_TITLES[kind]),
+            mode=mode or "",
+            duration_s=reader.integer("duration_s", MIN_ENTRY_S, MAX_ENTRY_S, required=True),
+            min_kph=reader.number("min_kph", 0, MAX_KPH, required=True),
+            min_accuracy=reader.number("min_accuracy", 0, 100, default=DEFAULT_ENTRY_ACCURACY),
+            tasks=reader.names("tasks", required=False) or None,
+            keypad_required=keypad_required,
             weight=weight,
             required=required,
         )
@@ -611,7 +752,7 @@ def _step(raw: object, where: str, overall: str, problems: list[str]) -> Step | 
                 problems.append(f"{where}: difficulties: {difficulty!r} is not one of "
                                 f"{', '.join(QUIZ_DIFFICULTIES)}")
         step = QuizStep(
-            title=title,
+            title=title or DEFAULT_TITLES[kind],
             topics=reader.names("topics"),
             count=reader.integer("count", 1, MAX_QUIZ_COUNT, required=True),
             time_limit_minutes=reader.number("time_limit_minutes", 1, MAX_QUIZ_MINUTES,
@@ -685,9 +826,12 @@ class _Reader:
             return default
         return value
 
-    def choice(self, key: str, choices: tuple[str, ...], default: str | None) -> str | None:
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None,
+               required: bool = False) -> str | None:
         value = self.data.get(key)
         if value is None:
+            if required:
+                self._problem(key, f"missing: one of {', '.join(choices)}")
             return default
         if value not in choices:
             self._problem(key, f"{_short(value)} is not one of {', '.join(choices)}")
@@ -758,6 +902,13 @@ def _step_to_dict(step: Step) -> dict:
             data["difficulty"] = step.difficulty
     elif isinstance(step, DrillStep):
         data |= {"drills": list(step.drills), "min_score": step.min_score}
+    elif isinstance(step, DataEntryStep):
+        data |= {"mode": step.mode, "duration_s": step.duration_s, "min_kph": step.min_kph,
+                 "min_accuracy": step.min_accuracy}
+        if step.tasks is not None:
+            data["tasks"] = list(step.tasks)
+        if step.keypad_required:
+            data["keypad_required"] = True
     else:
         data |= {"topics": list(step.topics), "count": step.count,
                  "time_limit_minutes": step.time_limit_minutes, "min_score": step.min_score,
@@ -779,20 +930,23 @@ def copy_battery(battery: Battery, new_id: str, name: str | None = None) -> Batt
 @dataclass(frozen=True)
 class Catalogue:
     """The content a battery may draw on: drill ids by kind, passages as
-    (category, difficulty) pairs, and quiz questions (with ``topic``, ``type``
-    and ``difficulty``)."""
+    (category, difficulty) pairs, quiz questions (with ``topic``, ``type``
+    and ``difficulty``) and data-entry tasks as (id, kind) pairs."""
 
     proofreading: frozenset[str]
     writing: frozenset[str]
     passages: tuple[tuple[str, str], ...]
     questions: tuple[Any, ...]
+    entry_tasks: tuple[tuple[str, str], ...] = ()
 
 
 def load_catalogue(extra_banks: Iterable[Any] = ()) -> Catalogue:
-    """The catalogue of the shipped content (passages, drills, question banks),
-    with the questions of ``extra_banks`` (the banks HR imported) too."""
+    """The catalogue of the shipped content (passages, drills, question banks,
+    data-entry tasks), with the questions of ``extra_banks`` (the banks HR
+    imported) too."""
     from typing_test.core.email.drills import load_drills
     from typing_test.core.quiz.banks import load_builtin_banks
+    from typing_test.core.typing.entry_tasks import load_tasks
     from typing_test.core.typing.passages import load_passages
 
     drills = load_drills()
@@ -804,6 +958,7 @@ def load_catalogue(extra_banks: Iterable[Any] = ()) -> Catalogue:
         passages=tuple((p.category, p.difficulty) for p in passages),
         questions=tuple(question for bank in [*banks, *extra_banks]
                         for question in bank.questions),
+        entry_tasks=tuple((task.id, task.kind) for task in load_tasks()),
     )
 
 
@@ -829,6 +984,9 @@ def content_problems(battery: Battery, catalogue: Catalogue) -> list[str]:
             known = catalogue.proofreading if step.kind == "proofreading" else catalogue.writing
             problems.extend(f"{where}: no {step.kind} drill {drill_id!r}"
                             for drill_id in step.drills if drill_id not in known)
+        elif isinstance(step, DataEntryStep):
+            problems.extend(f"{where}: {problem}"
+                            for problem in _entry_task_problems(step, catalogue.entry_tasks))
         else:
             topics = {question.topic for question in catalogue.questions}
             fitting = {question.topic for question in catalogue.questions if step.asks(question)}
@@ -842,6 +1000,33 @@ def content_problems(battery: Battery, catalogue: Catalogue) -> list[str]:
             if available < step.count:
                 problems.append(f"{where}: asks for {step.count} questions, but the banks hold "
                                 f"only {available} that fit")
+    return problems
+
+
+def _entry_task_problems(step: DataEntryStep,
+                         entry_tasks: Sequence[tuple[str, str]]) -> list[str]:
+    """What a data-entry step asks for that the tasks (id, kind) do not have.
+
+    >>> tasks = [("invoices", "form"), ("tenkey-codes", "tenkey")]
+    >>> _entry_task_problems(DataEntryStep("E", "form", 300, 8000, tasks=("invoice",
+    ...                      "tenkey-codes")), tasks)
+    ["no data-entry task 'invoice' (did you mean 'invoices'?)", "task 'tenkey-codes' is a \
+10-key task, not a form entry task"]
+    """
+    kinds = dict(entry_tasks)
+    if step.tasks is None:
+        if step.mode not in kinds.values():
+            return [f"no data-entry task of mode {step.mode}"]
+        return []
+    problems = []
+    for task_id in step.tasks:
+        if task_id not in kinds:
+            close = difflib.get_close_matches(task_id, sorted(kinds), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(f"no data-entry task {task_id!r}{hint}")
+        elif kinds[task_id] != step.mode:
+            problems.append(f"task {task_id!r} is a {ENTRY_MODE_NAMES.get(kinds[task_id])} "
+                            f"task, not a {ENTRY_MODE_NAMES[step.mode]} task")
     return problems
 
 

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from typing_test import PRODUCT_NAME
+from typing_test.core.screening.batteries import shown_kph
 from typing_test.core.typing.scoring import PassBar
 from typing_test.store.database import Store
 from typing_test.store.export import EVERYTHING, Filters
@@ -71,6 +72,24 @@ def _short_date(iso: str) -> str:
 
 def _figure(value: float | None, unit: str = "", digits: int = 1) -> str:
     return "" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def score_text(kind: str, score: float | None) -> str:
+    """An attempt's score with its unit: net WPM for typing (a targeted
+    practice round too), keystrokes per
+    hour for data entry (cut to a whole number, as its verdict shows it), a
+    percentage for the others.
+
+    >>> score_text("typing", 31.25), score_text("data-entry", 7999.6), score_text("quiz", 75.0)
+    ('31.2 WPM', '7,999 KPH', '75.0%')
+    """
+    if score is None:
+        return ""
+    if kind in ("typing", "targeted"):
+        return _figure(score, " WPM")
+    if kind == "data-entry":
+        return f"{shown_kph(score)} KPH"
+    return _figure(score, "%")
 
 
 class _Pen:
@@ -134,8 +153,7 @@ def draw_candidate_page(painter: QPainter, page: QRectF, report: CandidateReport
     pen.line("Latest attempts", scale=1.2, bold=True)
     pen.table(["Date", "Activity", "Item", "Score", "Accuracy", "Result"],
               [[_short_date(line.started_at), KIND_NAMES.get(line.kind, line.kind),
-                line.item_title,
-                _figure(line.score, " WPM" if line.kind in ("typing", "targeted") else "%"),
+                line.item_title, score_text(line.kind, line.score),
                 _figure(line.accuracy, "%"), line.result] for line in report.attempts],
               [0.14, 0.15, 0.33, 0.13, 0.12, 0.13])
     labels = tuple(_short_date(started)[5:] for started, _, _ in report.typing_series)

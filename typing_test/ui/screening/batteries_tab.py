@@ -3,16 +3,19 @@
 Each battery is shown as HR would explain it to an applicant: its steps in
 order, what each asks and its pass rule, the overall rule and the retake
 rule. HR edits what a hiring decision turns on (the name, each step's pass
-bar, the overall pass score of a weighted battery and the retake rule) and
-saves with ``screenings.save_battery``, which refuses a broken battery with a
-message naming the field. Which drills, passages and quiz topics a step draws
-from is edited in the battery file format (README, "Batteries"); the shipped
-presets are copied, and the copy edited, like any other battery.
+bar, the overall pass score of a weighted battery and the retake rule), adds
+a data-entry step (its mode, tasks, time, keypad and bars edited in place,
+``entry_step_editor.py``) or removes the last step, and saves with
+``screenings.save_battery``, which refuses a broken battery with a message
+naming the field. Which drills, passages and quiz topics a step draws from is
+edited in the battery file format (README, "Batteries"); the shipped presets
+are copied, and the copy edited, like any other battery.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,28 +35,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing_test.core.assets import ContentError
 from typing_test.core.screening.batteries import (
     MAX_NET_WPM,
     MAX_RETAKE_DAYS,
+    MAX_STEPS,
     Battery,
     BatteryError,
+    DataEntryStep,
     DrillStep,
     RetakePolicy,
     Step,
     TypingStep,
 )
+from typing_test.core.typing.entry_tasks import EntryTask, load_tasks
 from typing_test.store import screenings as S
 from typing_test.store.database import Store
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.confirmation_bar import confirmation_bar
 from typing_test.ui.common.theme import set_role
 from typing_test.ui.screening.admin_login import sentence
+from typing_test.ui.screening.entry_step_editor import DataEntryStepEditor, new_data_entry_step
 
 BATTERY_ID_ROLE = Qt.ItemDataRole.UserRole
 MAX_ATTEMPTS_SHOWN = 99
 # The shipped quiz topics as their banks title them; an imported topic shows its id.
 TOPIC_NAMES = {"word": "Word", "excel": "Excel", "powerpoint": "PowerPoint",
                "outlook": "Outlook", "general": "general computer skills"}
+# A data-entry task of each mode, in a sentence ("one of 3 form tasks").
+TASK_KIND_WORDS = {"form": "form", "tenkey": "10-key"}
 FIXED_EDIT_ROWS = 4  # name, overall pass score, retake wait, attempts; then one row a step
 
 
@@ -77,6 +87,9 @@ def step_in_words(step: Step, weighted: bool = False) -> str:
 and accuracy >= 90 %.'
     >>> step_in_words(DrillStep("writing", "Email", ("a", "b"), 70, weight=2), weighted=True)
     'Email: one of 2 writing drills; passes at score >= 70 %; weight 2.'
+    >>> step_in_words(DataEntryStep("Keypad", "tenkey", 180, 8000, keypad_required=True))
+    'Keypad: 10-key entry of 3 minutes (any 10-key task), on the numeric keypad; passes at \
+KPH >= 8,000 and accuracy >= 98 %.'
     """
     if isinstance(step, TypingStep):
         content = ", ".join(value for value in (step.category, step.difficulty) if value)
@@ -85,6 +98,15 @@ and accuracy >= 90 %.'
             text += f" ({content} passages)"
     elif isinstance(step, DrillStep):
         text = f"one of {len(step.drills)} {step.kind} drills"
+    elif isinstance(step, DataEntryStep):
+        mode = TASK_KIND_WORDS[step.mode]
+        tasks = (f"any {mode} task" if step.tasks is None else
+                 f"one of {len(step.tasks)} {mode} tasks" if len(step.tasks) > 1 else
+                 f"the {mode} task {step.tasks[0]}")
+        text = f"{mode} entry of {_minutes(step.duration_s)} ({tasks})"
+        if step.mode == "tenkey":
+            text += (", on the numeric keypad" if step.keypad_required
+                     else ", keypad or number row")
     else:
         formulas = {"none": "", "include": ", with Excel formula tasks",
                     "only": ", Excel formula tasks only"}[step.formula_tasks]
@@ -131,6 +153,16 @@ def battery_in_words(battery: Battery) -> str:
     return "\n".join([*lines, overall, retake_in_words(battery.retake), shown])
 
 
+@cache
+def _entry_tasks() -> tuple[EntryTask, ...]:
+    """The shipped data-entry tasks a step may draw on (none when they cannot
+    be read: the step then gives any task of its mode, as the file says)."""
+    try:
+        return tuple(load_tasks())
+    except ContentError:
+        return ()
+
+
 def _percent_box(name: str, value: float) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
     box.setRange(0, 100)
@@ -151,6 +183,8 @@ class BatteriesTab(QWidget):
         self._shown_id = ""
         self._rows: dict[str, dict] = {}  # list_batteries' rows by id
         self._bar_boxes: list[tuple[int, list[QDoubleSpinBox]]] = []
+        self._steps: list[Step] = []  # the steps being edited, added ones included
+        self._entry_editors: dict[int, DataEntryStepEditor] = {}  # by step index
 
         self.list = QListWidget()
         self.list.setAccessibleName("Batteries")
@@ -190,6 +224,11 @@ class BatteriesTab(QWidget):
         form.addRow("Retake after:", self.days_box)
         form.addRow("Attempts at most:", self.attempts_box)
 
+        self.add_entry_button = QPushButton("&Add data-entry step")
+        self.add_entry_button.setToolTip("Add a form-entry or 10-key step at the end")
+        self.add_entry_button.clicked.connect(self.add_data_entry_step)
+        self.remove_step_button = QPushButton("Remo&ve last step")
+        self.remove_step_button.clicked.connect(self.remove_last_step)
         self.message_label = QLabel()
         self.message_label.setObjectName("batteryMessage")
         self.message_label.setWordWrap(True)
@@ -216,8 +255,13 @@ class BatteriesTab(QWidget):
         layout.addWidget(self.words_label)
         layout.addWidget(edit_heading)
         layout.addLayout(form)
+        step_buttons = QHBoxLayout()
+        step_buttons.addWidget(self.add_entry_button)
+        step_buttons.addWidget(self.remove_step_button)
+        step_buttons.addStretch(1)
+        layout.addLayout(step_buttons)
         layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.details_scroll = QScrollArea()
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -285,7 +329,8 @@ class BatteriesTab(QWidget):
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (self.name_edit, self.days_box, self.attempts_box, self.save_button,
-                       self.copy_button, self.pass_score_box):
+                       self.copy_button, self.pass_score_box, self.add_entry_button,
+                       self.remove_step_button):
             widget.setEnabled(editable)
 
     # Editing -------------------------------------------------------------------------
@@ -298,10 +343,25 @@ class BatteriesTab(QWidget):
         self.pass_score_row_label.setVisible(weighted)
         self.days_box.setValue(battery.retake.min_days_between)
         self.attempts_box.setValue(battery.retake.max_attempts or 0)
+        self._fill_steps(battery.steps)
+
+    def _fill_steps(self, steps: list[Step] | tuple[Step, ...]) -> None:
+        """One row a step: its pass bars, or a data-entry step's whole editor."""
         while self.form.rowCount() > FIXED_EDIT_ROWS:
             self.form.removeRow(FIXED_EDIT_ROWS)
+        self._steps = list(steps)
         self._bar_boxes = []
-        for number, step in enumerate(battery.steps, start=1):
+        self._entry_editors = {}
+        for number, step in enumerate(steps, start=1):
+            if isinstance(step, DataEntryStep):
+                editor = DataEntryStepEditor(step, number, _entry_tasks())
+                label = QLabel(f"{number}. {step.title}:")
+                editor.mode_box.currentIndexChanged.connect(
+                    lambda _index, label=label, editor=editor, number=number:
+                    label.setText(f"{number}. {editor.step().title}:"))
+                self.form.addRow(label, editor)
+                self._entry_editors[number - 1] = editor
+                continue
             row = QHBoxLayout()
             if isinstance(step, TypingStep):
                 wpm = QDoubleSpinBox()
@@ -321,12 +381,37 @@ class BatteriesTab(QWidget):
             row.addStretch(1)
             self.form.addRow(f"{number}. {step.title}:", row)
             self._bar_boxes.append((number - 1, boxes))
+        self.add_entry_button.setEnabled(len(steps) < MAX_STEPS)
+        self.remove_step_button.setEnabled(len(steps) > 1)
 
-    def edited(self) -> Battery | None:
-        """The battery as the editor shows it (None when none is shown)."""
+    def add_data_entry_step(self) -> None:
+        """Add a data-entry step at the end (stored only when HR saves)."""
         if self.battery is None:
-            return None
-        steps = list(self.battery.steps)
+            return
+        steps = [*self._edited_steps(), new_data_entry_step()]
+        self._fill_steps(steps)
+        editor = self._entry_editors[len(steps) - 1]
+        editor.mode_box.setFocus()
+        self.details_scroll.ensureWidgetVisible(editor)
+        self._say(f"Added step {len(steps)}: choose its mode, tasks, time and bars, then save "
+                  "the battery.", "hint")
+
+    def remove_last_step(self) -> None:
+        """Take the last step out of the edit (stored only when HR saves); a
+        battery keeps at least one step."""
+        steps = self._edited_steps()
+        if self.battery is None or len(steps) < 2:
+            return
+        removed = steps.pop()
+        self._fill_steps(steps)
+        self._say(f"Removed step {len(steps) + 1} ({removed.title}): save the battery to keep "
+                  "this, or pick it again in the list to undo.", "hint")
+
+    def _edited_steps(self) -> list[Step]:
+        """The steps as the editor shows them."""
+        steps = list(self._steps)
+        for index, editor in self._entry_editors.items():
+            steps[index] = editor.step()
         for index, boxes in self._bar_boxes:
             step = steps[index]
             if isinstance(step, TypingStep):
@@ -334,6 +419,13 @@ class BatteriesTab(QWidget):
                                                    min_accuracy=boxes[1].value())
             else:
                 steps[index] = dataclasses.replace(step, min_score=boxes[0].value())
+        return steps
+
+    def edited(self) -> Battery | None:
+        """The battery as the editor shows it (None when none is shown)."""
+        if self.battery is None:
+            return None
+        steps = self._edited_steps()
         weighted = self.battery.overall == "weighted"
         return dataclasses.replace(
             self.battery,

@@ -21,6 +21,7 @@ import html
 import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor
@@ -42,8 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing_test.core.assets import ContentError
+from typing_test.core.screening.batteries import (
+    ENTRY_MODE_TITLES,
+    DataEntryStep,
+    Step,
+    shown_figure,
+    shown_kph,
+)
 from typing_test.core.screening.seals import SealKey, Verification
 from typing_test.core.typing.automation import automation_flags
+from typing_test.core.typing.entry_tasks import load_tasks
 from typing_test.core.typing.scoring import word_alignment
 from typing_test.store import dashboard as D
 from typing_test.store.database import Store
@@ -81,7 +91,7 @@ COLUMNS = [
 PERIODS = ["Any time", "Today", "Last 7 days", "Last 30 days", "Last 12 months",
            "Between dates"]
 KIND_TITLES = {"typing": "Typing test", "proofreading": "Proofreading drill",
-               "writing": "Writing drill", "quiz": "Quiz"}
+               "writing": "Writing drill", "quiz": "Quiz", "data-entry": "Data entry"}
 INCIDENT_WORDS = {"paste": "Paste refused", "focus_lost": "Left the window",
                   "leave_attempt": "Tried to leave"}
 TYPING_LEGEND = [("Typed wrong", MARK_BAD), ("Left out or mistyped", MARK_MISSED)]
@@ -192,17 +202,90 @@ def _duration(seconds: object) -> str:
 
 
 def step_figures(step: dict) -> str:
-    """One step's figures in a line: net WPM and accuracy for typing, the
-    score for a drill or quiz, and the time taken."""
+    """One step's figures in a line: net WPM and accuracy for typing,
+    keystrokes per hour and accuracy for data entry, the score for a drill or
+    quiz, and the time taken.
+
+    >>> step_figures({"kind": "data-entry", "figures": {"score": 8123.9, "accuracy": 98.0,
+    ...                                                 "duration_s": 300}})
+    '8,123 KPH, 98 % accuracy, 5:00 taken'
+    """
     figures = step["figures"]
     if step["kind"] == "typing":
         text = (f"{_number(figures.get('score'))} net WPM, "
                 f"{_number(figures.get('accuracy'))} % accuracy")
+    elif step["kind"] == "data-entry":
+        text = f"{_kph(figures.get('score'))}, {_cut(figures.get('accuracy'))} % accuracy"
     else:
         text = f"score {_number(figures.get('score'), 0)} %"
     if isinstance(figures.get("duration_s"), int | float):
         text += f", {_duration(figures['duration_s'])} taken"
     return text
+
+
+def step_heading(step: Step) -> str:
+    """What kind of step it is, as the review names it (a data-entry step
+    with its mode).
+
+    >>> step_heading(DataEntryStep("Keying", "tenkey", 180, 8000))
+    'Data entry: 10-key'
+    """
+    if isinstance(step, DataEntryStep):
+        return ENTRY_MODE_TITLES.get(step.mode, KIND_TITLES["data-entry"])
+    return KIND_TITLES.get(step.kind, step.kind)
+
+
+def _kph(value: object) -> str:
+    """Keystrokes per hour as the verdict shows them: cut to a whole number."""
+    return f"{shown_kph(value)} KPH" if isinstance(value, int | float) else "? KPH"
+
+
+def _cut(value: object) -> str:
+    """A percentage as the verdict shows it: cut, never rounded up to a bar
+    (97.996 reads 97.99, not 98.0)."""
+    return shown_figure(value) if isinstance(value, int | float) else "?"
+
+
+def data_entry_text(attempt: dict) -> str:
+    """A data-entry step's review: its figures, then every field (form) or
+    entry (10-key) keyed wrong, with what was typed and what was expected."""
+    details = attempt.get("details")
+    details = details if isinstance(details, dict) else {}
+    # The scoring's figures (``FormResult``/``TenKeyResult.as_json``), under
+    # "result" or as the details themselves.
+    result = details.get("result") if isinstance(details.get("result"), dict) else details
+    lines = [f"{_kph(attempt.get('score'))}, {_cut(attempt.get('accuracy'))} % accuracy, "
+             f"{result.get('keystrokes', '?')} keystrokes"]
+    if "field_errors" in result:
+        lines.append(f"{result.get('fields_right', '?')} of {result.get('fields_scored', '?')} "
+                     f"fields right over {result.get('records_started', '?')} records; "
+                     f"character accuracy {_cut(result.get('character_accuracy'))} %")
+        labels = _field_labels(str(attempt.get("item_id") or ""))
+        errors = [f"Record {error.get('record', 0) + 1}, "
+                  f"{labels.get(error.get('field'), error.get('field'))}: typed "
+                  f"“{error.get('typed', '')}”, expected “{error.get('expected', '')}”"
+                  for error in result["field_errors"] if isinstance(error, dict)]
+    else:
+        lines.append(f"{result.get('entries_right', '?')} of {result.get('entries', '?')} "
+                     f"entries right; digits from the {result.get('digits_from', '?')}")
+        errors = [f"Entry {error.get('entry', 0) + 1}: typed “{error.get('typed', '')}”, "
+                  f"expected “{error.get('expected', '')}”"
+                  for error in result.get("entry_errors", []) if isinstance(error, dict)]
+    lines += ["", f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
+              + (":" if errors else "."), *errors]
+    return "\n".join(lines)
+
+
+@cache
+def _field_labels(task_id: str) -> dict[str, str]:
+    """The labels a shipped form task shows for its fields, by field name
+    ({} for a task not shipped with this app, whose names are shown)."""
+    try:
+        tasks = {task.id: task for task in load_tasks()}
+    except ContentError:
+        return {}
+    task = tasks.get(task_id)
+    return {form_field.name: form_field.label for form_field in task.fields} if task else {}
 
 
 def incident_text(incident: dict) -> str:
@@ -272,7 +355,7 @@ def summary_html(detail: dict) -> str:
     recorded = {step["position"]: step for step in detail["steps"]}
     for position, planned in enumerate(battery.steps):
         step = recorded.get(position)
-        title = esc(KIND_TITLES.get(planned.kind, planned.kind))
+        title = esc(step_heading(planned))
         if step is None:
             parts.append(f"<li>{title}: <b>not taken</b></li>")
             continue
@@ -763,9 +846,11 @@ class DashboardPage(QWidget):
         self.summary_view.setHtml(warning + summary_html(self.detail))
         self.step_box.blockSignals(True)
         self.step_box.clear()
+        planned = self.detail["battery"].steps
         for step in self.detail["steps"]:
-            self.step_box.addItem(f"{step['position'] + 1}. "
-                                  f"{KIND_TITLES.get(step['kind'], step['kind'])}")
+            heading = (step_heading(planned[step["position"]]) if step["position"] < len(planned)
+                       else KIND_TITLES.get(step["kind"], step["kind"]))
+            self.step_box.addItem(f"{step['position'] + 1}. {heading}")
         self.step_box.blockSignals(False)
         self._show_answers()
 
@@ -787,7 +872,12 @@ class DashboardPage(QWidget):
             return
         details = attempt.get("details") or {}
         show = {"typing": self._show_typing, "proofreading": self._show_proofreading,
-                "writing": self._show_writing, "quiz": self._show_quiz}[step["kind"]]
+                "writing": self._show_writing, "quiz": self._show_quiz,
+                "data-entry": self._show_data_entry}.get(step["kind"])
+        if show is None:  # a kind of step a newer version of the app recorded
+            self.answer_caption.setText(f"This app cannot show a {step['kind']} step.")
+            self._views("Answer", "", None, "")
+            return
         show(attempt, details)
 
     def _set_legend(self, kind: str | None) -> None:
@@ -858,6 +948,10 @@ class DashboardPage(QWidget):
         self._views("Questions and answers", quiz_text(attempt), None, "")
         self.answer_caption.setText(attempt.get("item_title") or "")
         self.answer_view.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _show_data_entry(self, attempt: dict, details: dict) -> None:
+        self._views("Figures and errors", data_entry_text(attempt), None, "")
+        self.answer_caption.setText(attempt.get("item_title") or "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
