@@ -24,13 +24,8 @@ from typing_test.store.database import Store
 from typing_test.store.export import EVERYTHING, KINDS_WITHOUT_A_BAR, Filters
 
 KIND_NAMES = {"typing": "Typing test", "proofreading": "Proofreading", "writing": "Writing",
-<<<<<<< HEAD
-              "quiz": "Office quiz", "targeted": "Targeted practice"}
-=======
-              "quiz": "Office quiz", "data-entry": "Data entry"}
-# The activities whose attempts pass or fail a bar (the others are only completed).
-KINDS_WITH_A_BAR = ("typing", "quiz", "data-entry")
->>>>>>> entry-battery
+              "quiz": "Office quiz", "targeted": "Targeted practice",
+              "data-entry": "Data entry"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +79,7 @@ class CohortReport:
 def _result(status: str, passed: int, kind: str) -> str:
     if status != "completed":
         return str(status).capitalize()
-    if kind not in KINDS_WITH_A_BAR:
+    if kind in KINDS_WITHOUT_A_BAR:
         return "Completed"
     return "Pass" if passed else "Fail"
 
