@@ -1,0 +1,1 @@
+"""Practice pages: the keyboard picture, targeted practice, progress."""
