@@ -271,7 +271,7 @@ def describe_key(figures: KeyFigures) -> str:
 
     >>> stats = KeyStats(1, {"1": KeyStat(8, 1, 200.0, 6), "!": KeyStat(2, 1, None, 0)}, {})
     >>> describe_key(keyboard_figures(stats, LAYOUT["us"]).keys["1"])
-    '1 key (1, !): 20 % wrong (2 of 10); 1: 1 of 8, 200 ms; !: 1 of 2'
+    '1 key (1, !): 20 % wrong (2 of 10); 1: 1 of 8, median 200 ms; !: 1 of 2'
     """
     text = (f"{figures.key.name}: {percent(figures.error_rate)} wrong "
             f"({figures.errors} of {figures.attempts})")
@@ -279,14 +279,14 @@ def describe_key(figures: KeyFigures) -> str:
         text += "; " + "; ".join(_character_words(character, stat)
                                  for character, stat in figures.characters)
     elif figures.characters and figures.characters[0][1].median_ms is not None:
-        text += f", {figures.characters[0][1].median_ms:.0f} ms"
+        text += f", median {figures.characters[0][1].median_ms:.0f} ms"
     return text
 
 
 def _character_words(character: str, stat: KeyStat) -> str:
     text = f"{character}: {stat.errors} of {stat.attempts}"
     if stat.median_ms is not None:
-        text += f", {stat.median_ms:.0f} ms"
+        text += f", median {stat.median_ms:.0f} ms"
     return text
 
 
