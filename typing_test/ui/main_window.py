@@ -490,8 +490,6 @@ class MainWindow(QMainWindow):
         if "progress_page" in self.__dict__:
             # The same for the Progress page: only one's own practice.
             self.progress_page.only_candidate = candidate_name(self.store) if locked else None
-            if self.stack.currentWidget() is self.progress_page:
-                self.progress_page.reload()
 
     def open_admin(self) -> None:
         """Show the admin area, asking for the admin password first if needed."""

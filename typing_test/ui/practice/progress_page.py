@@ -173,6 +173,8 @@ class ProgressPage(QWidget):
         call = BackgroundCall(run, parent=self)
         call.finished.connect(lambda data: self._show(generation, data, bar, layout))
         call.failed.connect(lambda message: self._failed(generation, message))
+        for done in (call.finished, call.failed):
+            done.connect(call.deleteLater)
         self._call = call
         call.start()
 
