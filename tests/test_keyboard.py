@@ -9,6 +9,7 @@ import random
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPalette
+from test_theme import PALETTES
 
 from typing_test.core.practice.keyboard import (
     LAYOUT,
@@ -28,8 +29,6 @@ from typing_test.ui.common.theme import (
 )
 from typing_test.ui.main_window import MainWindow
 from typing_test.ui.practice.keyboard_view import KeyboardPanel, KeyboardView, band_colour
-
-from test_theme import PALETTES
 
 
 def typed(passage: str, text: str, gap_ms: int = 200) -> list[dict]:
