@@ -7,8 +7,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QHelpEvent, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip
 from test_theme import PALETTES
 
 from typing_test.core.practice.keyboard import (
@@ -114,7 +115,12 @@ def test_the_key_a_person_got_wrong_is_coloured_and_said_in_words(qtbot):
     # The key under the mouse is found where it is drawn.
     unit, origin = view._geometry()
     t_left, t_top = view.figures.layout.key_for("t").parts[0][:2]
-    assert view.key_at(origin + QPointF((t_left + 0.5) * unit, (t_top + 0.5) * unit)) == "t"
+    middle_of_t = origin + QPointF((t_left + 0.5) * unit, (t_top + 0.5) * unit)
+    assert view.key_at(middle_of_t) == "t"
+    # Hovering there shows its figures.
+    where = middle_of_t.toPoint()
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, where, view.mapToGlobal(where)))
+    assert QToolTip.text() == view.tooltip_for("t")
 
 
 def test_the_panel_lists_the_weakest_keys_and_slowest_pairs_in_words(qtbot):

@@ -150,13 +150,12 @@ class KeyboardView(QWidget):
         return None
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            help_event = QHelpEvent(event) if not isinstance(event, QHelpEvent) else event
-            key_id = self.key_at(QPointF(help_event.pos()))
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            key_id = self.key_at(QPointF(event.pos()))
             if key_id is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(help_event.globalPos(), self.tooltip_for(key_id), self)
+                QToolTip.showText(event.globalPos(), self.tooltip_for(key_id), self)
             return True
         return super().event(event)
 
