@@ -8,6 +8,7 @@ import random
 
 import pytest
 from PySide6.QtCore import Qt
+from test_accessibility import unnamed
 
 from typing_test.core.practice.progress import (
     Distance,
@@ -155,6 +156,8 @@ def test_after_saved_tests_the_page_shows_best_level_and_distances(qtbot, window
     assert keyboard.band_of("t") == "bad"
     assert keyboard.accessibleDescription().startswith("Weakest keys: T 50 % wrong")
     assert page.practise_button.isVisible() and not page.typing_button.isVisible()
+    assert unnamed(page) == []
+    assert keyboard.accessibleName() == "Keyboard (US (ANSI)) coloured by mistakes"
     # It fits the smallest screen.
     assert page.minimumSizeHint().height() <= window.stack.height()
 

@@ -905,11 +905,14 @@ class MainWindow(QMainWindow):
     def _show_attempt_keys(self, passage_text: str, keystrokes: list) -> None:
         """Put one typing test's keys on the result page's keyboard picture."""
         from typing_test.core.practice.keyboard import layout_for
-        from typing_test.core.practice.keystats import key_stats
+        from typing_test.core.practice.keystats import KeyStats, key_stats
         from typing_test.store.settings import keyboard_layout
 
-        self.result_page.show_keys(key_stats([(passage_text, keystrokes)]),
-                                   layout_for(keyboard_layout(self.store)))
+        try:
+            stats = key_stats([(passage_text, keystrokes)])
+        except (KeyError, TypeError, ValueError, AttributeError):  # a damaged stored log
+            stats = KeyStats(0, {}, {})
+        self.result_page.show_keys(stats, layout_for(keyboard_layout(self.store)))
 
     def _reopen_writing(self, row: dict, scenario: WritingScenario, text: str) -> None:
         """Check a stored reply again (on the checker's worker thread) and show its

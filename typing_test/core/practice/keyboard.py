@@ -25,7 +25,7 @@ twice proves nothing. Its error rate then falls in one of four bands (below
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from typing_test.core.practice.keystats import KeyStat, KeyStats
@@ -331,12 +331,3 @@ def describe_keyboard(figures: KeyboardFigures, count: int = 5) -> str:
 
 def _short_name(key: Key) -> str:
     return key.legend if key.legend.isalpha() else key.name
-
-
-def band_counts(figures: KeyboardFigures) -> Mapping[str, int]:
-    """How many keys of the layout fall in each band (for a legend)."""
-    counts = {name: 0 for _, name in BANDS} | {NOT_ENOUGH: 0}
-    for key in figures.layout.keys:
-        if key.characters:
-            counts[figures.band(key.id)] += 1
-    return counts
