@@ -141,7 +141,6 @@ class ResultPage(QWidget):
             else "Words typed wrong: none"
         )
 
-
     def show_keys(self, stats: KeyStats, layout: Layout) -> None:
         """Show the keys of this test (``key_stats`` of its passage and log)."""
         self.keys_panel.show_stats(stats, layout)
