@@ -31,7 +31,6 @@ from typing_test.core.practice.keyboard import (
     BANDS,
     LAYOUT,
     NOT_ENOUGH,
-    Key,
     KeyboardFigures,
     Layout,
     describe_key,
@@ -246,7 +245,7 @@ class KeyboardPanel(QWidget):
         self.weakest_label = QLabel()
         self.weakest_label.setObjectName("weakestKeys")
         self.weakest_label.setWordWrap(True)
-        self.pairs_caption = QLabel("Slowest letter pairs")
+        self.pairs_caption = QLabel("Slowest letter pairs (median)")
         set_role(self.pairs_caption, "strong")
         self.pairs_label = QLabel()
         self.pairs_label.setObjectName("slowestPairs")
@@ -277,18 +276,18 @@ class KeyboardPanel(QWidget):
         self.keyboard.set_figures(figures)
         weakest = figures.weakest()
         self.weakest_label.setText(
-            "\n".join(f"{_short(f.key)}  {percent(f.error_rate)} ({f.errors} of {f.attempts})"
+            "\n".join(f"{f.key.legend}  {percent(f.error_rate)} ({f.errors} of {f.attempts})"
                       for f in weakest) if weakest
             else describe_keyboard(figures))
         self.weakest_label.setAccessibleName(describe_keyboard(figures))
         pairs = slowest_pairs(stats, min_timed=self.min_timed)
-        self.pairs_label.setText(
-            "\n".join(f"{pair}  {median:.0f} ms" for pair, median in pairs) if pairs else
-            f"None yet: a pair needs {self.min_timed} clean keystrokes to be timed.")
-        self.pairs_label.setAccessibleName("Slowest letter pairs, median time: " + ", ".join(
-            f"{pair} {median:.0f} ms" for pair, median in pairs))
+        if pairs:
+            self.pairs_label.setText("\n".join(f"{pair}  {median:.0f} ms"
+                                               for pair, median in pairs))
+            self.pairs_label.setAccessibleName("Slowest letter pairs, median time: " + ", ".join(
+                f"{pair} {median:.0f} ms" for pair, median in pairs))
+        else:
+            self.pairs_label.setText(
+                f"None yet: a pair needs {self.min_timed} clean keystrokes to be timed.")
+            self.pairs_label.setAccessibleName(self.pairs_label.text())
 
-
-def _short(key: Key) -> str:
-    """A key as the list beside the picture names it: its legend ("E", "1 !")."""
-    return key.legend
