@@ -103,7 +103,28 @@ def main(argv: list[str] | None = None) -> None:
     app.processEvents()
     window.grab().save(str(out / "screen-history.png"))
 
-    # Targeted practice: the weak spots of the test above, a round aimed at
+    # Progress: after a few more tests, a little faster each time, each with
+    # its slips (more on some keys than others).
+    for test in range(6):
+        window.open_activity("typing")
+        window.typing_setup.startRequested.emit(60, "customer-email", "")
+        page = window.typing_page
+        text = page.session.passage
+        for index in range(min(len(text), 170 + 12 * test)):
+            now[0] += 560 - 15 * test + rng.randrange(-60, 120)
+            slip = 0.12 if text[index].lower() in "bvt," else 0.02
+            page.typing_area.keyTyped.emit(text[index] if rng.random() > slip else "x")
+        now[0] += 61_000
+        page.refresh()
+    window.show_progress()
+    for _ in range(500):
+        app.processEvents()
+        if window.progress_page.data is not None:
+            break
+        QTest.qWait(10)
+    app.processEvents()
+    window.grab().save(str(out / "screen-progress.png"))
+    # Targeted practice: the weak spots of the tests above, a round aimed at
     # them (a few slips), then each spot measured again.
     window.open_activity("targeted")
     app.processEvents()

@@ -10,7 +10,9 @@ PASS_ACCURACY = "pass_accuracy"
 CANDIDATE_NAME = "candidate_name"
 SPELLING_VARIANT = "spelling_variant"
 LIVE_CHECKING = "live_checking"
+KEYBOARD_LAYOUT = "keyboard_layout"
 SPELLING_VARIANTS = {"both": "US or British", "us": "US only", "uk": "British only"}
+KEYBOARD_LAYOUTS = {"uk": "UK", "us": "US"}
 
 
 def load_pass_bar(store: Store) -> PassBar:
@@ -50,3 +52,25 @@ def live_checking(store: Store) -> bool:
     proofreading for them. A person practising at home may turn it on.
     """
     return bool(store.get_setting(LIVE_CHECKING, False))
+
+
+def keyboard_layout(store: Store) -> str:
+    """The keyboard the keyboard pictures show: "uk" or "us".
+
+    Unless chosen in Settings, UK when the spelling accepted is British only,
+    else US.
+
+    >>> store = Store.open(":memory:")
+    >>> keyboard_layout(store)
+    'us'
+    >>> store.set_setting(SPELLING_VARIANT, "uk")
+    >>> keyboard_layout(store)
+    'uk'
+    >>> store.set_setting(KEYBOARD_LAYOUT, "us")
+    >>> keyboard_layout(store)
+    'us'
+    """
+    chosen = store.get_setting(KEYBOARD_LAYOUT)
+    if chosen in KEYBOARD_LAYOUTS:
+        return chosen
+    return "uk" if spelling_variant(store) == "uk" else "us"

@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.home_action = self._add_action("Home", "Ctrl+H", self.show_home)
         # Not Ctrl+Y: that is Redo in every Office program.
         self.history_action = self._add_action("History", "Ctrl+Shift+H", self.show_history)
+        # Ctrl+Shift+P: no Qt text field or page of the app uses it.
+        self.progress_action = self._add_action("Progress", "Ctrl+Shift+P", self.show_progress)
         self.settings_action = self._add_action("Settings", "Ctrl+,", self.show_settings)
         # Ctrl+Shift+A is free in Qt's text fields and in Office; Alt+M is a
         # mnemonic letter no page uses.
@@ -337,6 +339,14 @@ class MainWindow(QMainWindow):
         page.attemptOpened.connect(self.open_attempt)
         return page
 
+    def _build_progress_page(self) -> QWidget:
+        from typing_test.ui.practice.progress_page import ProgressPage
+
+        page = ProgressPage(self.store)
+        page.practiceRequested.connect(lambda: self.open_activity("targeted"))
+        page.typingRequested.connect(lambda: self.open_activity("typing"))
+        return page
+
     def _build_settings_page(self) -> QWidget:
         from typing_test.ui.settings_page import SettingsPage
 
@@ -372,6 +382,7 @@ class MainWindow(QMainWindow):
     writing_page = _LazyPage(_build_writing_page)
     writing_review = _LazyPage(_build_writing_review)
     history_page = _LazyPage(_build_history_page)
+    progress_page = _LazyPage(_build_progress_page)
     settings_page = _LazyPage(_build_settings_page)
     admin_page = _LazyPage(_build_admin_page)
 
@@ -475,7 +486,8 @@ class MainWindow(QMainWindow):
         if "admin_page" in self.__dict__:
             self.admin_page.clear()
         gated = [self.__dict__.get(name) for name in ("admin_page", "settings_page",
-                                                      "history_page", "quiz_setup")]
+                                                      "history_page", "progress_page",
+                                                      "quiz_setup")]
         if self.stack.currentWidget() in gated:
             self.show_home()
         self.statusBar().showMessage("Logged out of the admin area.")
@@ -501,6 +513,9 @@ class MainWindow(QMainWindow):
             self.history_page.only_candidate = candidate_name(self.store) if locked else None
             if self.stack.currentWidget() is self.history_page:
                 self.history_page.reload()
+        if "progress_page" in self.__dict__:
+            # The same for the Progress page: only one's own practice.
+            self.progress_page.only_candidate = candidate_name(self.store) if locked else None
 
     def open_admin(self) -> None:
         """Show the admin area, asking for the admin password first if needed."""
@@ -577,6 +592,12 @@ class MainWindow(QMainWindow):
         self._apply_admin_gates()
         page.reload()
         self._show(self.history_page)
+
+    def show_progress(self) -> None:
+        page = self.progress_page  # built first, so that the gates reach it
+        self._apply_admin_gates()
+        page.reload()
+        self._show(page)
 
     def show_settings(self) -> None:
         page = self.settings_page  # built first, so that the gates reach it
@@ -912,7 +933,20 @@ class MainWindow(QMainWindow):
         self.result_page.show_result(
             result, bar, row["item_title"] or "", abandoned=row["status"] != "completed"
         )
+        self._show_attempt_keys(details["passage_text"], row["keystrokes"] or [])
         self._show(self.result_page)
+
+    def _show_attempt_keys(self, passage_text: str, keystrokes: list) -> None:
+        """Put one typing test's keys on the result page's keyboard picture."""
+        from typing_test.core.practice.keyboard import layout_for
+        from typing_test.core.practice.keystats import KeyStats, key_stats
+        from typing_test.store.settings import keyboard_layout
+
+        try:
+            stats = key_stats([(passage_text, keystrokes)])
+        except (KeyError, TypeError, ValueError, AttributeError):  # a damaged stored log
+            stats = KeyStats(0, {}, {})
+        self.result_page.show_keys(stats, layout_for(keyboard_layout(self.store)))
 
     def _reopen_writing(self, row: dict, scenario: WritingScenario, text: str) -> None:
         """Check a stored reply again (on the checker's worker thread) and show its
@@ -962,6 +996,7 @@ class MainWindow(QMainWindow):
         self._save(row)
         self._again_activity = "typing"
         self.result_page.show_result(result, bar, passage.title, abandoned=session.abandoned)
+        self._show_attempt_keys(passage.text, session.events)
         self._show(self.result_page)
         self.result_page.again_button.setFocus()
 

@@ -25,10 +25,13 @@ from typing_test.core.typing.scoring import PassBar
 from typing_test.store.database import Store
 from typing_test.store.settings import (
     CANDIDATE_NAME,
+    KEYBOARD_LAYOUT,
+    KEYBOARD_LAYOUTS,
     LIVE_CHECKING,
     SPELLING_VARIANT,
     SPELLING_VARIANTS,
     candidate_name,
+    keyboard_layout,
     live_checking,
     load_pass_bar,
     save_pass_bar,
@@ -63,6 +66,12 @@ class SettingsPage(QWidget):
         self.spelling_box = QComboBox()
         for variant, label in SPELLING_VARIANTS.items():
             self.spelling_box.addItem(label, variant)
+        self.keyboard_box = QComboBox()
+        self.keyboard_box.setObjectName("keyboardLayout")
+        for layout, label in KEYBOARD_LAYOUTS.items():
+            self.keyboard_box.addItem(label, layout)
+        self.keyboard_box.setToolTip("The keyboard the result and Progress pages draw: UK has "
+                                     "the extra key by left Shift, # by Enter, \" on 2, @ by '")
         self.live_check_box = QCheckBox("Underline mistakes while writing (practice aid)")
         self.live_check_box.setToolTip(
             "Leave this off for screenings: the underlines would proofread for the candidate."
@@ -87,6 +96,7 @@ class SettingsPage(QWidget):
         form.addRow("Typing test pass bar, accuracy:", self.accuracy_box)
         form.addRow("Email spelling accepted:", self.spelling_box)
         form.addRow("", self.live_check_box)
+        form.addRow("Keyboard (pictures of your keys):", self.keyboard_box)
         form.addRow("", self.pass_bar_note)
         set_role(self.save_button, "primary")
         layout = page_layout(QVBoxLayout(self))
@@ -118,6 +128,7 @@ class SettingsPage(QWidget):
         self.name_edit.setText(candidate_name(self.store))
         self.spelling_box.setCurrentIndex(self.spelling_box.findData(spelling_variant(self.store)))
         self.live_check_box.setChecked(live_checking(self.store))
+        self.keyboard_box.setCurrentIndex(self.keyboard_box.findData(keyboard_layout(self.store)))
         self.status_label.clear()
 
     def save(self) -> None:
@@ -127,5 +138,10 @@ class SettingsPage(QWidget):
         self.store.set_setting(CANDIDATE_NAME, self.name_edit.text().strip())
         self.store.set_setting(SPELLING_VARIANT, self.spelling_box.currentData())
         self.store.set_setting(LIVE_CHECKING, self.live_check_box.isChecked())
+        # The keyboard is stored only when it is not the one the spelling
+        # implies, so that it keeps following the spelling until chosen.
+        implied = "uk" if self.spelling_box.currentData() == "uk" else "us"
+        chosen = self.keyboard_box.currentData()
+        self.store.set_setting(KEYBOARD_LAYOUT, None if chosen == implied else chosen)
         self.status_label.setText("Saved.")
         self.saved.emit()

@@ -43,6 +43,7 @@ TYPE_SCALE = {
     "timer": 1.6,  # the countdown and the heading of a timed page
     "heading": 1.4,  # a section's heading
     "lead": 1.15,  # the sentence under a page's heading; a question's prompt
+    "keycap": 0.85,  # the letters and figures written on a keyboard picture's keys
 }
 
 # WCAG 2.1's minimum contrast for body text, and its enhanced level.
@@ -151,6 +152,14 @@ class Colours:
     warning_fill: QColor
     on_bar: QColor
     typed_right_text: QColor  # a correctly typed letter, on the base
+    # The keyboard picture: a key's fill by its error band (core/practice/
+    # keyboard.py), each read with ``key_ink``; a key not judged yet is drawn
+    # in the base colours.
+    key_good: QColor
+    key_fair: QColor
+    key_poor: QColor
+    key_bad: QColor
+    key_ink: QColor
 
 
 def colours_for(palette: QPalette, high_contrast: bool = False) -> Colours:
@@ -193,6 +202,14 @@ def colours_for(palette: QPalette, high_contrast: bool = False) -> Colours:
         on_bar=QColor("#e8eaed" if dark else "#202124"),
         typed_right_text=readable(QColor("#81c995" if dark else "#17692f"), base, base_text,
                                   minimum),
+        # Pale fills under dark ink in light mode, deep ones under light ink in
+        # dark mode; each step of the light scale is darker than the last, so
+        # the order reads without telling the hues apart.
+        key_good=QColor("#1e3b28" if dark else "#d7f0dd"),
+        key_fair=QColor("#4a4010" if dark else "#fcefc0"),
+        key_poor=QColor("#6a3b0d" if dark else "#fbd0a5"),
+        key_bad=QColor("#8a2520" if dark else "#f5a39c"),
+        key_ink=QColor("#f1f3f4" if dark else "#202124"),
     )
 
 

@@ -1,1 +1,1 @@
-"""Practice pages: weak keys, targeted practice and progress."""
+"""Practice pages: the keyboard picture, targeted practice and progress."""

@@ -1,10 +1,12 @@
-"""The result of a typing test: the figures and a big PASS or FAIL."""
+"""The result of a typing test: the figures and a big PASS or FAIL, the
+words typed wrong, and the keys of this test on a keyboard picture."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -14,10 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing_test.core.practice.keyboard import Layout
+from typing_test.core.practice.keystats import KeyStats
 from typing_test.core.typing.scoring import PassBar, TypingResult
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.review_parts import show_banner
 from typing_test.ui.common.theme import page_layout, set_role
+from typing_test.ui.practice.keyboard_view import KeyboardPanel
+
+# One test holds few of each key: a key is judged from 5 keystrokes, a letter
+# pair timed from 3 (the Progress page, over 20 tests, asks for 10 and 5).
+MIN_KEY_ATTEMPTS = 5
+MIN_PAIR_TIMES = 3
 
 
 class ResultPage(QWidget):
@@ -68,6 +78,10 @@ class ResultPage(QWidget):
         self.errors_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
+        self.keys_caption = QLabel("Your keys in this test")
+        set_role(self.keys_caption, "strong")
+        self.keys_panel = KeyboardPanel(MIN_KEY_ATTEMPTS, MIN_PAIR_TIMES)
+
         self.again_button = QPushButton("Take &another test")
         self.again_button.clicked.connect(self.againRequested)
         set_role(self.again_button, "primary")
@@ -79,8 +93,16 @@ class ResultPage(QWidget):
         layout.addWidget(self.reason_label)
         layout.addWidget(self.passage_label)
         layout.addLayout(grid)
-        layout.addWidget(self.errors_caption)
-        layout.addWidget(self.errors_table, 1)
+        words = QVBoxLayout()
+        words.addWidget(self.errors_caption)
+        words.addWidget(self.errors_table, 1)
+        keys = QVBoxLayout()
+        keys.addWidget(self.keys_caption)
+        keys.addWidget(self.keys_panel, 1)
+        details = QHBoxLayout()
+        details.addLayout(words, 1)
+        details.addLayout(keys, 3)
+        layout.addLayout(details, 1)
         layout.addLayout(button_row(self.home_button, self.again_button))
 
     def show_result(
@@ -125,6 +147,10 @@ class ResultPage(QWidget):
             if result.word_errors
             else "Words typed wrong: none"
         )
+
+    def show_keys(self, stats: KeyStats, layout: Layout) -> None:
+        """Show the keys of this test (``key_stats`` of its passage and log)."""
+        self.keys_panel.show_stats(stats, layout)
 
 
 def _reason(result: TypingResult, bar: PassBar) -> str:
