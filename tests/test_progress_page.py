@@ -67,7 +67,8 @@ def test_the_next_role_is_the_lowest_bar_not_reached():
     bars = role_bars(load_presets())
     assert [(bar.names, bar.min_net_wpm, bar.min_accuracy) for bar in bars] == [
         ("Voice (calls)", 20, 0),
-        ("Back office / non-voice and Team leader", 25, 90),
+        ("Back office / non-voice, Data entry (non-voice back office) and Team leader", 25,
+         90),
         ("Semi-voice (chat and email support)", 30, 0),
     ]
     assert next_role_bar(Level(19.9, 99.0, 5), bars).names == "Voice (calls)"

@@ -159,8 +159,10 @@ def role_bars(batteries: Iterable[Battery]) -> list[RoleBar]:
     batteries with the same bar together (names in alphabetical order).
 
     >>> from typing_test.core.screening.batteries import load_presets
-    >>> [(bar.names, bar.rule) for bar in role_bars(load_presets())][:2]
-    [('Voice (calls)', '20 net WPM'), ('Back office / non-voice and Team leader', '25 net WPM at 90 % accuracy')]
+    >>> for bar in role_bars(load_presets())[:2]:
+    ...     print(f"{bar.names}: {bar.rule}")
+    Voice (calls): 20 net WPM
+    Back office / non-voice, Data entry (non-voice back office) and Team leader: 25 net WPM at 90 % accuracy
     """  # noqa: E501 (a doctest line)
     grouped: dict[tuple[float, float], set[str]] = {}
     for battery in batteries:
