@@ -163,14 +163,17 @@ def test_after_saved_tests_the_page_shows_best_level_and_distances(qtbot, window
     assert page.minimumSizeHint().height() <= window.stack.height()
 
 
-def test_practise_my_weak_keys_asks_for_targeted_practice(qtbot, window, store):
-    save_test(store, 20.0, 91.0, 1, candidate="")
+def test_practise_my_weak_keys_opens_targeted_practice_on_them(qtbot, window, store):
+    for day in (1, 2, 3):
+        save_test(store, 20.0, 91.0, day, candidate="", typed=PASSAGE.replace("t", "r"))
     page = open_progress(qtbot, window)
-    opened = []
-    window.open_activity = opened.append  # what the button leads to, whoever builds it
     with qtbot.waitSignal(page.practiceRequested, timeout=1000):
         qtbot.mouseClick(page.practise_button, Qt.MouseButton.LeftButton)
-    assert opened == ["targeted"]
+    targeted = window.targeted_page
+    assert window.stack.currentWidget() is targeted
+    # The mistakes on "t" are the weak spot the rounds aim at.
+    spots = [targeted.table.item(row, 0).text() for row in range(targeted.table.rowCount())]
+    assert "t (key)" in spots and targeted.start_button.hasFocus()
 
 
 def test_with_no_test_yet_the_page_says_what_to_do(qtbot, window):
