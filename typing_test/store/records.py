@@ -14,7 +14,7 @@ from typing_test.core.email.writing import WritingAttempt
 from typing_test.core.quiz.session import Quiz, QuizResult
 from typing_test.core.typing.data_entry import DataEntryBar
 from typing_test.core.typing.entry_session import EntryOutcome
-from typing_test.core.typing.entry_tasks import task_table
+from typing_test.core.typing.entry_tasks import check_event, task_from_table, task_table
 from typing_test.core.typing.scoring import PassBar, TypingResult
 
 
@@ -259,3 +259,25 @@ def data_entry_attempt(
     if started_at is not None:
         row["started_at"] = started_at
     return row
+
+
+def stored_data_entry(row: dict) -> tuple[EntryOutcome, DataEntryBar]:
+    """A stored data-entry attempt as it was run, to score and review again:
+    the outcome (its task from ``details``, its log) and the bar it was
+    judged against. KeyError, TypeError or ValueError (ContentError) for a
+    row that does not hold them.
+    """
+    settings = row["settings"]
+    task = task_from_table(row["details"]["task"], row["item_id"] or "", "the stored task")
+    events = list(row["keystrokes"] or [])
+    for number, event in enumerate(events, start=1):
+        problem = check_event(event, task)
+        if problem:
+            raise ValueError(f"event {number} of the stored log: {problem}")
+    outcome = EntryOutcome(
+        task=task, events=events, duration_s=settings["duration_s"],
+        keypad_required=bool(settings.get("keypad_required")),
+        status="completed" if row["status"] == "completed" else "abandoned",
+        incidents=list(row.get("events") or []))
+    return outcome, DataEntryBar(min_accuracy=float(settings["min_accuracy"]),
+                                 min_kph=float(settings["min_kph"]))

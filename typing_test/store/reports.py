@@ -24,7 +24,11 @@ from typing_test.store.database import Store
 from typing_test.store.export import EVERYTHING, Filters
 
 KIND_NAMES = {"typing": "Typing test", "proofreading": "Proofreading", "writing": "Writing",
-              "quiz": "Office quiz"}
+              "quiz": "Office quiz", "data-entry": "Data entry"}
+# Kinds judged against a bar (the drills are scored but set none).
+KINDS_WITH_A_BAR = ("typing", "quiz", "data-entry")
+# The unit of each kind's score column: net WPM, keystrokes per hour, or percent.
+SCORE_UNITS = {"typing": " WPM", "data-entry": " KPH"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class CohortReport:
 def _result(status: str, passed: int, kind: str) -> str:
     if status != "completed":
         return str(status).capitalize()
-    if kind not in ("typing", "quiz"):
+    if kind not in KINDS_WITH_A_BAR:
         return "Completed"
     return "Pass" if passed else "Fail"
 

@@ -19,7 +19,8 @@ from typing_test.ui.common.theme import CARD_SPACING, page_layout, set_role
 from typing_test.ui.reports.attempts_model import local_time
 
 KIND_NAMES = {"typing": "Typing test", "quiz": "Office quiz",
-              "proofreading": "Proofreading", "writing": "Writing"}
+              "proofreading": "Proofreading", "writing": "Writing",
+              "data-entry": "Data entry"}
 
 
 def result_summary(attempt: dict) -> str:
@@ -30,6 +31,9 @@ def result_summary(attempt: dict) -> str:
     '31.4 net WPM: pass'
     >>> result_summary({"kind": "quiz", "status": "abandoned", "score": 40.0, "passed": False})
     'Abandoned'
+    >>> result_summary({"kind": "data-entry", "status": "completed", "score": 9120.4,
+    ...                 "passed": False})
+    '9,120 KPH: fail'
     >>> result_summary({"kind": "writing", "status": "completed", "score": 82.0,
     ...                 "passed": False})
     '82/100'
@@ -42,6 +46,8 @@ def result_summary(attempt: dict) -> str:
         return f"{score:.1f} net WPM: {verdict}"
     if attempt["kind"] == "quiz":
         return f"{score:.0f}%: {verdict}"
+    if attempt["kind"] == "data-entry":
+        return f"{score:,.0f} KPH: {verdict}"
     return f"{score:.0f}/100"
 
 

@@ -37,6 +37,7 @@ from typing_test.store.database import Store
 from typing_test.store.export import EVERYTHING, Filters
 from typing_test.store.reports import (
     KIND_NAMES,
+    SCORE_UNITS,
     CandidateReport,
     CohortReport,
     candidate_report,
@@ -134,7 +135,8 @@ def draw_candidate_page(painter: QPainter, page: QRectF, report: CandidateReport
     pen.line("Latest attempts", scale=1.2, bold=True)
     pen.table(["Date", "Activity", "Item", "Score", "Accuracy", "Result"],
               [[_short_date(line.started_at), KIND_NAMES.get(line.kind, line.kind),
-                line.item_title, _figure(line.score, " WPM" if line.kind == "typing" else "%"),
+                line.item_title, _figure(line.score, SCORE_UNITS.get(line.kind, "%"),
+                                         0 if line.kind == "data-entry" else 1),
                 _figure(line.accuracy, "%"), line.result] for line in report.attempts],
               [0.14, 0.15, 0.33, 0.13, 0.12, 0.13])
     labels = tuple(_short_date(started)[5:] for started, _, _ in report.typing_series)
