@@ -898,7 +898,8 @@ class MainWindow(QMainWindow):
         is scored again from its log, a quiz rebuilt from its seed and graded
         again from its answers, a proofreading answer graded again against its
         drill, a writing reply checked and graded again (the review shows
-        once the checker is done)."""
+        once the checker is done), a data-entry test scored again from its log
+        against the task stored with it."""
         from typing_test.core.email.proofreading import grade_answer
         from typing_test.core.quiz.session import grade_quiz, rebuild_quiz
         from typing_test.core.typing.scoring import PassBar, score
@@ -912,16 +913,16 @@ class MainWindow(QMainWindow):
                     f"This quiz was {row['status']}; it has no result page to show."
                 )
                 return
+            if row["kind"] == "writing":
+                self._reopen_writing(row, self.drills.writing[row["item_id"]],
+                                     details["text"])
+                return
             if row["kind"] == "data-entry":
                 from typing_test.store.records import stored_data_entry
 
                 entry, entry_bar = stored_data_entry(row)
                 entry_result = entry.result()
-            elif row["kind"] == "writing":
-                self._reopen_writing(row, self.drills.writing[row["item_id"]],
-                                     details["text"])
-                return
-            if row["kind"] == "proofreading":
+            elif row["kind"] == "proofreading":
                 drill = self.drills.proofreading[row["item_id"]]
                 answer = details["answer"]
                 graded = grade_answer(drill, answer)
