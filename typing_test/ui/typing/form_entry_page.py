@@ -154,7 +154,9 @@ class FormEntryPage(QWidget):
         field.guard.pasteRefused.connect(self._on_paste_refused)
         label = QLabel()
         label.setBuddy(field)
+        field.setAccessibleName(f"Field {index + 1}")  # named after its label by start()
         self.form.addRow(label, field)
+        self.form.setRowVisible(field, False)  # shown by start() when the task has it
         self.answer_fields.append(field)
         self._field_labels.append(label)
         return field
