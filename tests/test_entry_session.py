@@ -116,3 +116,17 @@ def test_the_stored_row_gives_the_run_back_and_refuses_a_tampered_log():
     row["keystrokes"] = [{"t": 0, "key": "12"}]
     with pytest.raises(ValueError, match="event 1 of the stored log"):
         stored_data_entry(row)
+
+
+def test_reports_judge_a_data_entry_attempt_by_its_bar():
+    from typing_test.store.reports import candidate_report, cohort_report
+
+    store = Store.open(":memory:")
+    session = EntrySession(TASKS["tenkey-codes"], 60, clock=Clock())
+    for key in "40017852\n":
+        session.press(key, keypad=True)
+    store.save_attempt(data_entry_attempt(session.outcome(), bar=DataEntryBar(98, 0),
+                                          candidate="Ana"))
+    (line,) = candidate_report(store, "Ana").attempts
+    assert (line.kind, line.result, line.accuracy) == ("data-entry", "Pass", 100.0)
+    assert cohort_report(store).pass_rates == {"data-entry": (1, 1)}

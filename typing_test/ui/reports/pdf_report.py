@@ -38,6 +38,7 @@ from typing_test.store.export import EVERYTHING, Filters
 from typing_test.store.reports import (
     KIND_NAMES,
     SCORE_UNITS,
+    AttemptLine,
     CandidateReport,
     CohortReport,
     candidate_report,
@@ -72,6 +73,18 @@ def _short_date(iso: str) -> str:
 
 def _figure(value: float | None, unit: str = "", digits: int = 1) -> str:
     return "" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def score_text(line: AttemptLine) -> str:
+    """An attempt's score with its unit: net WPM, keystrokes per hour or percent.
+
+    >>> line = AttemptLine("2026-03-02", "data-entry", "Supplier invoices", 9120.4, 97.0, "Fail")
+    >>> from dataclasses import replace
+    >>> score_text(line), score_text(replace(line, kind="typing", score=31.25))
+    ('9120 KPH', '31.2 WPM')
+    """
+    return _figure(line.score, SCORE_UNITS.get(line.kind, "%"),
+                   0 if line.kind == "data-entry" else 1)
 
 
 class _Pen:
@@ -135,8 +148,7 @@ def draw_candidate_page(painter: QPainter, page: QRectF, report: CandidateReport
     pen.line("Latest attempts", scale=1.2, bold=True)
     pen.table(["Date", "Activity", "Item", "Score", "Accuracy", "Result"],
               [[_short_date(line.started_at), KIND_NAMES.get(line.kind, line.kind),
-                line.item_title, _figure(line.score, SCORE_UNITS.get(line.kind, "%"),
-                                         0 if line.kind == "data-entry" else 1),
+                line.item_title, score_text(line),
                 _figure(line.accuracy, "%"), line.result] for line in report.attempts],
               [0.14, 0.15, 0.33, 0.13, 0.12, 0.13])
     labels = tuple(_short_date(started)[5:] for started, _, _ in report.typing_series)
