@@ -206,9 +206,9 @@ def data_entry_screens(window: MainWindow, app: QApplication, now: list[float],
             key = Qt.Key.Key_Enter if character == "\n" else Qt.Key(ord(character))
             QTest.keyClick(tenkey.entry_field, key, Qt.KeyboardModifier.KeypadModifier
                            if keypad else Qt.KeyboardModifier.NoModifier)
-        if number_index == 4:
-            app.processEvents()
-            window.grab().save(str(out / "screen-tenkey.png"))
+            if not keypad:  # the number-row digit, pointed out
+                app.processEvents()
+                window.grab().save(str(out / "screen-tenkey.png"))
     now[0] += 200_000
     tenkey.refresh()
     app.processEvents()
