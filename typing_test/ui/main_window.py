@@ -1022,6 +1022,7 @@ class MainWindow(QMainWindow):
                 save_entry_bar(self.store, self.entry_setup.bar())
             except (DatabaseError, sqlite3.Error) as error:
                 self._report_save_failure(error)
+        self._entry_bar = load_entry_bar(self.store)  # the bar this test is judged on
         page = self.form_entry_page if task.kind == "form" else self.tenkey_page
         self._started_at = now_iso()
         self._show(page)
@@ -1035,7 +1036,7 @@ class MainWindow(QMainWindow):
     def _on_data_entry_finished(self, outcome: EntryOutcome) -> None:
         from typing_test.store.records import data_entry_attempt
 
-        bar = load_entry_bar(self.store)
+        bar = self._entry_bar
         row = data_entry_attempt(outcome, bar=bar, candidate=candidate_name(self.store),
                                  started_at=self._started_at)
         self._save(row)
