@@ -472,3 +472,13 @@ def test_a_page_reports_once_and_abandon_does_nothing_once_over(qtbot, clock, pa
     assert outcomes[0].timed_out and outcomes[0].events[-1]["key"] == "1"
     with pytest.raises(ValueError):
         page.start(AMOUNTS if task is INVOICES else INVOICES, 60)
+
+
+@pytest.mark.parametrize("task_id", ["invoices", "orders", "customers", "expense-claims",
+                                     "tenkey-amounts", "tenkey-codes"])
+def test_every_built_in_task_fits_1024_by_600(qtbot, window, clock, task_id):
+    window.resize(1024, 600)
+    page = start(qtbot, window, task_id)
+    qtbot.wait(1)
+    needed, room = page.minimumSizeHint(), window.stack.size()
+    assert needed.width() <= room.width() and needed.height() <= room.height()
