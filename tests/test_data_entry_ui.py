@@ -261,6 +261,11 @@ def test_keypad_digits_are_logged_as_keypad_and_each_entry_scored(qtbot, window,
     assert page.current_label.text() == "125.40"
     key_number(qtbot, page, "125.40", clock)
     assert page.current_label.text() == "3072.15"  # shown as keyed: no comma
+    qtbot.keyClick(page.entry_field, Qt.Key.Key_3, KEYPAD)
+    qtbot.keyClicks(page.entry_field, ",")
+    assert page.notice_label.text() == "Leave the commas out: a numeric keypad has none."
+    qtbot.keyClick(page.entry_field, Qt.Key.Key_Backspace)
+    assert page.entry_field.text() == ""
     key_number(qtbot, page, "3072.51", clock)  # two digits swapped
     key_number(qtbot, page, "48.99", clock)
     log = page.session.events

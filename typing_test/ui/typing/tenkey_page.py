@@ -195,6 +195,7 @@ class TenKeyPage(QWidget):
             return
         if key not in TENKEY_CHARACTERS and key not in ("\n", BACKSPACE):
             self.notice_label.setText(
+                "Leave the commas out: a numeric keypad has none." if key == "," else
                 f"{key!r} is not part of a number here: key digits, the point and the "
                 "minus sign.")
             return
