@@ -203,7 +203,57 @@ def main(argv: list[str] | None = None) -> None:
     page.submit()
     app.processEvents()
     window.grab().save(str(out / "screen-quiz-result.png"))
+
+    data_entry_screens(window, app, now, out)
     print("wrote", ", ".join(sorted(p.name for p in out.glob("screen-*.png"))))
+
+
+def data_entry_screens(window: MainWindow, app: QApplication, now: list[float],
+                       out: Path) -> None:
+    """The data-entry test: its setup, a form half keyed (one slip), the
+    10-key column with a number-row digit pointed out, and their results."""
+    from PySide6.QtCore import Qt
+
+    window.open_activity("data-entry")
+    app.processEvents()
+    window.grab().save(str(out / "screen-entry-setup.png"))
+    invoices = next(task for task in window.entry_tasks if task.id == "invoices")
+    window.start_data_entry(invoices, 300, False)
+    page = window.form_entry_page
+    record = dict(invoices.records[0], amount="1,205.00")  # a transposed digit
+    for index, form_field in enumerate(invoices.fields):
+        for character in record[form_field.name]:
+            now[0] += 160
+            QTest.keyClicks(page.answer_fields[index], character)
+        QTest.keyClick(page.answer_fields[index], Qt.Key.Key_Tab)
+    for character in invoices.records[1]["supplier"][:9]:
+        now[0] += 160
+        QTest.keyClicks(page.answer_fields[0], character)
+    page.refresh()
+    app.processEvents()
+    window.grab().save(str(out / "screen-form-entry.png"))
+    now[0] += 300_000
+    page.refresh()
+    app.processEvents()
+    window.grab().save(str(out / "screen-form-entry-result.png"))
+
+    amounts = next(task for task in window.entry_tasks if task.id == "tenkey-amounts")
+    window.start_data_entry(amounts, 180, True)
+    tenkey = window.tenkey_page
+    for number_index, number in enumerate(amounts.numbers[:6]):
+        for character in number.replace(",", "") + "\n":
+            now[0] += 140
+            keypad = not (number_index == 5 and character == "7")
+            key = Qt.Key.Key_Enter if character == "\n" else Qt.Key(ord(character))
+            QTest.keyClick(tenkey.entry_field, key, Qt.KeyboardModifier.KeypadModifier
+                           if keypad else Qt.KeyboardModifier.NoModifier)
+            if not keypad:  # the number-row digit, pointed out
+                app.processEvents()
+                window.grab().save(str(out / "screen-tenkey.png"))
+    now[0] += 200_000
+    tenkey.refresh()
+    app.processEvents()
+    window.grab().save(str(out / "screen-tenkey-result.png"))
 
 
 if __name__ == "__main__":

@@ -234,3 +234,70 @@ def test_a_huge_value_typed_into_a_field_is_scored_at_once():
     log = form_log([(0, "name", "x" * 15_000)])
     result = score_form(FIELDS, RECORDS, log, UK)
     assert result.character_errors == 15_000 and result.fields_right == 0
+
+
+# The numeric keypad, when a test requires it ---------------------------------
+
+
+def keyed(text: str, keypad: list[bool], start_ms: int = 0) -> list[dict]:
+    """A 10-key log of ``text`` (Enter as "\\n", "<" for Backspace), each key
+    from the keypad or not as ``keypad`` says."""
+    return [{"t": start_ms + 100 * i, "key": "Backspace" if key == "<" else key,
+             "keypad": from_keypad} for i, (key, from_keypad) in enumerate(zip(text, keypad,
+                                                                              strict=True))]
+
+
+def test_a_number_row_digit_makes_its_entry_wrong_only_when_the_keypad_is_required():
+    log = keyed("125.40\n48.99\n", [True] * 7 + [True, False, True, True, True, True])
+    free = score_tenkey(["125.40", "48.99"], log)
+    required = score_tenkey(["125.40", "48.99"], log, keypad_required=True)
+    assert (free.accuracy, free.entries_off_keypad, free.entry_errors) == (100.0, 1, ())
+    assert (required.accuracy, required.entries_off_keypad) == (50.0, 1)
+    assert [e.as_json() for e in required.entry_errors] == [
+        {"entry": 1, "typed": "48.99", "expected": "48.99", "number_row": True}]
+    assert required.as_json()["keypad_required"] is True
+    # Nothing else changes: the keys, the speed, where the digits came from.
+    assert (required.keystrokes, required.kph, required.digits_from) == (
+        free.keystrokes, free.kph, "both")
+
+
+def test_a_number_row_digit_removed_with_backspace_does_not_count_against_the_entry():
+    log = keyed("4<45\n", [False, True, True, True, True])
+    result = score_tenkey(["45"], log, keypad_required=True)
+    assert (result.accuracy, result.entries_off_keypad, result.number_row_digits) == (100.0, 0, 1)
+
+
+def test_signs_and_points_from_the_number_row_never_make_an_entry_wrong():
+    # A laptop's minus and point keys are not digits; the rule is about digits.
+    log = keyed("-16.50\n", [False, True, True, False, True, True, True])
+    assert score_tenkey(["-16.50"], log, keypad_required=True).accuracy == 100.0
+
+
+def test_score_entry_applies_the_keypad_rule_and_the_bar_it_is_given(tmp_path, capsys):
+    task = assets_dir() / "data-entry" / "tenkey-amounts.toml"
+    log = keyed("125.40\n", [False] * 7)
+    path = write_log(tmp_path, log)
+    code, out, _ = run(capsys, "score-entry", "--task", str(task), "--keystrokes", path,
+                       "--json")
+    assert json.loads(out)["accuracy"] == 100.0
+    code, out, _ = run(capsys, "score-entry", "--task", str(task), "--keystrokes", path,
+                       "--keypad-required", "--json")
+    figures = json.loads(out)
+    assert (figures["accuracy"], figures["keypad_required"], figures["passed"]) == (
+        0.0, True, False)
+    code, out, _ = run(capsys, "score-entry", "--task", str(task), "--keystrokes", path,
+                       "--keypad-required")
+    assert "wrong entry        1: typed '125.40', expected '125.40' (number row)" in out
+    code, out, _ = run(capsys, "score-entry", "--task", str(task), "--keystrokes", path,
+                       "--min-kph", "99999", "--json")
+    assert json.loads(out)["passed"] is False
+    code, _, err = run(capsys, "score-entry", "--task", str(task), "--keystrokes", path,
+                       "--min-kph", "nan")
+    assert code == 2 and "--min-kph" in err
+
+
+def test_every_built_in_task_survives_being_stored_with_an_attempt():
+    from typing_test.core.typing.entry_tasks import task_from_table, task_table
+
+    for task in load_tasks():
+        assert task_from_table(task_table(task), task.id, "stored") == task

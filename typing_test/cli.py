@@ -75,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the task: a form or 10-key task .toml file")
     entry.add_argument("--keystrokes", required=True, metavar="FILE",
                        help="JSON Lines: keys, and for a form the focus events")
+    entry.add_argument("--keypad-required", action="store_true",
+                       help="10-key: the test required the numeric keypad (an entry with a "
+                       "digit from the number row is wrong)")
+    entry.add_argument("--min-kph", type=float, default=0.0, metavar="KPH",
+                       help="the KPH bar for passed (default 0: HR's to set)")
+    entry.add_argument("--min-accuracy", type=float, default=98.0, metavar="PERCENT",
+                       help="the accuracy bar for passed (default 98)")
     entry.add_argument("--json", action="store_true", help="print one JSON object")
     check = commands.add_parser("check", help="spelling and grammar findings for a text file")
     check.add_argument("file", metavar="FILE", help="a UTF-8 text file")
@@ -530,15 +537,19 @@ def read_entry_log(path: str, task) -> list[dict]:
 
 
 def run_score_entry(args: argparse.Namespace) -> int:
-    from typing_test.core.typing.data_entry import DataEntryBar, score_form, score_tenkey
+    from typing_test.core.typing.data_entry import DataEntryBar
+    from typing_test.core.typing.entry_tasks import score_task
 
+    if not 0 <= args.min_kph < float("inf"):  # also refuses nan
+        raise UsageError(f"--min-kph must be a number of keystrokes per hour, 0 or more, "
+                         f"not {args.min_kph:g}")
+    if not 0 <= args.min_accuracy <= 100:
+        raise UsageError(f"--min-accuracy must be a percentage from 0 to 100, "
+                         f"not {args.min_accuracy:g}")
     task = read_entry_task(args.task)
     events = read_entry_log(args.keystrokes, task)
-    if task.kind == "form":
-        result = score_form(task.fields, task.records, events, task.date_format)
-    else:
-        result = score_tenkey(task.numbers, events)
-    bar = DataEntryBar()
+    result = score_task(task, events, keypad_required=args.keypad_required)
+    bar = DataEntryBar(min_accuracy=args.min_accuracy, min_kph=args.min_kph)
     figures = result.as_json(bar)
     if args.json:
         print(json.dumps({"task": task.id, **figures}))
@@ -555,10 +566,12 @@ def run_score_entry(args: argparse.Namespace) -> int:
                   f"{error.typed!r}, expected {error.expected!r}")
     else:
         print(f"entries right      {figures['entries_right']} of {figures['entries']}")
-        print(f"digits from        {figures['digits_from']}")
+        print(f"digits from        {figures['digits_from']}"
+              + (" (numeric keypad required)" if result.keypad_required else ""))
         for error in result.entry_errors:
             print(f"wrong entry        {error.entry + 1}: typed {error.typed!r}, "
-                  f"expected {error.expected!r}")
+                  f"expected {error.expected!r}"
+                  + (" (number row)" if error.number_row and result.keypad_required else ""))
     print(f"duration           {figures['duration_s']} s")
     print(f"result             {'PASS' if figures['passed'] else 'FAIL'} "
           f"(bar: {bar.min_accuracy:g}% accuracy, {bar.min_kph:g} KPH)")

@@ -1,7 +1,9 @@
 """Turn core results into rows of the attempts table.
 
 Every kind of attempt shares the same columns: ``score`` is net WPM for a
-typing test and a percentage for the others; ``figures`` holds every figure,
+typing test, keystrokes per hour for a data-entry test (``accuracy`` its
+percentage of fields or entries right) and a percentage for the others;
+``figures`` holds every figure,
 ``details`` what is needed to review the attempt later.
 """
 
@@ -10,6 +12,9 @@ from __future__ import annotations
 from typing_test.core.email.proofreading import ProofreadingAttempt
 from typing_test.core.email.writing import WritingAttempt
 from typing_test.core.quiz.session import Quiz, QuizResult
+from typing_test.core.typing.data_entry import DataEntryBar
+from typing_test.core.typing.entry_session import EntryOutcome
+from typing_test.core.typing.entry_tasks import check_event, task_from_table, task_table
 from typing_test.core.typing.scoring import PassBar, TypingResult
 
 
@@ -241,3 +246,77 @@ def writing_attempt(
     if started_at is not None:
         row["started_at"] = started_at
     return row
+
+
+def data_entry_attempt(
+    outcome: EntryOutcome,
+    *,
+    bar: DataEntryBar,
+    candidate: str = "",
+    started_at: str | None = None,
+) -> dict:
+    """The attempts-table row of one data-entry test (form entry or 10-key),
+    scored from its log: ``score`` is keystrokes per hour, ``accuracy`` the
+    percentage of fields (or entries) right. An abandoned test keeps its
+    figures but never counts as a pass.
+
+    ``details`` keeps the task as it was (its TOML table), so the review is
+    rebuilt from the stored log whatever becomes of the task file.
+
+    >>> from typing_test.core.typing.entry_tasks import EntryTask
+    >>> task = EntryTask("codes", "tenkey", "Codes", 60, numbers=("12",))
+    >>> log = [{"t": 0, "key": "1", "keypad": True}, {"t": 500, "key": "2", "keypad": True},
+    ...        {"t": 1000, "key": "\\n", "keypad": True}]
+    >>> row = data_entry_attempt(EntryOutcome(task, log, 60, False, "completed"),
+    ...                          bar=DataEntryBar(98, 1000))
+    >>> row["kind"], row["score"], row["accuracy"], row["passed"]
+    ('data-entry', 10800.0, 100.0, True)
+    """
+    task, result = outcome.task, outcome.result()
+    row = {
+        "kind": "data-entry",
+        "candidate": candidate,
+        "status": outcome.status,
+        "item_id": task.id,
+        "item_title": task.title,
+        "duration_s": result.duration_s,
+        "score": result.kph,
+        "accuracy": result.accuracy,
+        "passed": outcome.status == "completed" and result.passed(bar),
+        "settings": {
+            "mode": task.kind,
+            "duration_s": outcome.duration_s,
+            "keypad_required": outcome.keypad_required,
+            "min_kph": bar.min_kph,
+            "min_accuracy": bar.min_accuracy,
+        },
+        "figures": {**result.as_json(bar), "timed_out": outcome.timed_out},
+        "keystrokes": list(outcome.events),
+        "details": {"task": task_table(task)},
+        "events": list(outcome.incidents),
+    }
+    if started_at is not None:
+        row["started_at"] = started_at
+    return row
+
+
+def stored_data_entry(row: dict) -> tuple[EntryOutcome, DataEntryBar]:
+    """A stored data-entry attempt as it was run, to score and review again:
+    the outcome (its task from ``details``, its log) and the bar it was
+    judged against. KeyError, TypeError or ValueError (ContentError) for a
+    row that does not hold them.
+    """
+    settings = row["settings"]
+    task = task_from_table(row["details"]["task"], row["item_id"] or "", "the stored task")
+    events = list(row["keystrokes"] or [])
+    for number, event in enumerate(events, start=1):
+        problem = check_event(event, task)
+        if problem:
+            raise ValueError(f"event {number} of the stored log: {problem}")
+    outcome = EntryOutcome(
+        task=task, events=events, duration_s=settings["duration_s"],
+        keypad_required=bool(settings.get("keypad_required")),
+        status="completed" if row["status"] == "completed" else "abandoned",
+        incidents=list(row.get("events") or []))
+    return outcome, DataEntryBar(min_accuracy=float(settings["min_accuracy"]),
+                                 min_kph=float(settings["min_kph"]))

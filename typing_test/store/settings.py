@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing_test.core.typing.data_entry import DataEntryBar
 from typing_test.core.typing.scoring import PassBar
 from typing_test.store.database import Store
 
 PASS_NET_WPM = "pass_net_wpm"
 PASS_ACCURACY = "pass_accuracy"
+ENTRY_MIN_KPH = "entry_min_kph"
+ENTRY_MIN_ACCURACY = "entry_min_accuracy"
 CANDIDATE_NAME = "candidate_name"
 SPELLING_VARIANT = "spelling_variant"
 LIVE_CHECKING = "live_checking"
@@ -32,6 +35,26 @@ def save_pass_bar(store: Store, bar: PassBar) -> None:
     """Store both thresholds of the typing pass bar."""
     store.set_setting(PASS_NET_WPM, bar.min_net_wpm)
     store.set_setting(PASS_ACCURACY, bar.min_accuracy)
+
+
+def load_entry_bar(store: Store) -> DataEntryBar:
+    """The data-entry test's bar: 98 % accuracy and 0 KPH until set (the KPH
+    bar is HR's to choose for the job).
+
+    >>> load_entry_bar(Store.open(":memory:"))
+    DataEntryBar(min_accuracy=98.0, min_kph=0.0)
+    """
+    default = DataEntryBar()
+    return DataEntryBar(
+        min_accuracy=float(store.get_setting(ENTRY_MIN_ACCURACY, default.min_accuracy)),
+        min_kph=float(store.get_setting(ENTRY_MIN_KPH, default.min_kph)),
+    )
+
+
+def save_entry_bar(store: Store, bar: DataEntryBar) -> None:
+    """Store both thresholds of the data-entry bar."""
+    store.set_setting(ENTRY_MIN_ACCURACY, bar.min_accuracy)
+    store.set_setting(ENTRY_MIN_KPH, bar.min_kph)
 
 
 def candidate_name(store: Store) -> str:

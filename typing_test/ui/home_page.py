@@ -20,7 +20,7 @@ from typing_test.ui.reports.attempts_model import local_time
 
 KIND_NAMES = {"typing": "Typing test", "quiz": "Office quiz",
               "proofreading": "Proofreading", "writing": "Writing",
-              "targeted": "Targeted practice"}
+              "targeted": "Targeted practice", "data-entry": "Data entry"}
 
 
 def result_summary(attempt: dict) -> str:
@@ -31,6 +31,9 @@ def result_summary(attempt: dict) -> str:
     '31.4 net WPM: pass'
     >>> result_summary({"kind": "quiz", "status": "abandoned", "score": 40.0, "passed": False})
     'Abandoned'
+    >>> result_summary({"kind": "data-entry", "status": "completed", "score": 9120.4,
+    ...                 "passed": False})
+    '9,120 KPH: fail'
     >>> result_summary({"kind": "writing", "status": "completed", "score": 82.0,
     ...                 "passed": False})
     '82/100'
@@ -48,6 +51,8 @@ def result_summary(attempt: dict) -> str:
         return f"{score:.1f} net WPM"
     if attempt["kind"] == "quiz":
         return f"{score:.0f}%: {verdict}"
+    if attempt["kind"] == "data-entry":
+        return f"{score:,.0f} KPH: {verdict}"
     return f"{score:.0f}/100"
 
 

@@ -39,7 +39,9 @@ from typing_test.store.database import DatabaseError, Store, now_iso
 from typing_test.store.settings import (
     candidate_name,
     live_checking,
+    load_entry_bar,
     load_pass_bar,
+    save_entry_bar,
     spelling_variant,
 )
 from typing_test.ui.common.theme import ThemeWatcher
@@ -53,6 +55,8 @@ if TYPE_CHECKING:  # imported where used: the start-up needs none of them
     from typing_test.core.quiz.banks import Bank
     from typing_test.core.quiz.session import Quiz, QuizResult
     from typing_test.core.screening.seals import SealKey
+    from typing_test.core.typing.entry_session import EntryOutcome
+    from typing_test.core.typing.entry_tasks import EntryTask
     from typing_test.core.typing.passages import Passage
     from typing_test.core.typing.session import TypingSession
     from typing_test.ui.common.document_dialog import DocumentDialog
@@ -179,6 +183,14 @@ class MainWindow(QMainWindow):
                 "Word, Excel, PowerPoint, Outlook and PC skills, with real Excel formulas.",
             )
             self._history_kinds.append(("quiz", "Office quizzes"))
+        if self._offers("data-entry"):
+            self.home_page.add_activity(
+                "data-entry",
+                "Data entry",
+                "Key invoices and records into a form, or columns of numbers: keystrokes "
+                "per hour and accuracy.",
+            )
+            self._history_kinds.append(("data-entry", "Data entry"))
         self.home_page.activityChosen.connect(self.open_activity)
 
         self.toolbar = QToolBar("Navigation")
@@ -368,6 +380,35 @@ class MainWindow(QMainWindow):
         self.results_tab.imported.connect(self.dashboard_page.refresh)
         return page
 
+    def _build_entry_setup(self) -> QWidget:
+        from typing_test.ui.typing.entry_setup import EntrySetup
+
+        page = EntrySetup(self.entry_tasks)
+        page.startRequested.connect(self.start_data_entry)
+        return page
+
+    def _build_form_entry_page(self) -> QWidget:
+        from typing_test.ui.typing.form_entry_page import FormEntryPage
+
+        page = FormEntryPage(clock=self._clock)
+        page.finished.connect(self._on_data_entry_finished)
+        return page
+
+    def _build_tenkey_page(self) -> QWidget:
+        from typing_test.ui.typing.tenkey_page import TenKeyPage
+
+        page = TenKeyPage(clock=self._clock)
+        page.finished.connect(self._on_data_entry_finished)
+        return page
+
+    def _build_entry_result_page(self) -> QWidget:
+        from typing_test.ui.typing.entry_result_page import EntryResultPage
+
+        page = EntryResultPage()
+        page.againRequested.connect(lambda: self.open_activity("data-entry"))
+        page.homeRequested.connect(self.show_home)
+        return page
+
     typing_setup = _LazyPage(_build_typing_setup)
     typing_page = _LazyPage(_build_typing_page)
     result_page = _LazyPage(_build_result_page)
@@ -385,6 +426,10 @@ class MainWindow(QMainWindow):
     progress_page = _LazyPage(_build_progress_page)
     settings_page = _LazyPage(_build_settings_page)
     admin_page = _LazyPage(_build_admin_page)
+    entry_setup = _LazyPage(_build_entry_setup)
+    form_entry_page = _LazyPage(_build_form_entry_page)
+    tenkey_page = _LazyPage(_build_tenkey_page)
+    entry_result_page = _LazyPage(_build_entry_result_page)
 
     def all_pages(self) -> list[QWidget]:
         """Every page, built now if it was not yet (for tests and screenshots)."""
@@ -507,6 +552,8 @@ class MainWindow(QMainWindow):
             self.settings_page.set_pass_bars_editable(not locked)
         if "quiz_setup" in self.__dict__:
             self.quiz_setup.set_hr_controls_open(not locked)
+        if "entry_setup" in self.__dict__:
+            self.entry_setup.set_hr_controls_open(not locked)
         if "history_page" in self.__dict__:
             # Once HR has set a password, practice mode lists only the attempts
             # saved under the name in Settings, never other people's.
@@ -530,7 +577,7 @@ class MainWindow(QMainWindow):
     def _timed_pages(self) -> tuple[QWidget, ...]:
         """The timed pages built so far (one never built is not running)."""
         names = ("typing_page", "quiz_page", "proofreading_page", "writing_page",
-                 "targeted_round_page")
+                 "targeted_round_page", "form_entry_page", "tenkey_page")
         return tuple(self.__dict__[name] for name in names if name in self.__dict__)
 
     def _show(self, page: QWidget) -> None:
@@ -621,6 +668,12 @@ class MainWindow(QMainWindow):
             self.targeted_page.prepare()
             self._show(self.targeted_page)
             self.targeted_page.start_button.setFocus()
+        elif activity_id == "data-entry":
+            page = self.entry_setup  # built first, so that the gates reach it
+            self._apply_admin_gates()
+            page.show_bar(load_entry_bar(self.store))
+            self._show(page)
+            page.start_button.setFocus()
 
     def open_drills(self, section: str) -> None:
         """Show the drill list at its "proofreading" or "writing" tab."""
@@ -712,6 +765,8 @@ class MainWindow(QMainWindow):
             if self._given_passages is not None:
                 return bool(self._given_passages)
             return any((assets_dir() / "passages").glob("*.toml"))
+        if activity == "data-entry":
+            return any((assets_dir() / "data-entry").glob("*.toml"))
         if activity == "drills":
             if self._given_drills is not None:
                 return bool(self._given_drills.proofreading or self._given_drills.writing)
@@ -735,6 +790,21 @@ class MainWindow(QMainWindow):
         passages, problems = load_passages()
         self._report_content_problems(problems)
         return passages
+
+    @cached_property
+    def entry_tasks(self) -> list[EntryTask]:
+        """The data-entry tasks, read on first use; a broken file is reported
+        in the status bar and left out."""
+        from typing_test.core.typing.entry_tasks import load_task
+
+        tasks, problems = [], []
+        for path in sorted((assets_dir() / "data-entry").glob("*.toml")):
+            try:
+                tasks.append(load_task(path))
+            except ContentError as error:
+                problems.append(str(error))
+        self._report_content_problems(problems)
+        return tasks
 
     @cached_property
     def drills(self) -> DrillSet:
@@ -879,7 +949,8 @@ class MainWindow(QMainWindow):
         is scored again from its log, a quiz rebuilt from its seed and graded
         again from its answers, a proofreading answer graded again against its
         drill, a writing reply checked and graded again (the review shows
-        once the checker is done)."""
+        once the checker is done), a data-entry test scored again from its log
+        against the task stored with it."""
         from typing_test.core.email.proofreading import grade_answer
         from typing_test.core.quiz.session import grade_quiz, rebuild_quiz
         from typing_test.core.typing.scoring import PassBar, score
@@ -897,7 +968,12 @@ class MainWindow(QMainWindow):
                 self._reopen_writing(row, self.drills.writing[row["item_id"]],
                                      details["text"])
                 return
-            if row["kind"] == "proofreading":
+            if row["kind"] == "data-entry":
+                from typing_test.store.records import stored_data_entry
+
+                entry, entry_bar = stored_data_entry(row)
+                entry_result = entry.result()
+            elif row["kind"] == "proofreading":
                 drill = self.drills.proofreading[row["item_id"]]
                 answer = details["answer"]
                 graded = grade_answer(drill, answer)
@@ -918,6 +994,11 @@ class MainWindow(QMainWindow):
                     settings["min_net_wpm"], settings["min_accuracy"])
         except (KeyError, TypeError, ValueError, DatabaseError, sqlite3.Error) as error:
             self.statusBar().showMessage(f"This attempt cannot be shown in full: {error!s}.")
+            return
+        if row["kind"] == "data-entry":
+            self.entry_result_page.show_result(entry.task, entry_result, entry_bar,
+                                               abandoned=row["status"] != "completed")
+            self._show(self.entry_result_page)
             return
         if row["kind"] == "proofreading":
             self.proofreading_review.show_result(
@@ -1033,3 +1114,35 @@ class MainWindow(QMainWindow):
         page.show_round_result(result, session.events, abandoned=session.abandoned)
         self._show(page)
         page.start_button.setFocus()
+    # Data entry ----------------------------------------------------------------
+
+    def start_data_entry(self, task: EntryTask, seconds: int, keypad_required: bool) -> None:
+        """Run ``task`` (form entry or 10-key) for ``seconds``, judged against
+        the bar the setup shows (kept as the stored bar when it is open)."""
+        if "entry_setup" in self.__dict__ and not self.admin_locked:
+            try:
+                save_entry_bar(self.store, self.entry_setup.bar())
+            except (DatabaseError, sqlite3.Error) as error:
+                self._report_save_failure(error)
+        self._entry_bar = load_entry_bar(self.store)  # the bar this test is judged on
+        page = self.form_entry_page if task.kind == "form" else self.tenkey_page
+        self._started_at = now_iso()
+        self._show(page)
+        page.start(task, seconds, keypad_required)
+        self._begin(
+            "data-entry", item_id=task.id, item_title=task.title,
+            settings={"mode": task.kind, "duration_s": seconds,
+                      "keypad_required": keypad_required},
+        )
+
+    def _on_data_entry_finished(self, outcome: EntryOutcome) -> None:
+        from typing_test.store.records import data_entry_attempt
+
+        bar = self._entry_bar
+        row = data_entry_attempt(outcome, bar=bar, candidate=candidate_name(self.store),
+                                 started_at=self._started_at)
+        self._save(row)
+        self.entry_result_page.show_result(outcome.task, outcome.result(), bar,
+                                           abandoned=outcome.status != "completed")
+        self._show(self.entry_result_page)
+        self.entry_result_page.again_button.setFocus()

@@ -38,8 +38,15 @@ are not digits), "\\n" for Enter, "Backspace".
 - An entry is right only when every character is: the typed text equals the
   number as the task shows it, commas left out of both (a keypad has no
   comma). "125.40" typed "125.4" is wrong: a digit is missing.
+- When the test requires the numeric keypad (``keypad_required``), an entry
+  is right only when, besides, every digit it holds came from the keypad: a
+  digit keyed on the number row makes the entry wrong (listed with
+  ``number_row`` true), however right its characters. A digit removed with
+  Backspace does not count. Without the requirement, where the digits came
+  from is only reported.
 - accuracy = entries right / entries * 100; digits_from says whether the
-  digits came from the "keypad", the "number row", "both" or "none".
+  digits came from the "keypad", the "number row", "both" or "none";
+  entries_off_keypad counts the entries holding a number-row digit.
 
 **Both.** keystrokes = every key except Backspace (Enter included);
 kph = keystrokes * 3600 / seconds, over the time of the last event.
@@ -340,14 +347,18 @@ def score_form(
 
 @dataclass(frozen=True)
 class EntryError:
-    """A 10-key entry scored wrong: its index (from 0), typed and expected."""
+    """A 10-key entry scored wrong: its index (from 0), typed and expected;
+    ``number_row``: it holds a digit keyed on the number row (wrong for that
+    alone when the keypad is required)."""
 
     entry: int
     typed: str
     expected: str
+    number_row: bool = False
 
     def as_json(self) -> dict:
-        return {"entry": self.entry, "typed": self.typed, "expected": self.expected}
+        return {"entry": self.entry, "typed": self.typed, "expected": self.expected,
+                "number_row": self.number_row}
 
 
 @dataclass(frozen=True)
@@ -363,6 +374,8 @@ class TenKeyResult:
     keypad_digits: int
     number_row_digits: int
     entry_errors: tuple[EntryError, ...] = field(default_factory=tuple)
+    keypad_required: bool = False
+    entries_off_keypad: int = 0  # entries holding a digit from the number row
 
     @property
     def digits_from(self) -> str:
@@ -389,23 +402,36 @@ class TenKeyResult:
             "digits_from": self.digits_from,
             "keypad_digits": self.keypad_digits,
             "number_row_digits": self.number_row_digits,
+            "keypad_required": self.keypad_required,
+            "entries_off_keypad": self.entries_off_keypad,
             "entry_errors": [error.as_json() for error in self.entry_errors],
             "passed": self.passed(bar),
         }
 
 
-def score_tenkey(numbers: Sequence[str], events: Sequence[Event]) -> TenKeyResult:
-    """Score a 10-key log against the task's numbers (as the task shows them).
+def score_tenkey(
+    numbers: Sequence[str], events: Sequence[Event], keypad_required: bool = False
+) -> TenKeyResult:
+    """Score a 10-key log against the task's numbers (as the task shows them);
+    ``keypad_required``: the test asks for the numeric keypad (see the module
+    docstring).
 
     >>> log = [{"t": i * 150, "key": k, "keypad": True} for i, k in enumerate("125.4\\n-7\\n3")]
     >>> result = score_tenkey(["125.40", "-7", "3"], log)
     >>> result.entries, result.entries_right, result.digits_from, result.keystrokes
     (2, 1, 'keypad', 10)
     >>> result.entry_errors
-    (EntryError(entry=0, typed='125.4', expected='125.40'),)
+    (EntryError(entry=0, typed='125.4', expected='125.40', number_row=False),)
+
+    A digit from the number row makes its entry wrong when the keypad is required:
+
+    >>> log = [{"t": 100, "key": "4", "keypad": False}, {"t": 200, "key": "\\n"},
+    ...        {"t": 300, "key": "5", "keypad": True}, {"t": 400, "key": "\\n"}]
+    >>> score_tenkey(["4", "5"], log).accuracy, score_tenkey(["4", "5"], log, True).accuracy
+    (100.0, 50.0)
     """
-    entries: list[str] = []
-    current: list[str] = []
+    entries: list[tuple[str, bool]] = []  # (typed, holds a number-row digit)
+    current: list[tuple[str, bool]] = []  # (character, a digit from the number row)
     keystrokes = keypad_digits = number_row_digits = 0
     for event in events:
         key = event["key"]
@@ -415,20 +441,25 @@ def score_tenkey(numbers: Sequence[str], events: Sequence[Event]) -> TenKeyResul
             continue
         keystrokes += 1
         if key == ENTER:
-            entries.append("".join(current))
+            entries.append(("".join(character for character, _ in current),
+                            any(number_row for _, number_row in current)))
             current = []
             continue
+        number_row = False
         if isinstance(key, str) and key.isdigit():
             if event.get("keypad"):
                 keypad_digits += 1
             else:
                 number_row_digits += 1
-        current.append(str(key))
-    errors = [
-        EntryError(index, typed, numbers[index] if index < len(numbers) else "")
-        for index, typed in enumerate(entries)
-        if index >= len(numbers) or typed.replace(",", "") != numbers[index].replace(",", "")
-    ]
+                number_row = True
+        current.append((str(key), number_row))
+    errors = []
+    for index, (typed, number_row) in enumerate(entries):
+        expected = numbers[index] if index < len(numbers) else ""
+        characters_right = (index < len(numbers)
+                            and typed.replace(",", "") == expected.replace(",", ""))
+        if not characters_right or (keypad_required and number_row):
+            errors.append(EntryError(index, typed, expected, number_row))
     right = len(entries) - len(errors)
     duration_s = _duration(events)
     return TenKeyResult(
@@ -441,6 +472,8 @@ def score_tenkey(numbers: Sequence[str], events: Sequence[Event]) -> TenKeyResul
         keypad_digits=keypad_digits,
         number_row_digits=number_row_digits,
         entry_errors=tuple(errors),
+        keypad_required=keypad_required,
+        entries_off_keypad=sum(number_row for _, number_row in entries),
     )
 
 

@@ -22,8 +22,12 @@ from typing_test.core.typing.data_entry import (
     ENTER,
     FIELD_TYPES,
     FormField,
+    FormResult,
+    TenKeyResult,
     amount_value,
     date_value,
+    score_form,
+    score_tenkey,
 )
 from typing_test.core.typing.scoring import BACKSPACE
 
@@ -116,6 +120,37 @@ def task_from_table(data: Mapping, task_id: str, where: str) -> EntryTask:
                            f"written {date_format}")
     return EntryTask(task_id, kind, title.strip(), limit, document.strip(), date_format,
                      tuple(fields), tuple(dict(record) for record in records))
+
+
+def task_table(task: EntryTask) -> dict:
+    """The TOML table of ``task``, as its file would hold it: what
+    ``task_from_table`` reads back into the same task (a stored attempt keeps
+    its task this way, so its review never depends on the file).
+
+    >>> task = EntryTask("codes", "tenkey", "Codes", 60, numbers=("00417", "-12"))
+    >>> task_from_table(task_table(task), "codes", "stored") == task
+    True
+    """
+    if task.kind == "tenkey":
+        return {"kind": "tenkey", "title": task.title, "time_limit_s": task.time_limit_s,
+                "numbers": list(task.numbers)}
+    return {
+        "kind": "form", "title": task.title, "document": task.document,
+        "date_format": task.date_format, "time_limit_s": task.time_limit_s,
+        "fields": [{"name": form_field.name, "label": form_field.label,
+                    "type": form_field.type} for form_field in task.fields],
+        "records": [dict(record) for record in task.records],
+    }
+
+
+def score_task(
+    task: EntryTask, events: list[dict], keypad_required: bool = False
+) -> FormResult | TenKeyResult:
+    """Score a checked log of ``task`` (``keypad_required``: a 10-key test
+    that asks for the numeric keypad; see ``data_entry.score_tenkey``)."""
+    if task.kind == "form":
+        return score_form(task.fields, task.records, events, task.date_format)
+    return score_tenkey(task.numbers, events, keypad_required=keypad_required)
 
 
 def load_tasks(folder: Path | None = None) -> list[EntryTask]:

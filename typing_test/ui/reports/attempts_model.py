@@ -18,7 +18,7 @@ PAGE_ROWS = 200
 UNREADABLE = "?"  # what a cell shows for a value the database could not read
 ATTEMPT_ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds judged against a pass bar; drills are scored but set no bar.
-KINDS_WITH_A_BAR = ("typing", "quiz")
+KINDS_WITH_A_BAR = ("typing", "quiz", "data-entry")
 # Kinds scored in net WPM and accuracy: typing tests and rounds of targeted practice.
 WPM_KINDS = ("typing", "targeted")
 
@@ -93,6 +93,18 @@ SCORED_COLUMNS: list[Column] = [  # quizzes and drills, scored in percent
     ("Result", result_text, "result"),
 ]
 
+DATA_ENTRY_COLUMNS: list[Column] = [  # scored in keystrokes per hour and accuracy
+    ("Date", lambda row: local_time(row["started_at"]), "started_at"),
+    ("Task", _item, "item_title"),
+    ("Duration", lambda row: _number(row, "duration_s",
+                                     lambda s: f"{int(s) // 60}:{int(s) % 60:02d}"), "duration_s"),
+    ("KPH", lambda row: _number(row, "score", lambda kph: f"{kph:,.0f}"), "score"),
+    ("Accuracy", lambda row: _number(row, "accuracy", lambda p: f"{p:.1f}%"), "accuracy"),
+    ("Result", result_text, "result"),
+]
+COLUMNS_OF_KIND = {"typing": TYPING_COLUMNS, "targeted": TYPING_COLUMNS,
+                   "data-entry": DATA_ENTRY_COLUMNS}
+
 
 class AttemptsModel(QAbstractTableModel):
     """The practice attempts of one kind, newest first until sorted otherwise."""
@@ -112,7 +124,7 @@ class AttemptsModel(QAbstractTableModel):
         from the first page, in the current order."""
         self.beginResetModel()
         self.kind, self.candidate = kind, candidate
-        self.columns = TYPING_COLUMNS if kind in WPM_KINDS else SCORED_COLUMNS
+        self.columns = COLUMNS_OF_KIND.get(kind, SCORED_COLUMNS)
         if self.order_by not in {order for _, _, order in self.columns}:
             self.order_by, self.descending = "started_at", True
         self.total = self.store.attempt_count(kind, candidate)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.store.database import Store
-from typing_test.store.settings import load_pass_bar
+from typing_test.store.settings import load_entry_bar, load_pass_bar
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.chart import Bars, ChartData, ChartView
 from typing_test.ui.common.confirmation_bar import confirmation_bar
@@ -36,7 +36,7 @@ from typing_test.ui.reports.attempts_model import (
 from typing_test.ui.reports.export_dialog import ExportDialog
 
 # Kinds whose full result page can be rebuilt from what is stored.
-OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing", "targeted")
+OPENABLE_KINDS = ("typing", "quiz", "proofreading", "writing", "targeted", "data-entry")
 
 
 def typing_summary(best: float | None, average: float | None, count: int,
@@ -54,6 +54,18 @@ def typing_summary(best: float | None, average: float | None, count: int,
             f"No completed {noun}s yet.")
     return (f"Best {best:.1f} net WPM · average {average:.1f}"
             f" over {count} completed {noun}{'s' if count > 1 else ''}")
+
+
+def data_entry_summary(best: float | None, average: float | None, count: int) -> str:
+    """The best and average keystrokes per hour of ``count`` completed data-entry tests.
+
+    >>> data_entry_summary(9120.4, 8030.0, 3)
+    'Best 9,120 KPH · average 8,030 over 3 completed tests'
+    """
+    if not count:
+        return "No completed data-entry tests yet."
+    return (f"Best {best:,.0f} KPH · average {average:,.0f}"
+            f" over {count} completed test{'s' if count > 1 else ''}")
 
 
 def scored_summary(best: float | None, average: float | None, count: int, label: str) -> str:
@@ -226,6 +238,8 @@ class HistoryPage(QWidget):
         if kind in WPM_KINDS:
             self.summary_label.setText(typing_summary(
                 best, average, count, "test" if kind == "typing" else "round"))
+        elif kind == "data-entry":
+            self.summary_label.setText(data_entry_summary(best, average, count))
         else:
             self.summary_label.setText(
                 scored_summary(best, average, count, self.kind_box.currentText()))
@@ -271,13 +285,21 @@ class HistoryPage(QWidget):
             self.accuracy_chart.set_chart(ChartData(
                 "Accuracy", tuple(accuracy or 0.0 for _, _, accuracy in series), labels,
                 bar.min_accuracy if bar else None, unit="%", from_zero=False))
+        elif kind == "data-entry":
+            entry_bar = load_entry_bar(self.store)
+            self.score_chart.set_chart(ChartData(
+                "Keystrokes per hour", tuple(score for _, score, _ in series), labels,
+                entry_bar.min_kph or None))
+            self.accuracy_chart.set_chart(ChartData(
+                "Accuracy", tuple(accuracy or 0.0 for _, _, accuracy in series), labels,
+                entry_bar.min_accuracy, unit="%", from_zero=False))
         else:
             self.score_chart.set_chart(ChartData(
                 "Score", tuple(score for _, score, _ in series), labels, unit="%"))
         if kind == "quiz":  # the second chart: where the quizzes went well, or not
             self.accuracy_chart.set_chart(Bars(
                 "Average score per topic", tuple(self.store.topic_scores(self.only_candidate))))
-        self.accuracy_chart.setVisible(kind in (*WPM_KINDS, "quiz"))
+        self.accuracy_chart.setVisible(kind in (*WPM_KINDS, "quiz", "data-entry"))
 
     def selected_attempt_id(self) -> str | None:
         """The id of the attempt in the picked row, or None."""
