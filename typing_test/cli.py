@@ -16,6 +16,7 @@ from pathlib import Path
 
 from typing_test import __version__
 from typing_test.core.assets import ContentError, parse_toml, read_text
+from typing_test.store.database import ATTEMPT_KINDS
 
 EXIT_USAGE = 2
 # `verify`: a seal does not hold (a result was changed, added or removed).
@@ -141,8 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--candidate", metavar="ID",
                         help="only this candidate (a screened candidate's id, or a name)")
     export.add_argument("--role", help="only candidates screened for this role")
-    export.add_argument("--kind", choices=("typing", "proofreading", "writing", "quiz",
-                                           "targeted"),
+    export.add_argument("--kind", choices=ATTEMPT_KINDS,
                         help="only this activity")
     export.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
     export.add_argument("--until", metavar="DATE", help="to this day, included (YYYY-MM-DD)")

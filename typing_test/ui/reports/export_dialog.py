@@ -33,7 +33,8 @@ from typing_test.ui.common.theme import page_layout, set_role
 FORMATS = [("CSV (opens in Excel)", "csv"), ("Excel workbook", "xlsx"),
            ("PDF report", "pdf")]
 KINDS = [("Every activity", ""), ("Typing tests", "typing"), ("Proofreading", "proofreading"),
-         ("Writing", "writing"), ("Office quizzes", "quiz"), ("Targeted practice", "targeted")]
+         ("Writing", "writing"), ("Office quizzes", "quiz"), ("Targeted practice", "targeted"),
+         ("Data entry", "data-entry")]
 
 
 class _Progress(QObject):
