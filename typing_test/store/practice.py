@@ -181,8 +181,9 @@ def _decode(counts: str, timed: str, gaps: bytes) -> dict | None:
     if sys.byteorder == "big":
         times.byteswap()
     if not (isinstance(first, str) and isinstance(first_typed, int)
-            and isinstance(first_errors, int) and isinstance(pairs, dict)
-            and isinstance(pair_errors, dict) and len(times) * 2 == len(timed)):
+            and isinstance(first_errors, int) and isinstance(pairs, str)
+            and isinstance(pair_errors, str) and len(pairs) % 2 == len(pair_errors) % 2 == 0
+            and len(times) * 2 == len(timed)):
         return None
     return {"first": first, "first_typed": first_typed, "first_errors": first_errors,
             "pairs": pairs, "pair_errors": pair_errors, "timed": timed, "gaps": times}

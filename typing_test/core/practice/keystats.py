@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add, itemgetter, sub
@@ -130,7 +130,7 @@ def key_stats(attempts: Iterable[Attempt], last: int = DEFAULT_LAST_ATTEMPTS) ->
 
 # A tally's shape changes with this number, and stored tallies of another
 # version are counted again from their logs (store/practice.py).
-TALLY_VERSION = 1
+TALLY_VERSION = 2
 
 
 def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
@@ -142,8 +142,8 @@ def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
     on a pair (the passage characters before and at its position, a space
     too), so the pairs carry the keys' figures as well:
 
-    - ``pairs`` and ``pair_errors``: each pair, how many keystrokes counted
-      for it and how many of those were wrong;
+    - ``pairs`` and ``pair_errors``: the pair of each keystroke counted, and
+      of each wrong one (two characters a pair, in passage order);
     - ``first``, ``first_typed``, ``first_errors``: the same for the first
       passage character ("" when nothing was typed);
     - ``timed`` and ``gaps``: the kept times in milliseconds, each with its
@@ -159,7 +159,7 @@ def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
     >>> tally = attempt_tally("abc", [{"t": 0, "key": "a"}, {"t": 150, "key": "b"},
     ...                               {"t": 250, "key": "x"}])
     >>> tally["first"], tally["pairs"], tally["pair_errors"], tally["timed"], tally["gaps"]
-    ('a', {'ab': 1, 'bc': 1}, {'bc': 1}, 'ab', [150])
+    ('a', 'abbc', 'bc', 'ab', [150])
     """
     keys = list(map(_KEY, events))
     times = list(map(_TIME, events))
@@ -200,8 +200,8 @@ def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
         "first": folded[:1],
         "first_typed": run.first_typed,
         "first_errors": run.first_errors,
-        "pairs": dict(Counter(run.pairs_typed)),
-        "pair_errors": dict(Counter(run.pair_errors)),
+        "pairs": "".join(run.pairs_typed),
+        "pair_errors": "".join(run.pair_errors),
         "timed": "".join(pair for pair, _ in timed),
         "gaps": [gap for _, gap in timed],
     }
@@ -233,39 +233,55 @@ class _Tally:
     def __init__(self) -> None:
         self.first_typed: Counter[str] = Counter()  # keystrokes at the first position
         self.first_errors: Counter[str] = Counter()
-        self.pair_attempts: Counter[str] = Counter()
-        self.pair_errors: Counter[str] = Counter()
-        # pair (or key) -> the times it was typed in; a key's are those of
-        # every pair ending in it, a space too.
-        self.pair_times: defaultdict[str, list[float]] = defaultdict(list)
-        self.key_times: defaultdict[str, list[float]] = defaultdict(list)
+        # The tallies' strings and times, counted all at once in ``stats``.
+        self.pairs: list[str] = []
+        self.pair_errors: list[str] = []
+        self.timed: list[str] = []
+        self.gaps: list[float] = []
 
     def add(self, tally: Mapping) -> None:
         if tally["first_typed"]:
             self.first_typed[tally["first"]] += tally["first_typed"]
             self.first_errors[tally["first"]] += tally["first_errors"]
-        self.pair_attempts.update(tally["pairs"])
-        self.pair_errors.update(tally["pair_errors"])
-        timed, gaps = tally["timed"], tally["gaps"]
-        # times[pair].append(gap) for each kept time, and the same for the
-        # key the pair ends in, looped in C (a Python loop here would be most
-        # of the cost of the whole count).
-        _consume(map(list.append, map(self.pair_times.__getitem__,
-                                      map(add, timed[::2], timed[1::2])), gaps))
-        _consume(map(list.append, map(self.key_times.__getitem__, timed[1::2]), gaps))
+        self.pairs.append(tally["pairs"])
+        self.pair_errors.append(tally["pair_errors"])
+        self.timed.append(tally["timed"])
+        self.gaps.extend(tally["gaps"])
 
     def stats(self, attempts_used: int) -> KeyStats:
+        # Every count is one pass in C over all the attempts' keystrokes.
+        pair_attempts = Counter(_pairs("".join(self.pairs)))
+        pair_errors = Counter(_pairs("".join(self.pair_errors)))
+        # Times are whole milliseconds, each value typed many times over: a
+        # pair's times are kept as how often each value occurs, and a key's
+        # are those of every pair ending in it (a space too).
+        pair_times: defaultdict[str, Counter] = defaultdict(Counter)
+        for (pair, gap), count in Counter(zip(_pairs("".join(self.timed)), self.gaps,
+                                                  strict=True)).items():
+            pair_times[pair][gap] = count
+        key_times: defaultdict[str, Counter] = defaultdict(Counter)
+        for pair, counted in pair_times.items():
+            key_times[pair[1]].update(counted)
         key_attempts, key_errors = Counter(self.first_typed), Counter(self.first_errors)
-        for pair, count in self.pair_attempts.items():
+        for pair, count in pair_attempts.items():
             key_attempts[pair[1]] += count
-        for pair, count in self.pair_errors.items():
+        for pair, count in pair_errors.items():
             key_errors[pair[1]] += count
-        pairs = {pair: n for pair, n in self.pair_attempts.items() if SPACE not in pair}
+        bigrams = {pair: n for pair, n in pair_attempts.items() if SPACE not in pair}
         return KeyStats(
             attempts_used=attempts_used,
-            keys=_collect(key_attempts, key_errors, self.key_times),
-            bigrams=_collect(pairs, self.pair_errors, self.pair_times),
+            keys=_collect(key_attempts, key_errors, key_times),
+            bigrams=_collect(bigrams, pair_errors, pair_times),
         )
+
+
+def _pairs(joined: str) -> Iterator[str]:
+    """The pairs written two characters each in ``joined``.
+
+    >>> list(_pairs("thhe"))
+    ['th', 'he']
+    """
+    return map(add, joined[::2], joined[1::2])
 
 
 @dataclass
@@ -346,38 +362,36 @@ _BREAKS_AS_SPACE = str.maketrans("\n", " ")
 
 
 def _collect(
-    attempts: Mapping[str, int], errors: Mapping[str, int], times: Mapping[str, list[float]]
+    attempts: Mapping[str, int], errors: Mapping[str, int], times: Mapping[str, Counter]
 ) -> dict[str, KeyStat]:
-    """A KeyStat per name."""
+    """A KeyStat per name; ``times`` counts each name's times by value."""
     collected = {}
     for name in sorted(attempts):
-        kept = times.get(name, [])
+        kept = times.get(name)
         collected[name] = KeyStat(
             attempts=attempts[name],
             errors=errors.get(name, 0),
             median_ms=_median(kept) if kept else None,
-            timed=len(kept),
+            timed=kept.total() if kept else 0,
         )
     return collected
 
 
-def _median(values: Sequence[float]) -> float:
-    """The median of a non-empty sequence, as ``statistics.median`` gives it.
+def _median(counted: Mapping[float, int]) -> float:
+    """The median of values given as how many times each occurs (as
+    ``statistics.median`` gives it for the values written out).
 
     Times are whole milliseconds, so a long list holds a few hundred values
-    many times over: counting them (in C) and walking the sorted values'
-    running totals costs far less than sorting every time.
+    many times over: walking the sorted values' running totals costs far
+    less than sorting every time.
 
-    >>> _median([10, 1, 2]), _median([3, 1, 2, 10]), _median([7] * 100 + [9] * 101)
+    >>> _median({10: 1, 1: 1, 2: 1}), _median({3: 1, 1: 1, 2: 1, 10: 1}), _median({7: 100, 9: 101})
     (2.0, 2.5, 9.0)
     """
-    size = len(values)
-    if size < 64:
-        ordered = sorted(values)
-        return (ordered[(size - 1) // 2] + ordered[size // 2]) / 2
-    counted = sorted(Counter(values).items())
-    running = list(accumulate(map(itemgetter(1), counted)))
+    ordered = sorted(counted)
+    running = list(accumulate(map(counted.__getitem__, ordered)))
+    size = running[-1]
     # The value at sorted position p is the first whose running total passes p.
-    low = counted[bisect_right(running, (size - 1) // 2)][0]
-    high = counted[bisect_right(running, size // 2)][0]
+    low = ordered[bisect_right(running, (size - 1) // 2)]
+    high = ordered[bisect_right(running, size // 2)]
     return (low + high) / 2
