@@ -150,8 +150,10 @@ def page_key(step: Step) -> str:
     """Which page runs ``step``: its kind, or for a data-entry step its mode's
     page ("form-entry" or "tenkey").
 
-    >>> page_key(DataEntryStep("Keying", "tenkey", 180, 8000)), page_key(QuizStep("Q", ("word",)))
-    ('tenkey', 'quiz')
+    >>> page_key(DataEntryStep("Keying", "tenkey", 180, 8000))
+    'tenkey'
+    >>> page_key(QuizStep("Word quiz", ("word",), 10, 5, 70))
+    'quiz'
     """
     if isinstance(step, DataEntryStep):
         return "form-entry" if step.mode == "form" else "tenkey"
