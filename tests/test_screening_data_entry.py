@@ -71,16 +71,13 @@ def open_window(qtbot, store, key, candidate, clock):
     (results shown to the candidate) and shows its window at 1366x768."""
     windows = []
 
-    def open_(*steps: DataEntryStep, screening_id: str | None = None,
-              start_position: int = 0, on: Store | None = None) -> ScreeningWindow:
-        where = on or store
-        if screening_id is None:
-            battery = Battery("entry-test", "Entry test", steps, show_results=True)
-            S.save_battery(where, battery, catalogue=load_catalogue())
-            screening_id = S.begin_screening(where, candidate, battery.id)
-        window = ScreeningWindow(where, key, screening_id, clock=clock, banks=[],
+    def open_(*steps: DataEntryStep) -> ScreeningWindow:
+        battery = Battery("entry-test", "Entry test", steps, show_results=True)
+        S.save_battery(store, battery, catalogue=load_catalogue())
+        screening_id = S.begin_screening(store, candidate, battery.id)
+        window = ScreeningWindow(store, key, screening_id, clock=clock, banks=[],
                                  drills=load_drills(), passages=[PASSAGE],
-                                 start_position=start_position, rng=random.Random(7))
+                                 rng=random.Random(7))
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
@@ -326,7 +323,7 @@ def test_esc_in_a_data_entry_step_only_says_how_to_call_hr(qtbot, store, clock, 
     assert window.focusWidget() is field  # back where the candidate was keying
 
 
-def test_data_entry_screens_fit_1024_by_600(qtbot, store, clock, open_window, tmp_path):
+def test_data_entry_screens_fit_1024_by_600(qtbot, store, clock, open_window):
     window = open_window(FORM, TENKEY_ON_KEYPAD)
     window.resize(1024, 600)
     for mode in ("form", "tenkey"):
@@ -344,6 +341,23 @@ def test_data_entry_screens_fit_1024_by_600(qtbot, store, clock, open_window, tm
     steps = stored_steps(store, window)
     assert [(step["attempt"]["status"], step["passed"]) for step in steps] == [
         ("abandoned", False), ("abandoned", False)]
+
+
+def test_hr_ends_a_data_entry_step_early_and_it_is_stored_abandoned(qtbot, store, key, clock,
+                                                                    open_window):
+    window = open_window(TENKEY, FORM)
+    to_step(qtbot, window)
+    key_number(qtbot, window.pages["tenkey"], "125.40", clock)
+    window.ask_hr("HR: type the admin password.")
+    qtbot.keyClicks(window.hr_bar.password_edit, PASSWORD)
+    qtbot.keyClick(window.hr_bar.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.hr_options.isVisible(), timeout=5000)
+    qtbot.mouseClick(window.end_step_button, Qt.MouseButton.LeftButton)
+    assert (window.phase, window.position) == ("instructions", 1)
+    step = stored_steps(store, window)[0]
+    assert (step["attempt"]["status"], step["passed"]) == ("abandoned", False)
+    assert step["attempt"]["figures"]["entries_right"] == 1  # what was keyed is kept
+    assert verify_all(store, key).ok
 
 
 # After a crash ----------------------------------------------------------------------------
