@@ -16,7 +16,7 @@ import pytest
 from typing_test.core.screening.batteries import Battery, DataEntryStep, load_catalogue
 from typing_test.core.screening.candidates import Candidate
 from typing_test.core.typing.data_entry import score_form, score_tenkey
-from typing_test.core.typing.entry_tasks import load_tasks
+from typing_test.core.typing.entry_tasks import load_tasks, task_table
 from typing_test.store import screenings as S
 from typing_test.store.export import export
 from typing_test.store.reports import candidate_report
@@ -51,7 +51,8 @@ def form_row() -> dict:
             "keystrokes": log, "status": "completed",
             "settings": {"mode": "form", "duration_s": 300, "keypad_required": False,
                          "min_kph": 8000, "min_accuracy": 98},
-            "details": {"result": result.as_json()}}
+            # As records.data_entry_attempt stores them: the figures, and the task.
+            "figures": result.as_json(), "details": {"task": task_table(task)}}
 
 
 def tenkey_row() -> dict:
@@ -65,7 +66,8 @@ def tenkey_row() -> dict:
             "keystrokes": log, "status": "completed",
             "settings": {"mode": "tenkey", "duration_s": 180, "keypad_required": False,
                          "min_kph": 8000, "min_accuracy": 98},
-            "details": {"result": result.as_json()}}
+            # As records.data_entry_attempt stores them: the figures, and the task.
+            "figures": result.as_json(), "details": {"task": task_table(task)}}
 
 
 @pytest.fixture

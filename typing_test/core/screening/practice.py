@@ -2,8 +2,9 @@
 
 Each is small and written for this purpose only, so it never gives away a
 real item: one sentence to type, a two-sentence email with two mistakes, a
-one-point reply to write, and one quiz question (an Excel formula for a
-step of formula tasks, a Word shortcut otherwise). They run on the same
+one-point reply to write, one quiz question (an Excel formula for a step of
+formula tasks, a Word shortcut otherwise), one invoice to key into a form and
+five numbers to key on 10-key. They run on the same
 pages as the real steps, so the candidate meets the real controls, and their
 results are never stored.
 
@@ -13,6 +14,8 @@ Thank you for you're email about the delivery. We will send the parcel on monday
 Thank you for your email about the delivery. We will send the parcel on Monday.
 >>> [item.question.type for item in practice_quiz(formula=True).items]
 ['formula']
+>>> practice_entry_task("tenkey").numbers
+('42.50', '-7.25', '1,308.00', '96', '250.10')
 """
 
 from __future__ import annotations
@@ -25,10 +28,13 @@ from typing_test.core.email.drills import (
 )
 from typing_test.core.quiz.banks import FormulaTask, Question
 from typing_test.core.quiz.session import Quiz, QuizItem
+from typing_test.core.typing.data_entry import FormField
+from typing_test.core.typing.entry_tasks import EntryTask
 
 PRACTICE_PASSAGE = "Please check the account number before you save the note."
 PRACTICE_TYPING_S = 60
 PRACTICE_QUIZ_S = 120
+PRACTICE_ENTRY_S = 60
 
 # The practice email, with each mistake and its correction, in text order.
 _EMAIL_PARTS = (
@@ -104,3 +110,23 @@ def practice_quiz(formula: bool = False) -> Quiz:
         )
     return Quiz(seed=0, topics=("practice",), titles={"practice": "Practice"},
                 items=(QuizItem(question, options),))
+
+
+def practice_entry_task(mode: str) -> EntryTask:
+    """A data-entry practice task of ``mode``: one made-up invoice to key into
+    a form ("form"), or five numbers to key with Enter after each ("tenkey")."""
+    if mode == "tenkey":
+        return EntryTask("practice-tenkey", "tenkey", "Practice: key these numbers",
+                         PRACTICE_ENTRY_S, numbers=("42.50", "-7.25", "1,308.00", "96", "250.10"))
+    fields = (FormField("supplier", "Supplier"),
+              FormField("invoice_number", "Invoice number"),
+              FormField("account_number", "Account number"),
+              FormField("invoice_date", "Invoice date", "date"),
+              FormField("amount", "Amount due", "amount"),
+              FormField("reference", "PO reference"))
+    record = {"supplier": "Practice Stationers", "invoice_number": "PR-100",
+              "account_number": "10020030", "invoice_date": "02/03/2026",
+              "amount": "64.20", "reference": "PO-1"}
+    return EntryTask("practice-form", "form", "Practice: key this invoice", PRACTICE_ENTRY_S,
+                     document="invoice", date_format="DD/MM/YYYY", fields=fields,
+                     records=(record,))

@@ -251,16 +251,17 @@ def data_entry_text(attempt: dict) -> str:
     entry (10-key) keyed wrong, with what was typed and what was expected."""
     details = attempt.get("details")
     details = details if isinstance(details, dict) else {}
-    # The scoring's figures (``FormResult``/``TenKeyResult.as_json``), under
-    # "result" or as the details themselves.
-    result = details.get("result") if isinstance(details.get("result"), dict) else details
+    # The scoring's figures (``FormResult``/``TenKeyResult.as_json``), which
+    # ``records.data_entry_attempt`` stores as the row's figures.
+    result = attempt.get("figures")
+    result = result if isinstance(result, dict) else {}
     lines = [f"{_kph(attempt.get('score'))}, {_cut(attempt.get('accuracy'))} % accuracy, "
              f"{result.get('keystrokes', '?')} keystrokes"]
     if "field_errors" in result:
         lines.append(f"{result.get('fields_right', '?')} of {result.get('fields_scored', '?')} "
                      f"fields right over {result.get('records_started', '?')} records; "
                      f"character accuracy {_cut(result.get('character_accuracy'))} %")
-        labels = _field_labels(str(attempt.get("item_id") or ""))
+        labels = _stored_labels(details) or _field_labels(str(attempt.get("item_id") or ""))
         errors = [f"Record {error.get('record', 0) + 1}, "
                   f"{labels.get(error.get('field'), error.get('field'))}: typed "
                   f"“{error.get('typed', '')}”, expected “{error.get('expected', '')}”"
@@ -274,6 +275,20 @@ def data_entry_text(attempt: dict) -> str:
     lines += ["", f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
               + (":" if errors else "."), *errors]
     return "\n".join(lines)
+
+
+def _stored_labels(details: dict) -> dict[str, str]:
+    """The labels of the form's fields by field name, from the task stored
+    with the attempt (``details["task"]``; {} when it is not there).
+
+    >>> _stored_labels({"task": {"fields": [{"name": "amount", "label": "Amount due"}]}})
+    {'amount': 'Amount due'}
+    """
+    task = details.get("task")
+    fields = task.get("fields") if isinstance(task, dict) else None
+    return {entry["name"]: entry["label"] for entry in fields or ()
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str)
+            and isinstance(entry.get("label"), str)}
 
 
 @cache

@@ -9,9 +9,10 @@ top of the others. For each step of the battery, in order, the candidate sees:
 2. a short **practice** item, never stored, on the same page as the real
    step (``core/screening/practice.py``);
 3. the **real step**, on the pages the practice mode uses (the typing test,
-   the proofreading and writing drills, the quiz), with the battery step's
-   settings: duration and passage category, a drill drawn from the step's
-   pool, the quiz drawn from the step's topics.
+   the proofreading and writing drills, the quiz, the form-entry and 10-key
+   pages), with the battery step's settings: duration and passage category,
+   a drill drawn from the step's pool, the quiz drawn from the step's topics,
+   a data-entry task drawn from those the step offers.
 
 A step is stored as it starts (``S.begin_step``) and again, sealed, as it
 ends (``S.record_step``), so a crash never loses a finished step. There is
@@ -59,12 +60,16 @@ from typing_test.core.quiz.session import draw_quiz
 from typing_test.core.screening import practice
 from typing_test.core.screening.batteries import (
     BatteryOutcome,
+    DataEntryStep,
     QuizStep,
     Step,
     TypingStep,
     quiz_banks_for_step,
+    shown_kph,
 )
 from typing_test.core.typing.automation import automation_flags
+from typing_test.core.typing.data_entry import DataEntryBar
+from typing_test.core.typing.entry_tasks import load_tasks
 from typing_test.core.typing.passages import choose_passage
 from typing_test.core.typing.scoring import PassBar
 from typing_test.store import records
@@ -81,6 +86,8 @@ from typing_test.ui.email.proofreading_page import ProofreadingPage
 from typing_test.ui.email.writing_page import WritingPage
 from typing_test.ui.quiz.quiz_page import QuizPage
 from typing_test.ui.screening.hr_password import HrPasswordBar
+from typing_test.ui.typing.form_entry_page import MOVES, FormEntryPage
+from typing_test.ui.typing.tenkey_page import TenKeyPage
 from typing_test.ui.typing.typing_area import LINE_BREAK_MARK
 from typing_test.ui.typing.typing_test_page import TypingTestPage
 
@@ -88,6 +95,7 @@ if TYPE_CHECKING:
     from typing_test.core.email.drills import DrillSet
     from typing_test.core.quiz.banks import Bank
     from typing_test.core.screening.seals import SealKey
+    from typing_test.core.typing.entry_tasks import EntryTask
     from typing_test.core.typing.passages import Passage
 
 CALL_HR = ("To leave, or if you need help, raise your hand and call HR. "
@@ -99,7 +107,13 @@ KIND_WORDS = {
     "proofreading": "a proofreading drill",
     "writing": "a writing drill",
     "quiz": "a quiz",
+    "data-entry": "a data-entry test",
 }
+# The data-entry pages' hints without "Esc abandons" (in a screening it does not).
+FORM_ENTRY_HINTS = (f"Key the document into the form. {MOVES} The timer starts on your "
+                    "first key.", MOVES)
+TENKEY_HINTS = ("Key each number as shown, without commas, and press Enter. The timer "
+                "starts on your first key.", "Key the number, then Enter.")
 
 
 def _minutes(seconds: float) -> str:
@@ -121,14 +135,29 @@ def _minutes(seconds: float) -> str:
 @dataclass
 class StepContent:
     """What one step runs with, drawn as its instructions are shown: a passage,
-    a drill or a quiz; ``problem`` says why the step cannot run (HR must then
+    a drill, a quiz or a data-entry task; ``problem`` says why the step cannot run (HR must then
     end it early)."""
 
     seconds: float = 0.0
     passage: Passage | None = None
     drill: object | None = None  # a ProofreadingDrill or WritingScenario
     quiz: object | None = None  # a Quiz
+    entry_task: EntryTask | None = None  # a data-entry step's task
     problem: str = ""
+
+
+def page_key(step: Step) -> str:
+    """Which page runs ``step``: its kind, or for a data-entry step its mode's
+    page ("form-entry" or "tenkey").
+
+    >>> page_key(DataEntryStep("Keying", "tenkey", 180, 8000))
+    'tenkey'
+    >>> page_key(QuizStep("Word quiz", ("word",), 10, 5, 70))
+    'quiz'
+    """
+    if isinstance(step, DataEntryStep):
+        return "form-entry" if step.mode == "form" else "tenkey"
+    return step.kind
 
 
 def step_instructions(step: Step, content: StepContent) -> str:
@@ -145,6 +174,17 @@ def step_instructions(step: Step, content: StepContent) -> str:
         return (f"Answer {count} question{'s' if count != 1 else ''}. {tasks} You can move "
                 "between the questions and flag one to come back to before you submit. "
                 "Unanswered questions count as wrong.")
+    if isinstance(step, DataEntryStep):
+        if step.mode == "form":
+            return ("Key each record of the document shown into the form, field after field, "
+                    "as quickly and accurately as you can. Amounts and dates are checked by "
+                    "value; names, account numbers and references must match exactly. Tab "
+                    "moves to the next field.")
+        keypad = (" Use the numeric keypad on the right of the keyboard."
+                  if step.keypad_required else "")
+        return ("Key each number in the column shown and press Enter after it, as quickly "
+                "and accurately as you can. An entry counts only when every digit is right."
+                + keypad)
     if step.kind == "proofreading":
         return ("Correct every mistake in a customer email, editing it in place as in any "
                 "editor. Changing text that was already right counts against you. Submit "
@@ -242,7 +282,7 @@ class ScreeningWindow(QWidget):
         return self._clock() / 1000  # the drill and quiz pages count in seconds
 
     def _build_pages(self) -> None:
-        """The four real pages and their four practice twins."""
+        """The six real pages and their six practice twins."""
         self.pages: dict[str, QWidget] = {}
         self.practice_pages: dict[str, QWidget] = {}
         for pages, slot in ((self.pages, self._on_step_finished),
@@ -254,6 +294,11 @@ class ScreeningWindow(QWidget):
             pages["writing"] = WritingPage(clock=self._seconds, checker_source=self._checker,
                                            live_check=False)  # underlines would proofread
             pages["quiz"] = QuizPage(clock=self._seconds)
+            pages["form-entry"] = FormEntryPage(clock=self._clock)
+            pages["tenkey"] = TenKeyPage(clock=self._clock)
+            for key, hints in (("form-entry", FORM_ENTRY_HINTS), ("tenkey", TENKEY_HINTS)):
+                pages[key].before_start_hint, pages[key].running_hint = hints
+                pages[key].pasteRefused.connect(self._on_paste_refused)
             for page in pages.values():
                 page.finished.connect(slot)
             typing.typing_area.pasteRefused.connect(self._on_paste_refused)
@@ -266,7 +311,8 @@ class ScreeningWindow(QWidget):
         groups = [self.pages] + ([self.practice_pages] if practice_too else [])
         return [field for pages in groups for field in (
             pages["typing"].typing_area, pages["proofreading"].editor,
-            pages["writing"].editor, pages["quiz"].formula_edit)]
+            pages["writing"].editor, pages["quiz"].formula_edit,
+            *pages["form-entry"].answer_fields, *pages["tenkey"].answer_fields)]
 
     def _build_screens(self) -> None:
         self.screens = QStackedWidget()
@@ -443,9 +489,16 @@ class ScreeningWindow(QWidget):
         self.step_count_label.setText(f"Step {self.position + 1} of {total}")
         self.step_title_label.setText(step.title)
         self.instructions_label.setText(step_instructions(step, self.content))
-        facts = [f"<b>This step:</b> {KIND_WORDS[step.kind]}",
+        what = KIND_WORDS[step.kind]
+        if isinstance(step, DataEntryStep):
+            what += " (form entry)" if step.mode == "form" else " (10-key)"
+        facts = [f"<b>This step:</b> {what}",
                  f"<b>Time:</b> {_minutes(self.content.seconds)}" if self.content.seconds
                  else ""]
+        if isinstance(step, DataEntryStep) and step.mode == "tenkey":
+            facts.append("<b>Keys:</b> " + ("digits on the numeric keypad (Num Lock on)"
+                                            if step.keypad_required else
+                                            "the numeric keypad or the number row"))
         if self.battery.show_results:
             facts.append(f"<b>To pass:</b> {step.rule()}")
         facts.append("<b>First:</b> a short practice item, which does not count")
@@ -459,12 +512,18 @@ class ScreeningWindow(QWidget):
         self.practice_button.setFocus()
 
     def _draw(self, step: Step) -> StepContent:
-        """The passage, drill or quiz of ``step``, drawn now."""
+        """The passage, drill, quiz or data-entry task of ``step``, drawn now."""
         try:
             if isinstance(step, TypingStep):
                 passage = choose_passage(self._passages, step.category, self._rng,
                                          difficulty=step.difficulty)
                 return StepContent(seconds=step.duration_s, passage=passage)
+            if isinstance(step, DataEntryStep):
+                tasks = [task for task in load_tasks() if step.offers(task)]
+                if not tasks:
+                    wanted = ", ".join(step.tasks) if step.tasks else f"any {step.mode} task"
+                    raise ContentError(f"none of its data-entry tasks is installed ({wanted})")
+                return StepContent(seconds=step.duration_s, entry_task=self._rng.choice(tasks))
             if isinstance(step, QuizStep):
                 quiz = draw_quiz(quiz_banks_for_step(step, self._banks), step.count,
                                  topics=step.topics, pass_mark=step.min_score,
@@ -486,7 +545,7 @@ class ScreeningWindow(QWidget):
             return
         self.phase = "practice"
         kind = self.step.kind
-        page = self.practice_pages[kind]
+        page = self.practice_pages[page_key(self.step)]
         self.practice_stack.setCurrentWidget(page)
         self.start_step_button.setText(f"&Ready: start step {self.position + 1}")
         self.practice_label.setText(
@@ -500,6 +559,9 @@ class ScreeningWindow(QWidget):
             page.start(practice.practice_drill())
         elif kind == "writing":
             page.start(practice.practice_scenario())
+        elif isinstance(self.step, DataEntryStep):
+            page.start(practice.practice_entry_task(self.step.mode), practice.PRACTICE_ENTRY_S,
+                       keypad_required=self.step.keypad_required)
         else:
             formula = isinstance(self.step, QuizStep) and self.step.formula_tasks == "only"
             page.start(practice.practice_quiz(formula=formula), practice.PRACTICE_QUIZ_S)
@@ -518,9 +580,9 @@ class ScreeningWindow(QWidget):
         if self.phase != "practice":
             return
         self.phase = "step"
-        self._stop_page(self.practice_pages[self.step.kind])
+        self._stop_page(self.practice_pages[page_key(self.step)])
         step, content = self.step, self.content
-        page = self.pages[step.kind]
+        page = self.pages[page_key(step)]
         for field in self.answer_fields(practice_too=True):
             PasteGuard.of(field).setEnabled(True)  # on by default; never off in a screening
         self._started_at = now_iso()
@@ -531,6 +593,9 @@ class ScreeningWindow(QWidget):
         elif isinstance(step, QuizStep):
             start_row = {"kind": "quiz", "item_id": ",".join(content.quiz.topics),
                          "item_title": step.title}
+        elif isinstance(step, DataEntryStep):
+            start_row = {"kind": "data-entry", "item_id": content.entry_task.id,
+                         "item_title": content.entry_task.title}
         else:
             start_row = {"kind": step.kind, "item_id": content.drill.id,
                          "item_title": content.drill.title}
@@ -547,6 +612,8 @@ class ScreeningWindow(QWidget):
             page.start_passage(passage.text, step.duration_s, passage.id, step.title)
         elif isinstance(step, QuizStep):
             page.start(content.quiz, round(content.seconds))
+        elif isinstance(step, DataEntryStep):
+            page.start(content.entry_task, step.duration_s, keypad_required=step.keypad_required)
         else:
             page.start(content.drill)
         self._screening_hints(page)
@@ -568,7 +635,7 @@ class ScreeningWindow(QWidget):
         if self.phase != "step":
             return
         step, content = self.step, self.content
-        page = self.pages[step.kind]
+        page = self.pages[page_key(step)]
         try:
             row = self._attempt_row(step, content, page, outcome)
             if self._attempt_id:
@@ -609,6 +676,10 @@ class ScreeningWindow(QWidget):
             return records.quiz_attempt(outcome, content.quiz, time_limit_s=content.seconds,
                                         timed_out=page.timed_out, abandoned=page.abandoned,
                                         started_at=self._started_at)
+        if isinstance(step, DataEntryStep):
+            return records.data_entry_attempt(
+                outcome, bar=DataEntryBar(min_accuracy=step.min_accuracy, min_kph=step.min_kph),
+                started_at=self._started_at)
         if step.kind == "proofreading":
             return records.proofreading_attempt(outcome, started_at=self._started_at)
         return records.writing_attempt(outcome, started_at=self._started_at)
@@ -683,7 +754,7 @@ class ScreeningWindow(QWidget):
             return
         if self.phase == "step":
             self._hr_action = "end-step"
-            self._stop_page(self.pages[self.step.kind])
+            self._stop_page(self.pages[page_key(self.step)])
 
     def _record_unrunnable_step(self) -> None:
         """Store a step that could not start as abandoned, with why."""
@@ -708,11 +779,11 @@ class ScreeningWindow(QWidget):
                                              f"{self.position + 1}")
         if self.phase == "step":
             self._hr_action = "stop"
-            self._stop_page(self.pages[self.step.kind])  # its finished closes the screening
+            self._stop_page(self.pages[page_key(self.step)])  # its finished closes the screening
             return
         if self.phase == "practice":
             self.phase = "instructions"
-            self._stop_page(self.practice_pages[self.step.kind])
+            self._stop_page(self.practice_pages[page_key(self.step)])
         self._close_screening("abandoned")
 
     def _close_screening(self, status: str) -> None:
@@ -740,10 +811,12 @@ class ScreeningWindow(QWidget):
     def _refocus(self) -> None:
         """Give the keyboard back to what the candidate was doing."""
         if self.phase == "step":
-            page = self.pages[self.step.kind]
+            page = self.pages[page_key(self.step)]
             field = {"typing": getattr(page, "typing_area", None),
                      "proofreading": getattr(page, "editor", None),
                      "writing": getattr(page, "editor", None)}.get(self.step.kind)
+            if isinstance(page, FormEntryPage | TenKeyPage):
+                field = page.focusWidget()  # the field the candidate was keying into
             (field or page).setFocus()
         elif self.phase == "instructions":
             self.practice_button.setFocus()
@@ -819,6 +892,16 @@ class ScreeningWindow(QWidget):
                 elif kind == "quiz":
                     page.formula_edit.clear()
                     page.prompt_label.clear()
+                elif kind == "form-entry":
+                    for field in page.answer_fields:
+                        field.show_value("")
+                    page.document_label.clear()
+                    page.title_label.clear()
+                elif kind == "tenkey":
+                    page.entry_field.show_value("")
+                    for label in page.column_labels:
+                        label.clear()
+                    page.title_label.clear()
                 else:
                     page.editor.set_email("")
                     page.title_label.clear()
@@ -875,7 +958,14 @@ def _practice_summary(outcome: object) -> str:
     from typing_test.core.email.proofreading import ProofreadingAttempt
     from typing_test.core.email.writing import WritingAttempt
     from typing_test.core.quiz.session import QuizResult
+    from typing_test.core.typing.entry_session import EntryOutcome
 
+    if isinstance(outcome, EntryOutcome):
+        result = outcome.result()
+        right = (f"{result.fields_right} of {result.fields_scored} fields right"
+                 if outcome.task.kind == "form" else
+                 f"{result.entries_right} of {result.entries} numbers right")
+        return f"{right}, {shown_kph(result.kph)} KPH"
     if isinstance(outcome, ProofreadingAttempt):
         return f"{len(outcome.result.fixed)} of {outcome.result.seeded} mistakes corrected"
     if isinstance(outcome, WritingAttempt):
