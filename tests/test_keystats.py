@@ -130,3 +130,16 @@ def test_kept_tallies_add_up_to_the_figures_of_the_logs_in_any_grouping():
     assert key_stats_from_tallies(tallies) == key_stats(attempts, last=30)
     stats = key_stats_from_tallies(tallies)
     assert stats.keys["e"].timed > 64  # the long-list median is exercised
+
+
+def test_times_come_from_the_newest_attempts_and_errors_from_all(monkeypatch):
+    slow = ("ab", [{"t": 0, "key": "a"}, {"t": 900, "key": "b"}])
+    quick_but_wrong = ("ab", [{"t": 0, "key": "x"}, {"t": 1, "key": "a"},
+                              {"t": 2, "key": "Backspace"}, {"t": 3, "key": "Backspace"},
+                              {"t": 4, "key": "a"}, {"t": 104, "key": "b"}])
+    monkeypatch.setattr("typing_test.core.practice.keystats.TIMED_ATTEMPTS", 1)
+    stats = key_stats([slow, quick_but_wrong], last=2)
+    assert stats.keys["a"].errors == 1 and stats.keys["a"].attempts == 3
+    assert stats.bigrams["ab"].median_ms == 100.0 and stats.bigrams["ab"].timed == 1
+    monkeypatch.setattr("typing_test.core.practice.keystats.TIMED_ATTEMPTS", 2)
+    assert key_stats([slow, quick_but_wrong], last=2).bigrams["ab"].median_ms == 500.0

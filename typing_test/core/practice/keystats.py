@@ -18,7 +18,10 @@ character. The rules:
 - Time to type: the milliseconds since the previous keystroke, kept only
   when this keystroke and the one before it were both correct character
   keystrokes (a pause after a mistake or a Backspace says nothing about the
-  key). Its median is over every kept time.
+  key). Its median is over every kept time of the newest
+  ``TIMED_ATTEMPTS`` attempts used (200: tens of thousands of keystrokes,
+  plenty for any key, and a person's speed is what it is now, not a year
+  ago); error rates are over every attempt used.
 - Only the last ``last`` attempts given are used (the caller passes them
   oldest first, as they were taken).
 """
@@ -131,6 +134,8 @@ def key_stats(attempts: Iterable[Attempt], last: int = DEFAULT_LAST_ATTEMPTS) ->
 # A tally's shape changes with this number, and stored tallies of another
 # version are counted again from their logs (store/practice.py).
 TALLY_VERSION = 2
+# Median times are over the newest this many attempts (see the module docstring).
+TIMED_ATTEMPTS = 200
 
 
 def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
@@ -147,7 +152,7 @@ def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
     - ``first``, ``first_typed``, ``first_errors``: the same for the first
       passage character ("" when nothing was typed);
     - ``timed`` and ``gaps``: the kept times in milliseconds, each with its
-      pair (``timed`` holds two characters a time), sorted by pair then time.
+      pair (``timed`` holds two characters a time), in passage order.
 
     The log is cut at each Backspace into runs of character keystrokes: the
     keystrokes of a run land on consecutive passage positions, so a run is
@@ -195,24 +200,24 @@ def attempt_tally(passage: str, events: Sequence[Mapping[str, object]]) -> dict:
             stop += 1
         typed = max(0, typed - (stop - end))
         start = stop
-    timed = sorted(zip(run.timed_pairs, run.timed_gaps, strict=True))
     return {
         "first": folded[:1],
         "first_typed": run.first_typed,
         "first_errors": run.first_errors,
         "pairs": "".join(run.pairs_typed),
         "pair_errors": "".join(run.pair_errors),
-        "timed": "".join(pair for pair, _ in timed),
-        "gaps": [gap for _, gap in timed],
+        "timed": "".join(run.timed_pairs),
+        "gaps": run.timed_gaps,
     }
 
 
 def key_stats_from_tallies(tallies: Sequence[Mapping[str, object]]) -> KeyStats:
     """The statistics of the attempts whose ``attempt_tally`` results these
-    are (``attempts_used`` is how many there are).
+    are, oldest first (``attempts_used`` is how many there are); times from
+    the newest ``TIMED_ATTEMPTS`` only.
 
-    Each tally holds a count per key and pair, not per keystroke, so adding
-    up 1,000 attempts takes a few hundred steps per attempt.
+    The tallies' strings are joined and counted in one pass in C, so adding
+    up 1,000 attempts costs a few calls per attempt, not a step per keystroke.
 
     >>> log = [{"t": 0, "key": "t"}, {"t": 150, "key": "h"}]
     >>> stats = key_stats_from_tallies([attempt_tally("the", log)] * 2)
@@ -220,8 +225,9 @@ def key_stats_from_tallies(tallies: Sequence[Mapping[str, object]]) -> KeyStats:
     (2, 2, 150.0)
     """
     tally = _Tally()
-    for one in tallies:
-        tally.add(one)
+    timed_from = len(tallies) - TIMED_ATTEMPTS
+    for index, one in enumerate(tallies):
+        tally.add(one, with_times=index >= timed_from)
     return tally.stats(len(tallies))
 
 
@@ -239,14 +245,15 @@ class _Tally:
         self.timed: list[str] = []
         self.gaps: list[float] = []
 
-    def add(self, tally: Mapping) -> None:
+    def add(self, tally: Mapping, with_times: bool = True) -> None:
         if tally["first_typed"]:
             self.first_typed[tally["first"]] += tally["first_typed"]
             self.first_errors[tally["first"]] += tally["first_errors"]
         self.pairs.append(tally["pairs"])
         self.pair_errors.append(tally["pair_errors"])
-        self.timed.append(tally["timed"])
-        self.gaps.extend(tally["gaps"])
+        if with_times:
+            self.timed.append(tally["timed"])
+            self.gaps.extend(tally["gaps"])
 
     def stats(self, attempts_used: int) -> KeyStats:
         # Every count is one pass in C over all the attempts' keystrokes.
@@ -255,10 +262,11 @@ class _Tally:
         # Times are whole milliseconds, each value typed many times over: a
         # pair's times are kept as how often each value occurs, and a key's
         # are those of every pair ending in it (a space too).
-        pair_times: defaultdict[str, Counter] = defaultdict(Counter)
-        for (pair, gap), count in Counter(zip(_pairs("".join(self.timed)), self.gaps,
-                                                  strict=True)).items():
-            pair_times[pair][gap] = count
+        grouped: defaultdict[str, list[float]] = defaultdict(list)
+        # grouped[pair].append(gap) for each kept time, looped in C.
+        _consume(map(list.append, map(grouped.__getitem__, _pairs("".join(self.timed))),
+                      self.gaps))
+        pair_times = {pair: Counter(gaps) for pair, gaps in grouped.items()}
         key_times: defaultdict[str, Counter] = defaultdict(Counter)
         for pair, counted in pair_times.items():
             key_times[pair[1]].update(counted)
