@@ -24,8 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from typing_test.core.screening.passwords import (
     FREE_TRIES,
@@ -49,6 +48,9 @@ from typing_test.store.ledger import (
     start_chain,
     write_transaction,
 )
+
+if TYPE_CHECKING:  # the start-up asks whether there is an admin password without it
+    import sqlite_utils
 
 Clock = Callable[[], float]  # seconds since the epoch, like time.time
 

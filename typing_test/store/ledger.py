@@ -22,8 +22,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from typing_test.core.screening.seals import (
     ERASURE,
@@ -46,6 +45,9 @@ from typing_test.core.screening.seals import (
     verify_chain,
 )
 from typing_test.store.database import Store, now_iso
+
+if TYPE_CHECKING:  # imported by the start-up, which needs no sqlite-utils
+    import sqlite_utils
 
 LEDGER_TABLE = "seal_ledger"
 HEAD_TABLE = "seal_head"
