@@ -343,3 +343,20 @@ def test_the_page_after_a_round_fits_a_small_laptop(qtbot, window, store, clock)
     assert page.figures.isVisible() and page.table.rowCount() == 6
     needed, room = page.minimumSizeHint(), window.stack.size()
     assert needed.width() <= room.width() and needed.height() <= room.height()
+
+
+def test_on_an_hr_pc_the_weak_spots_are_only_the_persons_own(qtbot, window, store):
+    from typing_test.store.admin import set_admin_password
+    from typing_test.store.settings import CANDIDATE_NAME
+
+    save_typing_tests(store)  # saved before a name was set in Settings
+    store.set_setting(CANDIDATE_NAME, "Ana")
+    # A home PC: every practice test in the file counts, as in History and Progress.
+    open_targeted(qtbot, window)
+    assert "e (key)" in [window.targeted_page.table.item(row, 0).text()
+                         for row in range(window.targeted_page.table.rowCount())]
+    set_admin_password(store, "staple battery horse")
+    window.show_home()
+    open_targeted(qtbot, window)
+    assert window.targeted_page.table.rowCount() == 0  # nothing of Ana's yet
+    assert "no typing" in window.targeted_page.lead_label.text().lower()

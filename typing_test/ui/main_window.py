@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
     def _build_targeted_page(self) -> QWidget:
         from typing_test.ui.practice.targeted_page import TargetedPage
 
-        page = TargetedPage(self.store, lambda: candidate_name(self.store), rng=self._rng)
+        page = TargetedPage(self.store, self.whose_practice, rng=self._rng)
         page.roundRequested.connect(self.start_targeted_round)
         page.homeRequested.connect(self.show_home)
         return page
@@ -486,6 +486,13 @@ class MainWindow(QMainWindow):
 
     # Admin ---------------------------------------------------------------------
 
+    def whose_practice(self) -> str | None:
+        """Whose practice History, Progress and targeted practice show: once HR
+        has set a password (and is not logged in), only the attempts saved
+        under the name in Settings, never other people's; on a home PC, every
+        practice attempt in the file (None)."""
+        return candidate_name(self.store) if self.admin_locked else None
+
     @property
     def admin_locked(self) -> bool:
         """Whether HR's parts are closed now: an admin password is set and nobody
@@ -555,14 +562,11 @@ class MainWindow(QMainWindow):
         if "entry_setup" in self.__dict__:
             self.entry_setup.set_hr_controls_open(not locked)
         if "history_page" in self.__dict__:
-            # Once HR has set a password, practice mode lists only the attempts
-            # saved under the name in Settings, never other people's.
-            self.history_page.only_candidate = candidate_name(self.store) if locked else None
+            self.history_page.only_candidate = self.whose_practice()
             if self.stack.currentWidget() is self.history_page:
                 self.history_page.reload()
         if "progress_page" in self.__dict__:
-            # The same for the Progress page: only one's own practice.
-            self.progress_page.only_candidate = candidate_name(self.store) if locked else None
+            self.progress_page.only_candidate = self.whose_practice()
 
     def open_admin(self) -> None:
         """Show the admin area, asking for the admin password first if needed."""
