@@ -133,6 +133,9 @@ def test_typing_a_round_right_saves_it_and_the_weak_key_measures_better(
     (row,) = store.attempts(kind="targeted")
     assert row["id"] == window.last_attempt_id
     assert row["status"] == "completed" and row["passed"] is False
+    # Its key counts are kept as it is saved: no later read counts its log.
+    assert store.conn.execute("SELECT count(*) FROM key_tallies WHERE attempt_id = ?",
+                              [row["id"]]).fetchone() == (1,)
     assert "".join(event["key"] for event in row["keystrokes"]) == text[:120]
     assert row["details"]["passage_text"] == text
     # 120 characters, no error, over the round's minute: 24 net WPM.

@@ -116,6 +116,22 @@ def typing_logs(store: Store, candidate: str | None = None,
     return [attempt for attempt in map(_readable, reversed(rows)) if attempt is not None]
 
 
+def keep_key_tallies(store: Store, attempt_ids: list[str]) -> None:
+    """Work out and keep the tallies of these attempts now (the app does it as
+    it saves a typing test), so that no later read counts their logs again.
+    Attempts that are not practice typing attempts with a readable log are
+    left alone; a store that cannot be written is left as it is.
+
+    >>> store = Store.open(":memory:")
+    >>> attempt_id = store.save_attempt({"kind": "typing", "keystrokes": [],
+    ...                                  "details": {"passage_text": "ab"}})
+    >>> keep_key_tallies(store, [attempt_id])
+    >>> store.conn.execute("SELECT count(*) FROM key_tallies").fetchone()
+    (1,)
+    """
+    _count_missing(store, attempt_ids)
+
+
 def _count_missing(store: Store, attempt_ids: list[str]) -> dict[str, dict]:
     """Count the attempts that have no tally yet from their logs, and keep
     the tallies (unless the store cannot be written: a reader, a full disk)."""
@@ -123,8 +139,9 @@ def _count_missing(store: Store, attempt_ids: list[str]) -> dict[str, dict]:
     for start in range(0, len(attempt_ids), 500):  # SQLite's limit on ? in one query
         chunk = attempt_ids[start:start + 500]
         rows = store.conn.execute(
-            "SELECT id, details, keystrokes FROM attempts "
-            f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            "SELECT a.id, a.details, a.keystrokes FROM attempts a "
+            f"WHERE a.id IN ({', '.join('?' * len(chunk))}) AND {_PRACTICE_TYPING}",
+            chunk).fetchall()
         for attempt_id, details, keystrokes in rows:
             attempt = _readable((details, keystrokes))
             if attempt is not None:

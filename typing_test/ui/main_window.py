@@ -749,6 +749,13 @@ class MainWindow(QMainWindow):
         except (DatabaseError, sqlite3.Error) as error:
             self._report_save_failure(error)
             self.last_attempt_id = None
+            return
+        if row["kind"] in ("typing", "targeted"):
+            from typing_test.store.practice import keep_key_tallies
+
+            # Counted now (about a millisecond), so that Progress, which reads
+            # on a worker thread and cannot write, never counts this log again.
+            keep_key_tallies(self.store, [self.last_attempt_id])
 
     def _report_save_failure(self, error: Exception) -> None:
         self.statusBar().showMessage(
