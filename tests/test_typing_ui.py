@@ -85,6 +85,9 @@ def test_typing_the_whole_passage_shows_a_pass_and_stores_it(qtbot, window, stor
     assert row["duration_s"] == pytest.approx(5.0)
     assert "".join(event["key"] for event in row["keystrokes"]) == SHORT.text
     assert row["keystrokes"][0]["t"] == 0
+    # Its key counts are kept as it is saved, for Progress and targeted practice.
+    assert store.conn.execute("SELECT count(*) FROM key_tallies WHERE attempt_id = ?",
+                              [row["id"]]).fetchone() == (1,)
 
 
 def test_mistakes_are_marked_and_backspace_unmarks(qtbot, window, clock):
