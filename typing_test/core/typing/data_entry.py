@@ -16,10 +16,13 @@ field of that record) and keys ``{"t": ms, "key": "1"}`` (one character, or
 - A text field is right when the value, trimmed of surrounding spaces, is
   exactly the expected text (case and inner spaces included).
 - An amount is right when it is the same number (``amount_value``):
-  "1250", "1,250.00" and "1250.0" are all 1250; "125.00" and "12,50" are not.
+  "1250", "1,250.00", "1 250.00", "£ 1250" and "1250.0" are all 1250,
+  "(16.50)" and "- 16.50" are -16.50; "125.00" and "12,50" are not. A
+  currency sign keyed other than the document's ("€" for "£") is wrong.
 - A date is right when it is the same day (``date_value``) written in the
-  task's stated format (leading zeros optional, "/", "-" or "." between the
-  parts) or an unambiguous form: ISO "2026-11-03", or a month name
+  task's stated format (leading zeros optional, "/", "-", "." or a space
+  between the parts, or all eight digits with nothing between them) or an
+  unambiguous form: ISO "2026-11-03", or a month name
   ("3 Nov 2026", "November 3, 2026"). "11/03/2026" for 3 November, when the
   format is DD/MM/YYYY, is 11 March: wrong.
 - accuracy = fields right / fields scored * 100. character_errors: for each
@@ -67,9 +70,16 @@ ENTER = "\n"
 # the parts it means (d: day, m: month, y: four-digit year).
 DATE_FORMATS = {"DD/MM/YYYY": "dmy", "MM/DD/YYYY": "mdy", "YYYY-MM-DD": "ymd"}
 FIELD_TYPES = ("text", "amount", "date")
-# Thousands separators must group by three ("1,250", "12,500,000").
-_AMOUNT = re.compile(r"[-+]?[$£€]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
-_NUMERIC_DATE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})")
+# A sign, a currency sign and the number, spaces allowed between them;
+# thousands separators (a comma, or a space as in "12 500.00") must group by
+# three. An amount in brackets is negative, as accountants write it.
+_AMOUNT = re.compile(r"(?P<sign>[-+]?) ?(?P<currency>[$£€]?) ?"
+                     r"(?P<number>(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)?(\.\d+)?)")
+_BRACKETED = re.compile(r"\((?P<inside>[^()]*)\)")
+CURRENCY_SIGNS = "$£€"
+_NUMERIC_DATE = re.compile(r"(\d{1,4})([/. -])(\d{1,2})\2(\d{1,4})")
+# Eight digits with nothing between them, in the stated order ("03112026").
+_COMPACT_DATE = re.compile(r"\d{8}")
 _MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
      ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
@@ -84,25 +94,51 @@ Event = Mapping[str, object]
 def amount_value(text: str) -> Decimal | None:
     """The number an amount field holds, or None when it is not an amount.
 
-    A sign, a currency sign ($, £, €), thousands commas grouped by three and
-    a decimal point are allowed; nothing else.
+    A sign, a currency sign ($, £, €), thousands separators grouped by three
+    (commas, or spaces) and a decimal point are allowed, with a space after
+    the sign or the currency sign; an amount in brackets is negative.
+    Nothing else.
 
-    >>> [amount_value(t) for t in ["1250", "1,250.00", "1250.0", " -$3.5 "]]
-    [Decimal('1250'), Decimal('1250.00'), Decimal('1250.0'), Decimal('-3.5')]
+    >>> [amount_value(t) for t in ["1250", "1,250.00", "1250.0", " -$3.5 ", "£ 1,250.00"]]
+    [Decimal('1250'), Decimal('1250.00'), Decimal('1250.0'), Decimal('-3.5'), Decimal('1250.00')]
+    >>> [amount_value(t) for t in ["(16.50)", "- 16.50", "12 500.00"]]
+    [Decimal('-16.50'), Decimal('-16.50'), Decimal('12500.00')]
     >>> amount_value("1,250.00") == amount_value("1250")
     True
-    >>> [amount_value(t) for t in ["12,50", "1.250,00", "", "12a", "1,2500", "."]]
-    [None, None, None, None, None, None]
+    >>> [amount_value(t) for t in ["12,50", "1.250,00", "", "12a", "1,2500", ".", "(-3)", "1 25"]]
+    [None, None, None, None, None, None, None, None]
     """
+    parsed = _parse_amount(text)
+    return parsed[0] if parsed else None
+
+
+def currency_sign(text: str) -> str:
+    """The currency sign written in an amount ("" when none).
+
+    >>> currency_sign("-£42.10"), currency_sign("(€ 5)"), currency_sign("12.00")
+    ('£', '€', '')
+    """
+    parsed = _parse_amount(text)
+    return parsed[1] if parsed else ""
+
+
+def _parse_amount(text: str) -> tuple[Decimal, str] | None:
+    """(value, currency sign) of an amount, or None."""
     text = text.strip()
-    if not _AMOUNT.fullmatch(text) or not any(character.isdigit() for character in text):
+    bracketed = _BRACKETED.fullmatch(text)
+    inside = bracketed["inside"].strip() if bracketed else text
+    match = _AMOUNT.fullmatch(inside)
+    if not match or not any(character.isdigit() for character in match["number"]):
         return None
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-").lstrip("$£€").replace(",", "")
+    if bracketed and match["sign"]:
+        return None  # "(-3)": which sign is meant is a guess
+    negative = bool(bracketed) or match["sign"] == "-"
+    digits = match["number"].replace(",", "").replace(" ", "")
     try:
-        return sign * Decimal(digits)
+        value = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
         return None
+    return (-value if negative else value), match["currency"]
 
 
 def date_value(text: str, stated_format: str) -> date | None:
@@ -115,10 +151,22 @@ def date_value(text: str, stated_format: str) -> date | None:
     datetime.date(2026, 3, 11)
     >>> [date_value(t, "MM/DD/YYYY") for t in ["2026-11-03", "Nov 3, 2026", "3 November 2026"]]
     [datetime.date(2026, 11, 3), datetime.date(2026, 11, 3), datetime.date(2026, 11, 3)]
+    >>> [date_value(t, "DD/MM/YYYY") for t in ["03112026", "3 11 2026"]]
+    [datetime.date(2026, 11, 3), datetime.date(2026, 11, 3)]
+    >>> date_value("20261103", "YYYY-MM-DD"), date_value("20261103", "DD/MM/YYYY")
+    (datetime.date(2026, 11, 3), None)
     >>> [date_value(t, "DD/MM/YYYY") for t in ["31/02/2026", "03/11/26", "3/11", "soon"]]
     [None, None, None, None]
     """
     text = " ".join(text.strip().lower().split())
+    if _COMPACT_DATE.fullmatch(text):
+        order = DATE_FORMATS[stated_format]
+        widths = {"d": 2, "m": 2, "y": 4}
+        parts, start = {}, 0
+        for part in order:
+            parts[part] = text[start:start + widths[part]]
+            start += widths[part]
+        return _day(parts["y"], parts["m"], parts["d"])
     numeric = _NUMERIC_DATE.fullmatch(text)
     if numeric:
         first, _, second, third = numeric.groups()
@@ -163,9 +211,16 @@ def field_is_right(typed: str, expected: str, field_type: str, stated_format: st
     False
     >>> field_is_right(" ACC-0042 ", "ACC-0042", "text", "DD/MM/YYYY")
     True
+    >>> field_is_right("€1,250.00", "£1,250.00", "amount", "DD/MM/YYYY")
+    False
     """
     if field_type == "amount":
         value = amount_value(typed)
+        # A currency sign keyed is part of what goes on file: another one
+        # than the document's records another currency.
+        typed_sign, expected_sign = currency_sign(typed), currency_sign(expected)
+        if typed_sign and expected_sign and typed_sign != expected_sign:
+            return False
         return value is not None and value == amount_value(expected)
     if field_type == "date":
         value = date_value(typed, stated_format)
