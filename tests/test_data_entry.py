@@ -134,7 +134,8 @@ def test_the_built_in_tasks_last_their_time_over_four_documents():
     assert all(len(task.records) >= 30 for task in forms)
     assert all(len(task.numbers) >= 250 for task in tasks if task.kind == "tenkey")
     for task in tasks:  # more keys than a 15,000 KPH keyer keys in the time (bars: 8,000+)
-        values = task.numbers or [value for record in task.records for value in record.values()]
+        values = [number.replace(",", "") for number in task.numbers] or [
+            value for record in task.records for value in record.values()]
         assert sum(len(value) for value in values) > 15_000 * task.time_limit_s / 3600, task.id
     assert {task.document for task in forms} >= {"invoice", "order", "customer record"}
     assert len({task.document for task in forms}) >= 4
