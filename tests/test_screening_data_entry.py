@@ -47,6 +47,9 @@ FORM = DataEntryStep("Data entry: form (5 minutes)", "form", 300, min_kph=8000,
                      min_accuracy=98, tasks=("invoices",))
 TENKEY = DataEntryStep("Data entry: 10-key (3 minutes)", "tenkey", 180, min_kph=8000,
                        min_accuracy=98, tasks=("tenkey-amounts",))
+# The tasks run for the whole time (nobody keys them all), so a test keys
+# these many records or numbers and then lets the time run out.
+KEYED_RECORDS, KEYED_NUMBERS = 10, 30
 TENKEY_ON_KEYPAD = DataEntryStep("Data entry: 10-key on the keypad", "tenkey", 180,
                                  min_kph=8000, min_accuracy=98, tasks=("tenkey-amounts",),
                                  keypad_required=True)
@@ -165,18 +168,20 @@ def test_form_and_tenkey_steps_keyed_right_pass_with_their_kph_stored_and_sealed
                     window.practice_label.text())
     qtbot.mouseClick(window.start_step_button, Qt.MouseButton.LeftButton)
 
-    # The real step: every invoice keyed right, one key every 150 ms.
+    # The real step: ten invoices keyed right, one key every 150 ms, then the time is up.
     page = window.pages["form-entry"]
     assert page.isVisible() and page.session.task.id == "invoices"
     assert "Esc" not in page.hint_label.text()
     in_progress = store.attempt(window._attempt_id)
     assert (in_progress["kind"], in_progress["item_id"], in_progress["status"]) == (
         "data-entry", "invoices", "in-progress")
-    for record in range(len(INVOICES.records)):
+    for record in range(KEYED_RECORDS):
         key_record(qtbot, page, values_of(INVOICES, record), clock)
         assert "Esc" not in page.hint_label.text()
+    assert window.step_count_label.text() == "Step 1 of 2"  # more records than the time
+    time_out(page, clock)
 
-    # Step 2: 10-key, every amount keyed on the keypad.
+    # Step 2: 10-key, thirty amounts keyed on the keypad, then the time is up.
     assert window.step_count_label.text() == "Step 2 of 2"
     assert window.instructions_label.text() == (
         "Key each number in the column shown and press Enter after it, as quickly and "
@@ -185,8 +190,10 @@ def test_form_and_tenkey_steps_keyed_right_pass_with_their_kph_stored_and_sealed
     to_step(qtbot, window)
     page = window.pages["tenkey"]
     assert page.session.task.id == "tenkey-amounts" and "Esc" not in page.hint_label.text()
-    for number in AMOUNTS.numbers:
+    for number in AMOUNTS.numbers[:KEYED_NUMBERS]:
         key_number(qtbot, page, keyed_as(number), clock)
+    assert window.phase == "step"
+    time_out(page, clock)
 
     # The thank-you screen, the stored steps and their seals.
     assert window.phase == "finished" and window.verdict_label.text() == "Passed"
@@ -205,8 +212,9 @@ def test_form_and_tenkey_steps_keyed_right_pass_with_their_kph_stored_and_sealed
         form["figures"]["keystrokes"] * 3600 / form["figures"]["duration_s"])
     assert (f"Data entry: form (5 minutes)</b>: passed ({shown_kph(form['score'])} KPH "
             "reaches 8,000") in window.results_label.text()
-    fields = len(INVOICES.records) * len(INVOICES.fields)
+    fields = KEYED_RECORDS * len(INVOICES.fields)
     assert form["figures"]["fields_right"] == fields and form["figures"]["field_errors"] == []
+    assert form["figures"]["timed_out"] is True
     assert form["settings"]["min_kph"] == 8000 and form["settings"]["min_accuracy"] == 98
     assert (tenkey["item_id"], tenkey["accuracy"]) == ("tenkey-amounts", 100.0)
     assert 24_000 <= tenkey["score"] < 24_500
@@ -231,7 +239,7 @@ def test_form_and_tenkey_steps_keyed_right_pass_with_their_kph_stored_and_sealed
     dashboard.review.setCurrentIndex(1)
     assert f"{fields} of {fields} fields right" in dashboard.answer_view.toPlainText()
     dashboard.step_box.setCurrentIndex(1)
-    assert "30 of 30 entries right; digits from the keypad" in \
+    assert f"{KEYED_NUMBERS} of {KEYED_NUMBERS} entries right; digits from the keypad" in \
         dashboard.answer_view.toPlainText()
 
 
@@ -271,8 +279,9 @@ def test_number_row_digits_fail_a_step_that_requires_the_keypad_and_it_says_so(
     assert page.notice_label.text() == NUMBER_ROW_NOTICE  # told at the digit
     clock.advance(150)
     key_number(qtbot, page, keyed_as(AMOUNTS.numbers[0])[1:], clock, keypad=False)
-    for number in AMOUNTS.numbers[1:]:
+    for number in AMOUNTS.numbers[1:KEYED_NUMBERS]:
         key_number(qtbot, page, keyed_as(number), clock, keypad=False)
+    time_out(page, clock)
 
     assert window.phase == "finished"
     verdict = S.screening(store, window.screening_id)["verdict"]["steps"][0]
@@ -281,7 +290,7 @@ def test_number_row_digits_fail_a_step_that_requires_the_keypad_and_it_says_so(
     attempt = stored_steps(store, window)[0]["attempt"]
     assert attempt["settings"]["keypad_required"] is True
     assert (attempt["figures"]["digits_from"], attempt["figures"]["entries_off_keypad"]) == (
-        "number row", 30)
+        "number row", KEYED_NUMBERS)
     assert verify_all(store, key).ok
 
 
@@ -368,8 +377,9 @@ def test_a_data_entry_step_cut_off_is_interrupted_and_resumed_from_its_beginning
     window = open_window(FORM, TENKEY)
     to_step(qtbot, window)
     page = window.pages["form-entry"]
-    for record in range(len(INVOICES.records)):
+    for record in range(KEYED_RECORDS):
         key_record(qtbot, page, values_of(INVOICES, record), clock)
+    time_out(page, clock)
     to_step(qtbot, window)  # step 2 begun...
     key_number(qtbot, window.pages["tenkey"], "125.40", clock)
     cut_off = window._attempt_id
@@ -398,8 +408,9 @@ def test_a_data_entry_step_cut_off_is_interrupted_and_resumed_from_its_beginning
         to_step(qtbot, resumed)
         tenkey_page = resumed.pages["tenkey"]
         assert tenkey_page.session.entry_index == 0  # restarted from its beginning
-        for number in AMOUNTS.numbers:
+        for number in AMOUNTS.numbers[:KEYED_NUMBERS]:
             key_number(qtbot, tenkey_page, keyed_as(number), clock)
+        time_out(tenkey_page, clock)
         assert resumed.phase == "finished"
         stored = S.screening(reopened, screening_id)
         assert (stored["status"], stored["outcome"]) == ("completed", "pass")
