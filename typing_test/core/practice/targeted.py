@@ -34,6 +34,10 @@ DEFAULT_ROUND_S = 60
 FAST_WPM = 110
 SPACE_NAME = "Space"
 SAME_SPEED = 0.05  # medians this close (as a share) count as the same speed
+# A round says whether a spot got better only from this many keystrokes on
+# it (and a time from this many timed ones): one or two prove nothing.
+MIN_TO_JUDGE = 5
+MIN_TIMED_TO_JUDGE = 3
 
 
 @dataclass(frozen=True)
@@ -77,16 +81,21 @@ class Remeasured:
         'fewer mistakes, faster'
         >>> Remeasured("th", True, KeyStat(9, 0, 300.0, 8), KeyStat(6, 0, None, 0)).change()
         'as many mistakes as before'
+        >>> Remeasured("bo", True, KeyStat(10, 2, 530.0, 8), KeyStat(1, 0, 170.0, 1)).change()
+        'too few this round to tell'
         """
         if not self.typed_this_round:
             return "not typed this round"
         if self.before is None or not self.before.attempts:
             return "first measurement"
+        if self.this_round.attempts < MIN_TO_JUDGE:
+            return "too few this round to tell"
         before, now = percent(self.before.error_rate), percent(self.this_round.error_rate)
         words = ("fewer mistakes" if now < before else "more mistakes" if now > before
                  else "as many mistakes as before")
         before_ms, now_ms = self.before.median_ms, self.this_round.median_ms
-        if before_ms is not None and now_ms is not None:
+        if (before_ms is not None and now_ms is not None
+                and self.this_round.timed >= MIN_TIMED_TO_JUDGE):
             # Within 5 % is the same speed: a median moves that much by chance.
             if now_ms < before_ms * (1 - SAME_SPEED):
                 words += ", faster"
@@ -184,7 +193,7 @@ def remeasure(before: KeyStats, this_round: KeyStats, spots: WeakSpots) -> list[
     >>> [line.sentence() for line in remeasure(
     ...     key_stats([("see here", [{"t": 0, "key": "x"}] * 8)]),
     ...     key_stats([("see here", log)]), WeakSpots(keys=("e",)))]
-    ['e: 100 % before, 0 % this round (typed 4 times): fewer mistakes.']
+    ['e: 100 % before, 0 % this round (typed 4 times): too few this round to tell.']
     """
     return [Remeasured(spot, pair, _stat(before, spot, pair), _stat(this_round, spot, pair))
             for spot, pair in [*((key, False) for key in spots.keys),
