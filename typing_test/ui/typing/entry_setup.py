@@ -144,7 +144,8 @@ class EntrySetup(QWidget):
 
     def _say_bar(self) -> None:
         whose = ("HR sets this bar (Admin)." if not self.hr_controls_open
-                 else "Set the speed bar to the one the job asks for; it is kept for next time.")
+                 else "Set the speed bar to the one the job asks for (entry-level data-entry "
+                      "jobs often ask about 8,000 KPH); it is kept for next time.")
         self.bar_note.setText(f"To pass: {bar_in_words(self.bar())}. {whose}")
 
     # Choices -------------------------------------------------------------------
