@@ -343,7 +343,7 @@ def test_the_page_after_a_round_fits_a_small_laptop(qtbot, window, store, clock)
     run_out_of_time(window, clock)
     page = window.targeted_page
     qtbot.wait(1)
-    assert page.figures.isVisible() and page.table.rowCount() == 6
+    assert page.figures.isVisible() and page.table.rowCount() == 4
     needed, room = page.minimumSizeHint(), window.stack.size()
     assert needed.width() <= room.width() and needed.height() <= room.height()
 

@@ -38,6 +38,10 @@ SAME_SPEED = 0.05  # medians this close (as a share) count as the same speed
 # it (and a time from this many timed ones): one or two prove nothing.
 MIN_TO_JUDGE = 5
 MIN_TIMED_TO_JUDGE = 3
+# A round aims at the three weakest keys and the three weakest pairs: with
+# five of each, a person typing 200 characters in a minute met most pairs
+# twice or three times (too few to measure again); with three, about five.
+SPOTS_PER_ROUND = 3
 
 
 @dataclass(frozen=True)

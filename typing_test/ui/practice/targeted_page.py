@@ -39,6 +39,7 @@ from typing_test.core.practice.practice_text import WeakSpots, weak_spots
 from typing_test.core.practice.targeted import (
     DEFAULT_ROUND_S,
     ROUND_LENGTHS_S,
+    SPOTS_PER_ROUND,
     PracticeRound,
     Remeasured,
     new_round,
@@ -233,7 +234,7 @@ class TargetedPage(QWidget):
             # A round still works: a general one, until the file can be read.
             self.stats = key_stats([])
             self.read_error = f"Your past attempts could not be read ({error})."
-        self.spots = weak_spots(self.stats)
+        self.spots = weak_spots(self.stats, count=SPOTS_PER_ROUND)
 
     def _show_spots(self) -> None:
         """List the weak spots with their figures (none: the table is hidden)."""
