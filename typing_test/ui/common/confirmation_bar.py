@@ -1,4 +1,4 @@
-"""An in-page bar that asks before something final, and the m:ss time format.
+"""An in-page bar that asks before something final, and the m:ss time left.
 
 Pages use the bar instead of a modal dialog, so the countdown stays in view
 and the test keeps running while the person decides.
@@ -17,6 +17,14 @@ def minutes_seconds(seconds: float) -> str:
     """``seconds`` as m:ss, rounding up so 0:00 shows only when no time is left."""
     whole = max(0, math.ceil(seconds - 1e-9))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def show_time_left(label: QLabel, seconds: float, low: bool) -> None:
+    """Show ``seconds`` on a countdown ``label`` as "m:ss left", in the warning
+    colour when ``low``."""
+    label.setText(f"{minutes_seconds(seconds)} left")
+    if label.property("low") != ("true" if low else "false"):
+        set_role(label, "timer", low=low)  # re-polishing costs: only on change
 
 
 def confirmation_bar(name: str, role: str, question: QLabel, *buttons: QPushButton) -> QFrame:

@@ -13,12 +13,13 @@ Reusable: ``start(task, duration_s)``, ``abandon()``, ``answer_fields`` (the
 fields, each with its PasteGuard) and ``pasteRefused`` (any field's refusal).
 Esc asks whether to abandon; a screening that wants otherwise filters Esc
 out before it gets here and sets ``before_start_hint``/``running_hint``.
+What it shares with the 10-key page (the clock, abandoning, incidents, the
+end) is in ``entry_page.TimedEntryPage``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -33,11 +34,10 @@ from typing_test.core.typing.entry_session import EntrySession
 from typing_test.core.typing.entry_tasks import EntryTask
 from typing_test.core.typing.session import Clock, monotonic_ms
 from typing_test.ui.common.button_row import button_row
-from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds
-from typing_test.ui.common.styles import REFRESH_MS, TYPING_LOW_TIME_S
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.typing.entry_documents import document_html
 from typing_test.ui.typing.entry_field import EntryField
+from typing_test.ui.typing.entry_page import TimedEntryPage
 
 # Enough fields for every built-in task; a task with more adds fields (kept
 # afterwards, so a guard connected once stays connected).
@@ -48,36 +48,18 @@ BEFORE_START_HINT = f"Key the document into the form. {MOVES} The timer starts o
 RUNNING_HINT = f"{MOVES} Esc abandons."
 
 
-class FormEntryPage(QWidget):
+class FormEntryPage(TimedEntryPage):
     """Runs one form-entry EntrySession. ``finished`` carries its EntryOutcome."""
 
-    finished = Signal(object)  # the EntryOutcome
-    pasteRefused = Signal(str, int)  # how, characters: any field's refusal
-
     def __init__(self, clock: Clock = monotonic_ms, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._clock = clock
-        self.session: EntrySession | None = None
-        self._reported = False
+        super().__init__(clock, parent)
         self._field_names: list[str] = []
-        self._current = 0  # the field the keys go into
         self.before_start_hint = BEFORE_START_HINT
         self.running_hint = RUNNING_HINT
 
-        self.title_label = QLabel()
-        set_role(self.title_label, "timer")
         self.record_label = QLabel()
         self.record_label.setObjectName("recordCount")
-        self.time_left_label = QLabel()
-        self.time_left_label.setObjectName("timeLeft")
-        for label in (self.record_label, self.time_left_label):
-            set_role(label, "timer", low=False)
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        set_role(self.hint_label, "hint")
-        self.notice_label = QLabel()
-        self.notice_label.setWordWrap(True)
-        set_role(self.notice_label, "error")
+        set_role(self.record_label, "timer", low=False)
 
         self.document_label = QLabel()
         self.document_label.setObjectName("sourceDocument")
@@ -93,7 +75,6 @@ class FormEntryPage(QWidget):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.answer_fields: list[EntryField] = []
         self._field_labels: list[QLabel] = []
         for _ in range(INITIAL_FIELDS):
             self._add_field()
@@ -110,17 +91,7 @@ class FormEntryPage(QWidget):
         self.next_button.setAutoDefault(False)
         self.next_button.clicked.connect(self.next_record)
 
-        self.abandon_question = QLabel(
-            "Abandon this test? It is saved as abandoned and never counts as a pass.")
-        self.abandon_button = QPushButton("&Abandon test")
-        self.abandon_button.clicked.connect(self.abandon)
-        self.keep_going_button = QPushButton("&Keep going")
-        self.keep_going_button.clicked.connect(self._keep_going)
-        self.abandon_bar = confirmation_bar("abandonBar", "warningBar", self.abandon_question,
-                                            self.keep_going_button, self.abandon_button)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self._ask_abandon)
+        self._make_abandon_bar()
 
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
@@ -137,11 +108,6 @@ class FormEntryPage(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.abandon_bar)
         layout.addLayout(button_row(self.next_button))
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        QGuiApplication.instance().applicationStateChanged.connect(self._on_application_state)
 
     def _add_field(self) -> EntryField:
         index = len(self.answer_fields)
@@ -168,8 +134,7 @@ class FormEntryPage(QWidget):
         on the first key. (``keypad_required`` is for 10-key; a form ignores it.)"""
         if task.kind != "form":
             raise ValueError(f"{task.id} is a {task.kind} task, not a form")
-        self.session = EntrySession(task, duration_s, clock=self._clock)
-        self._reported = False
+        self._begin(EntrySession(task, duration_s, clock=self._clock))
         self._field_names = [form_field.name for form_field in task.fields]
         while len(self.answer_fields) < len(task.fields):
             self._add_field()
@@ -184,13 +149,8 @@ class FormEntryPage(QWidget):
         self.date_hint.setText(
             f"Dates are written {task.date_format}. Amounts: the number as shown "
             "(the thousands commas may be left out).")
-        self.title_label.setText(task.title)
-        self.notice_label.clear()
-        self.hint_label.setText(self.before_start_hint)
-        self.abandon_bar.hide()
         self._show_record()
-        self.refresh()
-        self._timer.start()
+        self._run_clock()
 
     def _show_record(self) -> None:
         session = self.session
@@ -202,14 +162,6 @@ class FormEntryPage(QWidget):
         self._focus_field(0)
 
     # Input ---------------------------------------------------------------------
-
-    def _running(self) -> bool:
-        if self.session is None or self._reported:
-            return False
-        if self.session.timed_out:
-            self.refresh()  # the time ran out before this: end, ignoring it
-            return False
-        return True
 
     def _focus_field(self, index: int) -> None:
         """Put the focus in field ``index`` of the record shown (a focus event)."""
@@ -260,57 +212,3 @@ class FormEntryPage(QWidget):
             self._finish()
         else:
             self._show_record()
-
-    def _on_paste_refused(self, how: str, chars: int) -> None:
-        if self.session is not None and not self._reported:
-            self.session.record_incident("paste-refused", how=how, chars=chars)
-            self.notice_label.setText("Pasting is not allowed in this test; this was recorded.")
-        self.pasteRefused.emit(how, chars)
-
-    def _on_application_state(self, state: Qt.ApplicationState) -> None:
-        if self.session is None or self._reported or not self.isVisible():
-            return
-        self.session.record_incident(
-            "focus-returned" if state == Qt.ApplicationState.ApplicationActive
-            else "focus-lost")
-
-    # Abandoning ----------------------------------------------------------------
-
-    def _ask_abandon(self) -> None:
-        if self.session is not None and not self._reported:
-            self.abandon_bar.show()
-            self.keep_going_button.setFocus()
-
-    def _keep_going(self) -> None:
-        self.abandon_bar.hide()
-        self.answer_fields[self._current].setFocus()
-
-    def abandon(self) -> None:
-        """End the test as abandoned (nothing if it is over): ``finished`` still
-        carries the log, stored but never a pass."""
-        if self.session is not None and not self._reported:
-            self.session.abandon()
-            self._finish()
-
-    # Time ----------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        """Update the time left; end the test on time-out."""
-        session = self.session
-        if session is None or self._reported:
-            return
-        time_left_s = session.time_left_s()
-        self.time_left_label.setText(f"{minutes_seconds(time_left_s)} left")
-        low = session.started and time_left_s <= TYPING_LOW_TIME_S
-        if self.time_left_label.property("low") != ("true" if low else "false"):
-            set_role(self.time_left_label, "timer", low=low)
-        if session.timed_out:
-            self._finish()
-
-    def _finish(self) -> None:
-        if self.session is None or self._reported:
-            return
-        self._reported = True
-        self._timer.stop()
-        self.abandon_bar.hide()
-        self.finished.emit(self.session.outcome())

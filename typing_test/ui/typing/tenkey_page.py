@@ -10,18 +10,17 @@ counts as wrong (README, "Data-entry scoring").
 
 Reusable like the form page: ``start(task, duration_s, keypad_required)``,
 ``abandon()``, ``finished`` (the EntryOutcome), ``answer_fields`` and
-``pasteRefused``; Esc asks whether to abandon.
+``pasteRefused``; Esc asks whether to abandon (``entry_page.TimedEntryPage``,
+shared with the form page).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +29,9 @@ from typing_test.core.typing.entry_session import TENKEY_CHARACTERS, EntrySessio
 from typing_test.core.typing.entry_tasks import EntryTask
 from typing_test.core.typing.scoring import BACKSPACE
 from typing_test.core.typing.session import Clock, monotonic_ms
-from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds
-from typing_test.ui.common.styles import REFRESH_MS, TYPING_LOW_TIME_S
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.typing.entry_field import EntryField
+from typing_test.ui.typing.entry_page import TimedEntryPage
 
 # How many numbers of the column show above and below the one to key.
 ABOVE, BELOW = 3, 4
@@ -56,40 +54,23 @@ def keyed_as(number: str) -> str:
     return number.replace(",", "")
 
 
-class TenKeyPage(QWidget):
+class TenKeyPage(TimedEntryPage):
     """Runs one 10-key EntrySession. ``finished`` carries its EntryOutcome."""
 
-    finished = Signal(object)  # the EntryOutcome
-    pasteRefused = Signal(str, int)
-
     def __init__(self, clock: Clock = monotonic_ms, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._clock = clock
-        self.session: EntrySession | None = None
-        self._reported = False
+        super().__init__(clock, parent)
         self.before_start_hint = ("Key each number as shown, without commas, and press "
                                   "Enter. The timer starts on your first key. Esc abandons.")
         self.running_hint = "Key the number, then Enter. Esc abandons."
 
-        self.title_label = QLabel()
-        set_role(self.title_label, "timer")
         self.count_label = QLabel()
         self.count_label.setObjectName("numberCount")
-        self.time_left_label = QLabel()
-        self.time_left_label.setObjectName("timeLeft")
-        for label in (self.count_label, self.time_left_label):
-            set_role(label, "timer", low=False)
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        set_role(self.hint_label, "hint")
+        set_role(self.count_label, "timer", low=False)
         self.keypad_label = QLabel()
         self.keypad_label.setObjectName("keypadRule")
         self.keypad_label.setWordWrap(True)
         set_role(self.keypad_label, "strong")
-        self.notice_label = QLabel()
         self.notice_label.setObjectName("keypadNotice")
-        self.notice_label.setWordWrap(True)
-        set_role(self.notice_label, "error")
 
         # The column: numbers done (muted), the one to key (big), the next ones.
         self.column_panel = QFrame()
@@ -116,17 +97,7 @@ class TenKeyPage(QWidget):
         field_caption = QLabel("&Your entry:")
         field_caption.setBuddy(self.entry_field)
 
-        self.abandon_question = QLabel(
-            "Abandon this test? It is saved as abandoned and never counts as a pass.")
-        self.abandon_button = QPushButton("&Abandon test")
-        self.abandon_button.clicked.connect(self.abandon)
-        self.keep_going_button = QPushButton("&Keep going")
-        self.keep_going_button.clicked.connect(self._keep_going)
-        self.abandon_bar = confirmation_bar("abandonBar", "warningBar", self.abandon_question,
-                                            self.keep_going_button, self.abandon_button)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self._ask_abandon)
+        self._make_abandon_bar()
 
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
@@ -151,27 +122,16 @@ class TenKeyPage(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.abandon_bar)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        QGuiApplication.instance().applicationStateChanged.connect(self._on_application_state)
-
     # Starting ------------------------------------------------------------------
 
     def start(self, task: EntryTask, duration_s: float, keypad_required: bool = False) -> None:
         """Show the column of ``task``; the timer starts on the first key."""
         if task.kind != "tenkey":
             raise ValueError(f"{task.id} is a {task.kind} task, not 10-key")
-        self.session = EntrySession(task, duration_s, keypad_required, clock=self._clock)
-        self._reported = False
-        self.title_label.setText(task.title)
-        self.hint_label.setText(self.before_start_hint)
+        self._begin(EntrySession(task, duration_s, keypad_required, clock=self._clock))
         self.keypad_label.setText(KEYPAD_WORDS[keypad_required])
-        self.notice_label.clear()
-        self.abandon_bar.hide()
         self._show_column()
-        self.refresh()
-        self._timer.start()
+        self._run_clock()
         self.entry_field.setFocus()
 
     def _show_column(self) -> None:
@@ -187,12 +147,9 @@ class TenKeyPage(QWidget):
     # Input ---------------------------------------------------------------------
 
     def _on_key(self, key: str, keypad: bool) -> None:
+        if not self._running():
+            return
         session = self.session
-        if session is None or self._reported:
-            return
-        if session.timed_out:
-            self.refresh()  # the time ran out before this key: end, ignoring it
-            return
         if key not in TENKEY_CHARACTERS and key not in ("\n", BACKSPACE):
             self.notice_label.setText(
                 "Leave the commas out: a numeric keypad has none." if key == "," else
@@ -213,56 +170,3 @@ class TenKeyPage(QWidget):
             self._finish()
             return
         self._show_column()
-
-    def _on_paste_refused(self, how: str, chars: int) -> None:
-        if self.session is not None and not self._reported:
-            self.session.record_incident("paste-refused", how=how, chars=chars)
-            self.notice_label.setText("Pasting is not allowed in this test; this was recorded.")
-        self.pasteRefused.emit(how, chars)
-
-    def _on_application_state(self, state: Qt.ApplicationState) -> None:
-        if self.session is None or self._reported or not self.isVisible():
-            return
-        self.session.record_incident(
-            "focus-returned" if state == Qt.ApplicationState.ApplicationActive
-            else "focus-lost")
-
-    # Abandoning ----------------------------------------------------------------
-
-    def _ask_abandon(self) -> None:
-        if self.session is not None and not self._reported:
-            self.abandon_bar.show()
-            self.keep_going_button.setFocus()
-
-    def _keep_going(self) -> None:
-        self.abandon_bar.hide()
-        self.entry_field.setFocus()
-
-    def abandon(self) -> None:
-        """End the test as abandoned (nothing if it is over)."""
-        if self.session is not None and not self._reported:
-            self.session.abandon()
-            self._finish()
-
-    # Time ----------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        """Update the time left; end the test on time-out."""
-        session = self.session
-        if session is None or self._reported:
-            return
-        time_left_s = session.time_left_s()
-        self.time_left_label.setText(f"{minutes_seconds(time_left_s)} left")
-        low = session.started and time_left_s <= TYPING_LOW_TIME_S
-        if self.time_left_label.property("low") != ("true" if low else "false"):
-            set_role(self.time_left_label, "timer", low=low)
-        if session.timed_out:
-            self._finish()
-
-    def _finish(self) -> None:
-        if self.session is None or self._reported:
-            return
-        self._reported = True
-        self._timer.stop()
-        self.abandon_bar.hide()
-        self.finished.emit(self.session.outcome())

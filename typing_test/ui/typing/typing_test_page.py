@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from typing_test.core.typing.session import Clock, TypingSession, monotonic_ms
-from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds
+from typing_test.ui.common.confirmation_bar import confirmation_bar, show_time_left
 from typing_test.ui.common.styles import REFRESH_MS, TYPING_LOW_TIME_S
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.typing.typing_area import LINE_BREAK_MARK, TypingArea
@@ -174,10 +174,8 @@ class TypingTestPage(QWidget):
         if session is None:
             return
         time_left_s = session.time_left_s()
-        self.time_left_label.setText(f"{minutes_seconds(time_left_s)} left")
-        low = session.started and time_left_s <= TYPING_LOW_TIME_S
-        if self.time_left_label.property("low") != ("true" if low else "false"):
-            set_role(self.time_left_label, "timer", low=low)  # re-polishing costs: only on change
+        show_time_left(self.time_left_label, time_left_s,
+                       low=session.started and time_left_s <= TYPING_LOW_TIME_S)
         net_wpm = session.live_net_wpm() if session.started else 0.0
         self.wpm_label.setText(f"{net_wpm:.0f} net WPM")
         if session.timed_out:
