@@ -1,12 +1,16 @@
-"""Pieces the review screens share: score banner, marked text views, tables."""
+"""Pieces the review screens share: score banner, figures grid, marked text views,
+tables."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +25,30 @@ from typing_test.ui.common.theme import MARK_INK, base_point_size, set_role
 GOOD_SCORE, FAIR_SCORE = 80, 50
 # Text scaled this much from the application font: what the person reads and edits.
 READING_FONT_SCALE = 1.3
+
+
+def figures_grid(figures: Sequence[tuple[str, str]],
+                 columns: int) -> tuple[QGridLayout, dict[str, QLabel], dict[str, QLabel]]:
+    """A result's figures in ``columns`` columns, each a caption over its value.
+
+    ``figures`` are (key, caption) pairs; the value labels are named after the
+    keys (and styled as figures). Returns the grid, the value labels and the
+    caption labels, both by key.
+    """
+    grid = QGridLayout()
+    values: dict[str, QLabel] = {}
+    captions: dict[str, QLabel] = {}
+    for index, (key, title) in enumerate(figures):
+        caption = QLabel(title)
+        set_role(caption, "hint")
+        value = QLabel()
+        value.setObjectName(key)
+        set_role(value, "figure")
+        values[key], captions[key] = value, caption
+        row, column = divmod(index, columns)
+        grid.addWidget(caption, row * 2, column)
+        grid.addWidget(value, row * 2 + 1, column)
+    return grid, values, captions
 
 
 def score_verdict(percent: float) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,7 +22,7 @@ from typing_test.core.typing.data_entry import DataEntryBar, FormResult, TenKeyR
 from typing_test.core.typing.entry_tasks import EntryTask
 from typing_test.ui.common.button_row import button_row
 from typing_test.ui.common.confirmation_bar import minutes_seconds
-from typing_test.ui.common.review_parts import show_banner
+from typing_test.ui.common.review_parts import figures_grid, show_banner
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.typing.tenkey_page import keyed_as
 
@@ -88,19 +87,7 @@ class EntryResultPage(QWidget):
         self.keys_label.setObjectName("keysUsed")
         self.keys_label.setWordWrap(True)
 
-        self.figure_labels: dict[str, QLabel] = {}
-        self.caption_labels: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        for index, (key, title) in enumerate(FIGURES):
-            caption = QLabel(title)
-            set_role(caption, "hint")
-            value = QLabel()
-            value.setObjectName(key)
-            set_role(value, "figure")
-            self.figure_labels[key], self.caption_labels[key] = value, caption
-            row, column = divmod(index, 3)
-            grid.addWidget(caption, row * 2, column)
-            grid.addWidget(value, row * 2 + 1, column)
+        grid, self.figure_labels, self.caption_labels = figures_grid(FIGURES, columns=3)
 
         self.errors_caption = QLabel()
         set_role(self.errors_caption, "strong")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,7 +19,7 @@ from typing_test.core.practice.keyboard import Layout
 from typing_test.core.practice.keystats import KeyStats
 from typing_test.core.typing.scoring import PassBar, TypingResult
 from typing_test.ui.common.button_row import button_row
-from typing_test.ui.common.review_parts import show_banner
+from typing_test.ui.common.review_parts import figures_grid, show_banner
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.practice.keyboard_view import KeyboardPanel
 
@@ -47,8 +46,6 @@ class ResultPage(QWidget):
         self.passage_label = QLabel()
         set_role(self.passage_label, "hint")
 
-        self.figure_labels: dict[str, QLabel] = {}
-        grid = QGridLayout()
         names = [
             ("net_wpm", "Net WPM"),
             ("gross_wpm", "Gross WPM"),
@@ -58,16 +55,7 @@ class ResultPage(QWidget):
             ("kph", "Keystrokes per hour"),
             ("duration", "Duration"),
         ]
-        for index, (key, title) in enumerate(names):
-            caption = QLabel(title)
-            set_role(caption, "hint")
-            value = QLabel()
-            value.setObjectName(key)
-            set_role(value, "figure")
-            self.figure_labels[key] = value
-            row, column = divmod(index, 4)
-            grid.addWidget(caption, row * 2, column)
-            grid.addWidget(value, row * 2 + 1, column)
+        grid, self.figure_labels, _ = figures_grid(names, columns=4)
 
         self.errors_caption = QLabel("Words typed wrong")
         set_role(self.errors_caption, "strong")
