@@ -12,6 +12,7 @@ import json
 import random
 
 import pytest
+from entry_keying import KEYPAD, key_number, key_record, time_out, values_of
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -20,7 +21,7 @@ from typing_test.cli import main as cli_main
 from typing_test.core.assets import assets_dir
 from typing_test.core.screening import passwords
 from typing_test.core.screening.passwords import FAST_FOR_DOCTEST
-from typing_test.core.typing.entry_tasks import EntryTask, load_task
+from typing_test.core.typing.entry_tasks import load_task
 from typing_test.store.admin import set_admin_password
 from typing_test.store.database import Store
 from typing_test.store.export import export
@@ -32,7 +33,6 @@ from typing_test.ui.typing.tenkey_page import NUMBER_ROW_NOTICE, TenKeyPage
 TASKS = assets_dir() / "data-entry"
 INVOICES = load_task(TASKS / "invoices.toml")
 AMOUNTS = load_task(TASKS / "tenkey-amounts.toml")
-KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
 @pytest.fixture
@@ -64,35 +64,6 @@ def start(qtbot, window, task_id: str, **choices):
                                                   "expense-claims") else window.tenkey_page
     assert window.stack.currentWidget() is page
     return page
-
-
-def key_record(qtbot, page: FormEntryPage, values: list[str], clock, ms: float = 150) -> None:
-    """Key one record field by field, Tab after each (the last Tab brings the next)."""
-    for index, text in enumerate(values):
-        field = page.answer_fields[index]
-        for character in text:
-            qtbot.keyClicks(field, character)
-            clock.advance(ms)
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-
-
-def values_of(task: EntryTask, record: int, **changes: str) -> list[str]:
-    return [changes.get(field.name, task.records[record][field.name]) for field in task.fields]
-
-
-def time_out(page, clock, seconds: float = 400) -> None:
-    clock.advance(seconds * 1000)
-    page.refresh()  # what the page's QTimer does
-
-
-def key_number(qtbot, page: TenKeyPage, text: str, clock, keypad: bool = True) -> None:
-    """Key ``text`` then Enter into the 10-key field, on the keypad or the number row."""
-    modifier = KEYPAD if keypad else Qt.KeyboardModifier.NoModifier
-    for character in text:
-        qtbot.keyClick(page.entry_field, Qt.Key(ord(character)), modifier)
-        clock.advance(120)
-    qtbot.keyClick(page.entry_field, Qt.Key.Key_Enter if keypad else Qt.Key.Key_Return, modifier)
-    clock.advance(120)
 
 
 def review_rows(window) -> list[tuple[str, ...]]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
+import entry_keying
 import pytest
+from entry_keying import key_record, time_out, values_of
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -26,7 +29,7 @@ from typing_test.core.screening.batteries import (
 )
 from typing_test.core.screening.candidates import Candidate
 from typing_test.core.screening.passwords import FAST_FOR_DOCTEST
-from typing_test.core.typing.entry_tasks import EntryTask, load_tasks
+from typing_test.core.typing.entry_tasks import load_tasks
 from typing_test.core.typing.passages import Passage
 from typing_test.store import screenings as S
 from typing_test.store.admin import log_in, set_admin_password
@@ -40,13 +43,14 @@ from typing_test.ui.typing.tenkey_page import NUMBER_ROW_NOTICE, keyed_as
 PASSWORD = "staple battery horse"
 PASSAGE = Passage("short-note", "A short note", "account-notes", "easy",
                   "Please call the customer back before noon on Friday.")
-KEYPAD = Qt.KeyboardModifier.KeypadModifier
 TASKS = {task.id: task for task in load_tasks()}
 INVOICES, AMOUNTS = TASKS["invoices"], TASKS["tenkey-amounts"]
 FORM = DataEntryStep("Data entry: form (5 minutes)", "form", 300, min_kph=8000,
                      min_accuracy=98, tasks=("invoices",))
 TENKEY = DataEntryStep("Data entry: 10-key (3 minutes)", "tenkey", 180, min_kph=8000,
                        min_accuracy=98, tasks=("tenkey-amounts",))
+# The candidate here keys a digit every 150 ms.
+key_number = partial(entry_keying.key_number, ms=150)
 # The tasks run for the whole time (nobody keys them all), so a test keys
 # these many records or numbers and then lets the time run out.
 KEYED_RECORDS, KEYED_NUMBERS = 10, 30
@@ -105,36 +109,6 @@ def to_step(qtbot, window) -> None:
     to_practice(qtbot, window)
     qtbot.mouseClick(window.start_step_button, Qt.MouseButton.LeftButton)
     assert window.phase == "step"
-
-
-def key_record(qtbot, page, values: list[str], clock, ms: float = 150) -> None:
-    """Key one record field by field, Tab after each (the last Tab brings the next)."""
-    for index, text in enumerate(values):
-        field = page.answer_fields[index]
-        for character in text:
-            qtbot.keyClicks(field, character)
-            clock.advance(ms)
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-
-
-def values_of(task: EntryTask, record: int, **changes: str) -> list[str]:
-    return [changes.get(field.name, task.records[record][field.name]) for field in task.fields]
-
-
-def key_number(qtbot, page, text: str, clock, keypad: bool = True) -> None:
-    """Key ``text`` then Enter into the 10-key field, on the keypad or the number row."""
-    modifier = KEYPAD if keypad else Qt.KeyboardModifier.NoModifier
-    for character in text:
-        qtbot.keyClick(page.entry_field, Qt.Key(ord(character)), modifier)
-        clock.advance(150)
-    qtbot.keyClick(page.entry_field, Qt.Key.Key_Enter if keypad else Qt.Key.Key_Return,
-                   modifier)
-    clock.advance(150)
-
-
-def time_out(page, clock) -> None:
-    clock.advance(400_000)
-    page.refresh()  # what the page's QTimer does
 
 
 def stored_steps(store, window) -> list[dict]:
