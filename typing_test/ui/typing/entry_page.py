@@ -7,7 +7,8 @@ to abandon (the in-page abandon bar), refused pastes and focus changes
 recorded as incidents, and ``finished`` emitted once with the EntryOutcome.
 
 A page builds its own widgets, then calls ``_make_abandon_bar()`` (so the
-bar's buttons come after its fields in the tab order) and lays itself out;
+bar's buttons come after its fields in the tab order) and ``_page_layout()``
+with its count label and body, and adds what goes below them;
 its ``start()`` makes the session, calls ``_begin()``, shows the task, then
 ``_run_clock()``.
 """
@@ -16,13 +17,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from typing_test.core.typing.entry_session import EntrySession
 from typing_test.core.typing.session import Clock, monotonic_ms
 from typing_test.ui.common.confirmation_bar import confirmation_bar, show_time_left
 from typing_test.ui.common.styles import REFRESH_MS, TYPING_LOW_TIME_S
-from typing_test.ui.common.theme import set_role
+from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.typing.entry_field import EntryField
 
 
@@ -71,6 +80,19 @@ class TimedEntryPage(QWidget):
         self.abandon_bar = confirmation_bar("abandonBar", "warningBar", self.abandon_question,
                                             self.keep_going_button, self.abandon_button)
         return self.abandon_bar
+
+    def _page_layout(self, count_label: QLabel, body: QBoxLayout) -> QVBoxLayout:
+        """The page's layout: a header (title, ``count_label``, time left), the
+        hint, then ``body`` taking the room; the page adds what goes below."""
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(count_label)
+        header.addWidget(self.time_left_label)
+        layout = page_layout(QVBoxLayout(self))
+        layout.addLayout(header)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(body, 1)
+        return layout
 
     # Starting ------------------------------------------------------------------
 

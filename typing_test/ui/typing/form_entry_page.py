@@ -34,7 +34,7 @@ from typing_test.core.typing.entry_session import EntrySession
 from typing_test.core.typing.entry_tasks import EntryTask
 from typing_test.core.typing.session import Clock, monotonic_ms
 from typing_test.ui.common.button_row import button_row
-from typing_test.ui.common.theme import page_layout, set_role
+from typing_test.ui.common.theme import set_role
 from typing_test.ui.typing.entry_documents import document_html
 from typing_test.ui.typing.entry_field import EntryField
 from typing_test.ui.typing.entry_page import TimedEntryPage
@@ -93,18 +93,11 @@ class FormEntryPage(TimedEntryPage):
 
         self._make_abandon_bar()
 
-        header = QHBoxLayout()
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.record_label)
-        header.addWidget(self.time_left_label)
         body = QHBoxLayout()
         body.addWidget(self.document_panel, 1)
         body.addSpacing(12)
         body.addLayout(form_box, 1)
-        layout = page_layout(QVBoxLayout(self))
-        layout.addLayout(header)
-        layout.addWidget(self.hint_label)
-        layout.addLayout(body, 1)
+        layout = self._page_layout(self.record_label, body)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.abandon_bar)
         layout.addLayout(button_row(self.next_button))

@@ -29,7 +29,7 @@ from typing_test.core.typing.entry_session import TENKEY_CHARACTERS, EntrySessio
 from typing_test.core.typing.entry_tasks import EntryTask
 from typing_test.core.typing.scoring import BACKSPACE
 from typing_test.core.typing.session import Clock, monotonic_ms
-from typing_test.ui.common.theme import page_layout, set_role
+from typing_test.ui.common.theme import set_role
 from typing_test.ui.typing.entry_field import EntryField
 from typing_test.ui.typing.entry_page import TimedEntryPage
 
@@ -99,10 +99,6 @@ class TenKeyPage(TimedEntryPage):
 
         self._make_abandon_bar()
 
-        header = QHBoxLayout()
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.count_label)
-        header.addWidget(self.time_left_label)
         entry_box = QVBoxLayout()
         entry_box.addStretch(1)
         entry_box.addWidget(field_caption)
@@ -116,10 +112,7 @@ class TenKeyPage(TimedEntryPage):
         body.addSpacing(24)
         body.addLayout(entry_box, 3)
         body.addStretch(1)
-        layout = page_layout(QVBoxLayout(self))
-        layout.addLayout(header)
-        layout.addWidget(self.hint_label)
-        layout.addLayout(body, 1)
+        layout = self._page_layout(self.count_label, body)
         layout.addWidget(self.abandon_bar)
 
     # Starting ------------------------------------------------------------------
