@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds
+from typing_test.ui.common.confirmation_bar import confirmation_bar, minutes_seconds, show_time_left
 from typing_test.ui.common.styles import LOW_TIME_S, REFRESH_MS
 from typing_test.ui.common.theme import page_layout, set_role
 from typing_test.ui.email.email_editor import EmailEditor
@@ -173,10 +173,7 @@ class TimedEmailPage(QWidget):
         if not self._running():
             return
         left = self.time_left_s()
-        self.time_left_label.setText(f"{minutes_seconds(left)} left")
-        low = left <= LOW_TIME_S
-        if self.time_left_label.property("low") != ("true" if low else "false"):
-            set_role(self.time_left_label, "timer", low=low)
+        show_time_left(self.time_left_label, left, low=left <= LOW_TIME_S)
         if left <= 0:
             self.timed_out = True
             self._finish("completed")

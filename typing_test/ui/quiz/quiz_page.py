@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from typing_test.core.quiz.formulas import Grid
 from typing_test.core.quiz.session import Answer, Quiz, QuizItem, QuizSession, grade_quiz
-from typing_test.ui.common.confirmation_bar import confirmation_bar
+from typing_test.ui.common.confirmation_bar import confirmation_bar, show_time_left
 from typing_test.ui.common.paste_guard import PasteGuard
 from typing_test.ui.common.review_parts import reading_font
 from typing_test.ui.common.theme import TYPE_SCALE, base_point_size, page_layout, set_role
@@ -537,11 +537,8 @@ class QuizPage(QWidget):
         """Update the countdown; submit the quiz when the time has run out."""
         if self.session is None or self._reported:
             return
-        seconds = int(self.time_left_s() + 0.999)
-        self.time_left_label.setText(f"{seconds // 60}:{seconds % 60:02d} left")
-        low = seconds <= LOW_TIME_S
-        if self.time_left_label.property("low") != ("true" if low else "false"):
-            set_role(self.time_left_label, "timer", low=low)
+        seconds = int(self.time_left_s() + 0.999)  # whole seconds, rounded up
+        show_time_left(self.time_left_label, seconds, low=seconds <= LOW_TIME_S)
         if self._time_is_up():
             self._finish(timed_out=True)
 
