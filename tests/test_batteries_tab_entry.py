@@ -50,6 +50,10 @@ def test_hr_adds_a_10_key_step_by_keyboard_and_it_is_saved_and_read_back(qtbot, 
     qtbot.keyClick(tab.add_entry_button, Qt.Key.Key_Space)  # a focused button: Space presses it
     editor = tab._entry_editors[4]
     assert tab.message_label.text().startswith("Added step 5: choose its mode")
+    # The new step is scrolled into view, below the others.
+    qtbot.waitUntil(lambda: tab.details_scroll.verticalScrollBar().value() > 0, timeout=1000)
+    top = editor.mapTo(tab.details_scroll.viewport(), editor.rect().topLeft()).y()
+    assert 0 <= top < tab.details_scroll.viewport().height()
     # It starts from the preset's figures, in plain view before anything is saved.
     assert (editor.mode_box.currentText(), editor.duration_box.value(),
             editor.kph_box.value(), editor.accuracy_box.value()) == ("Form entry", 300, 8000, 98)

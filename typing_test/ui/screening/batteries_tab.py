@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -392,9 +392,20 @@ class BatteriesTab(QWidget):
         self._fill_steps(steps)
         editor = self._entry_editors[len(steps) - 1]
         editor.mode_box.setFocus()
-        self.details_scroll.ensureWidgetVisible(editor)
+        # The new rows are shown, and so laid out, on the next turn of the event loop.
+        QTimer.singleShot(0, lambda: self._scroll_to(editor))
         self._say(f"Added step {len(steps)}: choose its mode, tasks, time and bars, then save "
                   "the battery.", "hint")
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Scroll the edit area to ``widget`` once the layout has placed it."""
+        if not widget.isVisible():  # not shown yet: try again on the next turn
+            QTimer.singleShot(0, lambda: self._scroll_to(widget))
+            return
+        details = self.details_scroll.widget()
+        details.layout().activate()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.details_scroll.ensureWidgetVisible(widget)
 
     def remove_last_step(self) -> None:
         """Take the last step out of the edit (stored only when HR saves); a
