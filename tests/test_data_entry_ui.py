@@ -354,6 +354,28 @@ def test_history_lists_data_entry_and_reopens_the_review(qtbot, window, store, c
     assert review_rows(window) == [("1", "Account number", "40017582", "40017852")]
 
 
+@pytest.mark.parametrize("damage", [
+    "details = '{\"task\": 7}'",  # the stored task
+    "keystrokes = '[{\"t\": 0, \"key\": 5}]'",  # an event of the log
+    "keystrokes = '{\"t\": 0}'",  # the log itself
+    "settings = '[]'",  # the bar it was judged on
+])
+def test_a_damaged_stored_test_reopens_with_a_clear_message_not_a_crash(
+        qtbot, window, store, clock, damage):
+    page = start(qtbot, window, "invoices")
+    key_record(qtbot, page, values_of(INVOICES, 0), clock)
+    time_out(page, clock)
+    (row,) = store.attempts()
+    # A damaged file: part of the stored test can no longer be read.
+    store.conn.execute(f"UPDATE attempts SET {damage} WHERE id = ?", [row["id"]])
+    window.show_history()
+    window.history_page.show_kind("data-entry")
+    window.history_page.select_row(0)
+    window.history_page.open_selected()
+    assert window.statusBar().currentMessage().startswith("This attempt cannot be shown in full")
+    assert store.attempt(row["id"])["score"] == row["score"]  # nothing saved is lost
+
+
 def test_a_crash_mid_test_shows_as_interrupted(qtbot, tmp_path, clock):
     path = tmp_path / "crash.db"
     store = Store.open(path)

@@ -306,8 +306,10 @@ def stored_data_entry(row: dict) -> tuple[EntryOutcome, DataEntryBar]:
     judged against. KeyError, TypeError or ValueError (ContentError) for a
     row that does not hold them.
     """
-    settings = row["settings"]
-    task = task_from_table(row["details"]["task"], row["item_id"] or "", "the stored task")
+    settings, stored_task = row["settings"], row["details"]["task"]
+    if not isinstance(stored_task, dict) or not isinstance(row["keystrokes"] or [], list):
+        raise ValueError("its task or its keystroke log cannot be read")
+    task = task_from_table(stored_task, row["item_id"] or "", "the stored task")
     events = list(row["keystrokes"] or [])
     for number, event in enumerate(events, start=1):
         problem = check_event(event, task)
