@@ -29,7 +29,11 @@ from keystroke_logs import human_log  # noqa: E402
 
 from typing_test.core.practice.keystats import key_stats  # noqa: E402
 from typing_test.core.practice.practice_text import weak_spots  # noqa: E402
-from typing_test.core.practice.targeted import new_round, remeasure  # noqa: E402
+from typing_test.core.practice.targeted import (  # noqa: E402
+    SPOTS_PER_ROUND,
+    new_round,
+    remeasure,
+)
 from typing_test.store.database import Store  # noqa: E402
 from typing_test.store.practice import practice_key_stats  # noqa: E402
 
@@ -53,11 +57,11 @@ def main() -> None:
                                 "started_at": f"2026-01-01T00:00:{day:06d}",
                                 "details": {"passage_text": passage}, "keystrokes": log})
     stats = practice_key_stats(store, "Ana")
-    spots = weak_spots(stats)
+    spots = weak_spots(stats, count=SPOTS_PER_ROUND)
     print(f"weak spots of the last {stats.attempts_used} attempts: {spots}")
 
     timed("opening the page (last 20 attempts from SQLite, weak spots)",
-          lambda _: weak_spots(practice_key_stats(store, "Ana")))
+          lambda _: weak_spots(practice_key_stats(store, "Ana"), count=SPOTS_PER_ROUND))
     timed("a 1-minute round's text", lambda seed: new_round(1, spots, stats, seed, 60))
     timed("a 2-minute round's text", lambda seed: new_round(1, spots, stats, seed, 120))
     practice_round = new_round(1, spots, stats, 5, 60)
